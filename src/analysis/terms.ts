@@ -1,0 +1,82 @@
+/**
+ * Term normalization: small pure functions over one token string, composed in order.
+ * `analyzeToken` is the whole chain; `pipeline.ts` registers the same steps with Lunr.
+ */
+import lunr from 'lunr'
+
+const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu
+/** Separators inside identifiers: `Sm_AgentApi_Init`, `System.Web`, `C:\inetpub`, `net::ERR_X`. */
+const INNER_SEPARATOR = /[_.:\\/@$#%]+/
+const CAMEL_BOUNDARY = /(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])/
+/** A leading counter as in HTTPERR's `7_Connections_Refused`. */
+const COUNTER_PREFIX = /^\d+_(?=[a-z])/i
+const HEX_CODE = /^0x[0-9a-f]+$/i
+
+/** Strip punctuation from both ends of a token (`(0x80070005),` -> `0x80070005`). */
+export function trim(token: string): string {
+  return token.replace(EDGE_PUNCTUATION, '')
+}
+
+/** True for a token that is an identifier or code rather than a plain word. */
+export function isIdentifier(token: string): boolean {
+  return /[\d_.:\\/@$#%]/.test(token) || /[a-z][A-Z]/.test(token)
+}
+
+/**
+ * Expand an identifier into itself plus its parts, lowercased: `Sm_AgentApi_Init` ->
+ * `sm_agentapi_init, sm, agentapi, init, agent, api`; `7_Connections_Refused` also gives
+ * `connections_refused`. Hex codes stay whole. Plain words are just lowercased.
+ */
+export function expandIdentifier(token: string): string[] {
+  const whole = token.toLowerCase()
+  if (!isIdentifier(token) || HEX_CODE.test(token)) return [whole]
+  const out = new Set<string>([whole])
+  const uncounted = token.replace(COUNTER_PREFIX, '')
+  if (uncounted !== token) out.add(uncounted.toLowerCase())
+  for (const part of token.split(INNER_SEPARATOR)) {
+    const p = trim(part)
+    if (p.length < 2) continue
+    out.add(p.toLowerCase())
+    const camel = p.split(CAMEL_BOUNDARY)
+    if (camel.length > 1) {
+      for (const c of camel) if (c.length >= 2) out.add(c.toLowerCase())
+    }
+  }
+  return [...out]
+}
+
+const STOP_WORDS = new Set(
+  // Lunr's English list, less the words that carry meaning in error text ("not", "cannot", "no").
+  `a able about across after all almost also am among an and any are as at be because been but by
+  can could dear did do does either else ever every for from get got had has have he her hers him
+  his how however i if in into is it its just least let like likely may me might most must my
+  neither of off often on only or other our own rather said say says she should since so some than
+  that the their them then there these they this tis to too twas us wants was we were what when
+  where which while who whom why will with would yet you your`.split(/\s+/),
+)
+
+/** True when a (lowercased) term is a stop word and carries nothing for search. */
+export function isStopWord(term: string): boolean {
+  return STOP_WORDS.has(term)
+}
+
+const PLAIN_WORD = /^\p{L}+$/u
+
+/** Stem plain words with Lunr's Porter stemmer; codes, numbers and identifiers stay as they are. */
+export function stem(term: string): string {
+  if (!PLAIN_WORD.test(term) || term.length < 4) return term
+  return lunr.stemmer(new lunr.Token(term, {})).toString()
+}
+
+/** The whole per-token chain, as the Lunr pipeline runs it: trim, expand, drop stop words, stem. */
+export function analyzeToken(raw: string): string[] {
+  const t = trim(raw)
+  if (t === '') return []
+  const out: string[] = []
+  for (const term of expandIdentifier(t)) {
+    if (isStopWord(term)) continue
+    const s = stem(term)
+    if (!out.includes(s)) out.push(s)
+  }
+  return out
+}

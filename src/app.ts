@@ -1,0 +1,120 @@
+/**
+ * The Fastify application as a plugin: routes, schemas, OpenAPI, error handling. It never
+ * listens; `server.ts` does. Tests build it with `createApp` and talk to it with supertest.
+ */
+import swagger from '@fastify/swagger'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify'
+import fp from 'fastify-plugin'
+import { Ajv } from 'ajv'
+import { Errors, installErrorHandling } from './http/errors.js'
+import { articleRoutes } from './http/routes/articles.js'
+import { healthRoutes } from './http/routes/health.js'
+import { matchRoutes } from './http/routes/match.js'
+import { searchRoutes } from './http/routes/search.js'
+import { ErrorResponse } from './http/schemas.js'
+import type { KnowledgeBase } from './kb.js'
+
+/** What the server knows about its KB at a moment. */
+export interface KbState {
+  current: KnowledgeBase | undefined
+  ready: boolean
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The KB to answer from; throws a 503 API error if none is loaded. */
+    kb(): KnowledgeBase
+    kbState(): KbState
+    /** Serve a new KB from the next request on (the swap is one assignment). */
+    swapKb(kb: KnowledgeBase): void
+    /** Mark the server as draining: readiness turns false, requests in flight finish. */
+    setDraining(draining: boolean): void
+  }
+}
+
+/** Options of the app plugin. */
+export interface AppOptions {
+  /** The KB to serve from the start (optional: it can be swapped in later). */
+  kb?: KnowledgeBase
+  /** Request body limit, in bytes, named in the 413 message. */
+  bodyLimit: number
+}
+
+/** The application plugin (not encapsulated, so the server can reach `swapKb` and `setDraining`). */
+const app: FastifyPluginAsync<AppOptions> = async (app, opts) => {
+  let current = opts.kb
+  let draining = false
+  app.decorate('kb', () => {
+    if (!current) throw Errors.notReady()
+    return current
+  })
+  app.decorate('kbState', () => ({ current, ready: current !== undefined && !draining }))
+  app.decorate('swapKb', (kb: KnowledgeBase) => {
+    current = kb
+  })
+  app.decorate('setDraining', (d: boolean) => {
+    draining = d
+  })
+
+  await app.register(swagger, {
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'KB search',
+        description: 'Search and symptom matching over troubleshooting articles.',
+        version: '1',
+      },
+    },
+  })
+  app.addSchema(ErrorResponse)
+  app.setValidatorCompiler(compileValidator)
+  // JSON only: a text/plain body is answered with 415 rather than read as an unexpected string.
+  app.removeContentTypeParser('text/plain')
+  installErrorHandling(app, { bodyLimit: opts.bodyLimit })
+
+  await app.register(healthRoutes)
+  await app.register(searchRoutes)
+  await app.register(matchRoutes)
+  await app.register(articleRoutes)
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+}
+
+export const appPlugin = fp(app, { name: 'kb-app', fastify: '5.x' })
+
+// Query strings and path params arrive as text, so they are coerced to their schema types;
+// JSON bodies are not: `{"text": 5}` is a client error, not the string "5".
+const ajvFor = {
+  coercing: new Ajv({ coerceTypes: 'array', useDefaults: true, removeAdditional: false, allErrors: false, strict: false }),
+  strict: new Ajv({ coerceTypes: false, useDefaults: true, removeAdditional: false, allErrors: false, strict: false }),
+}
+
+/** Compile a route schema with the Ajv instance for its part of the request. */
+function compileValidator({ schema, httpPart }: { schema: object; httpPart?: string }) {
+  const ajv = httpPart === 'body' ? ajvFor.strict : ajvFor.coercing
+  return ajv.compile(schema)
+}
+
+/** Fastify options the app relies on (validation behaviour, body limit). */
+export function fastifyOptions(bodyLimit: number, extra: FastifyServerOptions = {}): FastifyServerOptions {
+  return {
+    bodyLimit,
+    schemaErrorFormatter: (errors, dataVar) => {
+      const e = errors[0]
+      const where = `${dataVar}${e?.instancePath ?? ''}`
+      const extraProp = (e?.params as { additionalProperty?: string } | undefined)?.additionalProperty
+      const message = extraProp ? `${where} has an unknown field "${extraProp}"` : `${where} ${e?.message ?? 'is invalid'}`
+      return new Error(message)
+    },
+    ...extra,
+  }
+}
+
+/** Build a ready-to-use app instance (not listening). */
+export async function createApp(opts: AppOptions, extra: FastifyServerOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify(fastifyOptions(opts.bodyLimit, extra)).withTypeProvider<TypeBoxTypeProvider>()
+  await app.register(appPlugin, opts)
+  await app.ready()
+  return app as unknown as FastifyInstance
+}

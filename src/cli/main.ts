@@ -1,0 +1,152 @@
+#!/usr/bin/env node
+/**
+ * The `kb` command line: build, lint, serve, search, match.
+ * Human-readable output by default; `--json` for scripts. Exit codes: 0 ok, 1 failure
+ * (content errors, unloadable index, bad input), 2 usage error.
+ */
+import { access } from 'node:fs/promises'
+import { Command, InvalidArgumentError } from 'commander'
+import { DEFAULT_INDEX, loadConfig } from '../config.js'
+import { ContentError, formatProblem, type Problem } from '../content/problems.js'
+import { loadArticles } from '../content/load.js'
+import { ArtifactError, writeArtifact } from '../indexing/artifact.js'
+import { buildFromFolder } from '../indexing/build.js'
+import { loadKnowledgeBase } from '../kb.js'
+import { search } from '../search/search.js'
+import { startServer } from '../server.js'
+import { printMatch, printSearch } from './output.js'
+
+const DEFAULT_ARTICLES = 'articles'
+
+const int = (name: string, min: number, max: number) => (v: string) => {
+  const n = Number(v)
+  if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}`)
+  return n
+}
+
+function printProblems(problems: Problem[]): void {
+  for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`)
+}
+
+/** Build the artifact; prints problems and returns false when articles have errors. */
+async function build(articles: string, out: string, json: boolean): Promise<boolean> {
+  try {
+    const { bytes, articles: built, problems } = await buildFromFolder(articles)
+    await writeArtifact(out, bytes)
+    const header = JSON.parse(bytes.slice(0, bytes.indexOf('\n'))) as { buildId: string }
+    if (json) {
+      process.stdout.write(`${JSON.stringify({ ok: true, out, articles: built.length, bytes: Buffer.byteLength(bytes), buildId: header.buildId, problems })}\n`)
+    } else {
+      printProblems(problems)
+      process.stdout.write(`Built ${out}: ${built.length} articles, ${Buffer.byteLength(bytes)} bytes, build ${header.buildId}\n`)
+    }
+    return true
+  } catch (err) {
+    if (!(err instanceof ContentError)) throw err
+    if (json) process.stdout.write(`${JSON.stringify({ ok: false, problems: err.problems })}\n`)
+    else {
+      printProblems(err.problems)
+      process.stderr.write(`Build failed: ${err.message}; nothing was written.\n`)
+    }
+    return false
+  }
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = []
+  for await (const c of process.stdin) chunks.push(c as Buffer)
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+const program = new Command()
+  .name('kb')
+  .description('Knowledge-base search for troubleshooting articles')
+  .showHelpAfterError()
+  .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
+
+program
+  .command('lint')
+  .description('validate every article; one line per problem, non-zero exit on errors')
+  .option('-a, --articles <dir>', 'articles folder', DEFAULT_ARTICLES)
+  .option('--json', 'machine-readable output')
+  .action(async (o: { articles: string; json?: boolean }) => {
+    const { articles, problems } = await loadArticles(o.articles)
+    const errors = problems.filter((p) => p.severity === 'error').length
+    if (o.json) process.stdout.write(`${JSON.stringify({ ok: errors === 0, articles: articles.length, problems })}\n`)
+    else {
+      printProblems(problems)
+      process.stdout.write(`${errors === 0 ? 'OK' : 'FAILED'}: ${articles.length} valid articles, ${errors} errors, ${problems.length - errors} warnings\n`)
+    }
+    process.exitCode = errors === 0 ? 0 : 1
+  })
+
+program
+  .command('build')
+  .description('validate, render and index the articles into one artifact')
+  .option('-a, --articles <dir>', 'articles folder', DEFAULT_ARTICLES)
+  .option('-o, --out <file>', 'artifact to write', DEFAULT_INDEX)
+  .option('--json', 'machine-readable output')
+  .action(async (o: { articles: string; out: string; json?: boolean }) => {
+    process.exitCode = (await build(o.articles, o.out, o.json === true)) ? 0 : 1
+  })
+
+program
+  .command('serve')
+  .description('serve the API from an artifact (env: KB_INDEX, PORT, HOST)')
+  .option('-i, --index <file>', 'artifact to serve (default: $KB_INDEX or dist/kb-index.json)')
+  .option('-p, --port <n>', 'port (default: $PORT or 3000)', int('port', 0, 65535))
+  .option('-H, --host <h>', 'address to listen on (default: $HOST or 127.0.0.1)')
+  .option('--build-if-missing', 'build the artifact from --articles first if it does not exist')
+  .option('-a, --articles <dir>', 'articles folder for --build-if-missing', DEFAULT_ARTICLES)
+  .action(async (o: { index?: string; port?: number; host?: string; buildIfMissing?: boolean; articles: string }) => {
+    const env = loadConfig()
+    const config = { ...env, KB_INDEX: o.index ?? env.KB_INDEX, PORT: o.port ?? env.PORT, HOST: o.host ?? env.HOST }
+    if (o.buildIfMissing) {
+      const exists = await access(config.KB_INDEX).then(() => true, () => false)
+      if (!exists && !(await build(o.articles, config.KB_INDEX, false))) process.exit(1)
+    }
+    await startServer(config)
+  })
+
+program
+  .command('search')
+  .description('search the KB from the command line')
+  .argument('<query...>', 'query words; Lunr syntax works')
+  .option('-i, --index <file>', 'artifact', DEFAULT_INDEX)
+  .option('-n, --limit <n>', 'results', int('limit', 1, 50), 10)
+  .option('--product <name>', 'only this product')
+  .option('--tag <name>', 'only this tag')
+  .option('--json', 'machine-readable output')
+  .action(async (words: string[], o: { index: string; limit: number; product?: string; tag?: string; json?: boolean }) => {
+    const kb = await loadKnowledgeBase(o.index)
+    const result = search(kb.artifact, { q: words.join(' '), limit: o.limit, offset: 0, product: o.product, tag: o.tag })
+    if (o.json) process.stdout.write(`${JSON.stringify(result)}\n`)
+    else printSearch(result)
+  })
+
+program
+  .command('match')
+  .description('match pasted text (read from stdin) to articles')
+  .option('-i, --index <file>', 'artifact', DEFAULT_INDEX)
+  .option('-n, --limit <n>', 'results', int('limit', 1, 20), 5)
+  .option('--json', 'machine-readable output')
+  .action(async (o: { index: string; limit: number; json?: boolean }) => {
+    const text = await readStdin()
+    if (text.trim() === '') {
+      process.stderr.write('kb match: nothing on standard input; pipe the error text in, e.g. kb match < error.log\n')
+      process.exit(1)
+    }
+    const kb = await loadKnowledgeBase(o.index)
+    const result = kb.matcher.match({ text, limit: o.limit })
+    if (o.json) process.stdout.write(`${JSON.stringify(result)}\n`)
+    else printMatch(result)
+  })
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  if (err instanceof ArtifactError || (err instanceof Error && err.message.startsWith('Invalid configuration'))) {
+    process.stderr.write(`${err.message}\n`)
+  } else {
+    process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`)
+  }
+  process.exit(1)
+})

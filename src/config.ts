@@ -1,0 +1,41 @@
+/**
+ * Configuration: read from the environment once, at start, validated, then passed down.
+ * Nothing else in the code reads process.env.
+ */
+import Type, { type Static } from 'typebox'
+import { Value } from 'typebox/value'
+
+export const DEFAULT_INDEX = 'dist/kb-index.json'
+
+export const ConfigSchema = Type.Object({
+  /** Port to listen on. */
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  /** Address to listen on; 0.0.0.0 inside a container. */
+  HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
+  /** Path of the index artifact to serve. */
+  KB_INDEX: Type.String({ minLength: 1, default: DEFAULT_INDEX }),
+  /** Pino log level. */
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    { default: 'info' },
+  ),
+  /** Largest request body accepted, in bytes (a pasted log is the big one). */
+  KB_MAX_BODY_BYTES: Type.Integer({ minimum: 1024, maximum: 16 * 1024 * 1024, default: 256 * 1024 }),
+})
+export type Config = Static<typeof ConfigSchema>
+
+/** Parse configuration from an environment, applying defaults; throws a message naming the bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const picked: Record<string, unknown> = {}
+  for (const key of Object.keys(ConfigSchema.properties)) {
+    const v = env[key]
+    if (v !== undefined && v !== '') picked[key] = v
+  }
+  const withDefaults = Value.Default(ConfigSchema, Value.Convert(ConfigSchema, picked))
+  const errors = Value.Errors(ConfigSchema, withDefaults)
+  if (errors.length > 0) {
+    const e = errors[0]!
+    throw new Error(`Invalid configuration: ${e.instancePath.slice(1) || 'environment'} ${e.message} (got ${JSON.stringify(env[e.instancePath.slice(1)])})`)
+  }
+  return withDefaults as Config
+}

@@ -1,0 +1,69 @@
+/**
+ * Errors the API returns: each with a stable code, a status and an exact message. One handler
+ * maps everything else (validation, body parsing) onto the same shape and hides 5xx details.
+ */
+import type { FastifyError, FastifyInstance } from 'fastify'
+import { STATUS_CODES } from 'node:http'
+
+/** An error a route raises on purpose. */
+export class ApiError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'ApiError'
+  }
+}
+
+export const Errors = {
+  articleNotFound: (id: string) => new ApiError(404, 'KB_ARTICLE_NOT_FOUND', `No article with id "${id}"`),
+  routeNotFound: (method: string, url: string) => new ApiError(404, 'KB_ROUTE_NOT_FOUND', `No route for ${method} ${url}`),
+  notReady: () => new ApiError(503, 'KB_NOT_READY', 'The index is not loaded yet'),
+}
+
+/** Codes for Fastify's own client errors, so clients see one vocabulary. */
+const FASTIFY_CODES: Record<string, string> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'KB_BODY_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'KB_UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'KB_INVALID_JSON',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'KB_INVALID_JSON',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'KB_INVALID_REQUEST',
+}
+
+/** Install the one error handler and the JSON 404 handler. */
+export function installErrorHandling(app: FastifyInstance, opts: { bodyLimit: number }): void {
+  app.setNotFoundHandler((req, reply) => {
+    const e = Errors.routeNotFound(req.method, req.url.split('?')[0] ?? req.url)
+    return reply.code(e.statusCode).send(body(e.statusCode, e.code, e.message))
+  })
+
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (err instanceof ApiError) {
+      return reply.code(err.statusCode).send(body(err.statusCode, err.code, err.message))
+    }
+    if (err.validation) {
+      return reply.code(400).send(body(400, 'KB_INVALID_REQUEST', err.message))
+    }
+    const status = err.statusCode ?? 500
+    if (status >= 400 && status < 500) {
+      const code = FASTIFY_CODES[err.code] ?? (err instanceof SyntaxError ? 'KB_INVALID_JSON' : 'KB_BAD_REQUEST')
+      const message =
+        code === 'KB_BODY_TOO_LARGE'
+          ? `Request body is larger than the limit of ${opts.bodyLimit} bytes; send a shorter excerpt around the error`
+          : code === 'KB_UNSUPPORTED_MEDIA_TYPE'
+            ? `Unsupported content type "${req.headers['content-type'] ?? ''}"; send JSON with content-type: application/json`
+            : code === 'KB_INVALID_JSON' && !/json/i.test(err.message)
+              ? `Body is not valid JSON: ${err.message}`
+              : err.message
+      return reply.code(status).send(body(status, code, message))
+    }
+    req.log.error({ err }, 'request failed')
+    return reply.code(500).send(body(500, 'KB_INTERNAL', 'Internal error; it has been logged'))
+  })
+}
+
+function body(statusCode: number, code: string, message: string) {
+  return { statusCode, code, error: STATUS_CODES[statusCode] ?? 'Error', message }
+}

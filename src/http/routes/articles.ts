@@ -1,0 +1,40 @@
+/** GET /api/articles and GET /api/articles/:id. */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { matchesFilter } from '../../search/filters.js'
+import { Errors } from '../errors.js'
+import { ArticleParams, ArticleResponse, ArticlesQuery, ArticlesResponse, ErrorResponse } from '../schemas.js'
+
+export const articleRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/api/articles',
+    {
+      schema: {
+        summary: 'List articles',
+        querystring: ArticlesQuery,
+        response: { 200: ArticlesResponse, 400: ErrorResponse },
+      },
+    },
+    async (req) => {
+      const q = req.query
+      const all = app.kb().artifact.articles.filter((a) => matchesFilter(a, q))
+      return { total: all.length, results: all.slice(q.offset, q.offset + q.limit) }
+    },
+  )
+
+  app.get(
+    '/api/articles/:id',
+    {
+      schema: {
+        summary: 'Get one article',
+        description: 'All fields; cause, resolution and body as Markdown and as sanitized HTML.',
+        params: ArticleParams,
+        response: { 200: ArticleResponse, 404: ErrorResponse },
+      },
+    },
+    async (req) => {
+      const article = app.kb().artifact.byId.get(req.params.id)
+      if (!article) throw Errors.articleNotFound(req.params.id)
+      return article
+    },
+  )
+}

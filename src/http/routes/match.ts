@@ -1,0 +1,18 @@
+/** POST /api/match: symptom matching for a pasted error, log excerpt or stack trace. */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { ErrorResponse, MatchBody, MatchResponse } from '../schemas.js'
+
+export const matchRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/api/match',
+    {
+      schema: {
+        summary: 'Match a pasted error to articles',
+        description: 'Ranks articles by how well the paste matches their symptoms and error codes; `noConfidentMatch` is true when nothing fits.',
+        body: MatchBody,
+        response: { 200: MatchResponse, 400: ErrorResponse, 413: ErrorResponse, 415: ErrorResponse },
+      },
+    },
+    async (req) => app.kb().matcher.match({ ...req.body, limit: req.body.limit ?? 5 }),
+  )
+}

@@ -1,0 +1,113 @@
+/**
+ * The index artifact: one file, two lines. Line 1 is a small JSON header (format, version,
+ * build id, payload digest); line 2 is the payload (articles and the serialized Lunr index).
+ * The header is read and checked before the large payload is parsed, and the digest catches
+ * a truncated or edited file. Nothing time- or order-dependent goes in, so the same articles
+ * give byte-identical artifacts.
+ */
+import { createHash } from 'node:crypto'
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import lunr from 'lunr'
+import { ANALYSIS_VERSION } from '../analysis/pipeline.js'
+import type { KbArticle } from './article.js'
+
+export const ARTIFACT_FORMAT = 'kb-search-artifact'
+/** Version of the artifact layout; the analysis version is part of it. */
+export const ARTIFACT_VERSION = `2.${ANALYSIS_VERSION}`
+
+/** The artifact's first line. */
+export interface ArtifactHeader {
+  format: string
+  version: string
+  buildId: string
+  sha256: string
+  articleCount: number
+}
+
+/** What the artifact stores besides its header. */
+export interface ArtifactPayload {
+  articles: KbArticle[]
+  index: object
+}
+
+/** A loaded artifact, ready to answer queries. */
+export interface LoadedArtifact {
+  header: ArtifactHeader
+  articles: KbArticle[]
+  byId: Map<string, KbArticle>
+  index: lunr.Index
+}
+
+/** Raised when an artifact cannot be used; its message says how to rebuild. */
+export class ArtifactError extends Error {
+  constructor(file: string, problem: string) {
+    super(`Cannot load index artifact ${file}: ${problem}. Rebuild it with: npm run kb -- build --out ${file}`)
+    this.name = 'ArtifactError'
+  }
+}
+
+/** Serialize an artifact to its exact bytes. */
+export function serializeArtifact(payload: ArtifactPayload): string {
+  const body = JSON.stringify(payload)
+  const sha256 = createHash('sha256').update(body).digest('hex')
+  const header: ArtifactHeader = {
+    format: ARTIFACT_FORMAT,
+    version: ARTIFACT_VERSION,
+    buildId: sha256.slice(0, 16),
+    sha256,
+    articleCount: payload.articles.length,
+  }
+  return `${JSON.stringify(header)}\n${body}\n`
+}
+
+/** Write an artifact atomically (temp file, then rename), so a reader never sees half a file. */
+export async function writeArtifact(file: string, bytes: string): Promise<void> {
+  await mkdir(path.dirname(path.resolve(file)), { recursive: true })
+  const tmp = `${file}.${process.pid}.tmp`
+  await writeFile(tmp, bytes)
+  await rename(tmp, file)
+}
+
+/** Read and check an artifact file; throws ArtifactError with a rebuild hint on any problem. */
+export async function readArtifact(file: string): Promise<LoadedArtifact> {
+  let raw: string
+  try {
+    raw = await readFile(file, 'utf8')
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code
+    throw new ArtifactError(file, code === 'ENOENT' ? 'the file does not exist' : `the file cannot be read (${code})`)
+  }
+  return parseArtifact(raw, file)
+}
+
+/** Check and load an artifact from its text. */
+export function parseArtifact(raw: string, file: string): LoadedArtifact {
+  const newline = raw.indexOf('\n')
+  let header: ArtifactHeader
+  try {
+    header = JSON.parse(newline < 0 ? raw : raw.slice(0, newline)) as ArtifactHeader
+  } catch {
+    throw new ArtifactError(file, 'it is not a KB index artifact (the header is not JSON)')
+  }
+  if (header?.format !== ARTIFACT_FORMAT) {
+    throw new ArtifactError(file, 'it is not a KB index artifact (unknown format)')
+  }
+  if (header.version !== ARTIFACT_VERSION) {
+    throw new ArtifactError(file, `it has format version ${header.version}, this server reads version ${ARTIFACT_VERSION}`)
+  }
+  const body = raw.slice(newline + 1).replace(/\n$/, '')
+  const digest = createHash('sha256').update(body).digest('hex')
+  if (digest !== header.sha256) {
+    throw new ArtifactError(file, 'it is corrupt (its checksum does not match; truncated or edited?)')
+  }
+  let payload: ArtifactPayload
+  let index: lunr.Index
+  try {
+    payload = JSON.parse(body) as ArtifactPayload
+    index = lunr.Index.load(payload.index)
+  } catch (err) {
+    throw new ArtifactError(file, `it is corrupt (${(err as Error).message})`)
+  }
+  return { header, articles: payload.articles, byId: new Map(payload.articles.map((a) => [a.id, a])), index }
+}

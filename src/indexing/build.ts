@@ -1,0 +1,35 @@
+/**
+ * Building the index: validated articles -> rendered records -> one Lunr index -> artifact bytes.
+ */
+import lunr from 'lunr'
+import { configureBuilder } from '../analysis/pipeline.js'
+import { ContentError } from '../content/problems.js'
+import { loadArticles } from '../content/load.js'
+import type { ArticleSource } from '../content/schema.js'
+import { type KbArticle, toKbArticle } from './article.js'
+import { serializeArtifact } from './artifact.js'
+import { FIELDS } from './fields.js'
+
+/** Build a Lunr index over rendered articles, in id order so the output is deterministic. */
+export function buildIndex(articles: KbArticle[]): lunr.Index {
+  return lunr(function () {
+    configureBuilder(this)
+    this.ref('id')
+    for (const f of FIELDS) this.field(f.name, { boost: f.boost, extractor: (doc: object) => f.extract(doc as KbArticle) })
+    for (const a of articles) this.add(a)
+  })
+}
+
+/** Render and index validated articles, returning the artifact's bytes. */
+export function buildArtifact(sources: ArticleSource[]): { bytes: string; articles: KbArticle[] } {
+  const articles = [...sources].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map(toKbArticle)
+  const index = buildIndex(articles)
+  return { bytes: serializeArtifact({ articles, index: index.toJSON() }), articles }
+}
+
+/** Load, validate and build a folder of articles; throws ContentError listing every problem. */
+export async function buildFromFolder(dir: string) {
+  const { articles, problems } = await loadArticles(dir)
+  if (problems.some((p) => p.severity === 'error')) throw new ContentError(problems)
+  return { ...buildArtifact(articles), problems }
+}

@@ -1,0 +1,22 @@
+/**
+ * The loaded knowledge base a server answers from: the artifact plus the matcher prepared for
+ * it. Held behind one reference so a new artifact can replace it in one assignment.
+ */
+import { type LoadedArtifact, readArtifact } from './indexing/artifact.js'
+import { Matcher } from './match/match.js'
+
+/** A loaded, ready-to-query KB. */
+export interface KnowledgeBase {
+  artifact: LoadedArtifact
+  matcher: Matcher
+}
+
+/** Prepare a loaded artifact for serving. */
+export function openKnowledgeBase(artifact: LoadedArtifact): KnowledgeBase {
+  return { artifact, matcher: new Matcher(artifact) }
+}
+
+/** Read an artifact file and prepare it for serving; throws ArtifactError with a rebuild hint. */
+export async function loadKnowledgeBase(file: string): Promise<KnowledgeBase> {
+  return openKnowledgeBase(await readArtifact(file))
+}

@@ -1,0 +1,67 @@
+/**
+ * Recognizing error codes and names in text: HRESULTs, HTTP status and substatus, Win32 and
+ * errno names, event ids, exception classes, product message ids, component file names.
+ * The same extractor runs over article symptoms (at load) and over pastes, so codes compare
+ * in one canonical form.
+ */
+
+/** One code pattern: a label for the kind and a function returning canonical codes found. */
+interface CodePattern {
+  kind: string
+  find: (text: string) => string[]
+}
+
+const all = (re: RegExp, text: string, pick: (m: RegExpMatchArray) => string | undefined): string[] =>
+  [...text.matchAll(re)].flatMap((m) => {
+    const v = pick(m)
+    return v ? [v] : []
+  })
+
+export const CODE_PATTERNS: readonly CodePattern[] = [
+  { kind: 'hresult', find: (t) => all(/\b0x[0-9a-f]{8}\b/gi, t, (m) => m[0].toLowerCase()) },
+  { kind: 'http-substatus', find: (t) => all(/(?<![\d.])([1-5]\d\d)\.(\d{1,3})(?![\d.])/g, t, (m) => `http ${m[1]}.${m[2]}`) },
+  {
+    kind: 'http-status',
+    find: (t) =>
+      all(/\b(?:HTTP(?:\/\d\.\d)?(?: Error)?|status(?: code)?|error)[\s:=]+([1-5]\d\d)(?![\d.])/gi, t, (m) => `http ${m[1]}`),
+  },
+  { kind: 'win32-name', find: (t) => all(/\b(?:ERROR|WSAE|STATUS|RPC_S|SEC_E|CRYPT_E|CERT_E|NTE|E)_[A-Z0-9_]{3,}\b/g, t, (m) => m[0].toLowerCase()) },
+  { kind: 'errno', find: (t) => all(/\b(?:E(?:CONN|ADDR|HOST|NET|TIME|NO|ACCES|PIPE|MFILE|PROTO)[A-Z]*|WSAE[A-Z]+)\b/g, t, (m) => m[0].toLowerCase()) },
+  { kind: 'win32-status', find: (t) => all(/\bwin32[-\s]?(?:status|error)?(?: code)?[\s:=]+(\d{1,5})\b/gi, t, (m) => `win32 ${m[1]}`) },
+  { kind: 'event-id', find: (t) => all(/\bEvent\s?ID[\s:=]*(\d{2,5})\b/gi, t, (m) => `event ${m[1]}`) },
+  { kind: 'sql-msg', find: (t) => all(/\b(?:Msg|Error:?)\s+(\d{2,6}),\s+(?:Level|Severity)\b/gi, t, (m) => `error ${m[1]}`) },
+  {
+    kind: 'exception',
+    find: (t) => all(/\b(?:[A-Za-z_][\w]*\.)*([A-Z][\w]*(?:Exception|Error|Fault))\b/g, t, (m) => (m[1] === 'Error' ? undefined : m[1]!.toLowerCase())),
+  },
+  { kind: 'component', find: (t) => all(/\b[\w-]+\.(?:dll|exe|sys|so|jar)\b/gi, t, (m) => m[0].toLowerCase()) },
+  { kind: 'doc-id', find: (t) => all(/\b(?:KB\d{6,9}|PI\d{5}|APAR \w+|CVE-\d{4}-\d+)\b/g, t, (m) => m[0].toLowerCase()) },
+  // Mixed-case identifiers with underscores: Sm_AgentApi_Init, Connections_Refused, ERR_CONNECTION_RESET
+  {
+    kind: 'identifier',
+    find: (t) => all(/\b[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+\b/g, t, (m) => (/[A-Z]/.test(m[0]) ? m[0].toLowerCase() : undefined)),
+  },
+]
+
+/** All canonical codes found in a text, deduplicated, in order of first appearance. */
+export function extractCodes(text: string): string[] {
+  const out = new Set<string>()
+  for (const p of CODE_PATTERNS) for (const c of p.find(text)) out.add(c)
+  return [...out]
+}
+
+const ERROR_WORDS =
+  /\b(?:error|errors|fail(?:ed|ure|s)?|fatal|exception|denied|refused|unable|cannot|can't|could not|couldn't|invalid|timed? ?out|unavailable|forbidden|abort(?:ed)?|crash(?:ed)?|not found|stopped|rejected|reset|critical|warning|severe|panic)\b/i
+const LOG_LEVEL = /\b(?:ERROR|FATAL|CRIT(?:ICAL)?|SEVERE|ALERT|EMERG|WARN(?:ING)?)\b/
+const QUIET_LEVEL = /^\W*(?:\S+\s+){0,3}\b(?:INFO|DEBUG|TRACE|VERBOSE|NOTICE)\b/
+
+/** How much a line looks like an error report: 0 (chatter) to 1 (an error line). */
+export function errorLikeness(line: string): number {
+  let s = 0
+  if (LOG_LEVEL.test(line)) s += 0.5
+  if (ERROR_WORDS.test(line)) s += 0.4
+  if (extractCodes(line).length > 0) s += 0.4
+  if (QUIET_LEVEL.test(line)) s -= 0.4
+  if (/^\s+at\s+[\w.$<>]+\(/.test(line) || /^\s+at\s/.test(line)) s -= 0.3 // stack frames: context, not the error
+  return Math.max(0, Math.min(1, s))
+}

@@ -1,0 +1,81 @@
+/**
+ * Full-text search. Lunr's query syntax (field:, +, -, *, ~, ^) works; text that is not valid
+ * syntax falls back to plain terms through the query builder, and the response says so.
+ */
+import lunr from 'lunr'
+import { splitText } from '../analysis/tokenize.js'
+import type { LoadedArtifact } from '../indexing/artifact.js'
+import { type ArticleFilter, matchesFilter } from './filters.js'
+import { makeSnippet } from './snippet.js'
+
+/** A search request, already validated. */
+export interface SearchParams extends ArticleFilter {
+  q: string
+  limit: number
+  offset: number
+}
+
+/** One search hit. */
+export interface SearchHit {
+  id: string
+  title: string
+  score: number
+  snippet: string
+  products: string[]
+  tags: string[]
+  matchedTerms: string[]
+}
+
+/** The search answer: `syntax` tells whether the query was read as Lunr syntax or as plain words. */
+export interface SearchResult {
+  total: number
+  syntax: 'lunr' | 'plain'
+  notice?: string
+  results: SearchHit[]
+}
+
+/** Run a query as Lunr syntax, or as plain terms when the syntax is invalid. */
+export function runQuery(index: lunr.Index, q: string): { hits: lunr.Index.Result[]; syntax: 'lunr' | 'plain'; notice?: string } {
+  try {
+    return { hits: index.search(q), syntax: 'lunr' }
+  } catch (err) {
+    if (!(err instanceof lunr.QueryParseError)) throw err
+    const terms = splitText(q)
+    const hits = index.query((query) => {
+      for (const t of terms) query.term(t, {})
+    })
+    return {
+      hits,
+      syntax: 'plain',
+      notice: `The query is not valid search syntax (${err.message}); it was searched as plain words.`,
+    }
+  }
+}
+
+/** Search the KB: rank, filter, page, and build a snippet for each hit on the page. */
+export function search(kb: LoadedArtifact, p: SearchParams): SearchResult {
+  const { hits, syntax, notice } = runQuery(kb.index, p.q)
+  const filtered = hits.flatMap((h) => {
+    const a = kb.byId.get(h.ref)
+    return a && matchesFilter(a, p) ? [{ h, a }] : []
+  })
+  const results = filtered.slice(p.offset, p.offset + p.limit).map(({ h, a }) => {
+    const terms = new Set(Object.keys(h.matchData.metadata))
+    return {
+      id: a.id,
+      title: a.title,
+      score: round(h.score),
+      snippet: makeSnippet(a, terms),
+      products: a.products,
+      tags: a.tags,
+      matchedTerms: [...terms].sort(),
+    }
+  })
+  return { total: filtered.length, syntax, ...(notice ? { notice } : {}), results }
+}
+
+/** Round a score for display. */
+export function round(n: number, places = 4): number {
+  const f = 10 ** places
+  return Math.round(n * f) / f
+}

@@ -1,0 +1,50 @@
+/**
+ * The server shell around the app: logging, timeouts, request ids, listen, graceful close on
+ * SIGTERM/SIGINT (readiness turns false, in-flight requests finish), and reload on SIGHUP (the
+ * new artifact is loaded beside the old one and swapped in; a broken one is refused and logged).
+ */
+import Fastify, { type FastifyInstance } from 'fastify'
+import { appPlugin, fastifyOptions } from './app.js'
+import type { Config } from './config.js'
+import { loadKnowledgeBase } from './kb.js'
+
+/** Start serving the artifact named by the configuration. Throws ArtifactError if it cannot load. */
+export async function startServer(config: Config): Promise<FastifyInstance> {
+  const kb = await loadKnowledgeBase(config.KB_INDEX)
+  const app = Fastify(
+    fastifyOptions(config.KB_MAX_BODY_BYTES, {
+      logger: { level: config.LOG_LEVEL },
+      requestIdHeader: 'x-request-id',
+      requestTimeout: 30_000,
+      connectionTimeout: 60_000,
+      keepAliveTimeout: 72_000,
+      return503OnClosing: true,
+      forceCloseConnections: 'idle',
+    }),
+  )
+  await app.register(appPlugin, { kb, bodyLimit: config.KB_MAX_BODY_BYTES })
+  await app.listen({ port: config.PORT, host: config.HOST })
+  app.log.info({ buildId: kb.artifact.header.buildId, articles: kb.artifact.articles.length, index: config.KB_INDEX }, 'serving')
+
+  let closing = false
+  const close = async (signal: string) => {
+    if (closing) return
+    closing = true
+    app.log.info({ signal }, 'draining, then closing')
+    app.setDraining(true)
+    await app.close()
+    process.exit(0)
+  }
+  process.once('SIGTERM', () => void close('SIGTERM'))
+  process.once('SIGINT', () => void close('SIGINT'))
+  process.on('SIGHUP', () => {
+    loadKnowledgeBase(config.KB_INDEX).then(
+      (next) => {
+        app.swapKb(next)
+        app.log.info({ buildId: next.artifact.header.buildId, articles: next.artifact.articles.length }, 'index reloaded')
+      },
+      (err: Error) => app.log.error({ reason: err.message }, 'index reload refused; still serving the previous index'),
+    )
+  })
+  return app
+}
