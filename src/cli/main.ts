@@ -13,7 +13,6 @@ import { ArtifactError, writeArtifact } from '../indexing/artifact.js'
 import { buildFromFolder } from '../indexing/build.js'
 import { loadKnowledgeBase } from '../kb.js'
 import { search } from '../search/search.js'
-import { startServer } from '../server.js'
 import { printMatch, printSearch } from './output.js'
 
 const DEFAULT_ARTICLES = 'articles'
@@ -105,6 +104,8 @@ program
       const exists = await access(config.KB_INDEX).then(() => true, () => false)
       if (!exists && !(await build(o.articles, config.KB_INDEX, false))) process.exit(1)
     }
+    // Loaded on demand: the other commands do not need Fastify.
+    const { startServer } = await import('../server.js')
     await startServer(config)
   })
 

@@ -74,7 +74,8 @@ export function parseArticle(
     file = matter(text, { engines: { yaml: (s: string) => parseYaml(s, YAML_OPTIONS) as object } })
   } catch (err) {
     if (err instanceof YAMLParseError) {
-      problem(err.linePos?.[0]?.line ?? 1, 'yaml', firstLine(err.message))
+      // The line goes in front already; keep the parser's reason only.
+      problem(err.linePos?.[0]?.line ?? 1, 'yaml', `invalid YAML: ${firstLine(err.message).replace(/ at line \d+, column \d+:?$/, '')}`)
     } else {
       problem(1, 'yaml', firstLine(String((err as Error).message ?? err)))
     }

@@ -16,11 +16,11 @@ export function formatProblem(p: Problem): string {
   return `${p.file}:${p.line} ${p.field}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`
 }
 
-/** Sort problems by file, then line, then field, so output is stable. */
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+
+/** Sort problems by file, then line, then field (code-point order, the same in every locale). */
 export function sortProblems(problems: Problem[]): Problem[] {
-  return [...problems].sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.field.localeCompare(b.field),
-  )
+  return [...problems].sort((a, b) => cmp(a.file, b.file) || a.line - b.line || cmp(a.field, b.field))
 }
 
 /** Thrown when a KB cannot be built because its articles have errors. */
