@@ -1,8 +1,8 @@
 /**
  * Symptom matching: from a paste to ranked articles, each with the reason it matched, or an
  * honest "nothing fits". Candidates come from Lunr (query builder only, never the string parser,
- * with the paste's most informative terms); they are re-ranked by how well the paste matches each
- * article's own symptom strings and error codes.
+ * with the paste's most informative terms) and from recognized error codes; they are re-ranked by
+ * how well the paste matches each article's own symptom strings and codes.
  */
 import type { LoadedArtifact } from '../indexing/artifact.js'
 import type { KbArticle } from '../indexing/article.js'
@@ -23,7 +23,12 @@ export const MATCH_DEFAULTS = {
   confidenceThreshold: 0.45,
   /** A symptom counts as matched at or above this similarity. */
   symptomThreshold: 0.5,
+  /** Unknown words of a short paste are corrected to KB terms one edit away (typos). */
+  maxTypoLookups: 24,
+  /** Pastes of up to this many lines are also read in windows of 3 lines (wrapped messages). */
+  maxLinesForWindows: 400,
 }
+export type MatchOptions = typeof MATCH_DEFAULTS
 
 /** A match request, already validated. */
 export interface MatchParams extends ArticleFilter {
@@ -58,6 +63,12 @@ export interface MatchResult {
   results: MatchHit[]
 }
 
+/** Pasted lines (and short windows of lines) with an index from term to the segments holding it. */
+interface Segments {
+  list: PasteLine[]
+  byTerm: Map<string, number[]>
+}
+
 /** A matcher bound to one loaded artifact; prepared once, used for every request. */
 export class Matcher {
   private readonly vocab: Vocabulary
@@ -66,34 +77,41 @@ export class Matcher {
 
   constructor(
     private readonly kb: LoadedArtifact,
-    private readonly options = MATCH_DEFAULTS,
+    private readonly options: MatchOptions = MATCH_DEFAULTS,
   ) {
     this.vocab = new Vocabulary(kb.index, kb.articles.length)
     this.profiles = new Map(kb.articles.map((a) => [a.id, profileArticle(a)]))
     for (const p of this.profiles.values()) {
-      for (const c of p.codes) this.byCode.set(c, [...(this.byCode.get(c) ?? []), p.id])
+      for (const c of [...p.codes, ...p.literalCodes.map((l) => l.key)]) this.byCode.set(c, [...(this.byCode.get(c) ?? []), p.id])
     }
   }
 
   /** Match a paste against the KB. */
   match(params: MatchParams): MatchResult {
     const paste = readPaste(params.text)
+    this.correctTypos(paste)
     const weights = this.termWeights(paste)
-    const queryTerms = [...weights.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, this.options.maxQueryTerms)
-    const hits = queryTerms.length === 0 ? [] : this.kb.index.query((q) => {
-      for (const [term, w] of queryTerms) q.term(term, { usePipeline: false, boost: w })
-    })
+    const queryTerms = [...weights.entries()]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, this.options.maxQueryTerms)
+    const hits =
+      queryTerms.length === 0
+        ? []
+        : this.kb.index.query((q) => {
+            for (const [term, w] of queryTerms) q.term(term, { usePipeline: false, boost: w })
+          })
     const lunrScore = new Map<string, number>(hits.slice(0, this.options.candidates).map((h) => [h.ref, h.score]))
     for (const code of paste.codes) for (const id of this.byCode.get(code) ?? []) if (!lunrScore.has(id)) lunrScore.set(id, 0)
     const top = Math.max(1e-9, ...lunrScore.values())
-    const queryTermSet = new Set(queryTerms.map(([t]) => t))
 
+    const segments = this.segments(paste)
+    const pasteText = paste.lines.map((l) => l.normalized).join('\n')
     const scored: MatchHit[] = []
     for (const [id, ls] of lunrScore) {
       const article = this.kb.byId.get(id)
       const profile = this.profiles.get(id)
       if (!article || !profile || !matchesFilter(article, params)) continue
-      scored.push(this.scoreArticle(article, profile, paste, ls / top, queryTermSet))
+      scored.push(this.scoreArticle(article, profile, paste, pasteText, segments, ls / top))
     }
     scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
     const results = scored.slice(0, params.limit)
@@ -102,9 +120,33 @@ export class Matcher {
       signals: {
         errorCodes: paste.codes,
         terms: queryTerms.map(([t]) => t),
-        errorLines: [...paste.lines].filter((l) => l.errorLike >= 0.5).sort((a, b) => b.errorLike - a.errorLike).slice(0, 5).map((l) => l.raw),
+        errorLines: [...paste.lines]
+          .filter((l) => l.errorLike >= 0.5)
+          .sort((a, b) => b.errorLike - a.errorLike)
+          .slice(0, 5)
+          .map((l) => l.raw),
       },
       results,
+    }
+  }
+
+  /**
+   * Words the KB does not know, in a paste short enough to be typed by hand, are replaced by KB
+   * terms one edit away (`authentification` -> `authent…`), found with Lunr's fuzzy token sets.
+   */
+  private correctTypos(paste: Paste): void {
+    const unknown = new Set<string>()
+    for (const line of paste.lines) for (const t of line.termSet) if (/^\p{L}{5,}$/u.test(t) && !this.vocab.has(t)) unknown.add(t)
+    if (unknown.size === 0 || unknown.size > this.options.maxTypoLookups) return
+    const fixes = new Map<string, string>()
+    for (const t of unknown) {
+      const best = this.vocab.fuzzy(t, 1)[0]
+      if (best) fixes.set(t, best)
+    }
+    for (const line of paste.lines) {
+      if (!line.terms.some((t) => fixes.has(t))) continue
+      line.terms = line.terms.map((t) => fixes.get(t) ?? t)
+      line.termSet = new Set(line.terms)
     }
   }
 
@@ -123,28 +165,52 @@ export class Matcher {
     return w
   }
 
-  private scoreArticle(a: KbArticle, p: ArticleProfile, paste: Paste, lunrRel: number, queryTerms: Set<string>): MatchHit {
+  /** Lines, plus windows of three lines for messages wrapped over several lines, indexed by term. */
+  private segments(paste: Paste): Segments {
+    const list: PasteLine[] = [...paste.lines]
+    if (paste.lines.length <= this.options.maxLinesForWindows) {
+      for (let i = 0; i + 1 < paste.lines.length; i++) {
+        const group = paste.lines.slice(i, i + 3)
+        const terms = group.flatMap((l) => l.terms)
+        list.push({
+          raw: group.map((l) => l.raw).join(' / '),
+          normalized: group.map((l) => l.normalized).join(' '),
+          errorLike: Math.max(...group.map((l) => l.errorLike)),
+          terms,
+          termSet: new Set(terms),
+        })
+      }
+    }
+    const byTerm = new Map<string, number[]>()
+    list.forEach((seg, i) => {
+      for (const t of seg.termSet) {
+        const at = byTerm.get(t)
+        if (at) at.push(i)
+        else byTerm.set(t, [i])
+      }
+    })
+    return { list, byTerm }
+  }
+
+  private scoreArticle(a: KbArticle, p: ArticleProfile, paste: Paste, pasteText: string, segs: Segments, lunrRel: number): MatchHit {
     const matchedSymptoms: MatchedSymptom[] = []
     let bestSymptom = 0
     for (const s of p.symptoms) {
-      const m = this.bestLine(s, paste.lines)
+      const m = this.bestSegment(s, segs)
       if (!m) continue
       bestSymptom = Math.max(bestSymptom, m.score)
-      if (m.score >= this.options.symptomThreshold) matchedSymptoms.push({ symptom: s.text, line: m.line.raw, score: round(m.score, 3) })
+      if (m.score >= this.options.symptomThreshold) matchedSymptoms.push({ symptom: s.text, line: m.segment.raw, score: round(m.score, 3) })
     }
     matchedSymptoms.sort((x, y) => y.score - x.score)
 
-    const pasteText = paste.lines.map((l) => l.normalized.toLowerCase()).join('\n')
     const matchedCodes = new Set(paste.codes.filter((c) => p.codes.has(c)))
-    for (const lit of p.literalCodes) if (pasteText.includes(lit)) matchedCodes.add(lit)
+    for (const lit of p.literalCodes) if (lit.pattern.test(pasteText)) matchedCodes.add(lit.key)
     let codeScore = 0
-    for (const c of matchedCodes) {
-      const df = this.byCode.get(c)?.length ?? 1
-      codeScore = Math.max(codeScore, df <= 1 ? 1 : df <= 3 ? 0.75 : 0.45)
-    }
+    for (const c of matchedCodes) codeScore = Math.max(codeScore, this.codeWeight(c))
 
     const score = 0.55 * bestSymptom + 0.3 * codeScore + 0.15 * lunrRel
-    const matchedTerms = new Set([...queryTerms].filter((t) => p.symptoms.some((s) => s.termSet.has(t))))
+    const matchedTerms = new Set<string>()
+    for (const s of p.symptoms) for (const t of s.termSet) if (segs.byTerm.has(t)) matchedTerms.add(t)
     return {
       id: a.id,
       title: a.title,
@@ -158,33 +224,45 @@ export class Matcher {
     }
   }
 
-  /** The pasted line that best matches a symptom, with the similarity (0..1). */
-  private bestLine(s: SymptomProfile, lines: PasteLine[]): { line: PasteLine; score: number } | undefined {
-    let best: { line: PasteLine; score: number } | undefined
-    for (const line of lines) {
-      const sc = this.similarity(s, line)
-      if (sc > (best?.score ?? 0)) best = { line, score: sc }
-    }
-    return best
+  /**
+   * How much a shared code says: a code only one article lists says most; a bare HTTP status
+   * (`http 500`) says little whatever the KB holds, since many problems end in one.
+   */
+  private codeWeight(code: string): number {
+    if (/^(?:"?)http \d{3}"?$/.test(code)) return 0.2
+    const df = this.byCode.get(code)?.length ?? 1
+    return df <= 1 ? 1 : df <= 3 ? 0.75 : 0.45
   }
 
-  /** IDF-weighted share of the symptom's terms found in the line, blended with shared word order. */
-  private similarity(s: SymptomProfile, line: PasteLine): number {
+  /**
+   * The pasted segment that best matches a symptom, with the similarity (0..1). Only segments
+   * holding enough of the symptom's weight are scored in full, so a long paste stays cheap.
+   */
+  private bestSegment(s: SymptomProfile, segs: Segments): { segment: PasteLine; score: number } | undefined {
     let total = 0
-    let hit = 0
+    const acc = new Map<number, number>()
     for (const t of s.termSet) {
       const w = this.vocab.idf(t) || 1
       total += w
-      if (line.termSet.has(t)) hit += w
+      for (const i of segs.byTerm.get(t) ?? []) acc.set(i, (acc.get(i) ?? 0) + w)
     }
-    if (total === 0 || hit === 0) return 0
-    const coverage = hit / total
+    if (total === 0) return undefined
     const sb = bigrams(s.terms)
-    if (sb.size === 0) return coverage
-    const lb = bigrams(line.terms)
-    let shared = 0
-    for (const b of sb) if (lb.has(b)) shared++
-    return 0.75 * coverage + 0.25 * (shared / sb.size)
+    let best: { segment: PasteLine; score: number } | undefined
+    for (const [i, hit] of acc) {
+      const coverage = hit / total
+      if (coverage < 0.2 || coverage < (best?.score ?? 0) * 0.75) continue
+      const segment = segs.list[i]!
+      let score = coverage
+      if (sb.size > 0) {
+        const lb = bigrams(segment.terms)
+        let shared = 0
+        for (const b of sb) if (lb.has(b)) shared++
+        score = 0.75 * coverage + 0.25 * (shared / sb.size)
+      }
+      if (score > (best?.score ?? 0)) best = { segment, score }
+    }
+    return best
   }
 }
 
@@ -193,4 +271,3 @@ function bigrams(terms: string[]): Set<string> {
   for (let i = 1; i < terms.length; i++) if (terms[i - 1] !== GAP && terms[i] !== GAP) out.add(`${terms[i - 1]} ${terms[i]}`)
   return out
 }
-

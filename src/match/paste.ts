@@ -5,6 +5,7 @@
  */
 import { analyzeToken } from '../analysis/terms.js'
 import { splitText } from '../analysis/tokenize.js'
+import { W3cReader } from './logformats.js'
 import { normalizeLine } from './normalize.js'
 import { errorLikeness, extractCodes } from './signals.js'
 
@@ -38,9 +39,12 @@ export function readPaste(text: string): Paste {
   const rawLines = text.split(/\r\n|\r|\n/, MAX_LINES)
   const lines: PasteLine[] = []
   const codes = new Set<string>()
+  const w3c = new W3cReader()
   for (const full of rawLines) {
     const raw = full.length > MAX_LINE_CHARS ? full.slice(0, MAX_LINE_CHARS) : full
-    const normalized = normalizeLine(raw)
+    const explained = w3c.explain(raw)
+    if (/^\s*#(?:Fields|Software|Version|Date|Remark):/.test(raw)) continue // log headers say nothing of the problem
+    const normalized = `${normalizeLine(raw)}${explained ? ` ${explained}` : ''}`.trim()
     if (normalized === '') continue
     const terms = analyzeText(normalized)
     if (terms.length === 0) continue

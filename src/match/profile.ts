@@ -19,12 +19,29 @@ export interface SymptomProfile {
   termSet: Set<string>
 }
 
+/** A code the article lists, to find as written: `QueueFull`, `5011`, `Shared secret incorrect…`. */
+export interface LiteralCode {
+  key: string
+  pattern: RegExp
+}
+
+/**
+ * Literal codes from an article's `error_codes`: phrases and names as written, and numbers of at
+ * least 3 digits as whole tokens. Shorter bare numbers (`6`, `40`) say too little on their own.
+ */
+export function literalCode(code: string): LiteralCode | undefined {
+  const text = code.trim()
+  if (/^\d{1,2}$/.test(text) || text.length < 3) return undefined
+  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')
+  return { key: `"${text.toLowerCase()}"`, pattern: new RegExp(`(?<![\\w.])${escaped}(?![\\w])`, 'i') }
+}
+
 /** One article, prepared for matching. */
 export interface ArticleProfile {
   id: string
   codes: Set<string>
-  /** Author-listed codes, lowercased, to find verbatim in a paste. */
-  literalCodes: string[]
+  /** Author-listed codes that no pattern recognizes, found verbatim (whole words) in a paste. */
+  literalCodes: LiteralCode[]
   symptoms: SymptomProfile[]
 }
 
@@ -43,7 +60,10 @@ export function profileArticle(a: KbArticle): ArticleProfile {
   return {
     id: a.id,
     codes,
-    literalCodes: a.errorCodes.map((c) => c.toLowerCase().replace(/\s+/g, ' ').trim()).filter((c) => c.length >= 4),
+    literalCodes: a.errorCodes.flatMap((c) => {
+      const lit = literalCode(c)
+      return lit ? [lit] : []
+    }),
     symptoms: a.symptoms.map(profileSymptom),
   }
 }

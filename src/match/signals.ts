@@ -4,6 +4,7 @@
  * The same extractor runs over article symptoms (at load) and over pastes, so codes compare
  * in one canonical form.
  */
+import { equivalentCodes } from './codes.js'
 
 /** One code pattern: a label for the kind and a function returning canonical codes found. */
 interface CodePattern {
@@ -27,8 +28,15 @@ export const CODE_PATTERNS: readonly CodePattern[] = [
   },
   { kind: 'win32-name', find: (t) => all(/\b(?:ERROR|WSAE|STATUS|RPC_S|SEC_E|CRYPT_E|CERT_E|NTE|E)_[A-Z0-9_]{3,}\b/g, t, (m) => m[0].toLowerCase()) },
   { kind: 'errno', find: (t) => all(/\b(?:E(?:CONN|ADDR|HOST|NET|TIME|NO|ACCES|PIPE|MFILE|PROTO)[A-Z]*|WSAE[A-Z]+)\b/g, t, (m) => m[0].toLowerCase()) },
+  // .NET: SocketException (10055), Win32Exception (0x80004005), COMException (0x800A01A8)
+  {
+    kind: 'exception-code',
+    find: (t) =>
+      all(/\b\w*Exception \((0x[0-9a-f]{8}|\d{3,5})\)/gi, t, (m) => (m[1]!.startsWith('0x') ? m[1]!.toLowerCase() : `win32 ${m[1]}`)),
+  },
   { kind: 'win32-status', find: (t) => all(/\bwin32[-\s]?(?:status|error)?(?: code)?[\s:=]+(\d{1,5})\b/gi, t, (m) => `win32 ${m[1]}`) },
-  { kind: 'event-id', find: (t) => all(/\bEvent\s?ID[\s:=]*(\d{2,5})\b/gi, t, (m) => `event ${m[1]}`) },
+  { kind: 'event-xml', find: (t) => all(/<EventID[^>]*>(\d{2,5})<\/EventID>/gi, t, (m) => `event ${m[1]}`) },
+  { kind: 'event-id', find: (t) => all(/\bEvent\s?ID[\s:=>]*(\d{2,5})\b|\bevent (\d{3,5})\b/gi, t, (m) => `event ${m[1] ?? m[2]}`) },
   { kind: 'sql-msg', find: (t) => all(/\b(?:Msg|Error:?)\s+(\d{2,6}),\s+(?:Level|Severity)\b/gi, t, (m) => `error ${m[1]}`) },
   {
     kind: 'exception',
@@ -43,10 +51,10 @@ export const CODE_PATTERNS: readonly CodePattern[] = [
   },
 ]
 
-/** All canonical codes found in a text, deduplicated, in order of first appearance. */
+/** All canonical codes found in a text, with their equivalent spellings, deduplicated, in order. */
 export function extractCodes(text: string): string[] {
   const out = new Set<string>()
-  for (const p of CODE_PATTERNS) for (const c of p.find(text)) out.add(c)
+  for (const p of CODE_PATTERNS) for (const c of p.find(text)) for (const e of equivalentCodes(c)) out.add(e)
   return [...out]
 }
 

@@ -1,0 +1,51 @@
+/**
+ * Equivalent spellings of one error: an HRESULT that wraps a Win32 code (`0x80070005` is Win32 5),
+ * a Win32 or Winsock number and its symbolic name (`6` is `ERROR_INVALID_HANDLE`, `10055` is
+ * `WSAENOBUFS`). A code found in a paste is matched in all its spellings.
+ */
+
+/** Common Win32, Winsock and WinHTTP codes seen in web-server troubleshooting. */
+export const WIN32_NAMES: Readonly<Record<number, string>> = {
+  2: 'ERROR_FILE_NOT_FOUND',
+  3: 'ERROR_PATH_NOT_FOUND',
+  5: 'ERROR_ACCESS_DENIED',
+  6: 'ERROR_INVALID_HANDLE',
+  13: 'ERROR_INVALID_DATA',
+  32: 'ERROR_SHARING_VIOLATION',
+  53: 'ERROR_BAD_NETPATH',
+  64: 'ERROR_NETNAME_DELETED',
+  87: 'ERROR_INVALID_PARAMETER',
+  121: 'ERROR_SEM_TIMEOUT',
+  1058: 'ERROR_SERVICE_DISABLED',
+  1225: 'ERROR_CONNECTION_REFUSED',
+  1229: 'ERROR_CONNECTION_INVALID',
+  1236: 'ERROR_CONNECTION_ABORTED',
+  1326: 'ERROR_LOGON_FAILURE',
+  10048: 'WSAEADDRINUSE',
+  10053: 'WSAECONNABORTED',
+  10054: 'WSAECONNRESET',
+  10055: 'WSAENOBUFS',
+  10060: 'WSAETIMEDOUT',
+  10061: 'WSAECONNREFUSED',
+  12002: 'ERROR_WINHTTP_TIMEOUT',
+  12029: 'ERROR_WINHTTP_CANNOT_CONNECT',
+  12030: 'ERROR_WINHTTP_CONNECTION_ERROR',
+}
+
+const BY_NAME = new Map(Object.entries(WIN32_NAMES).map(([n, name]) => [name.toLowerCase(), Number(n)]))
+
+/** A canonical code and its other spellings (itself first). */
+export function equivalentCodes(code: string): string[] {
+  const out = [code]
+  const sub = /^http (\d{3})\.\d+$/.exec(code)
+  if (sub) out.push(`http ${sub[1]}`)
+  const hr = /^0x8007([0-9a-f]{4})$/.exec(code)
+  const win32 = hr ? parseInt(hr[1]!, 16) : /^win32 (\d+)$/.exec(code) ? Number(code.slice(6)) : BY_NAME.get(code)
+  if (win32 !== undefined) {
+    out.push(`win32 ${win32}`)
+    const name = WIN32_NAMES[win32]
+    if (name) out.push(name.toLowerCase())
+    if (win32 < 0x10000) out.push(`0x8007${win32.toString(16).padStart(4, '0')}`)
+  }
+  return [...new Set(out)]
+}
