@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The `kb` command line: build, lint, serve, search, match.
+ * The `kb` command line: build, lint, serve, search, match, import.
  * Human-readable output by default; `--json` for scripts. Exit codes: 0 ok, 1 failure
  * (content errors, unloadable index, bad input), 2 usage error.
  */
@@ -11,6 +11,7 @@ import { ContentError, formatProblem, type Problem } from '../content/problems.j
 import { loadArticles } from '../content/load.js'
 import { ArtifactError, writeArtifact } from '../indexing/artifact.js'
 import { buildFromFolder } from '../indexing/build.js'
+import { registerImportCommand } from '../import/command.js'
 import { loadKnowledgeBase } from '../kb.js'
 import { search } from '../search/search.js'
 import { printMatch, printSearch } from './output.js'
@@ -142,6 +143,8 @@ program
     if (o.json) process.stdout.write(`${JSON.stringify(result)}\n`)
     else printMatch(result)
   })
+
+registerImportCommand(program)
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof ArtifactError || (err instanceof Error && err.message.startsWith('Invalid configuration'))) {

@@ -1,0 +1,470 @@
+import assert from 'node:assert/strict'
+import { existsSync } from 'node:fs'
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { after, describe, it } from 'node:test'
+import { Command } from 'commander'
+import { loadArticles, parseArticle } from '../src/content/load.js'
+import type { ArticleSource } from '../src/content/schema.js'
+import { registerImportCommand } from '../src/import/command.js'
+import { convertArticle, idFromPath, importFolder } from '../src/import/import.js'
+
+const repoRoot = path.resolve(import.meta.dirname, '..')
+const FIXTURES = path.join(import.meta.dirname, 'fixtures', 'import')
+const CORPORA = path.resolve(repoRoot, '..', 'shared', 'bench', 'corpora')
+
+const temps: string[] = []
+const tempDir = async (): Promise<string> => {
+  const d = await mkdtemp(path.join(os.tmpdir(), 'kb-import-'))
+  temps.push(d)
+  return d
+}
+after(async () => {
+  for (const d of temps) await rm(d, { recursive: true, force: true })
+})
+
+/** Convert a fixture and parse the result back with the project's validator. */
+async function convertFixture(name: string, sourcePath: string): Promise<{ article: ArticleSource; notes: string[]; text: string }> {
+  const markdown = await readFile(path.join(FIXTURES, 'convert', name), 'utf8')
+  const result = convertArticle(markdown, sourcePath)
+  assert.equal(result.skipped, undefined, `unexpectedly skipped: ${result.skipped}`)
+  assert.ok(result.article)
+  const parsed = parseArticle(result.article, `${result.id}.md`)
+  assert.deepEqual(parsed.problems, [])
+  assert.ok(parsed.article)
+  return { article: parsed.article, notes: result.notes, text: result.article }
+}
+
+/** The fields a converter decides, without the loader's bookkeeping. */
+const fields = (a: ArticleSource) => ({
+  id: a.id,
+  title: a.title,
+  products: a.products,
+  tags: a.tags,
+  errorCodes: a.errorCodes,
+  symptoms: a.symptoms,
+  environment: a.environment,
+  cause: a.cause,
+  resolution: a.resolution,
+  references: a.references,
+  updated: a.updated,
+  body: a.body.trim(),
+})
+
+describe('idFromPath', () => {
+  it('lowercases the base name and turns every run of other characters into one "-"', () => {
+    assert.equal(idFromPath('docs/errors/mssqlserver-18456-database-engine-error.md'), 'mssqlserver-18456-database-engine-error')
+    assert.equal(idFromPath('site-behavior-performance/http-error-500-19-webpage.md'), 'http-error-500-19-webpage')
+    assert.equal(idFromPath('x/MSSQLSERVER_-2  Timeout!.MD'), 'mssqlserver-2-timeout')
+    assert.equal(idFromPath('__.md'), '')
+  })
+})
+
+describe('convertArticle: support-article style', () => {
+  it('maps Symptoms/Cause/Resolution, lifts the product version line, strips docs syntax', async () => {
+    const { article, notes, text } = await convertFixture('support-basic.md', 'iis/health/support-basic.md')
+    assert.deepEqual(fields(article), {
+      id: 'support-basic',
+      title: 'Widget service returns HTTP Error 503.2 after an update',
+      products: ['Widget Server', 'Windows Server'],
+      tags: ['health'],
+      errorCodes: ['503.2', 'Event ID 5117', '0x80070057'],
+      symptoms: [
+        'After you install update 4.1, requests to the Widget service fail. The browser shows the following message:',
+        'HTTP Error 503.2 - Service Unavailable\nThe serverRuntime@appConcurrentRequestLimit setting is being exceeded.',
+        'The Widget Pool stops after a few minutes.',
+        'Event ID 5117 is logged.',
+        'WidgetHost.exe: request queue full (0x80070057)',
+      ],
+      environment: ['Widget Server 4.0, 4.1', 'Windows Server 2022'],
+      cause: 'The update lowers the default `appConcurrentRequestLimit` to 100. See Request limits.',
+      resolution: [
+        '**Method 1: Raise the limit**',
+        '',
+        '1. Open *widget.config*.',
+        '1. Set `appConcurrentRequestLimit` to `5000`.',
+        '',
+        '**Method 2: Remove the update**',
+        '',
+        'Uninstall update 4.1. For details, see [the update page](https://example.com/widget/updates).',
+      ].join('\n'),
+      references: [],
+      updated: '2024-03-07',
+      body: [
+        '**HTTP Error 503.2 - Service Unavailable from the Widget service**',
+        '',
+        'This article helps you fix an error that the Widget service returns after an update.',
+        '',
+        '_Original KB number:_ &nbsp; 1234567',
+        '',
+        '> **Note**',
+        "> The problem doesn't occur on servers that don't run the update.",
+        '',
+        '(Image: Screenshot of the 503.2 error page.)',
+        '',
+        '## More information',
+        '',
+        'The limit applies per worker process.',
+        '',
+        'Source: `iis/health/support-basic.md`',
+      ].join('\n'),
+    })
+    assert.deepEqual(notes, ['dropped an include the importer cannot expand: [!INCLUDE [Registry warning](../../includes/registry-warning.md)]'])
+    for (const docsSyntax of [':::', '[!NOTE]', '[!INCLUDE', '<a name', '../limits/']) assert.ok(!text.includes(docsSyntax), docsSyntax)
+  })
+
+  it('reads bare "Cause" / "**Resolution**" paragraphs under per-error headings; environment from the folder', async () => {
+    const { article, notes } = await convertFixture('pseudo-headings.md', 'webapps/iis/config/pseudo-headings.md')
+    assert.deepEqual(fields(article), {
+      id: 'pseudo-headings',
+      title: 'HTTP Error 500.19 when the configuration is invalid',
+      products: ['Internet Information Services (IIS)'],
+      tags: ['config'],
+      errorCodes: ['500.19', '0x8007000d', '0x80070005'],
+      symptoms: [
+        'HRESULT code 0x8007000d',
+        'HTTP Error 500.19 - Internal Server Error\nHRESULT: 0x8007000d',
+        'HRESULT code 0x80070005',
+        'HTTP Error 500.19 - Internal Server Error\nHRESULT: 0x80070005',
+      ],
+      environment: ['Internet Information Services (IIS)'],
+      cause: [
+        '**HRESULT code 0x8007000d**',
+        '',
+        "A section in *web.config* belongs to a module that isn't installed.",
+        '',
+        '**HRESULT code 0x80070005**',
+        '',
+        "The worker process identity can't read *web.config*.",
+      ].join('\n'),
+      resolution: [
+        '**HRESULT code 0x8007000d**',
+        '',
+        'Install the module, or remove the section.',
+        '',
+        '**HRESULT code 0x80070005**',
+        '',
+        'Grant read access on the folder to the application pool identity.',
+      ].join('\n'),
+      references: [],
+      updated: undefined,
+      body: 'Check the section that matches the HRESULT code you see.\n\nSource: `webapps/iis/config/pseudo-headings.md`',
+    })
+    assert.deepEqual(notes, ['no "Applies to"/product version line; environment derived from the folder: Internet Information Services (IIS)'])
+  })
+
+  it('splits | **Symptoms** | **Root cause** | **Fix/Workaround** | tables per problem heading', async () => {
+    const { article } = await convertFixture('role-table.md', 'gizmo/role-table.md')
+    assert.deepEqual(fields(article), {
+      id: 'role-table',
+      title: 'Common Gizmo Sync problems',
+      products: ['Gizmo Sync'],
+      tags: ['gizmo'],
+      errorCodes: ['ERROR_GIZMO_NOCONFIG'],
+      symptoms: ["Agent doesn't start", 'The agent stops with ERROR_GIZMO_NOCONFIG.', 'Agent is slow', 'Syncs take hours.'],
+      environment: ['Gizmo Sync 2'],
+      cause: "**Agent doesn't start**\n\nThe configuration file is missing.\n\n**Agent is slow**\n\nUnknown",
+      resolution:
+        "**Agent doesn't start**\n\nRun `gizmo init`.\nThen start the agent again.\n\n**Agent is slow**\n\n- Exclude the cache folder from scanning.\n- Upgrade to 2.1.",
+      references: [],
+      updated: undefined,
+      body: 'Source: `gizmo/role-table.md`',
+    })
+  })
+
+  it('falls back to the Summary for symptoms and to a "This problem occurs because" sentence for the cause', async () => {
+    const { article, notes } = await convertFixture('summary-and-causal.md', 'gadget/summary-and-causal.md')
+    assert.deepEqual(article.symptoms, ['Gadget sync stops every night at 00:00 and resumes an hour later.'])
+    assert.equal(article.cause, 'This problem occurs because the nightly maintenance job locks the sync database.')
+    assert.equal(article.resolution, 'This problem occurs because the nightly maintenance job locks the sync database. To fix it, move the maintenance job to another hour.')
+    assert.deepEqual(article.environment, ['Internet Information Services (IIS)'])
+    assert.deepEqual(notes, [
+      'no Cause section; cause taken from a sentence in section "Resolution"',
+      'no Symptoms section; the first paragraph of "Summary" is the symptom',
+      'no "Applies to"/product version line; environment is the product named in frontmatter: Internet Information Services (IIS)',
+    ])
+  })
+
+  it('uses a title that names the error as the symptom when there is no Symptoms section', async () => {
+    const { article, notes } = await convertFixture('title-symptom.md', 'title-symptom.md')
+    assert.equal(article.title, 'Error 0x80004005 when the gadget registers')
+    assert.deepEqual(article.symptoms, ['Error 0x80004005 when the gadget registers'])
+    assert.deepEqual(article.errorCodes, ['0x80004005'])
+    assert.deepEqual(article.tags, [])
+    assert.deepEqual(notes, ['no Symptoms section; the title is the symptom'])
+  })
+
+  it('skips an article with no cause rather than inventing one', async () => {
+    const markdown = await readFile(path.join(FIXTURES, 'convert', 'no-cause.md'), 'utf8')
+    assert.deepEqual(convertArticle(markdown, 'no-cause.md'), {
+      id: 'no-cause',
+      skipped: 'no cause: no Cause/Explanation section and no sentence saying why the problem occurs',
+      notes: [],
+    })
+  })
+
+  it('skips README-type files', async () => {
+    const markdown = await readFile(path.join(FIXTURES, 'convert', 'README.md'), 'utf8')
+    assert.equal(convertArticle(markdown, 'README.md').skipped, 'not an article (a README/PROVENANCE/TOC-style notes file)')
+  })
+
+  it('writes YAML that reads back as the same strings, whatever they look like', () => {
+    const tricky = ['yes', 'key: value', '500.19', '0x8007000d', '@at the start', '"double" and \'single\'', '{brace} [bracket]', '%.*ls and %d', '- dash', 'null', '~', '# not a comment']
+    const markdown = [
+      '# Tricky strings break the parser',
+      '',
+      '_Applies to:_ &nbsp; Parser 1.0: "beta"',
+      '',
+      '## Symptoms',
+      '',
+      ...tricky.map((t) => `- ${t.replace(/^([-#])/, '\\$1').replace(/([[\]*])/g, '\\$1')}`),
+      '',
+      '## Cause',
+      '',
+      'Line one  ',
+      'line two with a hard break before it.',
+      '',
+      '## Resolution',
+      '',
+      '```yaml',
+      'key: value',
+      '---',
+      '```',
+    ].join('\n')
+    const result = convertArticle(markdown, 'tricky.md')
+    assert.ok(result.article, result.skipped)
+    const { article, problems } = parseArticle(result.article, 'tricky.md')
+    assert.deepEqual(problems, [])
+    assert.deepEqual(article?.symptoms, tricky)
+    assert.deepEqual(article?.environment, ['Parser 1.0: "beta"'])
+    assert.equal(article?.cause, 'Line one  \nline two with a hard break before it.')
+    assert.equal(article?.resolution, '```yaml\nkey: value\n---\n```')
+  })
+})
+
+describe('convertArticle: error-reference style', () => {
+  it('maps the Details table, Explanation and User Action; message text stays verbatim', async () => {
+    const { article, notes } = await convertFixture(
+      'mssqlserver-50001-database-engine-error.md',
+      'docs/errors-events/mssqlserver-50001-database-engine-error.md',
+    )
+    assert.deepEqual(fields(article), {
+      id: 'mssqlserver-50001-database-engine-error',
+      title: 'MSSQLSERVER_50001',
+      products: ['SQL Server', 'Azure SQL Database', 'Azure SQL Managed Instance'],
+      tags: ['errors-events'],
+      errorCodes: ['50001', 'WIDGET_LOCK_TIMEOUT'],
+      symptoms: ["Widget lock on '%.*ls' timed out after %d ms for user '<user_name>'.%.*ls", 'Error 50001', 'WIDGET_LOCK_TIMEOUT'],
+      environment: ['SQL Server', 'Azure SQL Database', 'Azure SQL Managed Instance'],
+      cause: 'The SQL Server widget manager could not get a lock in time.\n\n**Possible causes**\n\n- Another session holds the widget lock.',
+      resolution: 'Find the blocking session with `sp_who2` and end it.',
+      references: [],
+      updated: '2021-11-02',
+      body: [
+        '## Details',
+        '',
+        '| Attribute | Value |',
+        '| :-------- | :---- |',
+        '|Product Name|SQL Server|',
+        '|Event ID|50001|',
+        '|Event Source|MSSQLSERVER|',
+        '|Component|SQLEngine|',
+        '|Symbolic Name|WIDGET_LOCK_TIMEOUT|',
+        "|Message Text|Widget lock on '%.*ls' timed out after %d ms for user '*user_name*'.%.\\*ls|",
+        '',
+        '## See Also',
+        '',
+        'Widget locks',
+        '',
+        'Source: `docs/errors-events/mssqlserver-50001-database-engine-error.md`',
+      ].join('\n'),
+    })
+    assert.deepEqual(notes, [])
+  })
+
+  it('uses the message text as the cause when only a User Action is given', () => {
+    const markdown = [
+      '# MSSQLSERVER_50003',
+      '',
+      '| Attribute | Value |',
+      '| --- | --- |',
+      '| Product Name | SQL Server |',
+      '| Event ID | 50003 |',
+      '| Symbolic Name | |',
+      '| Message Text | Gadget option %ls must be specified with PARTITION=ALL. |',
+      '',
+      '## User Action',
+      '',
+      'Add PARTITION=ALL to the statement.',
+    ].join('\n')
+    const result = convertArticle(markdown, 'errors/mssqlserver-50003-database-engine-error.md')
+    assert.ok(result.article, result.skipped)
+    const { article } = parseArticle(result.article, 'x.md')
+    assert.equal(article?.cause, 'The message text states the condition:\n\n```text\nGadget option %ls must be specified with PARTITION=ALL.\n```')
+    assert.deepEqual(article?.symptoms, ['Gadget option %ls must be specified with PARTITION=ALL.', 'Error 50003'])
+    assert.deepEqual(article?.errorCodes, ['50003'])
+    assert.deepEqual(result.notes, ['no Explanation section; the cause is the message text'])
+  })
+
+  it('skips a page whose Explanation and User Action are empty', async () => {
+    const markdown = await readFile(path.join(FIXTURES, 'convert', 'empty-sections.md'), 'utf8')
+    assert.deepEqual(convertArticle(markdown, 'empty-sections.md'), {
+      id: 'empty-sections',
+      skipped: 'no cause and no resolution: the Explanation and User Action sections are empty or missing',
+      notes: [],
+    })
+  })
+})
+
+describe('importFolder', () => {
+  it('imports or skips every file, de-duplicates ids, links the original from PROVENANCE.md', async () => {
+    const to = await tempDir()
+    const report = await importFolder({ from: path.join(FIXTURES, 'folder'), to })
+    assert.deepEqual(
+      report.imported.map(({ source, id }) => ({ source, id })),
+      [
+        { source: 'docs/a/Gadget Crash.md', id: 'gadget-crash' },
+        { source: 'docs/b/gadget-crash.md', id: 'gadget-crash-2' },
+        { source: 'docs/sync/sync-stops.md', id: 'sync-stops' },
+      ],
+    )
+    assert.deepEqual(report.imported[1]?.notes, ['id "gadget-crash" is already used by docs/a/Gadget Crash.md; this article is "gadget-crash-2"'])
+    assert.deepEqual(report.skipped, [
+      { source: 'PROVENANCE.md', reason: 'not an article (a README/PROVENANCE/TOC-style notes file)' },
+      {
+        source: 'docs/guides/how-to-install.md',
+        reason: 'no cause and no resolution: no Cause/Resolution/Workaround sections (a guide or reference page, not a problem article)',
+      },
+      { source: 'docs/sync/README.md', reason: 'not an article (a README/PROVENANCE/TOC-style notes file)' },
+    ])
+    assert.deepEqual((await readdir(to)).sort(), ['gadget-crash-2.md', 'gadget-crash.md', 'sync-stops.md'])
+
+    const { articles, problems } = await loadArticles(to)
+    assert.deepEqual(problems, [])
+    const byId = new Map(articles.map((a) => [a.id, a]))
+    assert.equal(byId.get('gadget-crash-2')?.title, 'Gadget crashes when printing')
+    const sync = byId.get('sync-stops')
+    assert.deepEqual(sync?.references, [
+      {
+        title: 'Original article (example/gadget-docs on GitHub)',
+        url: 'https://github.com/example/gadget-docs/blob/0123456789abcdef0123456789abcdef01234567/docs/sync/sync-stops.md',
+      },
+    ])
+    assert.deepEqual(sync?.symptoms, ['Sync stops and the log shows:', 'SyncEngine: out of memory (0x8007000e)'])
+    assert.equal(sync?.updated, undefined, '02/30/2023 is not a real date, so it is left out')
+    assert.deepEqual(byId.get('gadget-crash')?.references, [], 'files the provenance table does not list get no link')
+  })
+
+  it('refuses to write into the folder it reads', async () => {
+    const dir = await tempDir()
+    await assert.rejects(importFolder({ from: dir, to: dir }), /different folder/)
+    await assert.rejects(importFolder({ from: path.join(dir, 'missing'), to: path.join(dir, 'out') }), /is not a folder/)
+  })
+})
+
+describe('kb import command', () => {
+  async function run(args: string[]): Promise<{ out: string; err: string; code: number | undefined }> {
+    const program = new Command().exitOverride()
+    registerImportCommand(program)
+    let out = ''
+    let err = ''
+    const write = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) }
+    process.stdout.write = ((s: string) => ((out += s), true)) as typeof process.stdout.write
+    process.stderr.write = ((s: string) => ((err += s), true)) as typeof process.stderr.write
+    const saved = process.exitCode
+    try {
+      await program.parseAsync(['node', 'kb', 'import', ...args])
+      return { out, err, code: process.exitCode as number | undefined }
+    } finally {
+      process.stdout.write = write.out
+      process.stderr.write = write.err
+      process.exitCode = saved
+    }
+  }
+
+  it('prints one line per skipped file and a summary; exit code 0 when something was imported', async () => {
+    const from = path.join(FIXTURES, 'folder')
+    const to = await tempDir()
+    const { out, err, code } = await run(['--from', from, '--to', to])
+    assert.equal(code, 0)
+    assert.deepEqual(err.trim().split('\n'), [
+      `${path.join(from, 'PROVENANCE.md')}: skipped: not an article (a README/PROVENANCE/TOC-style notes file)`,
+      `${path.join(from, 'docs/guides/how-to-install.md')}: skipped: no cause and no resolution: no Cause/Resolution/Workaround sections (a guide or reference page, not a problem article)`,
+      `${path.join(from, 'docs/sync/README.md')}: skipped: not an article (a README/PROVENANCE/TOC-style notes file)`,
+    ])
+    assert.equal(out, `OK: Imported 3 of 6 Markdown files into ${to}; skipped 3; 1 with notes (see --json)\n`)
+  })
+
+  it('--json reports counts and every file; exit code 1 when nothing was imported', async () => {
+    const to = await tempDir()
+    const json = await run(['--from', path.join(FIXTURES, 'folder'), '--to', to, '--json'])
+    const parsed = JSON.parse(json.out) as { ok: boolean; counts: Record<string, number> }
+    assert.equal(parsed.ok, true)
+    assert.deepEqual(parsed.counts, { imported: 3, skipped: 3, failed: 0 })
+    const empty = await tempDir()
+    const none = await run(['--from', empty, '--to', path.join(empty, 'out')])
+    assert.equal(none.code, 1)
+    assert.match(none.out, /^FAILED: Imported 0 of 0 Markdown files/)
+  })
+})
+
+describe('importing the real corpora (../shared/bench/corpora)', () => {
+  const present = existsSync(path.join(CORPORA, 'mslearn-iis')) && existsSync(path.join(CORPORA, 'mssql-errors'))
+  const skip = present ? false : `corpora not found at ${CORPORA}; nothing to import`
+
+  it('imports nearly every file, skips only the listed ones with reasons, and the KB loads without errors', { skip }, async (t) => {
+    const tmp = await tempDir()
+    const iis = await importFolder({ from: path.join(CORPORA, 'mslearn-iis'), to: path.join(tmp, 'mslearn-iis') })
+    const sql = await importFolder({ from: path.join(CORPORA, 'mssql-errors'), to: path.join(tmp, 'mssql-errors') })
+    t.diagnostic(`mslearn-iis: ${iis.imported.length} imported, ${iis.skipped.length} skipped`)
+    t.diagnostic(`mssql-errors: ${sql.imported.length} imported, ${sql.skipped.length} skipped`)
+
+    const iisDir = 'support/developer/webapps/iis/'
+    assert.deepEqual(
+      iis.skipped.map((s) => [s.source.replace(iisDir, ''), s.reason.replace(/:.*/, '')]),
+      [
+        ['PROVENANCE.md', 'not an article (a README/PROVENANCE/TOC-style notes file)'],
+        ['application-request-routing/troubleshooting-502-errors-in-arr.md', 'no resolution'],
+        ['development/duplicate-aspnet-events.md', 'no cause and no resolution'],
+        ['health-diagnostic-performance/http-error-501-not-implemented.md', 'no resolution'],
+        ['health-diagnostic-performance/troubleshoot-http-400-errors-in-iis.md', 'no cause'],
+        ['site-behavior-performance/event-115-connect-https-website.md', 'no cause'],
+        ['site-behavior-performance/troubleshoot-http-error-code.md', 'no cause and no resolution'],
+        ['www-authentication-authorization/troubleshoot-kerberos-failures-ie.md', 'no cause'],
+      ],
+    )
+    const sqlDir = 'docs/relational-databases/errors-events/'
+    assert.deepEqual(
+      sql.skipped.map((s) => [s.source.replace(sqlDir, ''), s.reason.replace(/:.*/, '')]),
+      [
+        ['PROVENANCE.md', 'not an article (a README/PROVENANCE/TOC-style notes file)'],
+        ['mssqlserver-20557-database-engine-error.md', 'no cause and no resolution'],
+        ['mssqlserver-5242-database-engine-error.md', 'no resolution'],
+      ],
+    )
+    for (const s of [...iis.skipped, ...sql.skipped]) {
+      assert.ok(!s.error, `${s.source} failed unexpectedly: ${s.reason}`)
+      assert.ok(s.reason.length > 10, `${s.source} has a reason`)
+    }
+    assert.equal(iis.imported.length, 80)
+    assert.equal(sql.imported.length, 98)
+
+    const { articles, problems } = await loadArticles(tmp)
+    assert.deepEqual(problems.filter((p) => p.severity === 'error'), [])
+    assert.equal(articles.length, 178)
+
+    const byId = new Map(articles.map((a) => [a.id, a]))
+    const login = byId.get('mssqlserver-18456-database-engine-error')
+    assert.deepEqual(login?.symptoms.slice(0, 3), ["Login failed for user '%.*ls'.%.*ls", 'Error 18456', 'LOGON_FAILED'])
+    assert.deepEqual(login?.errorCodes, ['18456', 'LOGON_FAILED'])
+    assert.deepEqual(login?.environment, ['SQL Server'])
+    const http50019 = byId.get('http-error-500-19-webpage')
+    assert.ok(http50019?.errorCodes.includes('500.19') && http50019.errorCodes.includes('0x8007000d'))
+    assert.ok(http50019?.cause.startsWith('**HRESULT code 0x8007000d**'))
+    for (const a of articles) {
+      const all = [a.cause, a.resolution, a.body, ...a.symptoms].join('\n')
+      assert.ok(!/\[!INCLUDE|\[!NOTE\]|:::image|<a name=/i.test(all), `${a.id} still has Microsoft Docs syntax`)
+    }
+  })
+})
