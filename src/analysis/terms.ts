@@ -68,8 +68,23 @@ export function stem(term: string): string {
   return lunr.stemmer(new lunr.Token(term, {})).toString()
 }
 
+// analyzeToken is pure and tokens repeat a lot ("error", "the", codes in every line of a log),
+// so results are kept; the cache is emptied when full, which bounds its memory.
+const CACHE_LIMIT = 100_000
+const cache = new Map<string, readonly string[]>()
+
 /** The whole per-token chain, as the Lunr pipeline runs it: trim, expand, drop stop words, stem. */
-export function analyzeToken(raw: string): string[] {
+export function analyzeToken(raw: string): readonly string[] {
+  let out = cache.get(raw)
+  if (out === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.clear()
+    out = Object.freeze(analyzeUncached(raw))
+    cache.set(raw, out)
+  }
+  return out
+}
+
+function analyzeUncached(raw: string): string[] {
   const t = trim(raw)
   if (t === '') return []
   const out: string[] = []

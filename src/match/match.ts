@@ -23,8 +23,10 @@ export const MATCH_DEFAULTS = {
   confidenceThreshold: 0.45,
   /** A symptom counts as matched at or above this similarity. */
   symptomThreshold: 0.5,
-  /** Unknown words of a short paste are corrected to KB terms one edit away (typos). */
-  maxTypoLookups: 24,
+  /** Unknown words of a short, hand-typed paste are corrected to KB terms one edit away. */
+  maxTypoLookups: 12,
+  /** Pastes of more lines than this were copied, not typed: no typo correction. */
+  maxLinesForTypos: 3,
   /** Pastes of up to this many lines are also read in windows of 3 lines (wrapped messages). */
   maxLinesForWindows: 400,
 }
@@ -114,7 +116,7 @@ export class Matcher {
       scored.push(this.scoreArticle(article, profile, paste, pasteText, segments, ls / top))
     }
     scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
-    const results = scored.slice(0, params.limit)
+    const results = scored.slice(0, params.limit).map((hit) => ({ ...hit, snippet: this.snippet(hit.id, segments) }))
     return {
       noConfidentMatch: !results[0] || results[0].confidence < this.options.confidenceThreshold,
       signals: {
@@ -135,6 +137,7 @@ export class Matcher {
    * terms one edit away (`authentification` -> `authent…`), found with Lunr's fuzzy token sets.
    */
   private correctTypos(paste: Paste): void {
+    if (paste.lines.length > this.options.maxLinesForTypos) return
     const unknown = new Set<string>()
     for (const line of paste.lines) for (const t of line.termSet) if (/^\p{L}{5,}$/u.test(t) && !this.vocab.has(t)) unknown.add(t)
     if (unknown.size === 0 || unknown.size > this.options.maxTypoLookups) return
@@ -209,19 +212,25 @@ export class Matcher {
     for (const c of matchedCodes) codeScore = Math.max(codeScore, this.codeWeight(c))
 
     const score = 0.55 * bestSymptom + 0.3 * codeScore + 0.15 * lunrRel
-    const matchedTerms = new Set<string>()
-    for (const s of p.symptoms) for (const t of s.termSet) if (segs.byTerm.has(t)) matchedTerms.add(t)
     return {
       id: a.id,
       title: a.title,
       score: round(score),
       confidence: round(Math.min(1, score), 3),
-      snippet: makeSnippet(a, matchedTerms),
+      snippet: '',
       products: a.products,
       tags: a.tags,
       matchedErrorCodes: [...matchedCodes].sort(),
       matchedSymptoms: matchedSymptoms.slice(0, 3),
     }
+  }
+
+  /** A snippet of the article around the paste's terms (built for returned results only). */
+  private snippet(id: string, segs: Segments): string {
+    const article = this.kb.byId.get(id)!
+    const terms = new Set<string>()
+    for (const s of this.profiles.get(id)!.symptoms) for (const t of s.termSet) if (segs.byTerm.has(t)) terms.add(t)
+    return makeSnippet(article, terms)
   }
 
   /**
