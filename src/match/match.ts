@@ -20,7 +20,13 @@ export const MATCH_DEFAULTS = {
   /** Candidates re-ranked. */
   candidates: 40,
   /** Below this confidence the best result is not presented as the answer. */
-  confidenceThreshold: 0.45,
+  confidenceThreshold: 0.5,
+  /**
+   * Confidence = logistic(slope * score + intercept): the probability that a top result with this
+   * score is the right article, fitted on the eval's dev set only (`npm run eval` prints the
+   * calibration table). 0.5 falls at a score of 0.347, above every negative paste seen.
+   */
+  calibration: { slope: 17.1, intercept: -5.93 },
   /** A symptom counts as matched at or above this similarity. */
   symptomThreshold: 0.5,
   /** Unknown words of a short, hand-typed paste are corrected to KB terms one edit away. */
@@ -29,6 +35,10 @@ export const MATCH_DEFAULTS = {
   maxLinesForTypos: 3,
   /** Pastes of up to this many lines are also read in windows of 3 lines (wrapped messages). */
   maxLinesForWindows: 400,
+  /** How the evidence adds up: best symptom similarity, shared codes, share of the paste's informative terms the article holds, Lunr score relative to the best. */
+  weights: { symptom: 0.45, code: 0.25, coverage: 0.2, retrieval: 0.1 },
+  /** Taken off when the paste and the article both name specific codes of one kind, and none in common. */
+  codeConflictPenalty: 0.1,
 }
 export type MatchOptions = typeof MATCH_DEFAULTS
 
@@ -102,18 +112,25 @@ export class Matcher {
         : this.kb.index.query((q) => {
             for (const [term, w] of queryTerms) q.term(term, { usePipeline: false, boost: w })
           })
-    const lunrScore = new Map<string, number>(hits.slice(0, this.options.candidates).map((h) => [h.ref, h.score]))
-    for (const code of paste.codes) for (const id of this.byCode.get(code) ?? []) if (!lunrScore.has(id)) lunrScore.set(id, 0)
-    const top = Math.max(1e-9, ...lunrScore.values())
+    const candidates = new Map<string, { lunr: number; coverage: number }>()
+    const weightOf = new Map(queryTerms)
+    const totalWeight = queryTerms.reduce((sum, [, w]) => sum + w, 0) || 1
+    for (const h of hits.slice(0, this.options.candidates)) {
+      let covered = 0
+      for (const t of Object.keys(h.matchData.metadata)) covered += weightOf.get(t) ?? 0
+      candidates.set(h.ref, { lunr: h.score, coverage: covered / totalWeight })
+    }
+    for (const code of paste.codes) for (const id of this.byCode.get(code) ?? []) if (!candidates.has(id)) candidates.set(id, { lunr: 0, coverage: 0 })
+    const top = Math.max(1e-9, ...[...candidates.values()].map((c) => c.lunr))
 
     const segments = this.segments(paste)
     const pasteText = paste.lines.map((l) => l.normalized).join('\n')
     const scored: MatchHit[] = []
-    for (const [id, ls] of lunrScore) {
+    for (const [id, c] of candidates) {
       const article = this.kb.byId.get(id)
       const profile = this.profiles.get(id)
       if (!article || !profile || !matchesFilter(article, params)) continue
-      scored.push(this.scoreArticle(article, profile, paste, pasteText, segments, ls / top))
+      scored.push(this.scoreArticle(article, profile, paste, pasteText, segments, { lunrRel: c.lunr / top, coverage: c.coverage }))
     }
     scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
     const results = scored.slice(0, params.limit).map((hit) => ({ ...hit, snippet: this.snippet(hit.id, segments) }))
@@ -161,7 +178,9 @@ export class Matcher {
       for (const t of line.termSet) {
         const idf = this.vocab.idf(t)
         if (idf === 0) continue
-        const v = idf * lineWeight
+        // Short bare numbers in logs are mostly sizes, counts and ids; as codes they are caught by the
+        // code patterns, which match in context ("HTTP 503", "Msg 511").
+        const v = idf * lineWeight * (/^\d{1,3}$/.test(t) ? 0.25 : 1)
         if (v > (w.get(t) ?? 0)) w.set(t, v)
       }
     }
@@ -195,7 +214,14 @@ export class Matcher {
     return { list, byTerm }
   }
 
-  private scoreArticle(a: KbArticle, p: ArticleProfile, paste: Paste, pasteText: string, segs: Segments, lunrRel: number): MatchHit {
+  private scoreArticle(
+    a: KbArticle,
+    p: ArticleProfile,
+    paste: Paste,
+    pasteText: string,
+    segs: Segments,
+    retrieval: { lunrRel: number; coverage: number },
+  ): MatchHit {
     const matchedSymptoms: MatchedSymptom[] = []
     let bestSymptom = 0
     for (const s of p.symptoms) {
@@ -211,18 +237,26 @@ export class Matcher {
     let codeScore = 0
     for (const c of matchedCodes) codeScore = Math.max(codeScore, this.codeWeight(c))
 
-    const score = 0.55 * bestSymptom + 0.3 * codeScore + 0.15 * lunrRel
+    const conflict = codeConflict(paste.codes, p.codes) ? this.options.codeConflictPenalty : 0
+    const w = this.options.weights
+    const score = w.symptom * bestSymptom + w.code * codeScore + w.coverage * retrieval.coverage + w.retrieval * retrieval.lunrRel - conflict
     return {
       id: a.id,
       title: a.title,
       score: round(score),
-      confidence: round(Math.min(1, score), 3),
+      confidence: round(this.calibrate(score), 3),
       snippet: '',
       products: a.products,
       tags: a.tags,
       matchedErrorCodes: [...matchedCodes].sort(),
       matchedSymptoms: matchedSymptoms.slice(0, 3),
     }
+  }
+
+  /** The calibrated probability that a result with this raw score is the right one. */
+  private calibrate(score: number): number {
+    const { slope, intercept } = this.options.calibration
+    return 1 / (1 + Math.exp(-(slope * score + intercept)))
   }
 
   /** A snippet of the article around the paste's terms (built for returned results only). */
@@ -238,7 +272,8 @@ export class Matcher {
    * (`http 500`) says little whatever the KB holds, since many problems end in one.
    */
   private codeWeight(code: string): number {
-    if (/^(?:"?)http \d{3}"?$/.test(code)) return 0.2
+    if (/^http \d{3}$/.test(code)) return 0.2
+    if (/^"\d{1,3}"$/.test(code)) return 0.45 // a short number listed as a code, seen after "code", "status"…
     const df = this.byCode.get(code)?.length ?? 1
     return df <= 1 ? 1 : df <= 3 ? 0.75 : 0.45
   }
@@ -264,15 +299,35 @@ export class Matcher {
       const segment = segs.list[i]!
       let score = coverage
       if (sb.size > 0) {
+        // Words of the symptom in the symptom's order count for more than the same words scattered.
         const lb = bigrams(segment.terms)
         let shared = 0
         for (const b of sb) if (lb.has(b)) shared++
-        score = 0.75 * coverage + 0.25 * (shared / sb.size)
+        score = coverage * (0.6 + 0.4 * (shared / sb.size))
       }
       if (score > (best?.score ?? 0)) best = { segment, score }
     }
     return best
   }
+}
+
+/** Kinds of code specific enough that naming a different one is evidence against an article. */
+const SPECIFIC_KINDS: ReadonlyArray<[string, RegExp]> = [
+  ['hresult', /^0x[0-9a-f]{8}$/],
+  ['substatus', /^http \d{3}\.\d+$/],
+  ['event', /^event \d+$/],
+  ['sql', /^error \d+$/],
+]
+
+/** True when paste and article name codes of the same specific kind, but share none of them. */
+export function codeConflict(pasteCodes: readonly string[], articleCodes: ReadonlySet<string>): boolean {
+  for (const [, re] of SPECIFIC_KINDS) {
+    const mine = pasteCodes.filter((c) => re.test(c))
+    if (mine.length === 0) continue
+    const theirs = [...articleCodes].filter((c) => re.test(c))
+    if (theirs.length > 0 && !mine.some((c) => articleCodes.has(c))) return true
+  }
+  return false
 }
 
 function bigrams(terms: string[]): Set<string> {

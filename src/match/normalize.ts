@@ -15,13 +15,14 @@ const rx = (label: string, re: RegExp, by = ' '): Normalizer => ({ label, apply:
 /** The steps, in order. Order matters: timestamps go before numbers are looked at. */
 export const NORMALIZERS: readonly Normalizer[] = [
   // 2024-05-01T10:00:00.123Z, 2024-05-01 10:00:00,123, 2024/05/01 10:00
-  rx('iso-timestamp', /\b\d{4}[-/]\d{2}[-/]\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?\b/g),
+  rx('iso-timestamp', /\b\d{4}[-/]\d{2}[-/]\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:[.,:]\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})?)?\b/g),
   // 5/1/2024 10:00:00 AM, 01.05.2024 10:00:00
   rx('local-timestamp', /\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?:,? \d{1,2}:\d{2}(?::\d{2})?(?:\s?[AP]M)?)?\b/gi),
   // [10/Oct/2000:13:55:36 -0700] (Apache), Jan 12 10:00:00 (syslog)
   rx('clf-timestamp', /\[?\d{1,2}\/[A-Z][a-z]{2}\/\d{4}:\d{2}:\d{2}:\d{2}(?: [+-]\d{4})?\]?/g),
   rx('syslog-timestamp', /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s+\d{1,2}\s+\d{2}:\d{2}:\d{2}\b/g),
-  rx('clock-time', /\b\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?(?:\s?[AP]M)?\b/gi),
+  // 10:00:00, 10:00:00.123, 23:41:17:511 (WebSphere), 7:02:18 AM
+  rx('clock-time', /\b\d{1,2}:\d{2}:\d{2}(?:[.,:]\d+)?(?:\s?[AP]M)?\b/gi),
   rx('guid', /\{?\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b\}?/gi),
   rx('url-host', /\b[a-z][a-z0-9+.-]*:\/\/[^/\s:]+(?::\d+)?/gi),
   rx('ipv4-port', /\b(?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?\b/g),
@@ -31,8 +32,10 @@ export const NORMALIZERS: readonly Normalizer[] = [
   rx('temp-path', /\b[A-Z]:\\Users\\[^\\\s]+\\AppData\\Local\\Temp\\\S*|\/tmp\/\S+/gi),
   // Request and correlation ids: long runs of hex or base64-ish characters mixing letters and digits.
   rx('request-id', /\b(?=[A-Za-z0-9_-]*\d)(?=[A-Za-z0-9_-]*[A-Za-z])[A-Za-z0-9_-]{24,}\b/g),
+  // Zero-padded ids: WebSphere thread ids (00000091), sequence numbers (000123)
+  rx('zero-padded-id', /(?<![\w.])0{2,}[0-9a-f]{1,14}(?![\w.])/gi),
   rx('process-thread-id', /\b(?:pid|tid|thread|process(?: id)?|threadid|processid)[\s:=#]*\d+\b|\[\d{2,}\]|\(\d{3,}\)/gi),
-  rx('user-host-field', /\b(?:user(?:name)?|host(?:name)?|computer|machine|server|account)\s*[:=]\s*\S+/gi),
+  rx('user-host-field', /\b(?:user(?:name)?|host(?:name)?|computer|machine|account)\s*[:=]\s*\S+/gi),
   // HTTPERR counters: 7_Connections_Refused -> Connections_Refused
   rx('counter-prefix', /\b\d+_(?=[A-Za-z])/g, ''),
 ]

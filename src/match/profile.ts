@@ -26,14 +26,16 @@ export interface LiteralCode {
 }
 
 /**
- * Literal codes from an article's `error_codes`: phrases and names as written, and numbers of at
- * least 3 digits as whole tokens. Shorter bare numbers (`6`, `40`) say too little on their own.
+ * Literal codes from an article's `error_codes`: phrases and names as written, as whole words.
+ * A bare number of 3 digits must follow a word that makes it a code (`Msg 511`, `event 102`,
+ * `error: 207`), since 3-digit numbers are everywhere in logs; 1-2 digit numbers say too little.
  */
 export function literalCode(code: string): LiteralCode | undefined {
   const text = code.trim()
-  if (/^\d{1,2}$/.test(text) || text.length < 3) return undefined
+  if (/^-?\d{1,2}$/.test(text) || text.length < 3) return undefined
   const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')
-  return { key: `"${text.toLowerCase()}"`, pattern: new RegExp(`(?<![\\w.])${escaped}(?![\\w])`, 'i') }
+  const context = /^\d{3}$/.test(text) ? '(?:error|msg|event(?:\\s*id)?|code|status|number|no\\.?|#)\\W{0,3}' : ''
+  return { key: `"${text.toLowerCase()}"`, pattern: new RegExp(`(?<![\\w.])${context}${escaped}(?![\\w])`, 'i') }
 }
 
 /** One article, prepared for matching. */
@@ -60,8 +62,10 @@ export function profileArticle(a: KbArticle): ArticleProfile {
   return {
     id: a.id,
     codes,
+    // A listed code that a pattern recognizes ("HTTP 502", "502 Bad Gateway", "0x8007000d") is
+    // matched in its canonical form above; only the rest is matched as written.
     literalCodes: a.errorCodes.flatMap((c) => {
-      const lit = literalCode(c)
+      const lit = extractCodes(c).length === 0 ? literalCode(c) : undefined
       return lit ? [lit] : []
     }),
     symptoms: a.symptoms.map(profileSymptom),

@@ -24,7 +24,16 @@ export const CODE_PATTERNS: readonly CodePattern[] = [
   {
     kind: 'http-status',
     find: (t) =>
-      all(/\b(?:HTTP(?:\/\d\.\d)?(?: Error)?|status(?: code)?|error)[\s:=]+([1-5]\d\d)(?![\d.])/gi, t, (m) => `http ${m[1]}`),
+      all(/\b(?:HTTP(?:\/\d(?:\.\d)?)?(?: Error)?|status(?: code)?)[\s:=]+([1-5]\d\d)(?![\d.])/gi, t, (m) => `http ${m[1]}`),
+  },
+  {
+    kind: 'http-reason',
+    find: (t) =>
+      all(
+        /\b([1-5]\d\d) (?:Bad Request|Unauthorized|Forbidden|Not Found|Method Not Allowed|Internal Server Error|Not Implemented|Bad Gateway|Service Unavailable|Gateway Time-?out)\b/gi,
+        t,
+        (m) => `http ${m[1]}`,
+      ),
   },
   { kind: 'win32-name', find: (t) => all(/\b(?:ERROR|WSAE|STATUS|RPC_S|SEC_E|CRYPT_E|CERT_E|NTE|E)_[A-Z0-9_]{3,}\b/g, t, (m) => m[0].toLowerCase()) },
   { kind: 'errno', find: (t) => all(/\b(?:E(?:CONN|ADDR|HOST|NET|TIME|NO|ACCES|PIPE|MFILE|PROTO)[A-Z]*|WSAE[A-Z]+)\b/g, t, (m) => m[0].toLowerCase()) },
@@ -37,7 +46,8 @@ export const CODE_PATTERNS: readonly CodePattern[] = [
   { kind: 'win32-status', find: (t) => all(/\bwin32[-\s]?(?:status|error)?(?: code)?[\s:=]+(\d{1,5})\b/gi, t, (m) => `win32 ${m[1]}`) },
   { kind: 'event-xml', find: (t) => all(/<EventID[^>]*>(\d{2,5})<\/EventID>/gi, t, (m) => `event ${m[1]}`) },
   { kind: 'event-id', find: (t) => all(/\bEvent\s?ID[\s:=>]*(\d{2,5})\b|\bevent (\d{3,5})\b/gi, t, (m) => `event ${m[1] ?? m[2]}`) },
-  { kind: 'sql-msg', find: (t) => all(/\b(?:Msg|Error:?)\s+(\d{2,6}),\s+(?:Level|Severity)\b/gi, t, (m) => `error ${m[1]}`) },
+  // SQL Server "Msg 18456, Level 14", "Error: 18456, Severity: 14", reference pages' "Error 18456"
+  { kind: 'error-number', find: (t) => all(/\b(?:Msg|Error)[:#]?\s+(\d{2,6})\b(?![.\d])/gi, t, (m) => `error ${m[1]}`) },
   {
     kind: 'exception',
     find: (t) => all(/\b(?:[A-Za-z_][\w]*\.)*([A-Z][\w]*(?:Exception|Error|Fault))\b/g, t, (m) => (m[1] === 'Error' ? undefined : m[1]!.toLowerCase())),

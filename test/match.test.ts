@@ -1,0 +1,168 @@
+import assert from 'node:assert/strict'
+import { before, describe, it } from 'node:test'
+import { equivalentCodes } from '../src/match/codes.js'
+import { W3cReader } from '../src/match/logformats.js'
+import { type Matcher, codeConflict } from '../src/match/match.js'
+import { NORMALIZERS, normalizeLine } from '../src/match/normalize.js'
+import { readPaste } from '../src/match/paste.js'
+import { literalCode, profileSymptom, GAP } from '../src/match/profile.js'
+import { errorLikeness, extractCodes } from '../src/match/signals.js'
+import { kbFrom } from './helpers/kb.js'
+
+describe('normalize: noise goes, what identifies the problem stays', () => {
+  const cases: Array<[string, string]> = [
+    ['2025-03-14 09:12:44,513 ERROR [exec-33] Poller - poll failed', 'ERROR [exec-33] Poller - poll failed'],
+    ['[2025-09-14 23:41:17:511 UTC] 00000091 mfp.runtime.farm W heartbeat timed out', '[ UTC] mfp.runtime.farm W heartbeat timed out'],
+    ['5/1/2024 10:00:00 AM Sm_AgentApi_Init Failed', 'Sm_AgentApi_Init Failed'],
+    ['Jan 12 10:00:00 web01 nginx: upstream timed out (110: Connection timed out)', 'web01 nginx: upstream timed out (110: Connection timed out)'],
+    ['request 3f2504e0-4f89-11d3-9a0c-0305e82c3301 from 10.1.2.3:51234 failed', 'request from failed'],
+    ['Faulting address 0x00007FF8A1B2C3D4 HRESULT 0x80070005', 'Faulting address HRESULT 0x80070005'],
+    ['2009-03-17 20:32:26 - - - - - - - - - 7_Connections_Refused -', '- - - - - - - - - Connections_Refused -'],
+    ['User: CONTOSO\\jdoe Computer: WEB07.contoso.com Event ID: 5011', 'Event ID: 5011'],
+    ['pid=4412 tid 7781 w3wp.exe crashed', 'w3wp.exe crashed'],
+    ['GET https://shop.example.com:8443/cart 503', 'GET /cart 503'],
+  ]
+  for (const [input, expected] of cases) it(input, () => assert.equal(normalizeLine(input), expected))
+
+  it('every step has a stable label', () => {
+    const labels = NORMALIZERS.map((n) => n.label)
+    assert.equal(new Set(labels).size, labels.length)
+    assert.ok(labels.includes('counter-prefix') && labels.includes('iso-timestamp'))
+  })
+})
+
+describe('signals: codes in canonical form, with their equivalents', () => {
+  const cases: Array<[string, string[]]> = [
+    ['HTTP Error 500.19 - Internal Server Error ... Error Code 0x8007000d', ['0x8007000d', 'win32 13', 'error_invalid_data', 'http 500.19', 'http 500']],
+    ['sc-win32-status 6', ['win32 6', 'error_invalid_handle', '0x80070006']],
+    ['System.Net.Sockets.SocketException (10055): An operation on a socket could not be performed', ['win32 10055', 'wsaenobufs', '0x80072747', 'socketexception']],
+    ['<EventID Qualifiers="0">36887</EventID>', ['event 36887']],
+    ['Msg 18456, Level 14, State 1, Server SQL01, Line 1', ['error 18456']],
+    ['java.net.SocketTimeoutException: Read timed out', ['sockettimeoutexception']],
+    ['Status Code: 504 Gateway Time-out', ['http 504']],
+    ['Sm_AgentApi_Init Failed', ['sm_agentapi_init']],
+    ['nothing to see here', []],
+  ]
+  for (const [text, expected] of cases) it(text, () => assert.deepEqual(new Set(extractCodes(text)), new Set(expected)))
+
+  it('HRESULT, Win32 number and symbolic name are one code', () => {
+    assert.deepEqual(equivalentCodes('0x80070005'), ['0x80070005', 'win32 5', 'error_access_denied'])
+    assert.deepEqual(equivalentCodes('error_invalid_handle'), ['error_invalid_handle', 'win32 6', '0x80070006'])
+  })
+
+  it('error lines outweigh chatter and stack frames', () => {
+    assert.ok(errorLikeness('2025-01-01 ERROR Poller - poll failed') > errorLikeness('2025-01-01 INFO Poller - polled 250 items'))
+    assert.ok(errorLikeness('   at System.Web.HttpApplication.ExecuteStep()') < errorLikeness('System.Web.HttpException: Request timed out.'))
+  })
+})
+
+describe('log formats', () => {
+  it('spells out W3C status, substatus and win32 status from the #Fields header', () => {
+    const r = new W3cReader()
+    assert.equal(r.explain('#Fields: date time s-ip cs-method cs-uri-stem sc-status sc-substatus sc-win32-status time-taken'), '')
+    assert.equal(r.explain('2024-03-01 10:00:01 10.1.2.3 GET /app/ 500 19 13 31'), 'HTTP 500 substatus 19 win32 status 13 HTTP 500.19')
+  })
+  it('reads the default IIS layout without a header, and HTTPERR reasons', () => {
+    assert.equal(new W3cReader().explain('2024-03-01 10:00:01 10.1.2.3 GET /x - 80 - 10.9.8.7 Mozilla/5.0 - 403 0 6 15'), 'HTTP 403 win32 status 6')
+    const httperr = new W3cReader()
+    httperr.explain('#Fields: date time c-ip c-port s-ip s-port cs-version cs-method cs-uri streamid sc-status s-siteid s-reason s-queuename')
+    assert.equal(httperr.explain('2025-03-14 09:12:44 203.0.113.45 51234 10.40.1.15 443 HTTP/1.1 GET /api - 503 3 QueueFull OrdersApi'), 'HTTP 503 QueueFull')
+  })
+})
+
+describe('article profiles', () => {
+  it('placeholders in quoted messages become gaps a pasted value fills', () => {
+    const s = profileSymptom("Application pool '<pool>' is being automatically disabled")
+    assert.deepEqual(s.terms.slice(0, 3), ['applic', 'pool', GAP])
+    assert.ok(s.terms.includes('automat'))
+    assert.ok(!s.termSet.has('pool>'))
+  })
+  it('literal codes match whole words; short numbers need a word that makes them codes', () => {
+    assert.ok(literalCode('QueueFull')!.pattern.test('503 3 QueueFull OrdersApi'))
+    assert.ok(!literalCode('QueueFull')!.pattern.test('QueueFullness'))
+    assert.ok(literalCode('511')!.pattern.test('Msg 511, Level 16'))
+    assert.ok(!literalCode('511')!.pattern.test('took 511 ms'))
+    assert.equal(literalCode('6'), undefined)
+  })
+  it('naming a different code of a specific kind is evidence against', () => {
+    assert.equal(codeConflict(['0x800700b7'], new Set(['0x8007000d'])), true)
+    assert.equal(codeConflict(['0x8007000d'], new Set(['0x8007000d', '0x80070021'])), false)
+    assert.equal(codeConflict(['http 503'], new Set(['http 500'])), false, 'a bare status is not specific')
+  })
+})
+
+describe('Matcher over the bundled KB', () => {
+  let m: Matcher
+  before(async () => {
+    m = (await kbFrom()).matcher
+  })
+
+  it('finds the article from an Event Viewer export, with the symptom and line that matched', () => {
+    const paste = [
+      'Log Name:      Application',
+      'Source:        SiteMinder Web Agent',
+      'Date:         3/14/2025 6:02:11 AM',
+      'Event ID:      0',
+      'Level:         Error',
+      'Computer:      WEBFARM-07.corp.example',
+      'Description:',
+      'Sm_AgentApi_Init Failed',
+    ].join('\n')
+    const r = m.match({ text: paste, limit: 3 })
+    assert.equal(r.results[0]?.id, 'siteminder-iis-agent-sm-agentapi-init-failed-stale-connections')
+    assert.equal(r.noConfidentMatch, false)
+    assert.equal(r.results[0]?.matchedSymptoms[0]?.line, 'Sm_AgentApi_Init Failed')
+  })
+
+  it('reads a counter-prefixed HTTPERR line', () => {
+    const r = m.match({ text: '2011-06-02 04:17:33 - - - - - - - - - 12_Connections_Refused -', limit: 3 })
+    assert.equal(r.results[0]?.id, 'iis6-connections-refused-nonpaged-pool')
+    assert.ok(r.results[0]?.matchedErrorCodes.includes('connections_refused'))
+  })
+
+  it('finds the error line in 40 KB of log chatter', () => {
+    const chatter = Array.from({ length: 600 }, (_, i) => `2025-06-01 10:${String(i % 60).padStart(2, '0')}:00,123 INFO [worker-${i % 8}] Sync - processed batch ${i} of orders (${i * 7} rows)`)
+    chatter.splice(300, 0, '2025-06-01 10:30:00,001 ERROR [worker-3] Db - System.Net.Sockets.SocketException (10055): An operation on a socket could not be performed because the system lacked sufficient buffer space or because a queue was full')
+    const text = chatter.join('\n')
+    assert.ok(text.length > 40_000, `paste is ${text.length} bytes`)
+    const r = m.match({ text, limit: 3 })
+    assert.equal(r.results[0]?.id, 'windows-tcp-ephemeral-port-exhaustion')
+    assert.equal(r.noConfidentMatch, false)
+    assert.match(r.signals.errorLines[0] ?? '', /SocketException \(10055\)/)
+  })
+
+  it('says honestly when nothing fits', () => {
+    for (const text of [
+      'hi can someone help me please',
+      'Back-off restarting failed container app in pod web-5d9c7 (CrashLoopBackOff)',
+      "ModuleNotFoundError: No module named 'pandas'",
+    ]) {
+      const r = m.match({ text, limit: 3 })
+      assert.equal(r.noConfidentMatch, true, text)
+      for (const h of r.results) assert.ok(h.confidence < 0.5, `${text}: ${h.id} ${h.confidence}`)
+    }
+  })
+
+  it('corrects typos in short typed pastes', () => {
+    const r = m.match({ text: 'sitemindr agent wont start after rebooot, event viewer says init failed', limit: 3 })
+    assert.equal(r.results[0]?.id, 'siteminder-iis-agent-sm-agentapi-init-failed-stale-connections')
+  })
+
+  it('returns the same answer for the same paste (deterministic), with confidences in [0, 1]', () => {
+    const text = 'HTTP Error 503. The service is unavailable.\nEvent ID: 5002 application pool disabled'
+    const a = m.match({ text, limit: 5 })
+    assert.deepEqual(m.match({ text, limit: 5 }), a)
+    for (const h of a.results) assert.ok(h.confidence >= 0 && h.confidence <= 1)
+    assert.deepEqual(a.results.map((h) => h.score), [...a.results.map((h) => h.score)].sort((x, y) => y - x))
+  })
+
+  it('treats every Lunr special character in a paste as text', () => {
+    const r = m.match({ text: 'title:foo +bar -baz ~ ^2 * : \\ "unclosed [ { < Sm_AgentApi_Init', limit: 3 })
+    assert.equal(r.results[0]?.id, 'siteminder-iis-agent-sm-agentapi-init-failed-stale-connections')
+  })
+
+  it('reads a long paste in bounded lines', () => {
+    const p = readPaste('x\n'.repeat(10_000))
+    assert.ok(p.lines.length <= 4000)
+  })
+})
