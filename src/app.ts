@@ -7,11 +7,13 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify'
 import fp from 'fastify-plugin'
 import { Ajv } from 'ajv'
+import { corsPlugin } from './http/cors.js'
 import { Errors, installErrorHandling } from './http/errors.js'
 import { articleRoutes } from './http/routes/articles.js'
 import { healthRoutes } from './http/routes/health.js'
 import { matchRoutes } from './http/routes/match.js'
 import { searchRoutes } from './http/routes/search.js'
+import { webRoutes } from './http/routes/web.js'
 import { ErrorResponse } from './http/schemas.js'
 import type { KnowledgeBase } from './kb.js'
 
@@ -39,6 +41,10 @@ export interface AppOptions {
   kb?: KnowledgeBase
   /** Request body limit, in bytes, named in the 413 message. */
   bodyLimit: number
+  /** Origins whose pages may call the API cross-origin (`KB_CORS_ORIGINS`); default: none. */
+  corsOrigins?: readonly string[]
+  /** Folder of the built widget and hosted page; default: build/public in the package. */
+  webDir?: string
 }
 
 /** The application plugin (not encapsulated, so the server can reach `swapKb` and `setDraining`). */
@@ -73,11 +79,13 @@ const app: FastifyPluginAsync<AppOptions> = async (app, opts) => {
   // JSON only: a text/plain body is answered with 415 rather than read as an unexpected string.
   app.removeContentTypeParser('text/plain')
   installErrorHandling(app, { bodyLimit: opts.bodyLimit })
+  await app.register(corsPlugin, { origins: opts.corsOrigins ?? [] })
 
   await app.register(healthRoutes)
   await app.register(searchRoutes)
   await app.register(matchRoutes)
   await app.register(articleRoutes)
+  await app.register(webRoutes, { dir: opts.webDir })
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 }
 

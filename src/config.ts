@@ -21,6 +21,8 @@ export const ConfigSchema = Type.Object({
   ),
   /** Largest request body accepted, in bytes (a pasted log is the big one). */
   KB_MAX_BODY_BYTES: Type.Integer({ minimum: 1024, maximum: 16 * 1024 * 1024, default: 256 * 1024 }),
+  /** Origins (comma-separated) whose pages may call the API from the browser; empty: none. */
+  KB_CORS_ORIGINS: Type.String({ default: '' }),
 })
 export type Config = Static<typeof ConfigSchema>
 
@@ -37,5 +39,35 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const e = errors[0]!
     throw new Error(`Invalid configuration: ${e.instancePath.slice(1) || 'environment'} ${e.message} (got ${JSON.stringify(env[e.instancePath.slice(1)])})`)
   }
-  return withDefaults as Config
+  const config = withDefaults as Config
+  try {
+    parseCorsOrigins(config.KB_CORS_ORIGINS)
+  } catch (err) {
+    throw new Error(`Invalid configuration: KB_CORS_ORIGINS ${(err as Error).message}`)
+  }
+  return config
+}
+
+/**
+ * The origins of a `KB_CORS_ORIGINS` value: comma-separated `scheme://host[:port]`, normalized
+ * (lowercase, default port dropped, trailing slash allowed). Throws a message naming a bad entry.
+ */
+export function parseCorsOrigins(value: string): string[] {
+  const origins: string[] = []
+  for (const raw of value.split(',')) {
+    const entry = raw.trim()
+    if (entry === '') continue
+    let url: URL | undefined
+    try {
+      url = new URL(entry)
+    } catch {
+      url = undefined
+    }
+    const bare = url !== undefined && url.username === '' && url.password === '' && url.search === '' && url.hash === '' && url.pathname === '/'
+    if (!url || !bare || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+      throw new Error(`"${entry}" is not an origin like https://portal.example.com`)
+    }
+    if (!origins.includes(url.origin)) origins.push(url.origin)
+  }
+  return origins
 }

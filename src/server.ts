@@ -5,7 +5,7 @@
  */
 import Fastify, { type FastifyInstance } from 'fastify'
 import { appPlugin, fastifyOptions } from './app.js'
-import type { Config } from './config.js'
+import { type Config, parseCorsOrigins } from './config.js'
 import { loadKnowledgeBase } from './kb.js'
 
 /** Start serving the artifact named by the configuration. Throws ArtifactError if it cannot load. */
@@ -22,7 +22,7 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
       forceCloseConnections: 'idle',
     }),
   )
-  await app.register(appPlugin, { kb, bodyLimit: config.KB_MAX_BODY_BYTES })
+  await app.register(appPlugin, { kb, bodyLimit: config.KB_MAX_BODY_BYTES, corsOrigins: parseCorsOrigins(config.KB_CORS_ORIGINS) })
   await app.listen({ port: config.PORT, host: config.HOST })
   app.log.info({ buildId: kb.artifact.header.buildId, articles: kb.artifact.articles.length, index: config.KB_INDEX }, 'serving')
 

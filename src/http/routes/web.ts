@@ -1,0 +1,110 @@
+/**
+ * The browser side, served from the files `npm run build:web` writes to build/public/:
+ *
+ * - `GET /widget.js`: the `<kb-search>` custom element, for portals to embed with one tag;
+ * - `GET /` and `GET /articles/:id`: the hosted search page (one HTML file; the page reads the
+ *   path, so an article link can be opened directly), under a Content-Security-Policy that
+ *   allows no inline script;
+ * - `GET /assets/app.js`, `GET /assets/app.css`: the page's script and style.
+ *
+ * Only these exact paths are routes, so any other path (an unknown /api one included) still
+ * reaches the JSON 404 handler. The files are read once, at start; each response carries an
+ * ETag and answers `If-None-Match` with 304.
+ */
+import { createHash } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import { ApiError } from '../errors.js'
+
+/** Policy of the hosted page: scripts and styles only from this origin, never inline. */
+export const PAGE_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' https: data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'self'",
+].join('; ')
+
+interface Asset {
+  body: Buffer
+  type: string
+  etag: string
+  cacheControl: string
+}
+
+const FILES = {
+  page: { file: 'index.html', type: 'text/html; charset=utf-8', cacheControl: 'no-cache' },
+  widget: { file: 'widget.js', type: 'text/javascript; charset=utf-8', cacheControl: 'public, max-age=300' },
+  appJs: { file: 'app.js', type: 'text/javascript; charset=utf-8', cacheControl: 'public, max-age=300' },
+  appCss: { file: 'app.css', type: 'text/css; charset=utf-8', cacheControl: 'public, max-age=300' },
+} as const
+type AssetName = keyof typeof FILES
+
+export interface WebOptions {
+  /** Folder with the built files; default: build/public in the package. */
+  dir?: string
+}
+
+/** The package's build/public folder, found from this file in src/ (tsx) or build/src/ (compiled). */
+export function defaultWebDir(): string {
+  let dir = import.meta.dirname
+  while (!existsSync(path.join(dir, 'package.json'))) {
+    const up = path.dirname(dir)
+    if (up === dir) break
+    dir = up
+  }
+  return path.join(dir, 'build', 'public')
+}
+
+async function load(dir: string): Promise<Map<AssetName, Asset> | undefined> {
+  const assets = new Map<AssetName, Asset>()
+  try {
+    for (const [name, f] of Object.entries(FILES) as Array<[AssetName, (typeof FILES)[AssetName]]>) {
+      const body = await readFile(path.join(dir, f.file))
+      const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`
+      assets.set(name, { body, type: f.type, etag, cacheControl: f.cacheControl })
+    }
+  } catch {
+    return undefined
+  }
+  return assets
+}
+
+export const webRoutes: FastifyPluginAsync<WebOptions> = async (app, opts) => {
+  const dir = opts.dir ?? defaultWebDir()
+  const assets = await load(dir)
+  if (!assets) app.log.warn({ dir }, 'web assets not built (run npm run build:web); / and /widget.js answer 503')
+
+  const send = (name: AssetName, req: FastifyRequest, reply: FastifyReply, status = 200) => {
+    const a = assets?.get(name)
+    if (!a) throw new ApiError(503, 'KB_WEB_NOT_BUILT', 'The web assets are not built; run npm run build:web')
+    reply
+      .header('content-type', a.type)
+      .header('cache-control', a.cacheControl)
+      .header('etag', a.etag)
+      .header('x-content-type-options', 'nosniff')
+    if (name === 'page') {
+      reply.header('content-security-policy', PAGE_CSP).header('referrer-policy', 'strict-origin-when-cross-origin')
+    }
+    if (name === 'widget') reply.header('cross-origin-resource-policy', 'cross-origin')
+    if (status === 200 && req.headers['if-none-match'] === a.etag) return reply.code(304).send()
+    return reply.code(status).send(a.body)
+  }
+
+  const hidden = { schema: { hide: true } }
+  app.get('/', hidden, (req, reply) => send('page', req, reply))
+  app.get<{ Params: { id: string } }>('/articles/:id', hidden, (req, reply) => {
+    // The page shows the article or says it does not exist; the status tells crawlers and curl.
+    const state = app.kbState()
+    const known = !state.current || state.current.artifact.byId.has(req.params.id)
+    return send('page', req, reply, known ? 200 : 404)
+  })
+  app.get('/widget.js', hidden, (req, reply) => send('widget', req, reply))
+  app.get('/assets/app.js', hidden, (req, reply) => send('appJs', req, reply))
+  app.get('/assets/app.css', hidden, (req, reply) => send('appCss', req, reply))
+}
