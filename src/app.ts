@@ -7,8 +7,10 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify'
 import fp from 'fastify-plugin'
 import { Ajv } from 'ajv'
+import rateLimit from '@fastify/rate-limit'
 import { corsPlugin } from './http/cors.js'
-import { Errors, installErrorHandling } from './http/errors.js'
+import { metricsPlugin } from './http/metrics.js'
+import { ApiError, Errors, clientErrorHandler, frameworkErrors, installErrorHandling } from './http/errors.js'
 import { articleRoutes } from './http/routes/articles.js'
 import { healthRoutes } from './http/routes/health.js'
 import { matchRoutes } from './http/routes/match.js'
@@ -32,6 +34,12 @@ declare module 'fastify' {
     swapKb(kb: KnowledgeBase): void
     /** Mark the server as draining: readiness turns false, requests in flight finish. */
     setDraining(draining: boolean): void
+    /** Time budget of one match, in milliseconds. */
+    matchBudgetMs: number
+  }
+  interface FastifyRequest {
+    /** The KB this request is answered from, fixed when it arrives (a swap never splits a request). */
+    kb: KnowledgeBase
   }
 }
 
@@ -45,6 +53,10 @@ export interface AppOptions {
   corsOrigins?: readonly string[]
   /** Folder of the built widget and hosted page; default: build/public in the package. */
   webDir?: string
+  /** Requests per minute per client address on /api/*; 0 or absent: no limit. */
+  rateLimitPerMinute?: number
+  /** Time budget of one match, in milliseconds; default 2000. */
+  matchBudgetMs?: number
 }
 
 /** The application plugin (not encapsulated, so the server can reach `swapKb` and `setDraining`). */
@@ -61,6 +73,14 @@ const app: FastifyPluginAsync<AppOptions> = async (app, opts) => {
   })
   app.decorate('setDraining', (d: boolean) => {
     draining = d
+  })
+  app.decorate('matchBudgetMs', opts.matchBudgetMs ?? 2000)
+  app.decorateRequest('kb', null as unknown as KnowledgeBase)
+  // Each API request takes the KB once, on arrival, and says which build answered it.
+  app.addHook('onRequest', async (req, reply) => {
+    if (!req.url.startsWith('/api/')) return
+    req.kb = app.kb()
+    reply.header('x-kb-build', req.kb.artifact.header.buildId)
   })
 
   await app.register(swagger, {
@@ -80,6 +100,17 @@ const app: FastifyPluginAsync<AppOptions> = async (app, opts) => {
   app.removeContentTypeParser('text/plain')
   installErrorHandling(app, { bodyLimit: opts.bodyLimit })
   await app.register(corsPlugin, { origins: opts.corsOrigins ?? [] })
+  await app.register(metricsPlugin)
+  if (opts.rateLimitPerMinute) {
+    const max = opts.rateLimitPerMinute
+    await app.register(rateLimit, {
+      max,
+      timeWindow: 60_000,
+      allowList: (req) => !req.url.startsWith('/api/'),
+      errorResponseBuilder: (_req, ctx) =>
+        new ApiError(429, 'KB_RATE_LIMITED', `Rate limit of ${max} requests per minute exceeded; retry in ${Math.ceil(ctx.ttl / 1000)} s`),
+    })
+  }
 
   await app.register(healthRoutes)
   await app.register(searchRoutes)
@@ -108,6 +139,8 @@ function compileValidator({ schema, httpPart }: { schema: object; httpPart?: str
 export function fastifyOptions(bodyLimit: number, extra: FastifyServerOptions = {}): FastifyServerOptions {
   return {
     bodyLimit,
+    clientErrorHandler,
+    frameworkErrors,
     schemaErrorFormatter: (errors, dataVar) => {
       const e = errors[0]
       const where = `${dataVar}${e?.instancePath ?? ''}`

@@ -23,6 +23,12 @@ export const ConfigSchema = Type.Object({
   KB_MAX_BODY_BYTES: Type.Integer({ minimum: 1024, maximum: 16 * 1024 * 1024, default: 256 * 1024 }),
   /** Origins (comma-separated) whose pages may call the API from the browser; empty: none. */
   KB_CORS_ORIGINS: Type.String({ default: '' }),
+  /** Requests per minute per client address on /api/*; 0: no limit (local use). */
+  KB_RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }),
+  /** Time budget of one match, in milliseconds. */
+  KB_MATCH_BUDGET_MS: Type.Integer({ minimum: 10, maximum: 60_000, default: 2000 }),
+  /** Behind a load balancer: "true", a hop count, or addresses/CIDRs of trusted proxies, so rate limits and logs see client addresses. */
+  KB_TRUST_PROXY: Type.String({ default: '' }),
 })
 export type Config = Static<typeof ConfigSchema>
 
@@ -46,6 +52,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`Invalid configuration: KB_CORS_ORIGINS ${(err as Error).message}`)
   }
   return config
+}
+
+/** Fastify's `trustProxy` from `KB_TRUST_PROXY`: off, on, a hop count, or a list of addresses. */
+export function parseTrustProxy(value: string): boolean | number | string {
+  const v = value.trim()
+  if (v === '' || v === 'false') return false
+  if (v === 'true') return true
+  if (/^\d+$/.test(v)) return Number(v)
+  return v
 }
 
 /**

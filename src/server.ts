@@ -5,7 +5,7 @@
  */
 import Fastify, { type FastifyInstance } from 'fastify'
 import { appPlugin, fastifyOptions } from './app.js'
-import { type Config, parseCorsOrigins } from './config.js'
+import { type Config, parseCorsOrigins, parseTrustProxy } from './config.js'
 import { loadKnowledgeBase } from './kb.js'
 
 /** Start serving the artifact named by the configuration. Throws ArtifactError if it cannot load. */
@@ -20,9 +20,17 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
       keepAliveTimeout: 72_000,
       return503OnClosing: true,
       forceCloseConnections: 'idle',
+      // Fastify accepts a hop count too; its types leave numbers out.
+      trustProxy: parseTrustProxy(config.KB_TRUST_PROXY) as boolean | string,
     }),
   )
-  await app.register(appPlugin, { kb, bodyLimit: config.KB_MAX_BODY_BYTES, corsOrigins: parseCorsOrigins(config.KB_CORS_ORIGINS) })
+  await app.register(appPlugin, {
+    kb,
+    bodyLimit: config.KB_MAX_BODY_BYTES,
+    corsOrigins: parseCorsOrigins(config.KB_CORS_ORIGINS),
+    rateLimitPerMinute: config.KB_RATE_LIMIT_PER_MINUTE,
+    matchBudgetMs: config.KB_MATCH_BUDGET_MS,
+  })
   await app.listen({ port: config.PORT, host: config.HOST })
   app.log.info({ buildId: kb.artifact.header.buildId, articles: kb.artifact.articles.length, index: config.KB_INDEX }, 'serving')
 

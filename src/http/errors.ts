@@ -67,3 +67,30 @@ export function installErrorHandling(app: FastifyInstance, opts: { bodyLimit: nu
 function body(statusCode: number, code: string, message: string) {
   return { statusCode, code, error: STATUS_CODES[statusCode] ?? 'Error', message }
 }
+
+/**
+ * Errors Node's HTTP parser raises before a request reaches Fastify (headers too large, a
+ * malformed request line, a request timeout), answered in the same shape as every other error.
+ */
+export function clientErrorHandler(err: NodeJS.ErrnoException, socket: import('node:net').Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return
+  const [status, code, message] =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'KB_HEADERS_TOO_LARGE', 'Request headers (or the URL) are too large; send long text in the body of POST /api/match']
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'KB_REQUEST_TIMEOUT', 'The request was not received in time']
+        : [400, 'KB_BAD_REQUEST', 'Malformed HTTP request']
+  const payload = JSON.stringify(body(status, code, message))
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(payload)}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${payload}`)
+  }
+  socket.destroy(err)
+}
+
+/** Errors Fastify raises while routing, before any handler (a URL that cannot be decoded). */
+export function frameworkErrors(err: FastifyError, _req: unknown, reply: import('fastify').FastifyReply): void {
+  const status = err.statusCode && err.statusCode < 500 ? err.statusCode : 400
+  const code = err.code === 'FST_ERR_BAD_URL' ? 'KB_BAD_URL' : 'KB_BAD_REQUEST'
+  const message = err.code === 'FST_ERR_BAD_URL' ? 'The URL is not valid: a percent-encoded sequence does not decode' : err.message
+  void reply.code(status).send(body(status, code, message))
+}

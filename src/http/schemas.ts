@@ -66,6 +66,7 @@ export const MatchedSymptom = Type.Object({
 
 export const MatchResponse = Type.Object({
   noConfidentMatch: Type.Boolean({ description: 'True when no article fits the paste well enough to be called the answer' }),
+  partial: Type.Boolean({ description: 'True when the time budget ran out before every candidate was scored' }),
   signals: Type.Object(
     {
       errorCodes: StringList,

@@ -34,6 +34,8 @@ export interface ArtifactPayload {
 /** A loaded artifact, ready to answer queries. */
 export interface LoadedArtifact {
   header: ArtifactHeader
+  /** Size of the artifact file. */
+  bytes: number
   articles: KbArticle[]
   byId: Map<string, KbArticle>
   index: lunr.Index
@@ -109,5 +111,5 @@ export function parseArtifact(raw: string, file: string): LoadedArtifact {
   } catch (err) {
     throw new ArtifactError(file, `it is corrupt (${(err as Error).message})`)
   }
-  return { header, articles: payload.articles, byId: new Map(payload.articles.map((a) => [a.id, a])), index }
+  return { header, bytes: Buffer.byteLength(raw), articles: payload.articles, byId: new Map(payload.articles.map((a) => [a.id, a])), index }
 }

@@ -71,6 +71,8 @@ export interface MatchHit {
 /** The match answer. */
 export interface MatchResult {
   noConfidentMatch: boolean
+  /** True when the time budget ran out: the results are the best among the candidates scored. */
+  partial: boolean
   signals: { errorCodes: string[]; terms: string[]; errorLines: string[] }
   results: MatchHit[]
 }
@@ -98,8 +100,9 @@ export class Matcher {
     }
   }
 
-  /** Match a paste against the KB. */
-  match(params: MatchParams): MatchResult {
+  /** Match a paste against the KB, within a time budget (the best candidates are scored first). */
+  match(params: MatchParams, budgetMs = Number.POSITIVE_INFINITY): MatchResult {
+    const deadline = performance.now() + budgetMs
     const paste = readPaste(params.text)
     this.correctTypos(paste)
     const weights = this.termWeights(paste)
@@ -126,7 +129,12 @@ export class Matcher {
     const segments = this.segments(paste)
     const pasteText = paste.lines.map((l) => l.normalized).join('\n')
     const scored: MatchHit[] = []
+    let partial = false
     for (const [id, c] of candidates) {
+      if (performance.now() > deadline) {
+        partial = true
+        break
+      }
       const article = this.kb.byId.get(id)
       const profile = this.profiles.get(id)
       if (!article || !profile || !matchesFilter(article, params)) continue
@@ -136,6 +144,7 @@ export class Matcher {
     const results = scored.slice(0, params.limit).map((hit) => ({ ...hit, snippet: this.snippet(hit.id, segments) }))
     return {
       noConfidentMatch: !results[0] || results[0].confidence < this.options.confidenceThreshold,
+      partial,
       signals: {
         errorCodes: paste.codes,
         terms: queryTerms.map(([t]) => t),

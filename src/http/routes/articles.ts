@@ -16,7 +16,7 @@ export const articleRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req) => {
       const q = req.query
-      const all = app.kb().artifact.articles.filter((a) => matchesFilter(a, q))
+      const all = req.kb.artifact.articles.filter((a) => matchesFilter(a, q))
       return { total: all.length, results: all.slice(q.offset, q.offset + q.limit) }
     },
   )
@@ -32,7 +32,7 @@ export const articleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => {
-      const article = app.kb().artifact.byId.get(req.params.id)
+      const article = req.kb.artifact.byId.get(req.params.id)
       if (!article) throw Errors.articleNotFound(req.params.id)
       return article
     },

@@ -13,6 +13,14 @@ export const matchRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: MatchResponse, 400: ErrorResponse, 413: ErrorResponse, 415: ErrorResponse },
       },
     },
-    async (req) => app.kb().matcher.match({ ...req.body, limit: req.body.limit ?? 5 }),
+    async (req) => {
+      const result = req.kb.matcher.match({ ...req.body, limit: req.body.limit ?? 5 }, app.matchBudgetMs)
+      app.metrics.matches.inc({ outcome: result.partial ? 'partial' : result.noConfidentMatch ? 'no_confident_match' : 'confident' })
+      if (result.noConfidentMatch) {
+        // The pastes the KB has no answer for are the articles it is missing: log what was read.
+        req.log.info({ codes: result.signals.errorCodes, errorLines: result.signals.errorLines.slice(0, 2) }, 'no confident match')
+      }
+      return result
+    },
   )
 }

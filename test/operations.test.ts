@@ -1,0 +1,159 @@
+import assert from 'node:assert/strict'
+import { spawn } from 'node:child_process'
+import { copyFile, mkdtemp, writeFile } from 'node:fs/promises'
+import { createServer } from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { after, before, describe, it } from 'node:test'
+import type { FastifyInstance } from 'fastify'
+import request from 'supertest'
+import { createApp } from '../src/app.js'
+import { writeArtifact } from '../src/indexing/artifact.js'
+import { buildFromFolder } from '../src/indexing/build.js'
+import { ARTICLES, REPO, kbFrom } from './helpers/kb.js'
+
+describe('metrics, build header, time budget', () => {
+  let app: FastifyInstance
+  before(async () => {
+    app = await createApp({ kb: await kbFrom(), bodyLimit: 64 * 1024 })
+  })
+  after(() => app.close())
+
+  it('every API response names the build that answered it', async () => {
+    const res = await request(app.server).get('/api/search?q=iis').expect(200)
+    assert.equal(res.headers['x-kb-build'], app.kbState().current?.artifact.header.buildId)
+  })
+
+  it('exposes Prometheus metrics: requests and latency per route, the index, and matches with no confident answer', async () => {
+    await request(app.server).get('/api/search?q=iis').expect(200)
+    await request(app.server).post('/api/match').send({ text: 'hi can someone help me please' }).expect(200)
+    await request(app.server).post('/api/match').send({ text: 'Sm_AgentApi_Init Failed' }).expect(200)
+    const res = await request(app.server).get('/metrics').expect(200)
+    assert.match(res.headers['content-type'] ?? '', /^text\/plain/)
+    const text = res.text
+    assert.match(text, /kb_http_requests_total\{route="\/api\/search",method="GET",status="200"\} [1-9]/)
+    assert.match(text, /kb_http_request_duration_seconds_bucket\{le="0\.1",route="\/api\/match",method="POST"\} [1-9]/)
+    assert.match(text, /kb_match_total\{outcome="no_confident_match"\} 1/)
+    assert.match(text, /kb_match_total\{outcome="confident"\} 1/)
+    assert.match(text, new RegExp(`kb_index_info\\{build_id="${app.kbState().current?.artifact.header.buildId}"\\} 1`))
+    assert.match(text, /kb_index_articles \d{2}/)
+    assert.match(text, /kb_process_resident_memory_bytes \d+/)
+  })
+
+  it('a match over its time budget answers with what it scored, flagged partial', async () => {
+    const kb = await kbFrom()
+    const r = kb.matcher.match({ text: 'HTTP Error 503. The service is unavailable. Event ID 5002', limit: 5 }, 0)
+    assert.equal(r.partial, true)
+    assert.equal(kb.matcher.match({ text: 'HTTP Error 503', limit: 5 }).partial, false)
+  })
+})
+
+describe('rate limiting (off by default)', () => {
+  it('limits /api/* per client when configured, with a 429 that says when to retry; health is never limited', async () => {
+    const app = await createApp({ kb: await kbFrom(), bodyLimit: 1024, rateLimitPerMinute: 3 })
+    try {
+      for (let i = 0; i < 3; i++) await request(app.server).get('/api/search?q=iis').expect(200)
+      const res = await request(app.server).get('/api/search?q=iis').expect(429)
+      assert.equal(res.body.code, 'KB_RATE_LIMITED')
+      assert.match(res.body.message, /^Rate limit of 3 requests per minute exceeded; retry in \d+ s$/)
+      await request(app.server).get('/healthz').expect(200)
+      await request(app.server).get('/readyz').expect(200)
+    } finally {
+      await app.close()
+    }
+    const unlimited = await createApp({ kb: await kbFrom(), bodyLimit: 1024 })
+    try {
+      for (let i = 0; i < 10; i++) await request(unlimited.server).get('/api/search?q=iis').expect(200)
+    } finally {
+      await unlimited.close()
+    }
+  })
+})
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port
+      s.close(() => resolve(port))
+    })
+  })
+}
+
+async function waitFor<T>(fn: () => Promise<T | undefined>, ms = 10_000): Promise<T> {
+  const end = Date.now() + ms
+  for (;;) {
+    const v = await fn().catch(() => undefined)
+    if (v !== undefined) return v
+    if (Date.now() > end) throw new Error('timed out waiting')
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}
+
+describe('the server process: reload on SIGHUP, drain on SIGTERM', () => {
+  it('swaps in a new artifact, refuses a broken one and keeps serving, then closes cleanly', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'kb-ops-'))
+    const file = path.join(dir, 'kb.json')
+    const a = await buildFromFolder(ARTICLES)
+    const b = await buildFromFolder(path.join(REPO, 'test', 'fixtures', 'other-kb'))
+    await writeArtifact(file, a.bytes)
+    const idOf = (bytes: string) => (JSON.parse(bytes.slice(0, bytes.indexOf('\n'))) as { buildId: string }).buildId
+    const port = await freePort()
+    const server = spawn(process.execPath, [path.join(REPO, 'build', 'src', 'cli', 'main.js'), 'serve', '--index', file, '--port', String(port)], {
+      env: { ...process.env, LOG_LEVEL: 'info' },
+    })
+    let log = ''
+    server.stdout.on('data', (d: Buffer) => (log += d.toString()))
+    const exited = new Promise<number | null>((r) => server.once('exit', (code) => r(code)))
+    const build = async () => ((await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as { buildId: string }).buildId
+    try {
+      assert.equal(await waitFor(build), idOf(a.bytes))
+
+      await writeArtifact(file, b.bytes)
+      server.kill('SIGHUP')
+      await waitFor(async () => ((await build()) === idOf(b.bytes) ? true : undefined))
+      const hit = (await (await fetch(`http://127.0.0.1:${port}/api/search?q=NXDOMAIN`)).json()) as { results: Array<{ id: string }> }
+      assert.equal(hit.results[0]?.id, 'dns-nxdomain')
+
+      await writeFile(file, '{"format":"kb-search-artifact","version":"2.1"}\n{"broken"')
+      server.kill('SIGHUP')
+      await waitFor(async () => (log.includes('index reload refused') ? true : undefined))
+      assert.match(log, /"reason":"Cannot load index artifact .*corrupt/)
+      assert.equal(await build(), idOf(b.bytes), 'the previous index keeps serving')
+
+      server.kill('SIGTERM')
+      assert.equal(await exited, 0)
+      assert.match(log, /draining, then closing/)
+    } finally {
+      server.kill('SIGKILL')
+    }
+  })
+
+  it('a request in flight when SIGTERM arrives still gets its answer', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'kb-ops-'))
+    const file = path.join(dir, 'kb.json')
+    await copyFile(path.join(REPO, 'dist', 'kb-index.json'), file).catch(async () => writeArtifact(file, (await buildFromFolder(ARTICLES)).bytes))
+    const port = await freePort()
+    const server = spawn(process.execPath, [path.join(REPO, 'build', 'src', 'cli', 'main.js'), 'serve', '--index', file, '--port', String(port)], {
+      env: { ...process.env, LOG_LEVEL: 'silent' },
+    })
+    const exited = new Promise<number | null>((r) => server.once('exit', (code) => r(code)))
+    try {
+      await waitFor(async () => ((await fetch(`http://127.0.0.1:${port}/readyz`)).ok ? true : undefined))
+      // A 200 KB paste takes the matcher long enough to still be running when the signal lands.
+      const big = `${'2025-01-01 10:00:00 INFO worker polled 250 items from queue orders\n'.repeat(3000)}Sm_AgentApi_Init Failed\n`
+      const inFlight = fetch(`http://127.0.0.1:${port}/api/match`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ text: big.slice(-200_000) }),
+      })
+      await new Promise((r) => setTimeout(r, 15))
+      server.kill('SIGTERM')
+      const res = await inFlight
+      assert.equal(res.status, 200)
+      assert.ok(((await res.json()) as { results: unknown[] }).results.length > 0)
+      assert.equal(await exited, 0)
+    } finally {
+      server.kill('SIGKILL')
+    }
+  })
+})
