@@ -5,6 +5,7 @@ import { createServer } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, it } from 'node:test'
+import { ARTIFACT_VERSION } from '../src/indexing/artifact.js'
 import { REPO } from './helpers/kb.js'
 
 const FIX = path.join(REPO, 'test', 'fixtures')
@@ -102,7 +103,7 @@ describe('kb serve / search / match', () => {
     assert.equal(r.code, 1)
     assert.equal(
       r.stderr.trim(),
-      `Cannot load index artifact ${bad}: it has format version 0.0, this server reads version 2.1. Rebuild it with: npm run kb -- build --out ${bad}`,
+      `Cannot load index artifact ${bad}: it has format version 0.0, this server reads version ${ARTIFACT_VERSION}. Rebuild it with: npm run kb -- build --out ${bad}`,
     )
   })
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
-import { copyFile, mkdtemp, writeFile } from 'node:fs/promises'
+import { mkdtemp, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test'
 import type { FastifyInstance } from 'fastify'
 import request from 'supertest'
 import { createApp } from '../src/app.js'
-import { writeArtifact } from '../src/indexing/artifact.js'
+import { ARTIFACT_VERSION, writeArtifact } from '../src/indexing/artifact.js'
 import { buildFromFolder } from '../src/indexing/build.js'
 import { ARTICLES, REPO, kbFrom } from './helpers/kb.js'
 
@@ -114,7 +114,7 @@ describe('the server process: reload on SIGHUP, drain on SIGTERM', () => {
       const hit = (await (await fetch(`http://127.0.0.1:${port}/api/search?q=NXDOMAIN`)).json()) as { results: Array<{ id: string }> }
       assert.equal(hit.results[0]?.id, 'dns-nxdomain')
 
-      await writeFile(file, '{"format":"kb-search-artifact","version":"2.1"}\n{"broken"')
+      await writeFile(file, `{"format":"kb-search-artifact","version":"${ARTIFACT_VERSION}"}\n{"broken"`)
       server.kill('SIGHUP')
       await waitFor(async () => (log.includes('index reload refused') ? true : undefined))
       assert.match(log, /"reason":"Cannot load index artifact .*corrupt/)
@@ -131,11 +131,13 @@ describe('the server process: reload on SIGHUP, drain on SIGTERM', () => {
   it('a request in flight when SIGTERM arrives still gets its answer', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'kb-ops-'))
     const file = path.join(dir, 'kb.json')
-    await copyFile(path.join(REPO, 'dist', 'kb-index.json'), file).catch(async () => writeArtifact(file, (await buildFromFolder(ARTICLES)).bytes))
+    await writeArtifact(file, (await buildFromFolder(ARTICLES)).bytes)
     const port = await freePort()
     const server = spawn(process.execPath, [path.join(REPO, 'build', 'src', 'cli', 'main.js'), 'serve', '--index', file, '--port', String(port)], {
-      env: { ...process.env, LOG_LEVEL: 'silent' },
+      env: { ...process.env, LOG_LEVEL: 'info' },
     })
+    let log = ''
+    server.stdout.on('data', (d: Buffer) => (log += d.toString()))
     const exited = new Promise<number | null>((r) => server.once('exit', (code) => r(code)))
     try {
       await waitFor(async () => ((await fetch(`http://127.0.0.1:${port}/readyz`)).ok ? true : undefined))
@@ -146,7 +148,8 @@ describe('the server process: reload on SIGHUP, drain on SIGTERM', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ text: big.slice(-200_000) }),
       })
-      await new Promise((r) => setTimeout(r, 15))
+      // Signal only once the server has the request (its log says so), so it is truly in flight.
+      await waitFor(async () => (/"url":"\/api\/match"[^\n]*"msg":"incoming request"/.test(log) ? true : undefined))
       server.kill('SIGTERM')
       const res = await inFlight
       assert.equal(res.status, 200)

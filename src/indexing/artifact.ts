@@ -1,6 +1,6 @@
 /**
  * The index artifact: one file, two lines. Line 1 is a small JSON header (format, version,
- * build id, payload digest); line 2 is the payload (articles and the serialized Lunr index).
+ * build id, payload digest); line 2 is the payload (articles and the compact Lunr index, engine.ts).
  * The header is read and checked before the large payload is parsed, and the digest catches
  * a truncated or edited file. Nothing time- or order-dependent goes in, so the same articles
  * give byte-identical artifacts.
@@ -8,13 +8,13 @@
 import { createHash } from 'node:crypto'
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import lunr from 'lunr'
 import { ANALYSIS_VERSION } from '../analysis/pipeline.js'
 import type { KbArticle } from './article.js'
+import { type CompactIndex, SearchEngine } from './engine.js'
 
 export const ARTIFACT_FORMAT = 'kb-search-artifact'
 /** Version of the artifact layout; the analysis version is part of it. */
-export const ARTIFACT_VERSION = `2.${ANALYSIS_VERSION}`
+export const ARTIFACT_VERSION = `3.${ANALYSIS_VERSION}`
 
 /** The artifact's first line. */
 export interface ArtifactHeader {
@@ -28,7 +28,9 @@ export interface ArtifactHeader {
 /** What the artifact stores besides its header. */
 export interface ArtifactPayload {
   articles: KbArticle[]
-  index: object
+  index: CompactIndex
+  /** Per article (same order): the codes the matcher recognizes in it (match/profile.ts). */
+  codes: string[][]
 }
 
 /** A loaded artifact, ready to answer queries. */
@@ -38,7 +40,10 @@ export interface LoadedArtifact {
   bytes: number
   articles: KbArticle[]
   byId: Map<string, KbArticle>
-  index: lunr.Index
+  /** Per article: the codes the matcher recognizes in it. */
+  codes: string[][]
+  /** The index; its document numbers are positions in `articles`. */
+  index: SearchEngine
 }
 
 /** Raised when an artifact cannot be used; its message says how to rebuild. */
@@ -104,12 +109,22 @@ export function parseArtifact(raw: string, file: string): LoadedArtifact {
     throw new ArtifactError(file, 'it is corrupt (its checksum does not match; truncated or edited?)')
   }
   let payload: ArtifactPayload
-  let index: lunr.Index
+  let index: SearchEngine
   try {
     payload = JSON.parse(body) as ArtifactPayload
-    index = lunr.Index.load(payload.index)
+    index = new SearchEngine(payload.index)
+    if (index.docCount !== payload.articles.length || payload.codes?.length !== payload.articles.length) {
+      throw new Error('the index and the articles disagree')
+    }
   } catch (err) {
     throw new ArtifactError(file, `it is corrupt (${(err as Error).message})`)
   }
-  return { header, bytes: Buffer.byteLength(raw), articles: payload.articles, byId: new Map(payload.articles.map((a) => [a.id, a])), index }
+  return {
+    header,
+    bytes: Buffer.byteLength(raw),
+    articles: payload.articles,
+    byId: new Map(payload.articles.map((a) => [a.id, a])),
+    codes: payload.codes,
+    index,
+  }
 }

@@ -8,23 +8,25 @@ import { loadArticles } from '../content/load.js'
 import type { ArticleSource } from '../content/schema.js'
 import { type KbArticle, toKbArticle } from './article.js'
 import { serializeArtifact } from './artifact.js'
-import { FIELDS } from './fields.js'
+import { type CompactIndex, compactFromBuilder } from './engine.js'
+import { FIELDS, FIELD_NAMES } from './fields.js'
+import { articleCodes } from '../match/profile.js'
 
-/** Build a Lunr index over rendered articles, in id order so the output is deterministic. */
-export function buildIndex(articles: KbArticle[]): lunr.Index {
-  return lunr(function () {
-    configureBuilder(this)
-    this.ref('id')
-    for (const f of FIELDS) this.field(f.name, { boost: f.boost, extractor: (doc: object) => f.extract(doc as KbArticle) })
-    for (const a of articles) this.add(a)
-  })
+/** Index rendered articles with Lunr (in the given order) and keep its weights compactly. */
+export function buildIndex(articles: KbArticle[]): CompactIndex {
+  const builder = new lunr.Builder()
+  configureBuilder(builder)
+  builder.ref('id')
+  for (const f of FIELDS) builder.field(f.name, { boost: f.boost, extractor: (doc: object) => f.extract(doc as KbArticle) })
+  for (const a of articles) builder.add(a)
+  return compactFromBuilder(builder, FIELD_NAMES, articles.map((a) => a.id))
 }
 
-/** Render and index validated articles, returning the artifact's bytes. */
+/** Render and index validated articles (in id order, so the output is deterministic), returning the artifact's bytes. */
 export function buildArtifact(sources: ArticleSource[]): { bytes: string; articles: KbArticle[] } {
   const articles = [...sources].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map(toKbArticle)
   const index = buildIndex(articles)
-  return { bytes: serializeArtifact({ articles, index: index.toJSON() }), articles }
+  return { bytes: serializeArtifact({ articles, index, codes: articles.map(articleCodes) }), articles }
 }
 
 /** Load, validate and build a folder of articles; throws ContentError listing every problem. */

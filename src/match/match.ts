@@ -4,6 +4,7 @@
  * with the paste's most informative terms) and from recognized error codes; they are re-ranked by
  * how well the paste matches each article's own symptom strings and codes.
  */
+import lunr from 'lunr'
 import type { LoadedArtifact } from '../indexing/artifact.js'
 import type { KbArticle } from '../indexing/article.js'
 import { type ArticleFilter, matchesFilter } from '../search/filters.js'
@@ -12,6 +13,8 @@ import { round } from '../search/search.js'
 import { readPaste, type Paste, type PasteLine } from './paste.js'
 import { GAP, profileArticle, type ArticleProfile, type SymptomProfile } from './profile.js'
 import { Vocabulary } from './vocabulary.js'
+
+const OPTIONAL = lunr.Query.presence.OPTIONAL
 
 /** Tunables of the matcher, each with its default. */
 export const MATCH_DEFAULTS = {
@@ -86,18 +89,25 @@ interface Segments {
 /** A matcher bound to one loaded artifact; prepared once, used for every request. */
 export class Matcher {
   private readonly vocab: Vocabulary
-  private readonly profiles: Map<string, ArticleProfile>
+  /** Article profiles, made on first use: most articles are never a candidate. */
+  private readonly profiles = new Map<string, ArticleProfile>()
+  private readonly docOf: Map<string, number>
   private readonly byCode = new Map<string, string[]>()
 
   constructor(
     private readonly kb: LoadedArtifact,
     private readonly options: MatchOptions = MATCH_DEFAULTS,
   ) {
-    this.vocab = new Vocabulary(kb.index, kb.articles.length)
-    this.profiles = new Map(kb.articles.map((a) => [a.id, profileArticle(a)]))
-    for (const p of this.profiles.values()) {
-      for (const c of [...p.codes, ...p.literalCodes.map((l) => l.key)]) this.byCode.set(c, [...(this.byCode.get(c) ?? []), p.id])
-    }
+    this.vocab = new Vocabulary(kb.index)
+    this.docOf = new Map(kb.articles.map((a, i) => [a.id, i]))
+    kb.codes.forEach((codes, doc) => {
+      const id = kb.articles[doc]!.id
+      for (const c of codes) {
+        const ids = this.byCode.get(c)
+        if (ids) ids.push(id)
+        else this.byCode.set(c, [id])
+      }
+    })
   }
 
   /** Match a paste against the KB, within a time budget (the best candidates are scored first). */
@@ -109,19 +119,17 @@ export class Matcher {
     const queryTerms = [...weights.entries()]
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .slice(0, this.options.maxQueryTerms)
-    const hits =
-      queryTerms.length === 0
-        ? []
-        : this.kb.index.query((q) => {
-            for (const [term, w] of queryTerms) q.term(term, { usePipeline: false, boost: w })
-          })
+    const allFields = this.kb.index.fields.map((_, i) => i)
+    const hits = this.kb.index.evaluate(
+      queryTerms.map(([term, boost]) => ({ term, fields: allFields, boost, usePipeline: false, wildcard: 0, editDistance: 0, presence: OPTIONAL })),
+    )
     const candidates = new Map<string, { lunr: number; coverage: number }>()
     const weightOf = new Map(queryTerms)
     const totalWeight = queryTerms.reduce((sum, [, w]) => sum + w, 0) || 1
     for (const h of hits.slice(0, this.options.candidates)) {
       let covered = 0
-      for (const t of Object.keys(h.matchData.metadata)) covered += weightOf.get(t) ?? 0
-      candidates.set(h.ref, { lunr: h.score, coverage: covered / totalWeight })
+      for (const t of h.terms) covered += weightOf.get(t) ?? 0
+      candidates.set(this.kb.articles[h.doc]!.id, { lunr: h.score, coverage: covered / totalWeight })
     }
     for (const code of paste.codes) for (const id of this.byCode.get(code) ?? []) if (!candidates.has(id)) candidates.set(id, { lunr: 0, coverage: 0 })
     const top = Math.max(1e-9, ...[...candidates.values()].map((c) => c.lunr))
@@ -136,7 +144,7 @@ export class Matcher {
         break
       }
       const article = this.kb.byId.get(id)
-      const profile = this.profiles.get(id)
+      const profile = article && this.profile(id)
       if (!article || !profile || !matchesFilter(article, params)) continue
       scored.push(this.scoreArticle(article, profile, paste, pasteText, segments, { lunrRel: c.lunr / top, coverage: c.coverage }))
     }
@@ -262,6 +270,17 @@ export class Matcher {
     }
   }
 
+  /** The matching profile of an article, made on first use. */
+  private profile(id: string): ArticleProfile {
+    let p = this.profiles.get(id)
+    if (!p) {
+      const doc = this.docOf.get(id)!
+      p = profileArticle(this.kb.articles[doc]!, this.kb.codes[doc]!)
+      this.profiles.set(id, p)
+    }
+    return p
+  }
+
   /** The calibrated probability that a result with this raw score is the right one. */
   private calibrate(score: number): number {
     const { slope, intercept } = this.options.calibration
@@ -272,7 +291,7 @@ export class Matcher {
   private snippet(id: string, segs: Segments): string {
     const article = this.kb.byId.get(id)!
     const terms = new Set<string>()
-    for (const s of this.profiles.get(id)!.symptoms) for (const t of s.termSet) if (segs.byTerm.has(t)) terms.add(t)
+    for (const s of this.profile(id).symptoms) for (const t of s.termSet) if (segs.byTerm.has(t)) terms.add(t)
     return makeSnippet(article, terms)
   }
 

@@ -55,17 +55,28 @@ export function profileSymptom(text: string): SymptomProfile {
   return { text, terms, termSet: new Set(terms.filter((t) => t !== GAP)) }
 }
 
-/** Prepare an article for matching. */
-export function profileArticle(a: KbArticle): ArticleProfile {
+/**
+ * The codes an article is matched on, computed once at build time and stored in the artifact:
+ * canonical codes from its error codes, symptoms and title, and (quoted) the listed codes no
+ * pattern recognizes, which are then matched as written.
+ */
+export function articleCodes(a: KbArticle): string[] {
   const codes = new Set<string>()
   for (const t of [...a.errorCodes, ...a.symptoms, a.title]) for (const c of extractCodes(t.replace(PLACEHOLDER, ' '))) codes.add(c)
+  for (const c of a.errorCodes) {
+    const lit = extractCodes(c).length === 0 ? literalCode(c) : undefined
+    if (lit) codes.add(lit.key)
+  }
+  return [...codes].sort()
+}
+
+/** Prepare an article for matching, from its stored codes (done on first use, then kept). */
+export function profileArticle(a: KbArticle, codes: readonly string[]): ArticleProfile {
   return {
     id: a.id,
-    codes,
-    // A listed code that a pattern recognizes ("HTTP 502", "502 Bad Gateway", "0x8007000d") is
-    // matched in its canonical form above; only the rest is matched as written.
-    literalCodes: a.errorCodes.flatMap((c) => {
-      const lit = extractCodes(c).length === 0 ? literalCode(c) : undefined
+    codes: new Set(codes.filter((c) => !c.startsWith('"'))),
+    literalCodes: codes.flatMap((c) => {
+      const lit = c.startsWith('"') ? literalCode(c.slice(1, -1)) : undefined
       return lit ? [lit] : []
     }),
     symptoms: a.symptoms.map(profileSymptom),

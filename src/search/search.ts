@@ -5,6 +5,7 @@
 import lunr from 'lunr'
 import { splitText } from '../analysis/tokenize.js'
 import type { LoadedArtifact } from '../indexing/artifact.js'
+import type { EngineHit, SearchEngine } from '../indexing/engine.js'
 import { type ArticleFilter, matchesFilter } from './filters.js'
 import { makeSnippet } from './snippet.js'
 
@@ -35,17 +36,15 @@ export interface SearchResult {
 }
 
 /** Run a query as Lunr syntax, or as plain terms when the syntax is invalid. */
-export function runQuery(index: lunr.Index, q: string): { hits: lunr.Index.Result[]; syntax: 'lunr' | 'plain'; notice?: string } {
+export function runQuery(index: SearchEngine, q: string): { hits: EngineHit[]; syntax: 'lunr' | 'plain'; notice?: string } {
   try {
     return { hits: index.search(q), syntax: 'lunr' }
   } catch (err) {
     if (!(err instanceof lunr.QueryParseError)) throw err
-    const terms = splitText(q)
-    const hits = index.query((query) => {
-      for (const t of terms) query.term(t, {})
-    })
+    const fields = index.fields.map((_, i) => i)
+    const clauses = splitText(q).map((term) => ({ term, fields, boost: 1, usePipeline: true, wildcard: 0, editDistance: 0, presence: lunr.Query.presence.OPTIONAL }))
     return {
-      hits,
+      hits: index.evaluate(clauses),
       syntax: 'plain',
       notice: `The query is not valid search syntax (${err.message}); it was searched as plain words.`,
     }
@@ -56,11 +55,11 @@ export function runQuery(index: lunr.Index, q: string): { hits: lunr.Index.Resul
 export function search(kb: LoadedArtifact, p: SearchParams): SearchResult {
   const { hits, syntax, notice } = runQuery(kb.index, p.q)
   const filtered = hits.flatMap((h) => {
-    const a = kb.byId.get(h.ref)
+    const a = kb.articles[h.doc]
     return a && matchesFilter(a, p) ? [{ h, a }] : []
   })
   const results = filtered.slice(p.offset, p.offset + p.limit).map(({ h, a }) => {
-    const terms = new Set(Object.keys(h.matchData.metadata))
+    const terms = new Set(h.terms)
     return {
       id: a.id,
       title: a.title,

@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict'
+import { before, describe, it } from 'node:test'
+import lunr from 'lunr'
+import { configureBuilder } from '../src/analysis/pipeline.js'
+import { loadArticles } from '../src/content/load.js'
+import { type KbArticle, toKbArticle } from '../src/indexing/article.js'
+import { SearchEngine, compactFromBuilder } from '../src/indexing/engine.js'
+import { FIELDS, FIELD_NAMES } from '../src/indexing/fields.js'
+import { ARTICLES } from './helpers/kb.js'
+
+function builder(articles: KbArticle[]): lunr.Builder {
+  const b = new lunr.Builder()
+  configureBuilder(b)
+  b.ref('id')
+  for (const f of FIELDS) b.field(f.name, { boost: f.boost, extractor: (doc: object) => f.extract(doc as KbArticle) })
+  for (const a of articles) b.add(a)
+  return b
+}
+
+describe('SearchEngine: Lunr semantics and scores over the compact index', () => {
+  let articles: KbArticle[]
+  let reference: lunr.Index
+  let engine: SearchEngine
+  before(async () => {
+    articles = (await loadArticles(ARTICLES)).articles.sort((a, b) => (a.id < b.id ? -1 : 1)).map(toKbArticle)
+    reference = builder(articles).build()
+    engine = new SearchEngine(JSON.parse(JSON.stringify(compactFromBuilder(builder(articles), FIELD_NAMES, articles.map((a) => a.id)))))
+  })
+
+  const queries = [
+    'Connections_Refused',
+    'connection refused',
+    'Sm_AgentApi_Init Failed',
+    'title:siteminder',
+    '+siteminder -llawp',
+    '+tls +certificate',
+    'timeout~1',
+    'conn*',
+    'pool^5 nonpaged',
+    '-iis',
+    'errorCodes:0x8007000d',
+    '+nosuchterm iis',
+  ]
+  for (const q of queries) {
+    it(q, () => {
+      const want = reference.search(q).map((r): [string, string] => [r.ref, r.score.toFixed(9)])
+      const got = engine.search(q).map((h): [string, string] => [articles[h.doc]!.id, h.score.toFixed(9)])
+      assert.deepEqual(new Set(got.map(([id]) => id)), new Set(want.map(([id]) => id)))
+      const score = new Map(want)
+      for (const [id, s] of got) assert.equal(s, score.get(id!), `${q}: score of ${id}`)
+    })
+  }
+
+  it('reports the index terms each hit matched, and term statistics', () => {
+    const [top] = engine.search('Sm_AgentApi_Init Failed')
+    assert.ok(top!.terms.includes('sm_agentapi_init'))
+    assert.ok(engine.has('connections_refused'))
+    assert.equal(engine.docFreq('nosuchterm'), 0)
+    assert.ok(engine.docFreq('iis') > 3)
+    assert.ok(engine.fuzzy('sitemindr', 1).includes('sitemind'))
+  })
+
+  it('throws Lunr QueryParseError on invalid syntax', () => {
+    assert.throws(() => engine.search('title:'), lunr.QueryParseError)
+    assert.throws(() => engine.search('nosuchfield:x'), lunr.QueryParseError)
+  })
+})
