@@ -27,7 +27,7 @@ describe('artifact', () => {
     const kb = await readArtifact(file)
     assert.equal(kb.header.version, ARTIFACT_VERSION)
     assert.equal(kb.articles.length, kb.header.articleCount)
-    assert.equal(kb.articles[kb.index.search('Connections_Refused')[0]!.doc]?.id, 'iis6-connections-refused-nonpaged-pool')
+    assert.equal(kb.articles[kb.index.search('Connections_Refused').hits[0]!.doc]?.id, 'iis6-connections-refused-nonpaged-pool')
   })
 
   it('refuses a missing, foreign, old or corrupt artifact with a message that says how to rebuild', async () => {

@@ -44,7 +44,7 @@ describe('SearchEngine: Lunr semantics and scores over the compact index', () =>
   for (const q of queries) {
     it(q, () => {
       const want = reference.search(q).map((r): [string, string] => [r.ref, r.score.toFixed(9)])
-      const got = engine.search(q).map((h): [string, string] => [articles[h.doc]!.id, h.score.toFixed(9)])
+      const got = engine.search(q).hits.map((h): [string, string] => [articles[h.doc]!.id, h.score.toFixed(9)])
       assert.deepEqual(new Set(got.map(([id]) => id)), new Set(want.map(([id]) => id)))
       const score = new Map(want)
       for (const [id, s] of got) assert.equal(s, score.get(id!), `${q}: score of ${id}`)
@@ -52,8 +52,10 @@ describe('SearchEngine: Lunr semantics and scores over the compact index', () =>
   }
 
   it('reports the index terms each hit matched, and term statistics', () => {
-    const [top] = engine.search('Sm_AgentApi_Init Failed')
-    assert.ok(top!.terms.includes('sm_agentapi_init'))
+    const result = engine.search('Sm_AgentApi_Init Failed')
+    assert.ok(result.terms(result.hits[0]!.doc).includes('sm_agentapi_init'))
+    const want = reference.search('Sm_AgentApi_Init Failed')[0]!
+    assert.deepEqual(result.terms(result.hits[0]!.doc), Object.keys(want.matchData.metadata).sort())
     assert.ok(engine.has('connections_refused'))
     assert.equal(engine.docFreq('nosuchterm'), 0)
     assert.ok(engine.docFreq('iis') > 3)

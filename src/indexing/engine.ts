@@ -35,11 +35,16 @@ export interface Clause {
   presence: number
 }
 
-/** One hit: the article's position in the artifact, its score, and the index terms it matched. */
+/** One hit: the article's position in the artifact and its score. */
 export interface EngineHit {
   doc: number
   score: number
-  terms: string[]
+}
+
+/** Hits best first, and the index terms of the query a document holds (asked for shown hits only). */
+export interface EngineResult {
+  hits: EngineHit[]
+  terms(doc: number): string[]
 }
 
 // Parts of Lunr's runtime that its type definitions leave out.
@@ -105,6 +110,8 @@ export class SearchEngine {
   private readonly data: Int32Array
   private readonly df: Uint32Array
   private tokenSet: TokenSetLike | undefined
+  private dot = new Float64Array(0)
+  private seen = new Uint8Array(0)
 
   constructor(c: CompactIndex) {
     this.fields = c.fields
@@ -146,27 +153,32 @@ export class SearchEngine {
   }
 
   /** Run a query in Lunr syntax; throws lunr.QueryParseError on invalid syntax. */
-  search(q: string): EngineHit[] {
+  search(q: string): EngineResult {
     const query = new lunr.Query([...this.fields])
     new Lunr.QueryParser(q, query).parse()
     return this.evaluate(query.clauses.map((c) => this.toClause(c as LunrClause)))
   }
 
   /** Score the documents for a list of clauses, best first (ties: artifact order). */
-  evaluate(clauses: readonly Clause[]): EngineHit[] {
+  evaluate(clauses: readonly Clause[]): EngineResult {
     const F = this.fields.length
-    const dot = new Map<number, Float64Array>()
-    const matched = new Map<number, Set<string>>()
+    // Per query: one score cell per (document, field), reused across queries; only touched
+    // documents are visited and cleared. Evaluation is synchronous, so sharing is safe.
+    if (this.dot.length < this.docCount * F) this.dot = new Float64Array(this.docCount * F)
+    const dot = this.dot
+    const touched: number[] = []
+    const seen = (this.seen = this.seen.length < this.docCount ? new Uint8Array(this.docCount) : this.seen)
     const queryWeights: Array<Map<number, number>> = Array.from({ length: F }, () => new Map())
     const required: Array<Set<number>> = []
     const prohibited = new Set<number>()
+    const positiveTerms = new Set<number>()
     // A query of prohibited terms only matches every other document, as Lunr's isNegated().
     const negated = clauses.length > 0 && clauses.every((c) => c.presence === PROHIBITED)
 
     for (const clause of clauses) {
       const inField = new Uint8Array(F)
       for (const f of clause.fields) inField[f] = 1
-      const clauseDocs = new Set<number>()
+      const clauseDocs = clause.presence === REQUIRED ? new Set<number>() : undefined
       const terms = clause.usePipeline ? analyzeToken(clause.term) : [clause.term]
       let missingRequired = false
       for (const term of terms) {
@@ -175,6 +187,7 @@ export class SearchEngine {
         for (const e of expanded) {
           const id = this.termId.get(e)!
           if (clause.presence !== PROHIBITED) {
+            positiveTerms.add(id)
             for (const f of clause.fields) queryWeights[f]!.set(id, (queryWeights[f]!.get(id) ?? 0) + clause.boost)
           }
           for (let i = this.offsets[id]!, end = this.offsets[id + 1]!; i < end; i += 3) {
@@ -185,33 +198,51 @@ export class SearchEngine {
               prohibited.add(doc)
               continue
             }
-            if (clause.presence === REQUIRED) clauseDocs.add(doc)
-            let d = dot.get(doc)
-            if (!d) dot.set(doc, (d = new Float64Array(F)))
-            d[field]! += (clause.boost * this.data[i + 2]!) / 1000
-            let m = matched.get(doc)
-            if (!m) matched.set(doc, (m = new Set()))
-            m.add(e)
+            clauseDocs?.add(doc)
+            if (!seen[doc]) {
+              seen[doc] = 1
+              touched.push(doc)
+            }
+            dot[doc * F + field]! += (clause.boost * this.data[i + 2]!) / 1000
           }
         }
       }
-      if (clause.presence === REQUIRED) required.push(missingRequired ? new Set() : clauseDocs)
+      if (clauseDocs) required.push(missingRequired ? new Set() : clauseDocs)
     }
 
-    const norm = queryWeights.map((w) => Math.sqrt([...w.values()].reduce((s, v) => s + v * v, 0)))
-    const hits: EngineHit[] = []
+    const norm = queryWeights.map((w) => Math.sqrt([...w.values()].reduce((sum, v) => sum + v * v, 0)))
     const keep = (doc: number) => !prohibited.has(doc) && required.every((r) => r.has(doc))
+    const hits: EngineHit[] = []
     if (negated) {
-      for (let doc = 0; doc < this.docCount; doc++) if (keep(doc)) hits.push({ doc, score: 0, terms: [] })
-      return hits
+      for (let doc = 0; doc < this.docCount; doc++) if (keep(doc)) hits.push({ doc, score: 0 })
     }
-    for (const [doc, d] of dot) {
-      if (!keep(doc)) continue
+    for (const doc of touched) {
       let score = 0
-      for (let f = 0; f < F; f++) if (d[f]! !== 0 && norm[f]! > 0) score += d[f]! / norm[f]!
-      hits.push({ doc, score, terms: [...matched.get(doc)!].sort() })
+      for (let f = 0; f < F; f++) {
+        const d = dot[doc * F + f]!
+        if (d !== 0 && norm[f]! > 0) score += d / norm[f]!
+        dot[doc * F + f] = 0
+      }
+      seen[doc] = 0
+      if (keep(doc)) hits.push({ doc, score })
     }
-    return hits.sort((a, b) => b.score - a.score || a.doc - b.doc)
+    hits.sort((a, b) => b.score - a.score || a.doc - b.doc)
+    const termIds = [...positiveTerms].sort((a, b) => a - b)
+    return { hits, terms: (doc) => termIds.filter((id) => this.holds(id, doc)).map((id) => this.terms[id]!) }
+  }
+
+  /** True when a term's postings hold a document (postings are sorted by document). */
+  private holds(termId: number, doc: number): boolean {
+    let lo = this.offsets[termId]! / 3
+    let hi = this.offsets[termId + 1]! / 3 - 1
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      const d = this.data[mid * 3]!
+      if (d === doc) return true
+      if (d < doc) lo = mid + 1
+      else hi = mid - 1
+    }
+    return false
   }
 
   /** A clause of a Lunr Query, with field names turned into positions. */

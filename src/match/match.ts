@@ -120,7 +120,7 @@ export class Matcher {
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .slice(0, this.options.maxQueryTerms)
     const allFields = this.kb.index.fields.map((_, i) => i)
-    const hits = this.kb.index.evaluate(
+    const { hits, terms: termsOf } = this.kb.index.evaluate(
       queryTerms.map(([term, boost]) => ({ term, fields: allFields, boost, usePipeline: false, wildcard: 0, editDistance: 0, presence: OPTIONAL })),
     )
     const candidates = new Map<string, { lunr: number; coverage: number }>()
@@ -128,7 +128,7 @@ export class Matcher {
     const totalWeight = queryTerms.reduce((sum, [, w]) => sum + w, 0) || 1
     for (const h of hits.slice(0, this.options.candidates)) {
       let covered = 0
-      for (const t of h.terms) covered += weightOf.get(t) ?? 0
+      for (const t of termsOf(h.doc)) covered += weightOf.get(t) ?? 0
       candidates.set(this.kb.articles[h.doc]!.id, { lunr: h.score, coverage: covered / totalWeight })
     }
     for (const code of paste.codes) for (const id of this.byCode.get(code) ?? []) if (!candidates.has(id)) candidates.set(id, { lunr: 0, coverage: 0 })

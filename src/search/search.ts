@@ -5,7 +5,7 @@
 import lunr from 'lunr'
 import { splitText } from '../analysis/tokenize.js'
 import type { LoadedArtifact } from '../indexing/artifact.js'
-import type { EngineHit, SearchEngine } from '../indexing/engine.js'
+import type { EngineResult, SearchEngine } from '../indexing/engine.js'
 import { type ArticleFilter, matchesFilter } from './filters.js'
 import { makeSnippet } from './snippet.js'
 
@@ -36,15 +36,15 @@ export interface SearchResult {
 }
 
 /** Run a query as Lunr syntax, or as plain terms when the syntax is invalid. */
-export function runQuery(index: SearchEngine, q: string): { hits: EngineHit[]; syntax: 'lunr' | 'plain'; notice?: string } {
+export function runQuery(index: SearchEngine, q: string): { result: EngineResult; syntax: 'lunr' | 'plain'; notice?: string } {
   try {
-    return { hits: index.search(q), syntax: 'lunr' }
+    return { result: index.search(q), syntax: 'lunr' }
   } catch (err) {
     if (!(err instanceof lunr.QueryParseError)) throw err
     const fields = index.fields.map((_, i) => i)
     const clauses = splitText(q).map((term) => ({ term, fields, boost: 1, usePipeline: true, wildcard: 0, editDistance: 0, presence: lunr.Query.presence.OPTIONAL }))
     return {
-      hits: index.evaluate(clauses),
+      result: index.evaluate(clauses),
       syntax: 'plain',
       notice: `The query is not valid search syntax (${err.message}); it was searched as plain words.`,
     }
@@ -53,13 +53,13 @@ export function runQuery(index: SearchEngine, q: string): { hits: EngineHit[]; s
 
 /** Search the KB: rank, filter, page, and build a snippet for each hit on the page. */
 export function search(kb: LoadedArtifact, p: SearchParams): SearchResult {
-  const { hits, syntax, notice } = runQuery(kb.index, p.q)
-  const filtered = hits.flatMap((h) => {
+  const { result, syntax, notice } = runQuery(kb.index, p.q)
+  const filtered = result.hits.flatMap((h) => {
     const a = kb.articles[h.doc]
     return a && matchesFilter(a, p) ? [{ h, a }] : []
   })
   const results = filtered.slice(p.offset, p.offset + p.limit).map(({ h, a }) => {
-    const terms = new Set(h.terms)
+    const terms = new Set(result.terms(h.doc))
     return {
       id: a.id,
       title: a.title,

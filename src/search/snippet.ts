@@ -7,9 +7,9 @@ import type { KbArticle } from '../indexing/article.js'
 
 const MAX_SNIPPET = 240
 
-/** Passages in the order a reader would want them: symptoms first, then cause, resolution, body. */
+/** Passages in the order a reader would want them: symptoms first, then cause and resolution. */
 function passages(a: KbArticle): string[] {
-  return [...a.symptoms, ...[a.cause.text, a.resolution.text, a.body.text].flatMap((t) => t.split('\n'))]
+  return [...a.symptoms, ...a.cause.text.split('\n'), ...a.resolution.text.split('\n')]
 }
 
 /** How many distinct matched terms a passage holds. */
@@ -23,13 +23,18 @@ function countMatches(passage: string, terms: ReadonlySet<string>): number {
 export function makeSnippet(a: KbArticle, terms: ReadonlySet<string>): string {
   let best = a.symptoms[0] ?? a.cause.text
   let bestCount = 0
-  for (const p of passages(a)) {
-    const n = countMatches(p, terms)
-    if (n > bestCount) {
-      best = p
-      bestCount = n
+  const consider = (list: string[]) => {
+    for (const p of list) {
+      const n = countMatches(p, terms)
+      if (n > bestCount) {
+        best = p
+        bestCount = n
+      }
     }
   }
+  consider(passages(a))
+  // The body is long: read it only when the structured parts hold none of the terms.
+  if (bestCount === 0) consider(a.body.text.split('\n'))
   return shorten(best, MAX_SNIPPET)
 }
 
