@@ -62,6 +62,20 @@ describe('SearchEngine: Lunr semantics and scores over the compact index', () =>
     assert.ok(engine.fuzzy('sitemindr', 1).includes('sitemind'))
   })
 
+  it('selects the top k without sorting everything, with the same order, total and filter', () => {
+    for (const q of ['connection refused', 'iis', '-iis', 'timeout~1']) {
+      const all = engine.search(q)
+      for (const k of [1, 3, 10]) {
+        const top = engine.search(q, { topK: k })
+        assert.equal(top.total, all.hits.length, q)
+        assert.deepEqual(top.hits, all.hits.slice(0, k), `${q} top ${k}`)
+      }
+      const even = engine.search(q, { topK: 5, accept: (doc) => doc % 2 === 0 })
+      assert.deepEqual(even.hits, all.hits.filter((h) => h.doc % 2 === 0).slice(0, 5), `${q} filtered`)
+      assert.equal(even.total, all.hits.filter((h) => h.doc % 2 === 0).length)
+    }
+  })
+
   it('throws Lunr QueryParseError on invalid syntax', () => {
     assert.throws(() => engine.search('title:'), lunr.QueryParseError)
     assert.throws(() => engine.search('nosuchfield:x'), lunr.QueryParseError)

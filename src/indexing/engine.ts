@@ -41,8 +41,9 @@ export interface EngineHit {
   score: number
 }
 
-/** Hits best first, and the index terms of the query a document holds (asked for shown hits only). */
+/** How many documents matched, the best of them first, and the index terms of the query a document holds (asked for shown hits only). */
 export interface EngineResult {
+  total: number
   hits: EngineHit[]
   terms(doc: number): string[]
 }
@@ -153,14 +154,19 @@ export class SearchEngine {
   }
 
   /** Run a query in Lunr syntax; throws lunr.QueryParseError on invalid syntax. */
-  search(q: string): EngineResult {
+  search(q: string, opts: { topK?: number; accept?: (doc: number) => boolean } = {}): EngineResult {
     const query = new lunr.Query([...this.fields])
     new Lunr.QueryParser(q, query).parse()
-    return this.evaluate(query.clauses.map((c) => this.toClause(c as LunrClause)))
+    return this.evaluate(query.clauses.map((c) => this.toClause(c as LunrClause)), opts)
   }
 
-  /** Score the documents for a list of clauses, best first (ties: artifact order). */
-  evaluate(clauses: readonly Clause[]): EngineResult {
+  /**
+   * Score the documents for a list of clauses. Returns how many documents match (and pass
+   * `accept`), and the best `topK` of them, best first (ties: artifact order): selecting a page
+   * from thousands of matches does not need them all sorted.
+   */
+  evaluate(clauses: readonly Clause[], opts: { topK?: number; accept?: (doc: number) => boolean } = {}): EngineResult {
+    const topK = opts.topK ?? Number.POSITIVE_INFINITY
     const F = this.fields.length
     // Per query: one score cell per (document, field), reused across queries; only touched
     // documents are visited and cleared. Evaluation is synchronous, so sharing is safe.
@@ -211,10 +217,11 @@ export class SearchEngine {
     }
 
     const norm = queryWeights.map((w) => Math.sqrt([...w.values()].reduce((sum, v) => sum + v * v, 0)))
-    const keep = (doc: number) => !prohibited.has(doc) && required.every((r) => r.has(doc))
-    const hits: EngineHit[] = []
+    const keep = (doc: number) => !prohibited.has(doc) && required.every((r) => r.has(doc)) && (!opts.accept || opts.accept(doc))
+    const top = new TopK(topK)
+    let total = 0
     if (negated) {
-      for (let doc = 0; doc < this.docCount; doc++) if (keep(doc)) hits.push({ doc, score: 0 })
+      for (let doc = 0; doc < this.docCount; doc++) if (keep(doc)) (total++, top.offer(doc, 0))
     }
     for (const doc of touched) {
       let score = 0
@@ -224,11 +231,13 @@ export class SearchEngine {
         dot[doc * F + f] = 0
       }
       seen[doc] = 0
-      if (keep(doc)) hits.push({ doc, score })
+      if (keep(doc)) {
+        total++
+        top.offer(doc, score)
+      }
     }
-    hits.sort((a, b) => b.score - a.score || a.doc - b.doc)
     const termIds = [...positiveTerms].sort((a, b) => a - b)
-    return { hits, terms: (doc) => termIds.filter((id) => this.holds(id, doc)).map((id) => this.terms[id]!) }
+    return { total, hits: top.sorted(), terms: (doc) => termIds.filter((id) => this.holds(id, doc)).map((id) => this.terms[id]!) }
   }
 
   /** True when a term's postings hold a document (postings are sorted by document). */
@@ -270,4 +279,57 @@ export class SearchEngine {
     this.tokenSet ??= Lunr.TokenSet.fromArray([...this.terms])
     return this.tokenSet
   }
+}
+
+/** The best k hits seen so far: a binary min-heap on (score, then later document). */
+class TopK {
+  private readonly heap: EngineHit[] = []
+  constructor(private readonly k: number) {}
+
+  /** Consider one hit. */
+  offer(doc: number, score: number): void {
+    if (this.k <= 0) return
+    const h = this.heap
+    if (h.length < this.k) {
+      h.push({ doc, score })
+      this.up(h.length - 1)
+    } else if (worse(h[0]!, { doc, score })) {
+      h[0] = { doc, score }
+      this.down(0)
+    }
+  }
+
+  /** The kept hits, best first, ties by document order. */
+  sorted(): EngineHit[] {
+    return [...this.heap].sort((a, b) => b.score - a.score || a.doc - b.doc)
+  }
+
+  private up(i: number): void {
+    const h = this.heap
+    while (i > 0) {
+      const p = (i - 1) >> 1
+      if (!worse(h[i]!, h[p]!)) break
+      ;[h[i], h[p]] = [h[p]!, h[i]!]
+      i = p
+    }
+  }
+
+  private down(i: number): void {
+    const h = this.heap
+    for (;;) {
+      const l = 2 * i + 1
+      const r = l + 1
+      let m = i
+      if (l < h.length && worse(h[l]!, h[m]!)) m = l
+      if (r < h.length && worse(h[r]!, h[m]!)) m = r
+      if (m === i) return
+      ;[h[i], h[m]] = [h[m]!, h[i]!]
+      i = m
+    }
+  }
+}
+
+/** True when hit a ranks below hit b (lower score, or same score and later in the artifact). */
+function worse(a: EngineHit, b: EngineHit): boolean {
+  return a.score < b.score || (a.score === b.score && a.doc > b.doc)
 }

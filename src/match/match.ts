@@ -122,11 +122,15 @@ export class Matcher {
     const allFields = this.kb.index.fields.map((_, i) => i)
     const { hits, terms: termsOf } = this.kb.index.evaluate(
       queryTerms.map(([term, boost]) => ({ term, fields: allFields, boost, usePipeline: false, wildcard: 0, editDistance: 0, presence: OPTIONAL })),
+      {
+        topK: this.options.candidates,
+        accept: params.product || params.tag ? (doc) => matchesFilter(this.kb.articles[doc]!, params) : undefined,
+      },
     )
     const candidates = new Map<string, { lunr: number; coverage: number }>()
     const weightOf = new Map(queryTerms)
     const totalWeight = queryTerms.reduce((sum, [, w]) => sum + w, 0) || 1
-    for (const h of hits.slice(0, this.options.candidates)) {
+    for (const h of hits) {
       let covered = 0
       for (const t of termsOf(h.doc)) covered += weightOf.get(t) ?? 0
       candidates.set(this.kb.articles[h.doc]!.id, { lunr: h.score, coverage: covered / totalWeight })

@@ -36,15 +36,19 @@ export interface SearchResult {
 }
 
 /** Run a query as Lunr syntax, or as plain terms when the syntax is invalid. */
-export function runQuery(index: SearchEngine, q: string): { result: EngineResult; syntax: 'lunr' | 'plain'; notice?: string } {
+export function runQuery(
+  index: SearchEngine,
+  q: string,
+  opts: { topK?: number; accept?: (doc: number) => boolean } = {},
+): { result: EngineResult; syntax: 'lunr' | 'plain'; notice?: string } {
   try {
-    return { result: index.search(q), syntax: 'lunr' }
+    return { result: index.search(q, opts), syntax: 'lunr' }
   } catch (err) {
     if (!(err instanceof lunr.QueryParseError)) throw err
     const fields = index.fields.map((_, i) => i)
     const clauses = splitText(q).map((term) => ({ term, fields, boost: 1, usePipeline: true, wildcard: 0, editDistance: 0, presence: lunr.Query.presence.OPTIONAL }))
     return {
-      result: index.evaluate(clauses),
+      result: index.evaluate(clauses, opts),
       syntax: 'plain',
       notice: `The query is not valid search syntax (${err.message}); it was searched as plain words.`,
     }
@@ -53,12 +57,13 @@ export function runQuery(index: SearchEngine, q: string): { result: EngineResult
 
 /** Search the KB: rank, filter, page, and build a snippet for each hit on the page. */
 export function search(kb: LoadedArtifact, p: SearchParams): SearchResult {
-  const { result, syntax, notice } = runQuery(kb.index, p.q)
-  const filtered = result.hits.flatMap((h) => {
-    const a = kb.articles[h.doc]
-    return a && matchesFilter(a, p) ? [{ h, a }] : []
+  const filtered = p.product || p.tag
+  const { result, syntax, notice } = runQuery(kb.index, p.q, {
+    topK: p.offset + p.limit,
+    accept: filtered ? (doc) => matchesFilter(kb.articles[doc]!, p) : undefined,
   })
-  const results = filtered.slice(p.offset, p.offset + p.limit).map(({ h, a }) => {
+  const results = result.hits.slice(p.offset).map((h) => {
+    const a = kb.articles[h.doc]!
     const terms = new Set(result.terms(h.doc))
     return {
       id: a.id,
@@ -70,7 +75,7 @@ export function search(kb: LoadedArtifact, p: SearchParams): SearchResult {
       matchedTerms: [...terms].sort(),
     }
   })
-  return { total: filtered.length, syntax, ...(notice ? { notice } : {}), results }
+  return { total: result.total, syntax, ...(notice ? { notice } : {}), results }
 }
 
 /** Round a score for display. */
