@@ -332,7 +332,7 @@ export class Matcher {
       let score = coverage
       if (sb.size > 0) {
         // Words of the symptom in the symptom's order count for more than the same words scattered.
-        const lb = bigrams(segment.terms)
+        const lb = (segment.bigrams ??= bigrams(segment.terms))
         let shared = 0
         for (const b of sb) if (lb.has(b)) shared++
         score = coverage * (0.6 + 0.4 * (shared / sb.size))

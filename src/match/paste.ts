@@ -21,6 +21,8 @@ export interface PasteLine {
   /** Index-form terms in order (with identifier parts), for phrase matching. */
   terms: string[]
   termSet: Set<string>
+  /** Adjacent term pairs, made when first needed. */
+  bigrams?: Set<string>
 }
 
 /** A paste, read. */
@@ -48,8 +50,9 @@ export function readPaste(text: string): Paste {
     if (normalized === '') continue
     const terms = analyzeText(normalized)
     if (terms.length === 0) continue
-    for (const c of extractCodes(normalized)) codes.add(c)
-    lines.push({ raw: raw.trim(), normalized, errorLike: errorLikeness(raw), terms, termSet: new Set(terms) })
+    const lineCodes = extractCodes(normalized)
+    for (const c of lineCodes) codes.add(c)
+    lines.push({ raw: raw.trim(), normalized, errorLike: errorLikeness(raw, lineCodes), terms, termSet: new Set(terms) })
   }
   return { lines, codes: [...codes] }
 }

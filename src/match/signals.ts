@@ -61,8 +61,12 @@ export const CODE_PATTERNS: readonly CodePattern[] = [
   },
 ]
 
+/** Text without any of these cannot hold a code: most log chatter is skipped in one test. */
+const MAY_HOLD_CODE = /[\d_]|Exception|Error|Fault|\bE[A-Z]{4,}|\.(?:dll|exe|sys|so|jar)\b/
+
 /** All canonical codes found in a text, with their equivalent spellings, deduplicated, in order. */
 export function extractCodes(text: string): string[] {
+  if (!MAY_HOLD_CODE.test(text)) return []
   const out = new Set<string>()
   for (const p of CODE_PATTERNS) for (const c of p.find(text)) for (const e of equivalentCodes(c)) out.add(e)
   return [...out]
@@ -73,12 +77,12 @@ const ERROR_WORDS =
 const LOG_LEVEL = /\b(?:ERROR|FATAL|CRIT(?:ICAL)?|SEVERE|ALERT|EMERG|WARN(?:ING)?)\b/
 const QUIET_LEVEL = /^\W*(?:\S+\s+){0,3}\b(?:INFO|DEBUG|TRACE|VERBOSE|NOTICE)\b/
 
-/** How much a line looks like an error report: 0 (chatter) to 1 (an error line). */
-export function errorLikeness(line: string): number {
+/** How much a line looks like an error report: 0 (chatter) to 1 (an error line); pass the codes if already known. */
+export function errorLikeness(line: string, codes: readonly string[] = extractCodes(line)): number {
   let s = 0
   if (LOG_LEVEL.test(line)) s += 0.5
   if (ERROR_WORDS.test(line)) s += 0.4
-  if (extractCodes(line).length > 0) s += 0.4
+  if (codes.length > 0) s += 0.4
   if (QUIET_LEVEL.test(line)) s -= 0.4
   if (/^\s+at\s+[\w.$<>]+\(/.test(line) || /^\s+at\s/.test(line)) s -= 0.3 // stack frames: context, not the error
   return Math.max(0, Math.min(1, s))

@@ -6,6 +6,7 @@ import type { SearchEngine } from '../indexing/engine.js'
 /** Document frequencies and IDF of the terms in one index. */
 export class Vocabulary {
   readonly docCount: number
+  private readonly idfCache = new Map<string, number>()
 
   constructor(private readonly index: SearchEngine) {
     this.docCount = Math.max(1, index.docCount)
@@ -28,8 +29,13 @@ export class Vocabulary {
 
   /** Inverse document frequency (BM25 form, always positive); 0 for a term the index lacks. */
   idf(term: string): number {
-    const n = this.docFreq(term)
-    if (n === 0) return 0
-    return Math.log(1 + (this.docCount - n + 0.5) / (n + 0.5))
+    let v = this.idfCache.get(term)
+    if (v === undefined) {
+      const n = this.docFreq(term)
+      v = n === 0 ? 0 : Math.log(1 + (this.docCount - n + 0.5) / (n + 0.5))
+      if (this.idfCache.size >= 200_000) this.idfCache.clear() // bounded: pastes bring unknown words
+      this.idfCache.set(term, v)
+    }
+    return v
   }
 }
