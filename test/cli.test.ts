@@ -1,17 +1,15 @@
 import assert from 'node:assert/strict'
-import { spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, it } from 'node:test'
 import { ARTIFACT_VERSION } from '../src/indexing/artifact.js'
 import { REPO } from './helpers/kb.js'
+import { CLI, serve, waitFor } from './helpers/server.js'
 
 const FIX = path.join(REPO, 'test', 'fixtures')
 
-// The compiled CLI, as users run it: `npm test` compiles first (tsc), and starting it is faster than tsx.
-const CLI = path.join(REPO, 'build', 'src', 'cli', 'main.js')
 
 /** Run the kb CLI. */
 function kb(args: string[], input?: string) {
@@ -23,15 +21,6 @@ function kb(args: string[], input?: string) {
     env: { ...process.env, LOG_LEVEL: 'silent' },
   })
   return { code: r.status, stdout: r.stdout, stderr: r.stderr }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port
-      s.close(() => resolve(port))
-    })
-  })
 }
 
 describe('kb lint / build', () => {
@@ -71,25 +60,15 @@ describe('kb lint / build', () => {
     const matched = kb(['match', '--index', other, '--json'], '2024-01-01 ERROR write failed: ENOSPC: no space left on device, write\n')
     assert.equal(JSON.parse(matched.stdout).results[0].id, 'disk-full')
 
-    const port = await freePort()
-    const server = spawn(process.execPath, [CLI, 'serve', '--index', other, '--port', String(port), '--host', '127.0.0.1'], {
-      cwd: REPO,
-      env: { ...process.env, LOG_LEVEL: 'silent' },
-    })
+    const server = await serve(other, 'silent')
     try {
-      let health: Response | undefined
-      for (let i = 0; i < 100 && !health; i++) {
-        health = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined)
-        if (!health) await new Promise((r) => setTimeout(r, 100))
-      }
-      assert.ok(health, 'server answered /healthz')
-      assert.equal(((await health.json()) as { articles: number }).articles, 2)
-      const res = await fetch(`http://127.0.0.1:${port}/api/search?q=NXDOMAIN`)
+      const health = await waitFor(async () => (await fetch(`http://127.0.0.1:${server.port}/healthz`)).json() as Promise<{ articles: number }>)
+      assert.equal(health.articles, 2)
+      const res = await fetch(`http://127.0.0.1:${server.port}/api/search?q=NXDOMAIN`)
       assert.equal(((await res.json()) as { results: Array<{ id: string }> }).results[0]?.id, 'dns-nxdomain')
     } finally {
-      const exited = new Promise((r) => server.once('exit', r))
-      server.kill('SIGTERM')
-      await exited
+      server.proc.kill('SIGTERM')
+      await server.exited
     }
   })
 })

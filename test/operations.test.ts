@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict'
-import { spawn } from 'node:child_process'
 import { mkdtemp, writeFile } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
@@ -11,6 +9,7 @@ import { createApp } from '../src/app.js'
 import { ARTIFACT_VERSION, writeArtifact } from '../src/indexing/artifact.js'
 import { buildFromFolder } from '../src/indexing/build.js'
 import { ARTICLES, REPO, kbFrom } from './helpers/kb.js'
+import { serve, waitFor } from './helpers/server.js'
 
 describe('metrics, build header, time budget', () => {
   let app: FastifyInstance
@@ -70,25 +69,6 @@ describe('rate limiting (off by default)', () => {
   })
 })
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port
-      s.close(() => resolve(port))
-    })
-  })
-}
-
-async function waitFor<T>(fn: () => Promise<T | undefined>, ms = 10_000): Promise<T> {
-  const end = Date.now() + ms
-  for (;;) {
-    const v = await fn().catch(() => undefined)
-    if (v !== undefined) return v
-    if (Date.now() > end) throw new Error('timed out waiting')
-    await new Promise((r) => setTimeout(r, 50))
-  }
-}
-
 describe('the server process: reload on SIGHUP, drain on SIGTERM', () => {
   it('swaps in a new artifact, refuses a broken one and keeps serving, then closes cleanly', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'kb-ops-'))
@@ -97,13 +77,7 @@ describe('the server process: reload on SIGHUP, drain on SIGTERM', () => {
     const b = await buildFromFolder(path.join(REPO, 'test', 'fixtures', 'other-kb'))
     await writeArtifact(file, a.bytes)
     const idOf = (bytes: string) => (JSON.parse(bytes.slice(0, bytes.indexOf('\n'))) as { buildId: string }).buildId
-    const port = await freePort()
-    const server = spawn(process.execPath, [path.join(REPO, 'build', 'src', 'cli', 'main.js'), 'serve', '--index', file, '--port', String(port)], {
-      env: { ...process.env, LOG_LEVEL: 'info' },
-    })
-    let log = ''
-    server.stdout.on('data', (d: Buffer) => (log += d.toString()))
-    const exited = new Promise<number | null>((r) => server.once('exit', (code) => r(code)))
+    const { proc: server, port, log, exited } = await serve(file)
     const build = async () => ((await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as { buildId: string }).buildId
     try {
       assert.equal(await waitFor(build), idOf(a.bytes))
@@ -116,13 +90,13 @@ describe('the server process: reload on SIGHUP, drain on SIGTERM', () => {
 
       await writeFile(file, `{"format":"kb-search-artifact","version":"${ARTIFACT_VERSION}"}\n{"broken"`)
       server.kill('SIGHUP')
-      await waitFor(async () => (log.includes('index reload refused') ? true : undefined))
-      assert.match(log, /"reason":"Cannot load index artifact .*corrupt/)
+      await waitFor(async () => (log().includes('index reload refused') ? true : undefined))
+      assert.match(log(), /"reason":"Cannot load index artifact .*corrupt/)
       assert.equal(await build(), idOf(b.bytes), 'the previous index keeps serving')
 
       server.kill('SIGTERM')
       assert.equal(await exited, 0)
-      assert.match(log, /draining, then closing/)
+      assert.match(log(), /draining, then closing/)
     } finally {
       server.kill('SIGKILL')
     }
@@ -132,13 +106,7 @@ describe('the server process: reload on SIGHUP, drain on SIGTERM', () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'kb-ops-'))
     const file = path.join(dir, 'kb.json')
     await writeArtifact(file, (await buildFromFolder(ARTICLES)).bytes)
-    const port = await freePort()
-    const server = spawn(process.execPath, [path.join(REPO, 'build', 'src', 'cli', 'main.js'), 'serve', '--index', file, '--port', String(port)], {
-      env: { ...process.env, LOG_LEVEL: 'info' },
-    })
-    let log = ''
-    server.stdout.on('data', (d: Buffer) => (log += d.toString()))
-    const exited = new Promise<number | null>((r) => server.once('exit', (code) => r(code)))
+    const { proc: server, port, log, exited } = await serve(file)
     try {
       await waitFor(async () => ((await fetch(`http://127.0.0.1:${port}/readyz`)).ok ? true : undefined))
       // A 200 KB paste takes the matcher long enough to still be running when the signal lands.
@@ -149,7 +117,7 @@ describe('the server process: reload on SIGHUP, drain on SIGTERM', () => {
         body: JSON.stringify({ text: big.slice(-200_000) }),
       })
       // Signal only once the server has the request (its log says so), so it is truly in flight.
-      await waitFor(async () => (/"url":"\/api\/match"[^\n]*"msg":"incoming request"/.test(log) ? true : undefined))
+      await waitFor(async () => (/"url":"\/api\/match"[^\n]*"msg":"incoming request"/.test(log()) ? true : undefined))
       server.kill('SIGTERM')
       const res = await inFlight
       assert.equal(res.status, 200)
