@@ -7,34 +7,57 @@ import type { KbArticle } from '../indexing/article.js'
 
 const MAX_SNIPPET = 240
 
-/** Passages in the order a reader would want them: symptoms first, then cause and resolution. */
-function passages(a: KbArticle): string[] {
-  return [...a.symptoms, ...a.cause.text.split('\n'), ...a.resolution.text.split('\n')]
+/** A passage of an article with its index-form terms. */
+interface Passage {
+  text: string
+  terms: ReadonlySet<string>
 }
 
-/** How many distinct matched terms a passage holds. */
-function countMatches(passage: string, terms: ReadonlySet<string>): number {
-  const hit = new Set<string>()
-  for (const raw of splitText(passage)) for (const t of analyzeToken(raw)) if (terms.has(t)) hit.add(t)
-  return hit.size
+// Analyzing an article's passages is the main cost of a snippet, and the same articles come up
+// again and again: keep the analysis of recently shown articles. Keyed by the article object, so
+// an index swap never serves a stale passage; renewed after CACHE_LIMIT entries, which bounds it.
+const CACHE_LIMIT = 5_000
+class PassageCache {
+  private map = new WeakMap<KbArticle, Passage[]>()
+  private size = 0
+  get(a: KbArticle, texts: () => string[]): Passage[] {
+    let p = this.map.get(a)
+    if (!p) {
+      if (++this.size > CACHE_LIMIT) {
+        this.map = new WeakMap()
+        this.size = 1
+      }
+      p = analyze(texts())
+      this.map.set(a, p)
+    }
+    return p
+  }
+}
+const structured = new PassageCache()
+const bodies = new PassageCache()
+
+function analyze(texts: string[]): Passage[] {
+  return texts.map((text) => ({ text, terms: new Set(splitText(text).flatMap((raw) => analyzeToken(raw))) }))
 }
 
 /** Pick the passage with the most matched (index-form) terms and cut it to a readable length. */
 export function makeSnippet(a: KbArticle, terms: ReadonlySet<string>): string {
   let best = a.symptoms[0] ?? a.cause.text
   let bestCount = 0
-  const consider = (list: string[]) => {
+  const consider = (list: Passage[]) => {
     for (const p of list) {
-      const n = countMatches(p, terms)
+      let n = 0
+      for (const t of terms) if (p.terms.has(t)) n++
       if (n > bestCount) {
-        best = p
+        best = p.text
         bestCount = n
       }
     }
   }
-  consider(passages(a))
+  // Symptoms first, then cause and resolution, in the order a reader wants them.
+  consider(structured.get(a, () => [...a.symptoms, ...a.cause.text.split('\n'), ...a.resolution.text.split('\n')]))
   // The body is long: read it only when the structured parts hold none of the terms.
-  if (bestCount === 0) consider(a.body.text.split('\n'))
+  if (bestCount === 0) consider(bodies.get(a, () => a.body.text.split('\n')))
   return shorten(best, MAX_SNIPPET)
 }
 
