@@ -1,0 +1,796 @@
+/**
+ * The benchmark (`npm run bench`): for each KB size, generate a realistic KB (seeded), build it
+ * with the real `kb build`, serve it with the real `kb serve`, and load it with autocannon on
+ * loopback. Every figure is printed beside two references measured in the same run: the floor of
+ * the HTTP stack (a Fastify route returning a constant) and MiniSearch with default options in
+ * the same process shape (what a user would pick instead).
+ *
+ *   npm run bench -- [--sizes 1000,10000] [--duration 10] [--connections 50] [--json] [--out file]
+ *                    [--seed 42] [--warmup 1] [--keep] [--profile dir] [--build-timeout 1200]
+ *
+ * Human-readable tables on stdout by default; with --json, stdout gets the JSON summary and the
+ * tables go to stderr. Progress goes to stderr. Every child process is killed at the end, also on
+ * error or Ctrl-C; every wait has a timeout; all traffic stays on 127.0.0.1.
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import http from 'node:http'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import autocannon from 'autocannon'
+import { DEFAULT_SEED, generateArticles, writeKb } from '../bench/generate.js'
+import { makeWorkload, type Paste, type Workload } from '../bench/workload.js'
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const NODE = process.execPath
+const HOST = '127.0.0.1'
+const KB_CLI = path.join(ROOT, 'build', 'src', 'cli', 'main.js')
+const FLOOR_SERVER = path.join(ROOT, 'build', 'bench', 'floor-server.js')
+const MS_BUILD = path.join(ROOT, 'build', 'bench', 'minisearch-build.js')
+const MS_SERVER = path.join(ROOT, 'build', 'bench', 'minisearch-server.js')
+
+// ---------------------------------------------------------------------------------------------
+// Options
+
+const USAGE = `usage: npm run bench -- [--sizes 1000,10000] [--duration 10] [--connections 50] [--json] [--out file]
+                      [--seed 42] [--warmup 1] [--keep] [--profile dir] [--build-timeout 1200]`
+
+interface Options {
+  sizes: number[]
+  duration: number
+  connections: number
+  json: boolean
+  out?: string
+  seed: number
+  warmup: number
+  keep: boolean
+  profile?: string
+  buildTimeoutMs: number
+}
+
+function parseOptions(argv: string[]): Options {
+  let values
+  try {
+    ;({ values } = parseArgs({
+      args: argv,
+      options: {
+        sizes: { type: 'string', default: '1000,10000' },
+        duration: { type: 'string', default: '10' },
+        connections: { type: 'string', default: '50' },
+        json: { type: 'boolean', default: false },
+        out: { type: 'string' },
+        seed: { type: 'string', default: String(DEFAULT_SEED) },
+        warmup: { type: 'string', default: '1' },
+        keep: { type: 'boolean', default: false },
+        profile: { type: 'string' },
+        'build-timeout': { type: 'string', default: '1200' },
+        help: { type: 'boolean', default: false },
+      },
+    }))
+  } catch (err) {
+    usage((err as Error).message)
+  }
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`)
+    process.exit(0)
+  }
+  const num = (name: string, v: string, min: number, max: number, int = true): number => {
+    const n = Number(v)
+    if (!Number.isFinite(n) || n < min || n > max || (int && !Number.isInteger(n))) usage(`--${name} must be a ${int ? 'whole ' : ''}number from ${min} to ${max}`)
+    return n
+  }
+  const sizes = values.sizes.split(',').map((s) => num('sizes', s.trim(), 1, 200_000))
+  return {
+    sizes,
+    duration: num('duration', values.duration, 1, 600),
+    connections: num('connections', values.connections, 1, 1000),
+    json: values.json,
+    out: values.out,
+    seed: num('seed', values.seed, 0, 2 ** 32 - 1),
+    warmup: num('warmup', values.warmup, 0, 60, false),
+    keep: values.keep,
+    profile: values.profile,
+    buildTimeoutMs: num('build-timeout', values['build-timeout'], 10, 7200) * 1000,
+  }
+}
+
+function usage(message: string): never {
+  process.stderr.write(`bench: ${message}\n${USAGE}\n`)
+  process.exit(2)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Child processes: every one is tracked and killed at the end, whatever happens.
+
+const children = new Set<ChildProcess>()
+const tempDirs = new Set<string>()
+
+function killAll(signal: NodeJS.Signals = 'SIGKILL'): void {
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill(signal)
+}
+process.on('exit', () => killAll())
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(sig, () => {
+    log(`${sig}: stopping children and cleaning up`)
+    killAll()
+    void Promise.allSettled([...tempDirs].map((d) => rm(d, { recursive: true, force: true }))).then(() => process.exit(130))
+  })
+}
+
+const t0 = performance.now()
+function log(msg: string): void {
+  process.stderr.write(`[bench ${((performance.now() - t0) / 1000).toFixed(1).padStart(6)} s] ${msg}\n`)
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+
+/** Memory figures of a live process, from /proc (kB -> bytes). */
+function procMemory(pid: number | undefined): { rss: number; hwm: number } | undefined {
+  if (pid === undefined) return undefined
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+    const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024
+    return { rss: kb('VmRSS'), hwm: kb('VmHWM') }
+  } catch {
+    return undefined
+  }
+}
+
+/** CPU ticks: the whole machine busy, and the given processes (user + system, all threads). */
+function cpuTicks(pids: number[]): { busy: number; total: number; own: number } {
+  const f = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').trim().split(/\s+/).slice(1).map(Number)
+  const idle = (f[3] ?? 0) + (f[4] ?? 0)
+  const total = f.reduce((a, b) => a + b, 0)
+  let own = 0
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      own += Number(fields[11]) + Number(fields[12]) // utime, stime (fields 14 and 15 of the line)
+    } catch {
+      // the process is gone: nothing of it to count
+    }
+  }
+  return { busy: total - idle, total, own }
+}
+
+/** Share of the machine's CPU used by processes other than `pids` between two samples. */
+function otherCpuShare(a: ReturnType<typeof cpuTicks>, b: ReturnType<typeof cpuTicks>): number {
+  const total = b.total - a.total
+  return total <= 0 ? 0 : Math.max(0, (b.busy - a.busy - (b.own - a.own)) / total)
+}
+
+interface RunResult {
+  code: number | null
+  signal: NodeJS.Signals | null
+  stdout: string
+  stderr: string
+  ms: number
+  timedOut: boolean
+  /** Peak resident memory seen (VmHWM polled while it ran). */
+  peakRss?: number
+}
+
+/** Run a command to completion, bounded by a timeout; polls its peak memory. */
+function run(cmd: string, args: string[], timeoutMs: number, env: NodeJS.ProcessEnv = process.env): Promise<RunResult> {
+  return new Promise((resolve) => {
+    const start = performance.now()
+    const child = spawn(cmd, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    children.add(child)
+    let stdout = ''
+    let stderr = ''
+    let peakRss: number | undefined
+    let timedOut = false
+    child.stdout!.on('data', (d: Buffer) => (stdout = (stdout + d.toString()).slice(-200_000)))
+    child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-200_000)))
+    const poll = setInterval(() => {
+      const m = procMemory(child.pid)
+      if (m && Number.isFinite(m.hwm)) peakRss = Math.max(peakRss ?? 0, m.hwm)
+    }, 100)
+    const timer = setTimeout(() => {
+      timedOut = true
+      child.kill('SIGKILL')
+    }, timeoutMs)
+    child.on('error', (err) => {
+      stderr += String(err)
+    })
+    child.on('close', (code, signal) => {
+      clearInterval(poll)
+      clearTimeout(timer)
+      children.delete(child)
+      resolve({ code, signal, stdout, stderr, ms: performance.now() - start, timedOut, peakRss })
+    })
+  })
+}
+
+/** A free loopback port (there is a small race until the child binds it; fine on one machine). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer()
+    srv.once('error', reject)
+    srv.listen(0, HOST, () => {
+      const port = (srv.address() as net.AddressInfo).port
+      srv.close(() => resolve(port))
+    })
+  })
+}
+
+function httpStatus(port: number, urlPath: string, timeoutMs: number): Promise<number> {
+  return new Promise((resolve) => {
+    const req = http.get({ host: HOST, port, path: urlPath, timeout: timeoutMs, agent: false }, (res) => {
+      res.resume()
+      resolve(res.statusCode ?? 0)
+    })
+    req.on('timeout', () => req.destroy())
+    req.on('error', () => resolve(0))
+  })
+}
+
+interface Server {
+  name: string
+  child: ChildProcess
+  port: number
+  coldStartMs: number
+  stderrTail: () => string
+}
+
+/** Spawn a server and wait (polling /readyz every 20 ms) for its first 200; bounded. */
+async function startServer(name: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<Server> {
+  const port = await freePort()
+  const fullArgs = args.map((a) => (a === '{port}' ? String(port) : a))
+  const start = performance.now()
+  const child = spawn(NODE, fullArgs, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] })
+  children.add(child)
+  let stderr = ''
+  child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-20_000)))
+  child.on('close', () => children.delete(child))
+  const deadline = start + timeoutMs
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`${name} exited before it was ready (code ${child.exitCode}, signal ${child.signalCode}): ${stderr.trim().slice(-2000)}`)
+    }
+    if ((await httpStatus(port, '/readyz', 1000)) === 200) break
+    if (performance.now() > deadline) {
+      child.kill('SIGKILL')
+      throw new Error(`${name} was not ready within ${timeoutMs / 1000} s`)
+    }
+    await sleep(20)
+  }
+  return { name, child, port, coldStartMs: performance.now() - start, stderrTail: () => stderr.trim().slice(-2000) }
+}
+
+/**
+ * Wait until the server has worked off what a finished load run left queued (a load generator
+ * stops sending at the end of its run, but the server still answers what it has accepted), so
+ * that one run does not eat into the next: idle = under 10% of a core for half a second. Bounded.
+ */
+async function waitIdle(pid: number | undefined, timeoutMs = 180_000): Promise<number> {
+  const start = performance.now()
+  if (pid === undefined) return 0
+  for (;;) {
+    const a = cpuTicks([pid]).own
+    await sleep(500)
+    const b = cpuTicks([pid]).own
+    if (b - a <= 5 || performance.now() - start > timeoutMs) return performance.now() - start
+  }
+}
+
+/** SIGTERM, then SIGKILL after 10 s; resolves when the process is gone (bounded). */
+function stopServer(s: Server): Promise<void> {
+  const c = s.child
+  if (c.exitCode !== null || c.signalCode !== null) return Promise.resolve()
+  return new Promise((resolve) => {
+    const kill = setTimeout(() => c.kill('SIGKILL'), 10_000)
+    const giveUp = setTimeout(resolve, 15_000)
+    c.once('close', () => {
+      clearTimeout(kill)
+      clearTimeout(giveUp)
+      resolve()
+    })
+    c.kill('SIGTERM')
+  })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Load
+
+type ScenarioName = 'search' | 'match-short' | 'match-40KB'
+const SCENARIOS: ScenarioName[] = ['search', 'match-short', 'match-40KB']
+
+interface PreparedRequest {
+  method: 'GET' | 'POST'
+  path: string
+  body?: Buffer
+}
+
+function scenarioRequests(w: Workload, s: ScenarioName): PreparedRequest[] {
+  const post = (p: Paste): PreparedRequest => ({ method: 'POST', path: '/api/match', body: Buffer.from(JSON.stringify({ text: p.text })) })
+  if (s === 'search') return w.queries.map((q) => ({ method: 'GET', path: `/api/search?q=${encodeURIComponent(q)}` }))
+  return (s === 'match-short' ? w.shortPastes : w.longPastes).map(post)
+}
+
+interface LoadResult {
+  p50: number
+  p90: number
+  p99: number
+  max: number
+  rps: number
+  requests: number
+  non2xx: number
+  errors: number
+  timeouts: number
+  durationS: number
+  /** Share of the machine's CPU used by other processes (not the server, not this benchmark) during the run. */
+  otherCpu?: number
+  /** How long the server stayed busy after the run ended (answering what was still queued). */
+  drainMs?: number
+  /** The server was restarted after this run because it stayed busy too long. */
+  restartedAfter?: boolean
+}
+
+/** Load one server with autocannon: rotating requests, bounded duration (stopped if it overruns). */
+function load(port: number, reqs: PreparedRequest[], durationS: number, connections: number): Promise<LoadResult> {
+  let next = 0
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: `http://${HOST}:${port}`,
+        connections,
+        duration: durationS,
+        timeout: 30,
+        requests: [
+          {
+            setupRequest: (req) => {
+              const r = reqs[next++ % reqs.length]!
+              return {
+                ...req,
+                method: r.method,
+                path: r.path,
+                body: r.body,
+                headers: r.body ? { 'content-type': 'application/json' } : {},
+              }
+            },
+          },
+        ],
+      },
+      (err, res) => {
+        clearTimeout(guard)
+        if (err) return reject(err instanceof Error ? err : new Error(String(err)))
+        // With no answer at all, autocannon reports 0 ms percentiles: there is no latency to report.
+        const none = res.requests.total === 0
+        resolve({
+          p50: none ? NaN : res.latency.p50,
+          p90: none ? NaN : res.latency.p90,
+          p99: none ? NaN : res.latency.p99,
+          max: none ? NaN : res.latency.max,
+          rps: res.requests.total / Math.max(0.001, res.duration),
+          requests: res.requests.total,
+          non2xx: res.non2xx,
+          errors: res.errors,
+          timeouts: res.timeouts,
+          durationS: res.duration,
+        })
+      },
+    )
+    const guard = setTimeout(() => instance.stop(), (durationS + 60) * 1000)
+  })
+}
+
+/** Sequential requests for a sanity check: every answer 200 and JSON; for pastes, top-1 accuracy. */
+async function check(port: number, reqs: PreparedRequest[], expected: string[] | undefined, limit: number, budgetMs: number): Promise<{ ok: number; bad: string[]; top1?: number }> {
+  let ok = 0
+  let right = 0
+  let n = 0
+  const bad: string[] = []
+  const until = performance.now() + budgetMs
+  for (let i = 0; i < Math.min(limit, reqs.length) && performance.now() < until; i++) {
+    n++
+    const r = reqs[i]!
+    try {
+      const res = await fetch(`http://${HOST}:${port}${r.path}`, {
+        method: r.method,
+        body: r.body ? r.body.toString('utf8') : undefined,
+        headers: r.body ? { 'content-type': 'application/json' } : {},
+        signal: AbortSignal.timeout(30_000),
+      })
+      const text = await res.text()
+      if (res.status !== 200) {
+        if (bad.length < 3) bad.push(`${res.status} ${r.method} ${r.path.slice(0, 80)}: ${text.slice(0, 200)}`)
+        continue
+      }
+      ok++
+      const body = JSON.parse(text) as { results?: Array<{ id?: string }> }
+      if (expected && body.results?.[0]?.id === expected[i]) right++
+    } catch (err) {
+      if (bad.length < 3) bad.push(`${r.method} ${r.path.slice(0, 80)}: ${(err as Error).message}`)
+    }
+  }
+  return { ok, bad, ...(expected && n > 0 ? { top1: right / n } : {}) }
+}
+
+// ---------------------------------------------------------------------------------------------
+// One size
+
+interface ServerReport {
+  buildMs?: number
+  buildPeakRss?: number
+  indexBytes?: number
+  coldStartMs?: number
+  rssIdle?: number
+  rssAfter?: number
+  load: Partial<Record<ScenarioName, LoadResult>>
+  top1: Partial<Record<'match-short' | 'match-40KB', number>>
+  errors: string[]
+  /** What the reader should know about how a figure was taken. */
+  notes: string[]
+}
+
+type Column = 'kb' | 'floor' | 'minisearch'
+const COLUMNS: Column[] = ['kb', 'floor', 'minisearch']
+
+interface SizeReport {
+  size: number
+  seed: number
+  markdownBytes: number
+  generateMs: number
+  servers: Record<Column, ServerReport>
+  verdicts: Verdict[]
+}
+
+interface Verdict {
+  metric: string
+  target: string
+  value: string
+  pass: boolean
+  /** The target is stated for this size (the others are shown for information). */
+  official: boolean
+}
+
+async function benchSize(size: number, o: Options): Promise<SizeReport> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), `kb-bench-${size}-`))
+  tempDirs.add(dir)
+  const articlesDir = path.join(dir, 'articles')
+  const kbIndex = path.join(dir, 'kb-index.json')
+  const msIndex = path.join(dir, 'minisearch.json')
+  const servers: Record<Column, ServerReport> = {
+    kb: { load: {}, top1: {}, errors: [], notes: [] },
+    floor: { load: {}, top1: {}, errors: [], notes: [] },
+    minisearch: { load: {}, top1: {}, errors: [], notes: [] },
+  }
+  try {
+    log(`${size} articles: generating into ${articlesDir}`)
+    const g0 = performance.now()
+    const articles = generateArticles(size, o.seed)
+    const { bytes: markdownBytes } = writeKb(articlesDir, articles)
+    const generateMs = performance.now() - g0
+    const workload = makeWorkload(articles, o.seed)
+    log(`${size} articles: ${(markdownBytes / 1e6).toFixed(1)} MB of Markdown in ${(generateMs / 1000).toFixed(2)} s`)
+
+    log(`${size} articles: kb build`)
+    const kbBuild = await run(NODE, [KB_CLI, 'build', '--articles', articlesDir, '--out', kbIndex, '--json'], o.buildTimeoutMs)
+    if (kbBuild.code === 0 && existsSync(kbIndex)) {
+      servers.kb.buildMs = kbBuild.ms
+      servers.kb.buildPeakRss = kbBuild.peakRss
+      servers.kb.indexBytes = statSync(kbIndex).size
+      log(`${size} articles: kb build ${(kbBuild.ms / 1000).toFixed(1)} s, artifact ${(servers.kb.indexBytes / 1e6).toFixed(1)} MB`)
+    } else {
+      const why = kbBuild.timedOut ? `timed out after ${o.buildTimeoutMs / 1000} s` : `exit ${kbBuild.code ?? kbBuild.signal}: ${(kbBuild.stderr || kbBuild.stdout).trim().slice(-1500)}`
+      servers.kb.errors.push(`kb build ${why}`)
+      log(`${size} articles: kb build failed: ${why}`)
+    }
+
+    log(`${size} articles: MiniSearch build`)
+    const msBuild = await run(NODE, [MS_BUILD, '--articles', articlesDir, '--out', msIndex], o.buildTimeoutMs)
+    if (msBuild.code === 0 && existsSync(msIndex)) {
+      servers.minisearch.buildMs = msBuild.ms
+      servers.minisearch.buildPeakRss = msBuild.peakRss
+      servers.minisearch.indexBytes = statSync(msIndex).size
+      log(`${size} articles: MiniSearch build ${(msBuild.ms / 1000).toFixed(1)} s, index ${(servers.minisearch.indexBytes / 1e6).toFixed(1)} MB`)
+    } else {
+      servers.minisearch.errors.push(`MiniSearch build failed: ${msBuild.timedOut ? 'timed out' : (msBuild.stderr || msBuild.stdout).trim().slice(-1500)}`)
+    }
+
+    const env = { ...process.env, LOG_LEVEL: 'warn', NODE_ENV: 'production' }
+    const profileArgs = o.profile ? [`--cpu-prof`, `--cpu-prof-dir=${path.resolve(o.profile, String(size))}`] : []
+    const specs: Record<Column, { args: string[]; ready: boolean }> = {
+      kb: { args: [...profileArgs, KB_CLI, 'serve', '--index', kbIndex, '--port', '{port}', '--host', HOST], ready: servers.kb.indexBytes !== undefined },
+      floor: { args: [FLOOR_SERVER, '--port', '{port}', '--host', HOST], ready: true },
+      minisearch: { args: [MS_SERVER, '--index', msIndex, '--port', '{port}', '--host', HOST], ready: servers.minisearch.indexBytes !== undefined },
+    }
+    for (const col of COLUMNS) {
+      if (!specs[col].ready) continue
+      await measureServer(col, specs[col].args, env, workload, servers[col], o, size)
+    }
+    return { size, seed: o.seed, markdownBytes, generateMs, servers, verdicts: [] }
+  } finally {
+    if (!o.keep) {
+      await rm(dir, { recursive: true, force: true })
+      tempDirs.delete(dir)
+    } else log(`kept ${dir}`)
+  }
+}
+
+const WARMUP_CONNECTIONS = 4
+/** A server still busy this long after a load run is restarted, so its backlog does not eat into the next run. */
+const DRAIN_LIMIT_MS = 30_000
+
+async function measureServer(col: Column, args: string[], env: NodeJS.ProcessEnv, w: Workload, rep: ServerReport, o: Options, size: number): Promise<void> {
+  const label = `${size} articles: ${NAMES[col]}`
+  let server: Server | undefined
+  /** Wait for the server to work off its backlog; restart it if that takes too long. Returns the wait. */
+  const settle = async (after: string): Promise<number> => {
+    const waited = await waitIdle(server!.child.pid, DRAIN_LIMIT_MS)
+    if (waited < DRAIN_LIMIT_MS) return waited
+    log(`${label}: still busy ${DRAIN_LIMIT_MS / 1000} s after ${after}: restarting it so the backlog does not spill into what comes next`)
+    rep.notes.push(`restarted after ${after}: still busy ${DRAIN_LIMIT_MS / 1000} s after it`)
+    await stopServer(server!)
+    server = await startServer(NAMES[col], args, env, 300_000)
+    return waited
+  }
+  const warm = async (s: ScenarioName) => {
+    if (o.warmup <= 0 || !server) return
+    await load(server.port, scenarioRequests(w, s), o.warmup, Math.min(WARMUP_CONNECTIONS, o.connections))
+    await settle(`the ${s} warm-up`)
+  }
+  try {
+    log(`${label}: starting`)
+    server = await startServer(NAMES[col], args, env, 300_000)
+    rep.coldStartMs = server.coldStartMs
+    log(`${label}: ready in ${(server.coldStartMs / 1000).toFixed(2)} s, RSS ${mb(procMemory(server.child.pid)?.rss)}`)
+
+    // Sanity: every scenario answers 200 with JSON; pastes find their article (quality, for information).
+    for (const s of SCENARIOS) {
+      const reqs = scenarioRequests(w, s)
+      const expected = s === 'search' || col === 'floor' ? undefined : (s === 'match-short' ? w.shortPastes : w.longPastes).map((p) => p.expected)
+      const res = await check(server.port, reqs, expected, s === 'match-40KB' ? 10 : s === 'search' ? 30 : 50, 10_000)
+      if (res.bad.length > 0) rep.errors.push(`${s} sanity check: ${res.bad.join(' | ')}`)
+      if (res.top1 !== undefined && s !== 'search') rep.top1[s] = res.top1
+      await settle(`the ${s} sanity check`)
+    }
+
+    for (const s of SCENARIOS) await warm(s)
+    rep.rssIdle = procMemory(server.child.pid)?.rss
+    log(`${label}: warmed up, RSS ${mb(rep.rssIdle)}`)
+
+    const rssSeen: number[] = []
+    for (const [i, s] of SCENARIOS.entries()) {
+      const pids = [process.pid, server.child.pid ?? -1]
+      const before = cpuTicks(pids)
+      const r = await load(server.port, scenarioRequests(w, s), o.duration, o.connections)
+      r.otherCpu = otherCpuShare(before, cpuTicks(pids))
+      const rss = procMemory(server.child.pid)?.rss
+      if (rss !== undefined) rssSeen.push(rss)
+      rep.load[s] = r
+      r.drainMs = await waitIdle(server.child.pid, DRAIN_LIMIT_MS)
+      log(
+        `${label}: ${s}: p50 ${ms(r.p50)} p90 ${ms(r.p90)} p99 ${ms(r.p99)}, ${rate(r.rps)} req/s (${r.requests} answered), ` +
+          `${r.non2xx} non-2xx, ${r.errors} errors; other processes took ${pct(r.otherCpu)} of the CPU; server busy ${ms(r.drainMs)} after the run`,
+      )
+      if (r.drainMs >= DRAIN_LIMIT_MS && i < SCENARIOS.length - 1) {
+        r.restartedAfter = true
+        rep.notes.push(`restarted after the ${s} run: still busy ${DRAIN_LIMIT_MS / 1000} s after it (latency percentiles count answered requests only)`)
+        log(`${label}: still busy ${DRAIN_LIMIT_MS / 1000} s after the ${s} run: restarting it so the backlog does not spill into the next run`)
+        await stopServer(server)
+        server = await startServer(NAMES[col], args, env, 300_000)
+        await warm(SCENARIOS[i + 1]!)
+      }
+    }
+    const last = procMemory(server.child.pid)?.rss
+    if (last !== undefined) rssSeen.push(last)
+    rep.rssAfter = rssSeen.length > 0 ? Math.max(...rssSeen) : undefined
+    log(`${label}: RSS after load (highest seen after a run) ${mb(rep.rssAfter)}`)
+  } catch (err) {
+    rep.errors.push((err as Error).message)
+    log(`${label}: ${(err as Error).message}`)
+  } finally {
+    if (server) {
+      await stopServer(server)
+      const tail = server.stderrTail()
+      if (tail && col === 'kb' && /"level":(50|60)/.test(tail)) rep.errors.push(`server logged errors: ${tail.slice(-500)}`)
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Targets and the table
+
+const NAMES: Record<Column, string> = { kb: 'kb-search', floor: 'floor', minisearch: 'MiniSearch' }
+const TARGET_SIZE = 10_000
+const FLOOR_RATIO_SIZE = 1_000
+
+function ms(v: number | undefined): string {
+  if (v === undefined || !Number.isFinite(v)) return 'n/a'
+  if (v >= 1000) return `${(v / 1000).toFixed(2)} s`
+  if (v >= 100) return `${v.toFixed(0)} ms`
+  if (v >= 10) return `${v.toFixed(1)} ms`
+  return `${v.toFixed(2)} ms`
+}
+function mb(v: number | undefined): string {
+  if (v === undefined || !Number.isFinite(v)) return 'n/a'
+  return v >= 1e9 ? `${(v / 1e9).toFixed(2)} GB` : `${(v / 1e6).toFixed(1)} MB`
+}
+const num = (v: number | undefined, d = 0) => (v === undefined || !Number.isFinite(v) ? 'n/a' : v.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }))
+const rate = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? 'n/a' : v < 10 ? v.toFixed(1) : num(v))
+const pct = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? 'n/a' : `${(v * 100).toFixed(0)}%`)
+
+interface Row {
+  metric: string
+  cells: Record<Column, string>
+  target?: string
+  verdict?: string
+}
+
+function verdicts(r: SizeReport): Verdict[] {
+  const out: Verdict[] = []
+  const kb = r.servers.kb
+  const msr = r.servers.minisearch
+  const fl = r.servers.floor
+  const add = (metric: string, target: string, value: number | undefined, pass: (v: number) => boolean, atSize: number | 'all', shown: (v: number) => string) =>
+    out.push({ metric, target, value: value === undefined ? 'n/a' : shown(value), pass: value !== undefined && Number.isFinite(value) && pass(value), official: atSize === 'all' || atSize === r.size })
+  add('cold start', '< 3 s', kb.coldStartMs, (v) => v < 3000, TARGET_SIZE, ms)
+  add('RSS warm idle', '< 1 GB', kb.rssIdle, (v) => v < 1e9, TARGET_SIZE, mb)
+  add('RSS after load', '< 1 GB', kb.rssAfter, (v) => v < 1e9, TARGET_SIZE, mb)
+  for (const s of SCENARIOS) {
+    const l = kb.load[s]
+    add(`${s} p99`, s === 'search' ? '< 50 ms' : '< 150 ms', l?.p99, (v) => v < (s === 'search' ? 50 : 150), TARGET_SIZE, ms)
+    const m = msr.load[s]?.rps
+    add(`${s} req/s`, '> MiniSearch', l?.rps, (v) => m !== undefined && v > m, TARGET_SIZE, rate)
+    add(`${s} failures`, '= 0', l ? l.non2xx + l.errors : undefined, (v) => v === 0, 'all', (v) => num(v))
+  }
+  const ratio = kb.load.search && fl.load.search ? kb.load.search.rps / fl.load.search.rps : undefined
+  add('search req/s ÷ floor', '≥ 0.50', ratio, (v) => v >= 0.5, FLOOR_RATIO_SIZE, (v) => v.toFixed(2))
+  return out
+}
+
+function tableRows(r: SizeReport): Row[] {
+  const s = r.servers
+  const cells = (f: (x: ServerReport, col: Column) => string): Record<Column, string> => ({ kb: f(s.kb, 'kb'), floor: f(s.floor, 'floor'), minisearch: f(s.minisearch, 'minisearch') })
+  const v = new Map(r.verdicts.map((x) => [x.metric, x]))
+  const verdictOf = (metric: string) => {
+    const x = v.get(metric)
+    if (!x) return undefined
+    return x.official ? (x.pass ? 'PASS' : 'FAIL') : x.pass ? 'pass' : 'fail'
+  }
+  const row = (metric: string, c: Record<Column, string>, verdictKey?: string): Row => {
+    const x = verdictKey ? v.get(verdictKey) : undefined
+    return { metric, cells: c, target: x?.target, verdict: verdictKey ? verdictOf(verdictKey) : undefined }
+  }
+  const rows: Row[] = [
+    row('build time', cells((x, col) => (col === 'floor' ? '-' : ms(x.buildMs)))),
+    row('build peak RSS', cells((x, col) => (col === 'floor' ? '-' : mb(x.buildPeakRss)))),
+    row('artifact / index size', cells((x, col) => (col === 'floor' ? '-' : mb(x.indexBytes)))),
+    row('cold start', cells((x) => ms(x.coldStartMs)), 'cold start'),
+    row('RSS warm idle', cells((x) => mb(x.rssIdle)), 'RSS warm idle'),
+    row('RSS after load', cells((x) => mb(x.rssAfter)), 'RSS after load'),
+  ]
+  for (const sc of SCENARIOS) {
+    rows.push(row(`${sc} p50`, cells((x) => ms(x.load[sc]?.p50))))
+    rows.push(row(`${sc} p90`, cells((x) => ms(x.load[sc]?.p90))))
+    rows.push(row(`${sc} p99`, cells((x) => ms(x.load[sc]?.p99)), `${sc} p99`))
+    rows.push(row(`${sc} req/s`, cells((x) => rate(x.load[sc]?.rps)), `${sc} req/s`))
+    if (sc === 'search') {
+      const x = v.get('search req/s ÷ floor')
+      rows.push({ metric: 'search req/s ÷ floor', cells: { kb: x?.value ?? 'n/a', floor: '1.00', minisearch: s.minisearch.load.search && s.floor.load.search ? (s.minisearch.load.search.rps / s.floor.load.search.rps).toFixed(2) : 'n/a' }, target: x?.target, verdict: verdictOf('search req/s ÷ floor') })
+    }
+    rows.push(row(`${sc} failures`, cells((x) => (x.load[sc] ? num(x.load[sc]!.non2xx + x.load[sc]!.errors) : 'n/a')), `${sc} failures`))
+  }
+  rows.push(row('other CPU during load', cells((x) => pct(Math.max(...SCENARIOS.map((sc) => x.load[sc]?.otherCpu ?? NaN).filter(Number.isFinite))))))
+  rows.push(row('match-short top-1', cells((x, col) => (col === 'floor' ? '-' : pct(x.top1['match-short'])))))
+  rows.push(row('match-40KB top-1', cells((x, col) => (col === 'floor' ? '-' : pct(x.top1['match-40KB'])))))
+  return rows
+}
+
+function renderTable(r: SizeReport, o: Options): string {
+  const W = { metric: 22, col: 12, target: 14, verdict: 7 }
+  const pad = (s: string, n: number, right = false) => (s.length > n ? s.slice(0, n) : right ? s.padStart(n) : s.padEnd(n))
+  const line = (m: string, a: string, b: string, c: string, t: string, v: string) =>
+    `${pad(m, W.metric)} | ${pad(a, W.col, true)} | ${pad(b, W.col, true)} | ${pad(c, W.col, true)} | ${pad(t, W.target)} | ${pad(v, W.verdict)}`.trimEnd()
+  const out: string[] = []
+  out.push(
+    `${num(r.size)} articles (seed ${r.seed}; ${mb(r.markdownBytes)} of Markdown generated in ${ms(r.generateMs)}); ` +
+      `load: ${o.connections} connections, ${o.duration} s per run`,
+  )
+  out.push(line('', 'kb-search', 'floor', 'MiniSearch', 'target', 'verdict'))
+  out.push(`${'-'.repeat(W.metric)}-+-${'-'.repeat(W.col)}-+-${'-'.repeat(W.col)}-+-${'-'.repeat(W.col)}-+-${'-'.repeat(W.target)}-+-${'-'.repeat(W.verdict)}`)
+  for (const row of tableRows(r)) out.push(line(row.metric, row.cells.kb, row.cells.floor, row.cells.minisearch, row.target ?? '', row.verdict ?? ''))
+  for (const col of COLUMNS) for (const e of r.servers[col].errors) out.push(`! ${NAMES[col]}: ${e.replace(/\s+/g, ' ').slice(0, 400)}`)
+  for (const col of COLUMNS) for (const e of r.servers[col].notes) out.push(`* ${NAMES[col]}: ${e}`)
+  return out.join('\n')
+}
+
+/** The commit and how many files under src/ differ from it: what was measured. */
+function sourceState(): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8', timeout: 10_000 }).trim()
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src'], { cwd: ROOT, encoding: 'utf8', timeout: 10_000 }).split('\n').filter((l) => l.trim()).length
+    return dirty > 0 ? `${head} with ${dirty} uncommitted change(s) under src/` : head
+  } catch {
+    return 'unknown (not a git checkout)'
+  }
+}
+
+/** Digest of the compiled server (build/src), to notice if something rebuilt it during the run. */
+function buildDigest(): string {
+  const h = createHash('sha256')
+  const dir = path.join(ROOT, 'build', 'src')
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.js'))
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort()
+  for (const f of files) h.update(f).update(readFileSync(f))
+  return h.digest('hex').slice(0, 12)
+}
+
+function machine() {
+  let cpu = 'unknown CPU'
+  try {
+    cpu = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim() ?? cpu
+  } catch {
+    cpu = os.cpus()[0]?.model ?? cpu
+  }
+  return { cpu, cores: os.availableParallelism(), ramBytes: os.totalmem(), node: process.version, platform: `${os.type()} ${os.release()} ${os.arch()}` }
+}
+
+/** Compile the project and the benchmark's child programs, so what runs is the current source. */
+async function compile(): Promise<void> {
+  const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc')
+  // bench/tsconfig.json holds src/ and bench/: one compiler run for the CLI, the server and the benchmark's children.
+  for (const project of [path.join('bench', 'tsconfig.json')]) {
+    log(`compiling ${project}`)
+    const r = await run(NODE, [tsc, '-p', project], 300_000)
+    if (r.code !== 0) log(`warning: tsc -p ${project} exited ${r.code ?? r.signal}; using what it emitted:\n${(r.stdout + r.stderr).trim().split('\n').slice(0, 10).join('\n')}`)
+  }
+  for (const f of [KB_CLI, FLOOR_SERVER, MS_BUILD, MS_SERVER]) if (!existsSync(f)) throw new Error(`${path.relative(ROOT, f)} is missing after compiling`)
+}
+
+async function main(): Promise<void> {
+  const o = parseOptions(process.argv.slice(2))
+  const m = machine()
+  const header = `kb-search benchmark - ${m.cpu}, ${m.cores} cores, ${(m.ramBytes / 2 ** 30).toFixed(1)} GiB RAM, Node ${m.node}, ${m.platform}`
+  const print = (s: string) => (o.json ? process.stderr : process.stdout).write(`${s}\n`)
+  print(header)
+  print(
+    'floor = minimal Fastify route returning a constant; MiniSearch = default options, same fields, same process shape.\n' +
+      `Targets apply at ${num(TARGET_SIZE)} articles (search req/s ÷ floor at ${num(FLOOR_RATIO_SIZE)}): PASS/FAIL there, pass/fail elsewhere for information.\n` +
+      'The load generator runs on the same machine (loopback), so it shares the CPU with the server;\n' +
+      '"other CPU during load" is the share of the CPU that other processes took during a load run (worst run).',
+  )
+  await compile()
+  const source = sourceState()
+  const digest = buildDigest()
+  print(`Source measured: ${source}; compiled server build/src ${digest}.`)
+  const reports: SizeReport[] = []
+  for (const size of o.sizes) {
+    const before = buildDigest()
+    const rep = await benchSize(size, o)
+    rep.verdicts = verdicts(rep)
+    const after = buildDigest()
+    if (after !== before) rep.servers.kb.notes.push(`build/src changed during this size (${before} -> ${after}): something rebuilt the server while it was measured`)
+    reports.push(rep)
+    print('')
+    print(renderTable(rep, o))
+  }
+  const summary = { machine: m, source, buildDigest: digest, options: o, generatedAt: new Date().toISOString(), results: reports }
+  const json = `${JSON.stringify(summary, null, 2)}\n`
+  if (o.out) await writeFile(o.out, json)
+  if (o.json) process.stdout.write(json)
+  const officialFails = reports.flatMap((r) => r.verdicts.filter((v) => v.official && !v.pass).map((v) => `${num(r.size)}: ${v.metric} ${v.value} (target ${v.target})`))
+  print('')
+  print(officialFails.length === 0 ? 'All targets that apply at the measured sizes are met.' : `Targets not met:\n  ${officialFails.join('\n  ')}`)
+  log('done')
+}
+
+main()
+  .catch((err: unknown) => {
+    process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`)
+    process.exitCode = 1
+  })
+  .finally(async () => {
+    killAll()
+    await Promise.allSettled([...tempDirs].map((d) => rm(d, { recursive: true, force: true })))
+  })
