@@ -41,4 +41,3 @@ export function configureBuilder(builder: lunr.Builder): void {
   }
 }
 
-export { kbTokenizer }
