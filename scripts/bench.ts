@@ -471,29 +471,23 @@ async function benchSize(size: number, o: Options): Promise<SizeReport> {
     const workload = makeWorkload(articles, o.seed)
     log(`${size} articles: ${(markdownBytes / 1e6).toFixed(1)} MB of Markdown in ${(generateMs / 1000).toFixed(2)} s`)
 
-    log(`${size} articles: kb build`)
-    const kbBuild = await run(NODE, [KB_CLI, 'build', '--articles', articlesDir, '--out', kbIndex, '--json'], o.buildTimeoutMs)
-    if (kbBuild.code === 0 && existsSync(kbIndex)) {
-      servers.kb.buildMs = kbBuild.ms
-      servers.kb.buildPeakRss = kbBuild.peakRss
-      servers.kb.indexBytes = statSync(kbIndex).size
-      log(`${size} articles: kb build ${(kbBuild.ms / 1000).toFixed(1)} s, artifact ${(servers.kb.indexBytes / 1e6).toFixed(1)} MB`)
-    } else {
-      const why = kbBuild.timedOut ? `timed out after ${o.buildTimeoutMs / 1000} s` : `exit ${kbBuild.code ?? kbBuild.signal}: ${(kbBuild.stderr || kbBuild.stdout).trim().slice(-1500)}`
-      servers.kb.errors.push(`kb build ${why}`)
-      log(`${size} articles: kb build failed: ${why}`)
+    /** Run one index build, recording its time, peak memory and output size on the server's column. */
+    const timedBuild = async (label: string, column: ServerReport, args: string[], out: string) => {
+      log(`${size} articles: ${label}`)
+      const b = await run(NODE, args, o.buildTimeoutMs)
+      if (b.code === 0 && existsSync(out)) {
+        column.buildMs = b.ms
+        column.buildPeakRss = b.peakRss
+        column.indexBytes = statSync(out).size
+        log(`${size} articles: ${label} ${(b.ms / 1000).toFixed(1)} s, output ${(column.indexBytes / 1e6).toFixed(1)} MB`)
+      } else {
+        const why = b.timedOut ? `timed out after ${o.buildTimeoutMs / 1000} s` : `exit ${b.code ?? b.signal}: ${(b.stderr || b.stdout).trim().slice(-1500)}`
+        column.errors.push(`${label} ${why}`)
+        log(`${size} articles: ${label} failed: ${why}`)
+      }
     }
-
-    log(`${size} articles: MiniSearch build`)
-    const msBuild = await run(NODE, [MS_BUILD, '--articles', articlesDir, '--out', msIndex], o.buildTimeoutMs)
-    if (msBuild.code === 0 && existsSync(msIndex)) {
-      servers.minisearch.buildMs = msBuild.ms
-      servers.minisearch.buildPeakRss = msBuild.peakRss
-      servers.minisearch.indexBytes = statSync(msIndex).size
-      log(`${size} articles: MiniSearch build ${(msBuild.ms / 1000).toFixed(1)} s, index ${(servers.minisearch.indexBytes / 1e6).toFixed(1)} MB`)
-    } else {
-      servers.minisearch.errors.push(`MiniSearch build failed: ${msBuild.timedOut ? 'timed out' : (msBuild.stderr || msBuild.stdout).trim().slice(-1500)}`)
-    }
+    await timedBuild('kb build', servers.kb, [KB_CLI, 'build', '--articles', articlesDir, '--out', kbIndex, '--json'], kbIndex)
+    await timedBuild('MiniSearch build', servers.minisearch, [MS_BUILD, '--articles', articlesDir, '--out', msIndex], msIndex)
 
     const env = { ...process.env, LOG_LEVEL: 'warn', NODE_ENV: 'production' }
     const profileArgs = o.profile ? [`--cpu-prof`, `--cpu-prof-dir=${path.resolve(o.profile, String(size))}`] : []

@@ -78,18 +78,18 @@ export async function writeArtifact(file: string, bytes: string): Promise<void> 
 
 /** Read and check an artifact file; throws ArtifactError with a rebuild hint on any problem. */
 export async function readArtifact(file: string): Promise<LoadedArtifact> {
-  let raw: string
+  let raw: Buffer
   try {
-    raw = await readFile(file, 'utf8')
+    raw = await readFile(file)
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code
     throw new ArtifactError(file, code === 'ENOENT' ? 'the file does not exist' : `the file cannot be read (${code})`)
   }
-  return parseArtifact(raw, file)
+  return parseArtifact(raw.toString('utf8'), file, raw.length)
 }
 
-/** Check and load an artifact from its text. */
-export function parseArtifact(raw: string, file: string): LoadedArtifact {
+/** Check and load an artifact from its text (`bytes`: its size, when the caller already knows it). */
+export function parseArtifact(raw: string, file: string, bytes = Buffer.byteLength(raw)): LoadedArtifact {
   const newline = raw.indexOf('\n')
   let header: ArtifactHeader
   try {
@@ -121,7 +121,7 @@ export function parseArtifact(raw: string, file: string): LoadedArtifact {
   }
   return {
     header,
-    bytes: Buffer.byteLength(raw),
+    bytes,
     articles: payload.articles,
     byId: new Map(payload.articles.map((a) => [a.id, a])),
     codes: payload.codes,
