@@ -11,7 +11,7 @@ import { type ArticleFilter, matchesFilter } from '../search/filters.js'
 import { makeSnippet } from '../search/snippet.js'
 import { round } from '../search/search.js'
 import { readPaste, type Paste, type PasteLine } from './paste.js'
-import { GAP, profileArticle, type ArticleProfile, type SymptomProfile } from './profile.js'
+import { bigrams, profileArticle, type ArticleProfile, type WeightedSymptom } from './profile.js'
 import { Vocabulary } from './vocabulary.js'
 
 const OPTIONAL = lunr.Query.presence.OPTIONAL
@@ -22,6 +22,12 @@ export const MATCH_DEFAULTS = {
   maxQueryTerms: 32,
   /** Candidates re-ranked. */
   candidates: 40,
+  /**
+   * Articles sharing a recognized code with the paste join the candidates even when the term
+   * query missed them, if the code is this rare in the KB; the articles of a common code
+   * (`http 503` in hundreds) are left to the term query, which ranks them by the rest of the paste.
+   */
+  maxArticlesPerCode: 20,
   /** Below this confidence the best result is not presented as the answer. */
   confidenceThreshold: 0.5,
   /**
@@ -36,8 +42,12 @@ export const MATCH_DEFAULTS = {
   maxTypoLookups: 12,
   /** Pastes of more lines than this were copied, not typed: no typo correction. */
   maxLinesForTypos: 3,
-  /** Pastes of up to this many lines are also read in windows of 3 lines (wrapped messages). */
-  maxLinesForWindows: 400,
+  /**
+   * Lines compared with the candidates' symptoms, the most informative first (each also read in a
+   * window with the next two lines, for wrapped messages): a 40 KB log costs no more to compare
+   * than its few dozen lines that hold the paste's informative terms.
+   */
+  maxScoredLines: 40,
   /** How the evidence adds up: best symptom similarity, shared codes, share of the paste's informative terms the article holds, Lunr score relative to the best. */
   weights: { symptom: 0.45, code: 0.25, coverage: 0.2, retrieval: 0.1 },
   /** Taken off when the paste and the article both name specific codes of one kind, and none in common. */
@@ -135,11 +145,15 @@ export class Matcher {
       for (const t of termsOf(h.doc)) covered += weightOf.get(t) ?? 0
       candidates.set(this.kb.articles[h.doc]!.id, { lunr: h.score, coverage: covered / totalWeight })
     }
-    for (const code of paste.codes) for (const id of this.byCode.get(code) ?? []) if (!candidates.has(id)) candidates.set(id, { lunr: 0, coverage: 0 })
+    for (const code of paste.codes) {
+      const ids = this.byCode.get(code) ?? []
+      if (ids.length <= this.options.maxArticlesPerCode) for (const id of ids) if (!candidates.has(id)) candidates.set(id, { lunr: 0, coverage: 0 })
+    }
     const top = Math.max(1e-9, ...[...candidates.values()].map((c) => c.lunr))
 
-    const segments = this.segments(paste)
-    const pasteText = paste.lines.map((l) => l.normalized).join('\n')
+    const segments = this.segments(paste, weightOf)
+    const text = paste.lines.map((l) => l.normalized).join('\n')
+    const pasteText = { text, lower: text.toLowerCase() }
     const scored: MatchHit[] = []
     let partial = false
     for (const [id, c] of candidates) {
@@ -208,21 +222,40 @@ export class Matcher {
     return w
   }
 
-  /** Lines, plus windows of three lines for messages wrapped over several lines, indexed by term. */
-  private segments(paste: Paste): Segments {
-    const list: PasteLine[] = [...paste.lines]
-    if (paste.lines.length <= this.options.maxLinesForWindows) {
-      for (let i = 0; i + 1 < paste.lines.length; i++) {
-        const group = paste.lines.slice(i, i + 3)
-        const terms = group.flatMap((l) => l.terms)
-        list.push({
-          raw: group.map((l) => l.raw).join(' / '),
-          normalized: group.map((l) => l.normalized).join(' '),
-          errorLike: Math.max(...group.map((l) => l.errorLike)),
-          terms,
-          termSet: new Set(terms),
-        })
-      }
+  /**
+   * The lines to compare with symptoms, plus windows of three lines for messages wrapped over
+   * several lines, indexed by term. A long paste keeps the lines richest in the query's terms
+   * (weighted by how error-like each line is) and the windows around them.
+   */
+  private segments(paste: Paste, queryWeight: ReadonlyMap<string, number>): Segments {
+    const all = paste.lines
+    let chosen = all.map((_, i) => i)
+    if (all.length > this.options.maxScoredLines) {
+      const worth = all.map((l) => {
+        let v = 0
+        for (const t of l.termSet) v += queryWeight.get(t) ?? 0
+        return v * (0.5 + l.errorLike)
+      })
+      chosen = chosen
+        .filter((i) => worth[i]! > 0)
+        .sort((a, b) => worth[b]! - worth[a]! || a - b)
+        .slice(0, this.options.maxScoredLines)
+        .sort((a, b) => a - b)
+    }
+    const list: PasteLine[] = chosen.map((i) => all[i]!)
+    // Windows: every window of 3 consecutive lines (2 at the end) that holds a chosen line.
+    const starts = new Set<number>()
+    for (const i of chosen) for (let s = Math.max(0, i - 2); s <= i && s + 1 < all.length; s++) starts.add(s)
+    for (const i of [...starts].sort((a, b) => a - b)) {
+      const group = all.slice(i, i + 3)
+      const terms = group.flatMap((l) => l.terms)
+      list.push({
+        raw: group.map((l) => l.raw).join(' / '),
+        normalized: group.map((l) => l.normalized).join(' '),
+        errorLike: Math.max(...group.map((l) => l.errorLike)),
+        terms,
+        termSet: new Set(terms),
+      })
     }
     const byTerm = new Map<string, number[]>()
     list.forEach((seg, i) => {
@@ -239,7 +272,7 @@ export class Matcher {
     a: KbArticle,
     p: ArticleProfile,
     paste: Paste,
-    pasteText: string,
+    pasteText: { text: string; lower: string },
     segs: Segments,
     retrieval: { lunrRel: number; coverage: number },
   ): MatchHit {
@@ -254,7 +287,7 @@ export class Matcher {
     matchedSymptoms.sort((x, y) => y.score - x.score)
 
     const matchedCodes = new Set(paste.codes.filter((c) => p.codes.has(c)))
-    for (const lit of p.literalCodes) if (lit.pattern.test(pasteText)) matchedCodes.add(lit.key)
+    for (const lit of p.literalCodes) if (pasteText.lower.includes(lit.needle) && lit.pattern.test(pasteText.text)) matchedCodes.add(lit.key)
     let codeScore = 0
     for (const c of matchedCodes) codeScore = Math.max(codeScore, this.codeWeight(c))
 
@@ -279,7 +312,7 @@ export class Matcher {
     let p = this.profiles.get(id)
     if (!p) {
       const doc = this.docOf.get(id)!
-      p = profileArticle(this.kb.articles[doc]!, this.kb.codes[doc]!)
+      p = profileArticle(this.kb.articles[doc]!, this.kb.codes[doc]!, (t) => this.vocab.idf(t))
       this.profiles.set(id, p)
     }
     return p
@@ -314,16 +347,15 @@ export class Matcher {
    * The pasted segment that best matches a symptom, with the similarity (0..1). Only segments
    * holding enough of the symptom's weight are scored in full, so a long paste stays cheap.
    */
-  private bestSegment(s: SymptomProfile, segs: Segments): { segment: PasteLine; score: number } | undefined {
-    let total = 0
-    const acc = new Map<number, number>()
-    for (const t of s.termSet) {
-      const w = this.vocab.idf(t) || 1
-      total += w
-      for (const i of segs.byTerm.get(t) ?? []) acc.set(i, (acc.get(i) ?? 0) + w)
-    }
+  private bestSegment(s: WeightedSymptom, segs: Segments): { segment: PasteLine; score: number } | undefined {
+    const total = s.total
     if (total === 0) return undefined
-    const sb = bigrams(s.terms)
+    const acc = new Map<number, number>()
+    for (const [t, w] of s.weighted) {
+      const at = segs.byTerm.get(t)
+      if (at) for (const i of at) acc.set(i, (acc.get(i) ?? 0) + w)
+    }
+    const sb = s.bigrams
     let best: { segment: PasteLine; score: number } | undefined
     for (const [i, hit] of acc) {
       const coverage = hit / total
@@ -360,10 +392,4 @@ export function codeConflict(pasteCodes: readonly string[], articleCodes: Readon
     if (theirs.length > 0 && !mine.some((c) => articleCodes.has(c))) return true
   }
   return false
-}
-
-function bigrams(terms: string[]): Set<string> {
-  const out = new Set<string>()
-  for (let i = 1; i < terms.length; i++) if (terms[i - 1] !== GAP && terms[i] !== GAP) out.add(`${terms[i - 1]} ${terms[i]}`)
-  return out
 }

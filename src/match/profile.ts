@@ -17,12 +17,23 @@ export interface SymptomProfile {
   /** Terms in order; GAP marks where a placeholder stood. */
   terms: string[]
   termSet: Set<string>
+  /** Adjacent term pairs (not across a gap): word order, for phrase-like matching. */
+  bigrams: Set<string>
+}
+
+/** A symptom's terms with their weights (IDF in the loaded KB), fixed once per artifact. */
+export interface WeightedSymptom extends SymptomProfile {
+  weighted: ReadonlyArray<readonly [term: string, weight: number]>
+  /** Sum of the weights: what a segment holding every term scores. */
+  total: number
 }
 
 /** A code the article lists, to find as written: `QueueFull`, `5011`, `Shared secret incorrect…`. */
 export interface LiteralCode {
   key: string
   pattern: RegExp
+  /** Lower-cased text the pattern cannot match without: a cheap test before the regex on a long paste. */
+  needle: string
 }
 
 /**
@@ -35,7 +46,8 @@ export function literalCode(code: string): LiteralCode | undefined {
   if (/^-?\d{1,2}$/.test(text) || text.length < 3) return undefined
   const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')
   const context = /^\d{3}$/.test(text) ? '(?:error|msg|event(?:\\s*id)?|code|status|number|no\\.?|#)\\W{0,3}' : ''
-  return { key: `"${text.toLowerCase()}"`, pattern: new RegExp(`(?<![\\w.])${context}${escaped}(?![\\w])`, 'i') }
+  const needle = text.toLowerCase().split(/\s+/).reduce((a, b) => (b.length > a.length ? b : a), '')
+  return { key: `"${text.toLowerCase()}"`, pattern: new RegExp(`(?<![\\w.])${context}${escaped}(?![\\w])`, 'i'), needle }
 }
 
 /** One article, prepared for matching. */
@@ -44,7 +56,7 @@ export interface ArticleProfile {
   codes: Set<string>
   /** Author-listed codes that no pattern recognizes, found verbatim (whole words) in a paste. */
   literalCodes: LiteralCode[]
-  symptoms: SymptomProfile[]
+  symptoms: WeightedSymptom[]
 }
 
 /** Prepare a symptom: placeholders become gaps, the rest becomes index-form terms. */
@@ -52,7 +64,20 @@ export function profileSymptom(text: string): SymptomProfile {
   const terms = text
     .split(PLACEHOLDER)
     .flatMap((chunk, i) => (i === 0 ? analyzeText(chunk) : [GAP, ...analyzeText(chunk)]))
-  return { text, terms, termSet: new Set(terms.filter((t) => t !== GAP)) }
+  return { text, terms, termSet: new Set(terms.filter((t) => t !== GAP)), bigrams: bigrams(terms) }
+}
+
+/** Adjacent pairs of a term sequence, skipping pairs that touch a gap. */
+export function bigrams(terms: readonly string[]): Set<string> {
+  const out = new Set<string>()
+  for (let i = 1; i < terms.length; i++) if (terms[i - 1] !== GAP && terms[i] !== GAP) out.add(`${terms[i - 1]} ${terms[i]}`)
+  return out
+}
+
+/** Weigh a symptom's terms; a term the KB lacks (impossible for its own text, but cheap to guard) counts 1. */
+export function weighSymptom(s: SymptomProfile, weight: (term: string) => number): WeightedSymptom {
+  const weighted = [...s.termSet].map((t) => [t, weight(t) || 1] as const)
+  return { ...s, weighted, total: weighted.reduce((sum, [, w]) => sum + w, 0) }
 }
 
 /**
@@ -70,8 +95,8 @@ export function articleCodes(a: KbArticle): string[] {
   return [...codes].sort()
 }
 
-/** Prepare an article for matching, from its stored codes (done on first use, then kept). */
-export function profileArticle(a: KbArticle, codes: readonly string[]): ArticleProfile {
+/** Prepare an article for matching, from its stored codes and the KB's term weights (done on first use, then kept). */
+export function profileArticle(a: KbArticle, codes: readonly string[], weight: (term: string) => number): ArticleProfile {
   return {
     id: a.id,
     codes: new Set(codes.filter((c) => !c.startsWith('"'))),
@@ -79,6 +104,6 @@ export function profileArticle(a: KbArticle, codes: readonly string[]): ArticleP
       const lit = c.startsWith('"') ? literalCode(c.slice(1, -1)) : undefined
       return lit ? [lit] : []
     }),
-    symptoms: a.symptoms.map(profileSymptom),
+    symptoms: a.symptoms.map((text) => weighSymptom(profileSymptom(text), weight)),
   }
 }
