@@ -6,6 +6,7 @@ import { loadArticles } from '../src/content/load.js'
 import { type KbArticle, toKbArticle } from '../src/indexing/article.js'
 import { SearchEngine, compactFromBuilder } from '../src/indexing/engine.js'
 import { FIELDS, FIELD_NAMES } from '../src/indexing/fields.js'
+import { analyzeText } from '../src/match/paste.js'
 import { ARTICLES } from './helpers/kb.js'
 
 function builder(articles: KbArticle[]): lunr.Builder {
@@ -74,6 +75,35 @@ describe('SearchEngine: Lunr semantics and scores over the compact index', () =>
       assert.deepEqual(even.hits, all.hits.filter((h) => h.doc % 2 === 0).slice(0, 5), `${q} filtered`)
       assert.equal(even.total, all.hits.filter((h) => h.doc % 2 === 0).length)
     }
+  })
+
+  it('max-score pruning (exactTotal: false) returns the same top k as the full evaluation', () => {
+    // Seeded pseudo-random optional queries of 2-12 index terms with uneven boosts, some in one field only.
+    let seed = 7
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+    const vocabulary = [...new Set(articles.flatMap((a) => analyzeText(`${a.title} ${a.symptoms.join(' ')} ${a.cause.text}`)))].filter((t) => engine.has(t))
+    const all = FIELD_NAMES.map((_, i) => i)
+    let pruned = 0
+    for (let n = 0; n < 300; n++) {
+      const clauses = Array.from({ length: 2 + Math.floor(next() * 11) }, () => ({
+        term: vocabulary[Math.floor(next() * vocabulary.length)]!,
+        fields: next() < 0.2 ? [Math.floor(next() * all.length)] : all,
+        boost: 0.1 + next() * 5,
+        usePipeline: false,
+        wildcard: 0,
+        editDistance: 0,
+        presence: lunr.Query.presence.OPTIONAL,
+      }))
+      const k = 1 + Math.floor(next() * 5)
+      const exact = engine.evaluate(clauses, { topK: k })
+      const fast = engine.evaluate(clauses, { topK: k, exactTotal: false })
+      assert.deepEqual(fast.hits, exact.hits, JSON.stringify({ k, terms: clauses.map((c) => c.term) }))
+      assert.ok(fast.total <= exact.total)
+      if (fast.total < exact.total) pruned++
+      const even = engine.evaluate(clauses, { topK: k, exactTotal: false, accept: (doc) => doc % 2 === 0 })
+      assert.deepEqual(even.hits, engine.evaluate(clauses, { topK: k, accept: (doc) => doc % 2 === 0 }).hits)
+    }
+    assert.ok(pruned > 30, `pruning took effect in ${pruned} of 300 queries`)
   })
 
   it('throws Lunr QueryParseError on invalid syntax', () => {

@@ -35,6 +35,29 @@ export interface Clause {
   presence: number
 }
 
+/** Options of one evaluation. */
+export interface EvaluateOptions {
+  /** Keep only the best k hits (all when absent). */
+  topK?: number
+  /** Documents to leave out (filters). */
+  accept?: (doc: number) => boolean
+  /** False when only the top k matter: allows max-score pruning, and `total` then counts the documents scored. */
+  exactTotal?: boolean
+}
+
+/** A clause's term as the evaluation plans it. */
+interface PlannedTerm {
+  id: number
+  inField: Uint8Array
+  fields: readonly number[]
+  boost: number
+  presence: number
+  /** Documents matching a required clause. */
+  docs: Set<number> | undefined
+  /** Upper bound of what the term adds to one document's score. */
+  bound: number
+}
+
 /** One hit: the article's position in the artifact and its score. */
 export interface EngineHit {
   doc: number
@@ -111,7 +134,9 @@ export class SearchEngine {
   private readonly data: Int32Array
   private readonly df: Uint32Array
   private tokenSet: TokenSetLike | undefined
-  private dot = new Float64Array(0)
+  /** Per (term, field): the largest weight in the postings, bounding what a term can add to a score. */
+  private readonly maxWeight: Int32Array
+  private score = new Float64Array(0)
   private seen = new Uint8Array(0)
 
   constructor(c: CompactIndex) {
@@ -134,6 +159,14 @@ export class SearchEngine {
       for (let j = 0; j < p.length; j += 3) if (j === 0 || p[j] !== p[j - 3]) n++
       this.df[i] = n
     })
+    const F = c.fields.length
+    this.maxWeight = new Int32Array(c.terms.length * F)
+    for (let t = 0; t < c.terms.length; t++) {
+      for (let i = this.offsets[t]!, end = this.offsets[t + 1]!; i < end; i += 3) {
+        const cell = t * F + this.data[i + 1]!
+        if (this.data[i + 2]! > this.maxWeight[cell]!) this.maxWeight[cell] = this.data[i + 2]!
+      }
+    }
   }
 
   /** True when the index holds the term (in index form). */
@@ -164,23 +197,22 @@ export class SearchEngine {
    * Score the documents for a list of clauses. Returns how many documents match (and pass
    * `accept`), and the best `topK` of them, best first (ties: artifact order): selecting a page
    * from thousands of matches does not need them all sorted.
+   *
+   * With `exactTotal: false` and only optional clauses, terms are scored rarest-impact first and
+   * the common terms stop adding new documents once no document they alone could bring can reach
+   * the top k (max-score pruning): the hits are the same, `total` counts only the documents scored.
    */
-  evaluate(clauses: readonly Clause[], opts: { topK?: number; accept?: (doc: number) => boolean } = {}): EngineResult {
+  evaluate(clauses: readonly Clause[], opts: EvaluateOptions = {}): EngineResult {
     const topK = opts.topK ?? Number.POSITIVE_INFINITY
     const F = this.fields.length
-    // Per query: one score cell per (document, field), reused across queries; only touched
-    // documents are visited and cleared. Evaluation is synchronous, so sharing is safe.
-    if (this.dot.length < this.docCount * F) this.dot = new Float64Array(this.docCount * F)
-    const dot = this.dot
-    const touched: number[] = []
-    const seen = (this.seen = this.seen.length < this.docCount ? new Uint8Array(this.docCount) : this.seen)
+    // Pass 1: what each clause stands for in the index, and the query vector's norm per field.
+    const plan: PlannedTerm[] = []
     const queryWeights: Array<Map<number, number>> = Array.from({ length: F }, () => new Map())
     const required: Array<Set<number>> = []
     const prohibited = new Set<number>()
     const positiveTerms = new Set<number>()
     // A query of prohibited terms only matches every other document, as Lunr's isNegated().
     const negated = clauses.length > 0 && clauses.every((c) => c.presence === PROHIBITED)
-
     for (const clause of clauses) {
       const inField = new Uint8Array(F)
       for (const f of clause.fields) inField[f] = 1
@@ -196,48 +228,148 @@ export class SearchEngine {
             positiveTerms.add(id)
             for (const f of clause.fields) queryWeights[f]!.set(id, (queryWeights[f]!.get(id) ?? 0) + clause.boost)
           }
-          for (let i = this.offsets[id]!, end = this.offsets[id + 1]!; i < end; i += 3) {
-            const doc = this.data[i]!
-            const field = this.data[i + 1]!
-            if (!inField[field]) continue
-            if (clause.presence === PROHIBITED) {
-              prohibited.add(doc)
-              continue
-            }
-            clauseDocs?.add(doc)
-            if (!seen[doc]) {
-              seen[doc] = 1
-              touched.push(doc)
-            }
-            dot[doc * F + field]! += (clause.boost * this.data[i + 2]!) / 1000
-          }
+          plan.push({ id, inField, fields: clause.fields, boost: clause.boost, presence: clause.presence, docs: clauseDocs, bound: 0 })
         }
       }
       if (clauseDocs) required.push(missingRequired ? new Set() : clauseDocs)
     }
-
-    const norm = queryWeights.map((w) => Math.sqrt([...w.values()].reduce((sum, v) => sum + v * v, 0)))
+    // Lunr's score: sum over fields of (query · field vector) / |query in that field|; weights are stored ×1000.
+    const scale = queryWeights.map((w) => {
+      const norm = Math.sqrt([...w.values()].reduce((sum, v) => sum + v * v, 0))
+      return norm > 0 ? 1 / (1000 * norm) : 0
+    })
+    // The most a term can add to one document: its largest weight in each field it is asked in.
+    // Both evaluations add terms up in this order, so they give bit-identical scores.
+    for (const t of plan) {
+      let b = 0
+      for (const f of t.fields) b += this.maxWeight[t.id * F + f]! * scale[f]!
+      t.bound = t.boost * b * (1 + 1e-9)
+    }
+    plan.sort((a, b) => b.bound - a.bound || a.id - b.id)
     const keep = (doc: number) => !prohibited.has(doc) && required.every((r) => r.has(doc)) && (!opts.accept || opts.accept(doc))
+    const termIds = [...positiveTerms].sort((a, b) => a - b)
+    const terms = (doc: number) => termIds.filter((id) => this.holds(id, doc)).map((id) => this.terms[id]!)
+    const prunable = opts.exactTotal === false && Number.isFinite(topK) && plan.every((t) => t.presence !== REQUIRED && t.presence !== PROHIBITED)
+    if (prunable) return { ...this.pruned(plan, scale, topK, opts.accept), terms }
+
+    // Pass 2: every posting of every term.
+    this.ensureBuffers()
+    const score = this.score
+    const seen = this.seen
+    const touched: number[] = []
+    for (const t of plan) {
+      for (let i = this.offsets[t.id]!, end = this.offsets[t.id + 1]!; i < end; i += 3) {
+        const doc = this.data[i]!
+        const field = this.data[i + 1]!
+        if (!t.inField[field]) continue
+        if (t.presence === PROHIBITED) {
+          prohibited.add(doc)
+          continue
+        }
+        t.docs?.add(doc)
+        if (!seen[doc]) {
+          seen[doc] = 1
+          touched.push(doc)
+        }
+        score[doc]! += t.boost * this.data[i + 2]! * scale[field]!
+      }
+    }
     const top = new TopK(topK)
     let total = 0
     if (negated) {
       for (let doc = 0; doc < this.docCount; doc++) if (keep(doc)) (total++, top.offer(doc, 0))
     }
     for (const doc of touched) {
-      let score = 0
-      for (let f = 0; f < F; f++) {
-        const d = dot[doc * F + f]!
-        if (d !== 0 && norm[f]! > 0) score += d / norm[f]!
-        dot[doc * F + f] = 0
-      }
+      const s = score[doc]!
+      score[doc] = 0
       seen[doc] = 0
       if (keep(doc)) {
         total++
-        top.offer(doc, score)
+        top.offer(doc, s)
       }
     }
-    const termIds = [...positiveTerms].sort((a, b) => a - b)
-    return { total, hits: top.sorted(), terms: (doc) => termIds.filter((id) => this.holds(id, doc)).map((id) => this.terms[id]!) }
+    return { total, hits: top.sorted(), terms }
+  }
+
+  /** Max-score evaluation of optional terms for the best k documents (see `evaluate`). */
+  private pruned(order: readonly PlannedTerm[], scale: readonly number[], k: number, accept?: (doc: number) => boolean): { total: number; hits: EngineHit[] } {
+    this.ensureBuffers()
+    const score = this.score
+    const state = this.seen // 0 unseen, 1 candidate, 2 refused by accept, 3 dropped (cannot reach the top k)
+    // after[i]: the most the terms after the i-th can add (summed from the end: no rounding below 0).
+    const after = new Float64Array(order.length)
+    for (let i = order.length - 2; i >= 0; i--) after[i] = after[i + 1]! + order[i + 1]!.bound
+    const touched: number[] = []
+    let candidates: number[] | undefined // set once new documents can no longer reach the top k
+    let threshold = 0
+    for (let n = 0; n < order.length; n++) {
+      const t = order[n]!
+      const rest = after[n]!
+      const start = this.offsets[t.id]!
+      const end = this.offsets[t.id + 1]!
+      if (!candidates) {
+        for (let i = start; i < end; i += 3) {
+          const doc = this.data[i]!
+          const field = this.data[i + 1]!
+          if (!t.inField[field]) continue
+          if (state[doc] === 0) {
+            state[doc] = accept && !accept(doc) ? 2 : 1
+            touched.push(doc)
+          }
+          if (state[doc] === 1) score[doc]! += t.boost * this.data[i + 2]! * scale[field]!
+        }
+      } else {
+        // Only documents already scored can still change the top k: look each one up.
+        for (const doc of candidates) {
+          let i = this.firstPosting(t.id, doc)
+          for (; i < end && this.data[i] === doc; i += 3) {
+            const field = this.data[i + 1]!
+            if (t.inField[field]) score[doc]! += t.boost * this.data[i + 2]! * scale[field]!
+          }
+        }
+      }
+      threshold = kthLargest(candidates ?? touched, score, state, k)
+      if (threshold > 0 && rest < threshold) {
+        // A document first seen now would score at most `rest`: below the k-th best already found.
+        candidates = (candidates ?? touched).filter((doc) => {
+          if (state[doc] !== 1) return false
+          if (score[doc]! + rest >= threshold) return true
+          state[doc] = 3
+          return false
+        })
+      }
+    }
+    const top = new TopK(k)
+    let total = 0
+    for (const doc of touched) {
+      if (state[doc] === 1) {
+        total++
+        top.offer(doc, score[doc]!)
+      }
+      score[doc] = 0
+      state[doc] = 0
+    }
+    return { total, hits: top.sorted() }
+  }
+
+  /** Position of a document's first posting in a term's list (or where it would be). */
+  private firstPosting(termId: number, doc: number): number {
+    let lo = this.offsets[termId]! / 3
+    let hi = this.offsets[termId + 1]! / 3
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (this.data[mid * 3]! < doc) lo = mid + 1
+      else hi = mid
+    }
+    return lo * 3
+  }
+
+  /** Per-query buffers, one cell per document, reused: evaluation is synchronous, so sharing is safe. */
+  private ensureBuffers(): void {
+    if (this.score.length < this.docCount) {
+      this.score = new Float64Array(this.docCount)
+      this.seen = new Uint8Array(this.docCount)
+    }
   }
 
   /** True when a term's postings hold a document (postings are sorted by document). */
@@ -327,6 +459,42 @@ class TopK {
       i = m
     }
   }
+}
+
+/** The k-th largest score among live documents (state 1); 0 when there are fewer than k. */
+function kthLargest(docs: readonly number[], score: Float64Array, state: Uint8Array, k: number): number {
+  if (docs.length < k) return 0
+  const heap = new Float64Array(k)
+  let n = 0
+  for (const doc of docs) {
+    if (state[doc] !== 1) continue
+    const s = score[doc]!
+    if (n < k) {
+      // Insert into the min-heap.
+      let i = n++
+      heap[i] = s
+      while (i > 0) {
+        const p = (i - 1) >> 1
+        if (heap[p]! <= heap[i]!) break
+        ;[heap[p], heap[i]] = [heap[i]!, heap[p]!]
+        i = p
+      }
+    } else if (s > heap[0]!) {
+      heap[0] = s
+      let i = 0
+      for (;;) {
+        const l = 2 * i + 1
+        const r = l + 1
+        let m = i
+        if (l < k && heap[l]! < heap[m]!) m = l
+        if (r < k && heap[r]! < heap[m]!) m = r
+        if (m === i) break
+        ;[heap[m], heap[i]] = [heap[i]!, heap[m]!]
+        i = m
+      }
+    }
+  }
+  return n < k ? 0 : heap[0]!
 }
 
 /** True when hit a ranks below hit b (lower score, or same score and later in the artifact). */

@@ -134,6 +134,7 @@ export class Matcher {
       queryTerms.map(([term, boost]) => ({ term, fields: allFields, boost, usePipeline: false, wildcard: 0, editDistance: 0, presence: OPTIONAL })),
       {
         topK: this.options.candidates,
+        exactTotal: false,
         accept: params.product || params.tag ? (doc) => matchesFilter(this.kb.articles[doc]!, params) : undefined,
       },
     )
