@@ -129,6 +129,23 @@ describe('Matcher over the bundled KB', () => {
     assert.equal(r.results[0]?.id, 'windows-tcp-ephemeral-port-exhaustion')
     assert.equal(r.noConfidentMatch, false)
     assert.match(r.signals.errorLines[0] ?? '', /SocketException \(10055\)/)
+    // Triage: the chatter far from the error line is not read, and the response says how much.
+    assert.ok(r.signals.skippedLines >= 590 && r.signals.skippedLines < 600, `skipped ${r.signals.skippedLines}`)
+  })
+
+  it('triage of a long IIS log keeps the rows whose status columns say error', () => {
+    const row = (i: number, status: string) => `2025-06-01 10:00:${String(i % 60).padStart(2, '0')} 10.0.0.5 GET /shop/item${i} - 443 - 192.0.2.${i % 250} Mozilla/5.0 - ${status} ${i}`
+    const rows = ['#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken']
+    for (let i = 0; i < 400; i++) rows.push(row(i, i === 250 ? '500 19 13' : '200 0 0'))
+    const r = m.match({ text: rows.join('\n'), limit: 3 })
+    assert.equal(r.results[0]?.id, 'iis-500-19-0x8007000d-invalid-config')
+    assert.ok(r.signals.skippedLines > 380, `skipped ${r.signals.skippedLines}`)
+  })
+
+  it('reads every line of a long paste when no line looks like an error', () => {
+    const text = Array.from({ length: 300 }, (_, i) => `step ${i}: copied file ${i} of 300`).join('\n')
+    assert.equal(readPaste(text).skippedLines, 0)
+    assert.equal(readPaste(text).lines.length, 300)
   })
 
   it('says honestly when nothing fits', () => {

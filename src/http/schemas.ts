@@ -72,6 +72,10 @@ export const MatchResponse = Type.Object({
       errorCodes: StringList,
       terms: StringList,
       errorLines: StringList,
+      skippedLines: Type.Integer({
+        minimum: 0,
+        description: 'Lines of a long paste (over 150 lines) not read because nothing in them or next to them looks like an error',
+      }),
     },
     { description: 'What was read from the paste' },
   ),

@@ -86,7 +86,7 @@ export interface MatchResult {
   noConfidentMatch: boolean
   /** True when the time budget ran out: the results are the best among the candidates scored. */
   partial: boolean
-  signals: { errorCodes: string[]; terms: string[]; errorLines: string[] }
+  signals: { errorCodes: string[]; terms: string[]; errorLines: string[]; skippedLines: number }
   results: MatchHit[]
 }
 
@@ -180,6 +180,7 @@ export class Matcher {
           .sort((a, b) => b.errorLike - a.errorLike)
           .slice(0, 5)
           .map((l) => l.raw),
+        skippedLines: paste.skippedLines,
       },
       results,
     }

@@ -7,10 +7,18 @@ import { analyzeToken } from '../analysis/terms.js'
 import { splitText } from '../analysis/tokenize.js'
 import { W3cReader } from './logformats.js'
 import { normalizeLine } from './normalize.js'
-import { errorLikeness, extractCodes } from './signals.js'
+import { errorLikeness, extractCodes, mayBeError } from './signals.js'
 
 export const MAX_LINES = 4000
 export const MAX_LINE_CHARS = 2000
+/**
+ * A paste of more lines than this is triaged like an engineer skims a log: only the lines that
+ * could be the error (an error word or level, a code) and the lines around them are read in full.
+ * When no line could be, every line is read.
+ */
+export const TRIAGE_LINES = 150
+/** Lines read around each line kept by the triage: wrapped messages, stack frames. */
+const TRIAGE_CONTEXT = 2
 
 /** One pasted line, read. */
 export interface PasteLine {
@@ -29,6 +37,8 @@ export interface PasteLine {
 export interface Paste {
   lines: PasteLine[]
   codes: string[]
+  /** Lines of a long paste left unread by the triage (nothing in them looked like an error). */
+  skippedLines: number
 }
 
 /** Analyze text into ordered index-form terms. */
@@ -38,21 +48,37 @@ export function analyzeText(text: string): string[] {
 
 /** Read a paste into lines, codes and terms. */
 export function readPaste(text: string): Paste {
-  const rawLines = text.split(/\r\n|\r|\n/, MAX_LINES)
+  const rawLines = text.split(/\r\n|\r|\n/, MAX_LINES).map((full) => (full.length > MAX_LINE_CHARS ? full.slice(0, MAX_LINE_CHARS) : full))
+  const w3c = new W3cReader()
+  // W3C columns are spelled out first: a status in column 12 is what makes an IIS log line an error.
+  const explained = rawLines.map((raw) => w3c.explain(raw))
+  const read = triage(rawLines, explained)
   const lines: PasteLine[] = []
   const codes = new Set<string>()
-  const w3c = new W3cReader()
-  for (const full of rawLines) {
-    const raw = full.length > MAX_LINE_CHARS ? full.slice(0, MAX_LINE_CHARS) : full
-    const explained = w3c.explain(raw)
-    if (/^\s*#(?:Fields|Software|Version|Date|Remark):/.test(raw)) continue // log headers say nothing of the problem
-    const normalized = `${normalizeLine(raw)}${explained ? ` ${explained}` : ''}`.trim()
-    if (normalized === '') continue
+  rawLines.forEach((raw, i) => {
+    if (!read[i]) return
+    if (/^\s*#(?:Fields|Software|Version|Date|Remark):/.test(raw)) return // log headers say nothing of the problem
+    const normalized = `${normalizeLine(raw)}${explained[i] ? ` ${explained[i]}` : ''}`.trim()
+    if (normalized === '') return
     const terms = analyzeText(normalized)
-    if (terms.length === 0) continue
+    if (terms.length === 0) return
     const lineCodes = extractCodes(normalized)
     for (const c of lineCodes) codes.add(c)
     lines.push({ raw: raw.trim(), normalized, errorLike: errorLikeness(raw, lineCodes), terms, termSet: new Set(terms) })
-  }
-  return { lines, codes: [...codes] }
+  })
+  return { lines, codes: [...codes], skippedLines: read.filter((r, i) => !r && rawLines[i]!.trim() !== '').length }
+}
+
+/** Which lines to read in full: all of a short paste; of a long one, the error-like lines and their neighbours. */
+function triage(rawLines: readonly string[], explained: readonly string[]): boolean[] {
+  const all = rawLines.map(() => true)
+  if (rawLines.length <= TRIAGE_LINES) return all
+  const read = rawLines.map(() => false)
+  let kept = 0
+  rawLines.forEach((raw, i) => {
+    if (!mayBeError(explained[i] ? `${raw} ${explained[i]}` : raw)) return
+    kept++
+    for (let j = Math.max(0, i - TRIAGE_CONTEXT); j <= Math.min(rawLines.length - 1, i + TRIAGE_CONTEXT); j++) read[j] = true
+  })
+  return kept === 0 ? all : read
 }

@@ -77,6 +77,15 @@ const ERROR_WORDS =
 const LOG_LEVEL = /\b(?:ERROR|FATAL|CRIT(?:ICAL)?|SEVERE|ALERT|EMERG|WARN(?:ING)?)\b/
 const QUIET_LEVEL = /^\W*(?:\S+\s+){0,3}\b(?:INFO|DEBUG|TRACE|VERBOSE|NOTICE)\b/
 
+/** Codes that mark a line as worth reading even without an error word (digits alone do not). */
+const STRONG_CODE =
+  /\b0x[0-9a-fA-F]{8}\b|Exception|Fault\b|\b(?:HTTP|[Ss]tatus)\W{0,3}[45]\d\d\b|\b[Ww]in32 status [1-9]|\b[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+\b|\bE[A-Z]{4,}\b|\b(?:Msg|Event\s?ID)\W{0,3}\d/
+
+/** A cheap first look at a line of a long paste: could it be (part of) the error? */
+export function mayBeError(line: string): boolean {
+  return LOG_LEVEL.test(line) || ERROR_WORDS.test(line) || STRONG_CODE.test(line)
+}
+
 /** How much a line looks like an error report: 0 (chatter) to 1 (an error line); pass the codes if already known. */
 export function errorLikeness(line: string, codes: readonly string[] = extractCodes(line)): number {
   let s = 0
