@@ -10,6 +10,7 @@ import { Ajv } from 'ajv'
 import rateLimit from '@fastify/rate-limit'
 import { corsPlugin } from './http/cors.js'
 import { metricsPlugin } from './http/metrics.js'
+import { WorkQueue } from './http/queue.js'
 import { ApiError, Errors, clientErrorHandler, frameworkErrors, installErrorHandling } from './http/errors.js'
 import { articleRoutes } from './http/routes/articles.js'
 import { healthRoutes } from './http/routes/health.js'
@@ -36,6 +37,8 @@ declare module 'fastify' {
     setDraining(draining: boolean): void
     /** Time budget of one match, in milliseconds. */
     matchBudgetMs: number
+    /** Where search and match work waits its turn, in arrival order. */
+    work: WorkQueue
   }
   interface FastifyRequest {
     /** The KB this request is answered from, fixed when it arrives (a swap never splits a request). */
@@ -75,6 +78,7 @@ const app: FastifyPluginAsync<AppOptions> = async (app, opts) => {
     draining = d
   })
   app.decorate('matchBudgetMs', opts.matchBudgetMs ?? 2000)
+  app.decorate('work', new WorkQueue())
   app.decorateRequest('kb', null as unknown as KnowledgeBase)
   // Each API request takes the KB once, on arrival, and says which build answered it.
   app.addHook('onRequest', async (req, reply) => {

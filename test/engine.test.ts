@@ -4,7 +4,7 @@ import lunr from 'lunr'
 import { configureBuilder } from '../src/analysis/pipeline.js'
 import { loadArticles } from '../src/content/load.js'
 import { type KbArticle, toKbArticle } from '../src/indexing/article.js'
-import { SearchEngine, compactFromBuilder } from '../src/indexing/engine.js'
+import { type CompactIndex, SearchEngine, compactFromBuilder } from '../src/indexing/engine.js'
 import { FIELDS, FIELD_NAMES } from '../src/indexing/fields.js'
 import { analyzeText } from '../src/match/paste.js'
 import { ARTICLES } from './helpers/kb.js'
@@ -22,10 +22,12 @@ describe('SearchEngine: Lunr semantics and scores over the compact index', () =>
   let articles: KbArticle[]
   let reference: lunr.Index
   let engine: SearchEngine
+  let compact: CompactIndex
   before(async () => {
     articles = (await loadArticles(ARTICLES)).articles.sort((a, b) => (a.id < b.id ? -1 : 1)).map(toKbArticle)
     reference = builder(articles).build()
-    engine = new SearchEngine(JSON.parse(JSON.stringify(compactFromBuilder(builder(articles), FIELD_NAMES, articles.map((a) => a.id)))))
+    compact = JSON.parse(JSON.stringify(compactFromBuilder(builder(articles), FIELD_NAMES, articles.map((a) => a.id))))
+    engine = new SearchEngine(compact)
   })
 
   const queries = [
@@ -37,6 +39,10 @@ describe('SearchEngine: Lunr semantics and scores over the compact index', () =>
     '+tls +certificate',
     'timeout~1',
     'conn*',
+    'sm_*',
+    'co*ion',
+    'handshak~1',
+    'certficate~2',
     'pool^5 nonpaged',
     '-iis',
     'errorCodes:0x8007000d',
@@ -104,6 +110,29 @@ describe('SearchEngine: Lunr semantics and scores over the compact index', () =>
       assert.deepEqual(even.hits, engine.evaluate(clauses, { topK: k, accept: (doc) => doc % 2 === 0 }).hits)
     }
     assert.ok(pruned > 30, `pruning took effect in ${pruned} of 300 queries`)
+  })
+
+  it('one edit away and trailing wildcards give what Lunr\'s TokenSet gives', () => {
+    const all = (lunr as unknown as { TokenSet: { fromArray(t: string[]): { intersect(o: unknown): { toArray(): string[] } }; fromFuzzyString(t: string, d: number): unknown; fromString(t: string): unknown } }).TokenSet
+    const set = all.fromArray(compact.terms)
+    let seed = 11
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+    const letters = 'abcdefghijklmnopqrstuvwxyz0_.'
+    for (let n = 0; n < 200; n++) {
+      const t = compact.terms[Math.floor(next() * compact.terms.length)]!
+      const i = Math.floor(next() * (t.length + 1))
+      const c = letters[Math.floor(next() * letters.length)]!
+      // A term with one random edit (insert, delete, substitute, swap), or the term itself.
+      const typo = [t, t.slice(0, i) + c + t.slice(i), t.slice(0, i) + t.slice(i + 1), t.slice(0, i) + c + t.slice(i + 1), t.slice(0, i) + t.slice(i + 1, i + 2) + t.slice(i, i + 1) + t.slice(i + 2)][n % 5]!
+      if (typo === '') continue
+      assert.deepEqual(engine.fuzzy(typo, 1).sort(), set.intersect(all.fromFuzzyString(typo, 1)).toArray().sort(), `fuzzy ${typo}`)
+      const prefix = t.slice(0, 1 + (n % 4))
+      assert.deepEqual(
+        (engine as unknown as { withPrefix(p: string): string[] }).withPrefix(prefix),
+        set.intersect(all.fromString(`${prefix}*`)).toArray().sort(),
+        `prefix ${prefix}`,
+      )
+    }
   })
 
   it('throws Lunr QueryParseError on invalid syntax', () => {

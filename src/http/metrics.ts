@@ -68,6 +68,14 @@ const plugin: FastifyPluginAsync = async (app) => {
       if (id) this.set({ build_id: id }, 1)
     },
   })
+  new Gauge({
+    name: 'kb_work_queue_depth',
+    help: 'Search and match requests waiting for their turn (arrival order); a depth that stays high means the server needs a replica',
+    registers: [registry],
+    collect() {
+      this.set(app.work.depth)
+    },
+  })
   app.decorate('metrics', { registry, matches })
 
   app.addHook('onResponse', async (req, reply) => {

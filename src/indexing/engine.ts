@@ -9,7 +9,9 @@
  * evaluates queries over them with Lunr's semantics and Lunr's scoring: a document's score is the
  * sum over fields of (query vector · field vector) / |query vector|, required terms must match,
  * prohibited ones exclude. Query syntax is still parsed by Lunr's QueryParser, and wildcard and
- * fuzzy terms are expanded with Lunr's TokenSet (built on first use).
+ * fuzzy terms are expanded with Lunr's TokenSet (built on first use), except the two common
+ * cases, a trailing `*` and one edit, which are answered from the sorted term list and the term
+ * map: building the TokenSet of 60,000 terms takes half a second, a stall no request should meet.
  */
 import lunr from 'lunr'
 import { analyzeToken } from '../analysis/terms.js'
@@ -52,8 +54,8 @@ interface PlannedTerm {
   fields: readonly number[]
   boost: number
   presence: number
-  /** Documents matching a required clause. */
-  docs: Set<number> | undefined
+  /** 1-based number of the required clause the term stands for; 0 when the clause is not required. */
+  clauseNo: number
   /** Upper bound of what the term adds to one document's score. */
   bound: number
 }
@@ -134,10 +136,16 @@ export class SearchEngine {
   private readonly data: Int32Array
   private readonly df: Uint32Array
   private tokenSet: TokenSetLike | undefined
+  /** The characters index terms are made of: what one edit can insert or substitute. */
+  private alphabet: string[] | undefined
   /** Per (term, field): the largest weight in the postings, bounding what a term can add to a score. */
   private readonly maxWeight: Int32Array
   private score = new Float64Array(0)
   private seen = new Uint8Array(0)
+  private touched = new Int32Array(0)
+  private requiredMet = new Uint16Array(0)
+  private clauseOf = new Uint16Array(0)
+  private banned = new Uint8Array(0)
 
   constructor(c: CompactIndex) {
     this.fields = c.fields
@@ -182,6 +190,7 @@ export class SearchEngine {
 
   /** Index terms within `distance` edits of a term. */
   fuzzy(term: string, distance: number): string[] {
+    if (distance === 1) return this.oneEditAway(term)
     // The index's set first: Lunr's intersect reads wildcards from its argument.
     return this.allTerms().intersect(Lunr.TokenSet.fromFuzzyString(term, distance)).toArray()
   }
@@ -208,30 +217,28 @@ export class SearchEngine {
     // Pass 1: what each clause stands for in the index, and the query vector's norm per field.
     const plan: PlannedTerm[] = []
     const queryWeights: Array<Map<number, number>> = Array.from({ length: F }, () => new Map())
-    const required: Array<Set<number>> = []
-    const prohibited = new Set<number>()
     const positiveTerms = new Set<number>()
+    let requiredClauses = 0
+    let impossible = false // a required clause that no index term satisfies
     // A query of prohibited terms only matches every other document, as Lunr's isNegated().
     const negated = clauses.length > 0 && clauses.every((c) => c.presence === PROHIBITED)
     for (const clause of clauses) {
       const inField = new Uint8Array(F)
       for (const f of clause.fields) inField[f] = 1
-      const clauseDocs = clause.presence === REQUIRED ? new Set<number>() : undefined
+      const clauseNo = clause.presence === REQUIRED ? ++requiredClauses : 0
       const terms = clause.usePipeline ? analyzeToken(clause.term) : [clause.term]
-      let missingRequired = false
       for (const term of terms) {
         const expanded = clause.wildcard || clause.editDistance || term.includes('*') ? this.expand(term, clause) : this.has(term) ? [term] : []
-        if (expanded.length === 0 && clause.presence === REQUIRED) missingRequired = true
+        if (expanded.length === 0 && clause.presence === REQUIRED) impossible = true
         for (const e of expanded) {
           const id = this.termId.get(e)!
           if (clause.presence !== PROHIBITED) {
             positiveTerms.add(id)
             for (const f of clause.fields) queryWeights[f]!.set(id, (queryWeights[f]!.get(id) ?? 0) + clause.boost)
           }
-          plan.push({ id, inField, fields: clause.fields, boost: clause.boost, presence: clause.presence, docs: clauseDocs, bound: 0 })
+          plan.push({ id, inField, fields: clause.fields, boost: clause.boost, presence: clause.presence, clauseNo, bound: 0 })
         }
       }
-      if (clauseDocs) required.push(missingRequired ? new Set() : clauseDocs)
     }
     // Lunr's score: sum over fields of (query · field vector) / |query in that field|; weights are stored ×1000.
     const scale = queryWeights.map((w) => {
@@ -246,48 +253,56 @@ export class SearchEngine {
       t.bound = t.boost * b * (1 + 1e-9)
     }
     plan.sort((a, b) => b.bound - a.bound || a.id - b.id)
-    const keep = (doc: number) => !prohibited.has(doc) && required.every((r) => r.has(doc)) && (!opts.accept || opts.accept(doc))
     const termIds = [...positiveTerms].sort((a, b) => a - b)
     const terms = (doc: number) => termIds.filter((id) => this.holds(id, doc)).map((id) => this.terms[id]!)
     const prunable = opts.exactTotal === false && Number.isFinite(topK) && plan.every((t) => t.presence !== REQUIRED && t.presence !== PROHIBITED)
     if (prunable) return { ...this.pruned(plan, scale, topK, opts.accept), terms }
 
-    // Pass 2: every posting of every term.
+    // Pass 2: every posting of every term. Per document: score, whether it was seen, how many
+    // required clauses it satisfies (clauseOf: the last one counted), whether a prohibited term holds it.
     this.ensureBuffers()
-    const score = this.score
-    const seen = this.seen
-    const touched: number[] = []
+    const { score, seen, touched, requiredMet, clauseOf, banned } = this
+    let touchedCount = 0
+    const bannedDocs: number[] = []
     for (const t of plan) {
       for (let i = this.offsets[t.id]!, end = this.offsets[t.id + 1]!; i < end; i += 3) {
         const doc = this.data[i]!
         const field = this.data[i + 1]!
         if (!t.inField[field]) continue
         if (t.presence === PROHIBITED) {
-          prohibited.add(doc)
+          if (!banned[doc]) (banned[doc] = 1), bannedDocs.push(doc)
           continue
         }
-        t.docs?.add(doc)
+        if (t.clauseNo && clauseOf[doc] !== t.clauseNo) {
+          clauseOf[doc] = t.clauseNo
+          requiredMet[doc]!++
+        }
         if (!seen[doc]) {
           seen[doc] = 1
-          touched.push(doc)
+          touched[touchedCount++] = doc
         }
         score[doc]! += t.boost * this.data[i + 2]! * scale[field]!
       }
     }
+    const keep = (doc: number) => !impossible && !banned[doc] && requiredMet[doc] === requiredClauses && (!opts.accept || opts.accept(doc))
+    const unconditional = bannedDocs.length === 0 && requiredClauses === 0 && !opts.accept
     const top = new TopK(topK)
     let total = 0
     if (negated) {
       for (let doc = 0; doc < this.docCount; doc++) if (keep(doc)) (total++, top.offer(doc, 0))
     }
-    for (const doc of touched) {
-      const s = score[doc]!
+    for (let i = 0; i < touchedCount; i++) {
+      const doc = touched[i]!
+      if (unconditional || keep(doc)) {
+        total++
+        top.offer(doc, score[doc]!)
+      }
       score[doc] = 0
       seen[doc] = 0
-      if (keep(doc)) {
-        total++
-        top.offer(doc, s)
-      }
+      requiredMet[doc] = 0
+      clauseOf[doc] = 0
     }
+    for (const doc of bannedDocs) banned[doc] = 0
     return { total, hits: top.sorted(), terms }
   }
 
@@ -369,6 +384,10 @@ export class SearchEngine {
     if (this.score.length < this.docCount) {
       this.score = new Float64Array(this.docCount)
       this.seen = new Uint8Array(this.docCount)
+      this.touched = new Int32Array(this.docCount)
+      this.requiredMet = new Uint16Array(this.docCount)
+      this.clauseOf = new Uint16Array(this.docCount)
+      this.banned = new Uint8Array(this.docCount)
     }
   }
 
@@ -399,11 +418,56 @@ export class SearchEngine {
     }
   }
 
-  /** Index terms a wildcard or fuzzy clause stands for, with Lunr's TokenSet. */
+  /** Index terms a wildcard or fuzzy clause stands for, as Lunr's TokenSet would find them. */
   private expand(term: string, clause: Clause): string[] {
     // As Lunr: a fuzzy term only when an edit distance is given, else `*` wildcards in the string.
+    if (clause.editDistance === 1 && !term.includes('*')) return this.oneEditAway(term)
+    if (!clause.editDistance && /^[^*]+\*$/.test(term)) return this.withPrefix(term.slice(0, -1))
     const set = Lunr.TokenSet.fromClause(clause.editDistance ? { term, editDistance: clause.editDistance } : { term })
     return this.allTerms().intersect(set).toArray()
+  }
+
+  /** Index terms starting with a prefix: a range of the sorted term list. */
+  private withPrefix(prefix: string): string[] {
+    let lo = 0
+    let hi = this.terms.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (this.terms[mid]! < prefix) lo = mid + 1
+      else hi = mid
+    }
+    const out: string[] = []
+    for (let i = lo; i < this.terms.length && this.terms[i]!.startsWith(prefix); i++) out.push(this.terms[i]!)
+    return out
+  }
+
+  /**
+   * Index terms at most one edit from a term (Lunr's edit distance 1: a character inserted,
+   * deleted, substituted, or two adjacent ones swapped): every variant is looked up in the term map.
+   */
+  private oneEditAway(term: string): string[] {
+    // Characters are UTF-16 code units, as in Lunr's TokenSet.
+    if (!this.alphabet) {
+      const chars = new Set<string>()
+      for (const t of this.terms) for (let i = 0; i < t.length; i++) chars.add(t[i]!)
+      this.alphabet = [...chars]
+    }
+    const found = new Set<string>()
+    const probe = (v: string) => {
+      if (this.termId.has(v)) found.add(v)
+    }
+    probe(term)
+    for (let i = 0; i <= term.length; i++) {
+      const head = term.slice(0, i)
+      const tail = term.slice(i)
+      for (const c of this.alphabet) probe(head + c + tail)
+      if (i === term.length) break
+      const rest = term.slice(i + 1)
+      probe(head + rest)
+      for (const c of this.alphabet) if (c !== term[i]) probe(head + c + rest)
+      if (i + 1 < term.length) probe(head + term[i + 1] + term[i] + term.slice(i + 2))
+    }
+    return [...found]
   }
 
   /** All index terms as a Lunr TokenSet, built the first time a wildcard or fuzzy term needs it. */
@@ -425,10 +489,13 @@ class TopK {
     if (h.length < this.k) {
       h.push({ doc, score })
       this.up(h.length - 1)
-    } else if (worse(h[0]!, { doc, score })) {
-      h[0] = { doc, score }
-      this.down(0)
+      return
     }
+    // Most offers of a large result set lose to the weakest kept hit: decide without allocating.
+    const min = h[0]!
+    if (score < min.score || (score === min.score && doc > min.doc)) return
+    h[0] = { doc, score }
+    this.down(0)
   }
 
   /** The kept hits, best first, ties by document order. */

@@ -14,6 +14,6 @@ export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: SearchResponse, 400: ErrorResponse },
       },
     },
-    async (req) => search(req.kb.artifact, req.query),
+    async (req) => app.work.run(() => search(req.kb.artifact, req.query)),
   )
 }
