@@ -333,8 +333,15 @@ export class SearchEngine {
           }
           if (state[doc] === 1) score[doc]! += t.boost * this.data[i + 2]! * scale[field]!
         }
+      } else if (candidates.length * 16 > (end - start) / 3) {
+        // Only documents already scored can still change the top k; many of them: one pass over the postings.
+        for (let i = start; i < end; i += 3) {
+          const doc = this.data[i]!
+          const field = this.data[i + 1]!
+          if (state[doc] === 1 && t.inField[field]) score[doc]! += t.boost * this.data[i + 2]! * scale[field]!
+        }
       } else {
-        // Only documents already scored can still change the top k: look each one up.
+        // A few of them: look each one up.
         for (const doc of candidates) {
           let i = this.firstPosting(t.id, doc)
           for (; i < end && this.data[i] === doc; i += 3) {

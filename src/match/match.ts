@@ -187,11 +187,12 @@ export class Matcher {
   }
 
   /**
-   * Words the KB does not know, in a paste short enough to be typed by hand, are replaced by KB
-   * terms one edit away (`authentification` -> `authent…`), found with Lunr's fuzzy token sets.
+   * Words the KB does not know, in a paste short enough to be typed by hand (and without the
+   * timestamps, log levels or stack frames of copied text), are replaced by the most frequent KB
+   * term one edit away (`sitemindr` -> `sitemind`).
    */
   private correctTypos(paste: Paste): void {
-    if (paste.lines.length > this.options.maxLinesForTypos) return
+    if (paste.lines.length > this.options.maxLinesForTypos || paste.lines.some((l) => COPIED.test(l.raw))) return
     const unknown = new Set<string>()
     for (const line of paste.lines) for (const t of line.termSet) if (/^\p{L}{5,}$/u.test(t) && !this.vocab.has(t)) unknown.add(t)
     if (unknown.size === 0 || unknown.size > this.options.maxTypoLookups) return
@@ -376,6 +377,9 @@ export class Matcher {
     return best
   }
 }
+
+/** Marks of a line copied from a log or a stack trace rather than typed: its words are as the program wrote them. */
+const COPIED = /\b\d{1,2}:\d{2}:\d{2}\b|\b(?:INFO|WARN|WARNING|ERROR|DEBUG|TRACE|FATAL|SEVERE)\b|^\s*at\s+[\w.$<>]+\(|\b\w+\.\w+Exception\b/
 
 /** Kinds of code specific enough that naming a different one is evidence against an article. */
 const SPECIFIC_KINDS: ReadonlyArray<[string, RegExp]> = [
