@@ -9,9 +9,10 @@ import bundled1 from './src/bundled-1.mjs'
 import bundled2 from './src/bundled-2.mjs'
 import imported from './src/imported.mjs'
 import negative from './src/negative.mjs'
+import terseStack from './src/terse-stack.mjs'
 
 const out = fileURLToPath(new URL('./pastes.jsonl', import.meta.url))
-const cases = [...bundled1, ...bundled2, ...imported, ...negative]
+const cases = [...bundled1, ...bundled2, ...imported, ...negative, ...terseStack]
 
 const lines = cases.map((c) => {
   for (const k of ['id', 'kind', 'text', 'set', 'note']) {
