@@ -35,7 +35,12 @@ describe('signals: codes in canonical form, with their equivalents', () => {
   const cases: Array<[string, string[]]> = [
     ['HTTP Error 500.19 - Internal Server Error ... Error Code 0x8007000d', ['0x8007000d', 'win32 13', 'error_invalid_data', 'http 500.19', 'http 500']],
     ['sc-win32-status 6', ['win32 6', 'error_invalid_handle', '0x80070006']],
-    ['System.Net.Sockets.SocketException (10055): An operation on a socket could not be performed', ['win32 10055', 'wsaenobufs', '0x80072747', 'socketexception']],
+    ['System.Net.Sockets.SocketException (10055): An operation on a socket could not be performed', ['win32 10055', 'wsaenobufs', 'enobufs', '0x80072747', 'socketexception']],
+    ['8007000d on iis after the copy', ['0x8007000d', 'win32 13', 'error_invalid_data']],
+    ['crashed with C0000005', ['0xc0000005']],
+    ['request id 8a3ed98f, build deadbeef', []],
+    ['Error: connect ECONNREFUSED 10.0.0.4:1433', ['econnrefused', 'wsaeconnrefused', 'win32 10061', '0x8007274d']],
+    ['Msg 10060, Level 16', ['error 10060', 'win32 10060', 'wsaetimedout', 'etimedout', '0x8007274c']],
     ['<EventID Qualifiers="0">36887</EventID>', ['event 36887']],
     ['Msg 18456, Level 14, State 1, Server SQL01, Line 1', ['error 18456']],
     ['java.net.SocketTimeoutException: Read timed out', ['sockettimeoutexception']],

@@ -34,17 +34,38 @@ export const WIN32_NAMES: Readonly<Record<number, string>> = {
 
 const BY_NAME = new Map(Object.entries(WIN32_NAMES).map(([n, name]) => [name.toLowerCase(), Number(n)]))
 
+/** POSIX errno names that Winsock mirrors (`ECONNREFUSED` is `WSAECONNREFUSED`, 10061). */
+const WINSOCK_OF_ERRNO: Readonly<Record<string, string>> = {
+  econnrefused: 'wsaeconnrefused',
+  etimedout: 'wsaetimedout',
+  econnreset: 'wsaeconnreset',
+  econnaborted: 'wsaeconnaborted',
+  eaddrinuse: 'wsaeaddrinuse',
+  enobufs: 'wsaenobufs',
+}
+const ERRNO_OF_WINSOCK = new Map(Object.entries(WINSOCK_OF_ERRNO).map(([errno, wsa]) => [wsa, errno]))
+
 /** A canonical code and its other spellings (itself first). */
 export function equivalentCodes(code: string): string[] {
   const out = [code]
   const sub = /^http (\d{3})\.\d+$/.exec(code)
   if (sub) out.push(`http ${sub[1]}`)
   const hr = /^0x8007([0-9a-f]{4})$/.exec(code)
-  const win32 = hr ? parseInt(hr[1]!, 16) : /^win32 (\d+)$/.exec(code) ? Number(code.slice(6)) : BY_NAME.get(code)
+  // A product's "error 10061" quoting a Winsock number (10000-11999) is that Winsock error.
+  const winsockNumber = /^error (1[01]\d{3})$/.exec(code)
+  const win32 = hr
+    ? parseInt(hr[1]!, 16)
+    : /^win32 (\d+)$/.exec(code)
+      ? Number(code.slice(6))
+      : winsockNumber
+        ? Number(winsockNumber[1])
+        : BY_NAME.get(WINSOCK_OF_ERRNO[code] ?? code)
+  if (WINSOCK_OF_ERRNO[code]) out.push(WINSOCK_OF_ERRNO[code])
   if (win32 !== undefined) {
     out.push(`win32 ${win32}`)
-    const name = WIN32_NAMES[win32]
-    if (name) out.push(name.toLowerCase())
+    const name = WIN32_NAMES[win32]?.toLowerCase()
+    if (name) out.push(name)
+    if (name && ERRNO_OF_WINSOCK.has(name)) out.push(ERRNO_OF_WINSOCK.get(name)!)
     if (win32 < 0x10000) out.push(`0x8007${win32.toString(16).padStart(4, '0')}`)
   }
   return [...new Set(out)]

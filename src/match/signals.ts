@@ -20,6 +20,8 @@ const all = (re: RegExp, text: string, pick: (m: RegExpMatchArray) => string | u
 
 export const CODE_PATTERNS: readonly CodePattern[] = [
   { kind: 'hresult', find: (t) => all(/\b0x[0-9a-f]{8}\b/gi, t, (m) => m[0].toLowerCase()) },
+  // Written without 0x (`8007000d`, `c0000005`): only with a facility prefix HRESULTs and NTSTATUS codes use, not any 8 hex digits.
+  { kind: 'hresult-bare', find: (t) => all(/(?<![\w.-])(?:800[2-9a]|801[0-9]|c00[0-3])[0-9a-f]{4}(?![\w.-])/gi, t, (m) => `0x${m[0].toLowerCase()}`) },
   { kind: 'http-substatus', find: (t) => all(/(?<![\d.])([1-5]\d\d)\.(\d{1,3})(?![\d.])/g, t, (m) => `http ${m[1]}.${m[2]}`) },
   {
     kind: 'http-status',
