@@ -6,7 +6,7 @@
  */
 import path from 'node:path'
 import type { Command } from 'commander'
-import { importFolder, type ImportReport } from './import.js'
+import type { ImportReport } from './import.js'
 
 export function registerImportCommand(program: Command): void {
   program
@@ -18,6 +18,7 @@ export function registerImportCommand(program: Command): void {
     .action(async (o: { from: string; to: string; json?: boolean }) => {
       let report: ImportReport
       try {
+        const { importFolder } = await import('./import.js')
         report = await importFolder({ from: o.from, to: o.to })
       } catch (err) {
         const message = (err as Error).message ?? String(err)
