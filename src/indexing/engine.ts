@@ -140,12 +140,15 @@ export class SearchEngine {
   private alphabet: string[] | undefined
   /** Per (term, field): the largest weight in the postings, bounding what a term can add to a score. */
   private readonly maxWeight: Int32Array
+  /** The documents of each common term (document frequency of at least 1/32 of the documents), as bits. */
+  private readonly docBits = new Map<number, Uint32Array>()
   private score = new Float64Array(0)
   private seen = new Uint8Array(0)
   private touched = new Int32Array(0)
   private requiredMet = new Uint16Array(0)
   private clauseOf = new Uint16Array(0)
   private banned = new Uint8Array(0)
+  private matchBits = new Uint32Array(0)
 
   constructor(c: CompactIndex) {
     this.fields = c.fields
@@ -174,6 +177,16 @@ export class SearchEngine {
         const cell = t * F + this.data[i + 1]!
         if (this.data[i + 2]! > this.maxWeight[cell]!) this.maxWeight[cell] = this.data[i + 2]!
       }
+    }
+    // Common terms also as bitsets of documents: counting the matches of a query that holds them
+    // is then an OR of a few hundred words, not a walk of their (long) postings.
+    const words = Math.ceil(c.docCount / 32)
+    const minDf = Math.max(8, words)
+    for (let t = 0; t < c.terms.length; t++) {
+      if (this.df[t]! < minDf) continue
+      const bits = new Uint32Array(words)
+      for (let i = this.offsets[t]!, end = this.offsets[t + 1]!; i < end; i += 3) bits[this.data[i]! >>> 5]! |= 1 << (this.data[i]! & 31)
+      this.docBits.set(t, bits)
     }
   }
 
@@ -255,8 +268,12 @@ export class SearchEngine {
     plan.sort((a, b) => b.bound - a.bound || a.id - b.id)
     const termIds = [...positiveTerms].sort((a, b) => a - b)
     const terms = (doc: number) => termIds.filter((id) => this.holds(id, doc)).map((id) => this.terms[id]!)
-    const prunable = opts.exactTotal === false && Number.isFinite(topK) && plan.every((t) => t.presence !== REQUIRED && t.presence !== PROHIBITED)
-    if (prunable) return { ...this.pruned(plan, scale, topK, opts.accept), terms }
+    // Only the top k wanted and only optional terms: max-score pruning. The count of matches is
+    // then taken apart (bitsets), which needs every term asked in every field and no filter.
+    if (Number.isFinite(topK) && plan.every((t) => t.presence !== REQUIRED && t.presence !== PROHIBITED)) {
+      if (opts.exactTotal === false) return { ...this.pruned(plan, scale, topK, opts.accept), terms }
+      if (!opts.accept && plan.every((t) => t.fields.length === F)) return { hits: this.pruned(plan, scale, topK).hits, total: this.countMatches(plan), terms }
+    }
 
     // Pass 2: every posting of every term. Per document: score, whether it was seen, how many
     // required clauses it satisfies (clauseOf: the last one counted), whether a prohibited term holds it.
@@ -317,6 +334,7 @@ export class SearchEngine {
     const touched: number[] = []
     let candidates: number[] | undefined // set once new documents can no longer reach the top k
     let threshold = 0
+    let best = 0 // the best score so far: the k-th best is no higher, so no pruning while `rest` reaches it
     for (let n = 0; n < order.length; n++) {
       const t = order[n]!
       const rest = after[n]!
@@ -331,7 +349,7 @@ export class SearchEngine {
             state[doc] = accept && !accept(doc) ? 2 : 1
             touched.push(doc)
           }
-          if (state[doc] === 1) score[doc]! += t.boost * this.data[i + 2]! * scale[field]!
+          if (state[doc] === 1 && (score[doc]! += t.boost * this.data[i + 2]! * scale[field]!) > best) best = score[doc]!
         }
       } else if (candidates.length * 16 > (end - start) / 3) {
         // Only documents already scored can still change the top k; many of them: one pass over the postings.
@@ -350,6 +368,7 @@ export class SearchEngine {
           }
         }
       }
+      if (!candidates && rest >= best) continue
       threshold = kthLargest(candidates ?? touched, score, state, k)
       if (threshold > 0 && rest < threshold) {
         // A document first seen now would score at most `rest`: below the k-th best already found.
@@ -372,6 +391,28 @@ export class SearchEngine {
       state[doc] = 0
     }
     return { total, hits: top.sorted() }
+  }
+
+  /** How many documents hold at least one of the terms (in any field). */
+  private countMatches(plan: readonly PlannedTerm[]): number {
+    const words = Math.ceil(this.docCount / 32)
+    if (this.matchBits.length < words) this.matchBits = new Uint32Array(words)
+    const acc = this.matchBits
+    acc.fill(0, 0, words)
+    for (const t of plan) {
+      const bits = this.docBits.get(t.id)
+      if (bits) for (let w = 0; w < words; w++) acc[w]! |= bits[w]!
+      else for (let i = this.offsets[t.id]!, end = this.offsets[t.id + 1]!; i < end; i += 3) acc[this.data[i]! >>> 5]! |= 1 << (this.data[i]! & 31)
+    }
+    let n = 0
+    for (let w = 0; w < words; w++) {
+      // Population count of a 32-bit word.
+      let v = acc[w]!
+      v -= (v >>> 1) & 0x55555555
+      v = (v & 0x33333333) + ((v >>> 2) & 0x33333333)
+      n += (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24
+    }
+    return n
   }
 
   /** Position of a document's first posting in a term's list (or where it would be). */
