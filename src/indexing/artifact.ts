@@ -85,15 +85,21 @@ export async function readArtifact(file: string): Promise<LoadedArtifact> {
     const code = (err as NodeJS.ErrnoException).code
     throw new ArtifactError(file, code === 'ENOENT' ? 'the file does not exist' : `the file cannot be read (${code})`)
   }
-  return parseArtifact(raw.toString('utf8'), file, raw.length)
+  return parseArtifactBytes(raw, file)
 }
 
 /** Check and load an artifact from its text (`bytes`: its size, when the caller already knows it). */
 export function parseArtifact(raw: string, file: string, bytes = Buffer.byteLength(raw)): LoadedArtifact {
-  const newline = raw.indexOf('\n')
+  return { ...parseArtifactBytes(Buffer.from(raw, 'utf8'), file), bytes }
+}
+
+/** Check and load an artifact from its bytes: the checksum is taken over the bytes, before any decoding. */
+function parseArtifactBytes(raw: Buffer, file: string): LoadedArtifact {
+  const bytes = raw.length
+  const newline = raw.indexOf(0x0a)
   let header: ArtifactHeader
   try {
-    header = JSON.parse(newline < 0 ? raw : raw.slice(0, newline)) as ArtifactHeader
+    header = JSON.parse(raw.subarray(0, newline < 0 ? raw.length : newline).toString('utf8')) as ArtifactHeader
   } catch {
     throw new ArtifactError(file, 'it is not a KB index artifact (the header is not JSON)')
   }
@@ -103,7 +109,8 @@ export function parseArtifact(raw: string, file: string, bytes = Buffer.byteLeng
   if (header.version !== ARTIFACT_VERSION) {
     throw new ArtifactError(file, `it has format version ${header.version}, this server reads version ${ARTIFACT_VERSION}`)
   }
-  const body = raw.slice(newline + 1).replace(/\n$/, '')
+  const end = raw.length > newline + 1 && raw[raw.length - 1] === 0x0a ? raw.length - 1 : raw.length
+  const body = raw.subarray(newline + 1, end)
   const digest = createHash('sha256').update(body).digest('hex')
   if (digest !== header.sha256) {
     throw new ArtifactError(file, 'it is corrupt (its checksum does not match; truncated or edited?)')
@@ -111,7 +118,7 @@ export function parseArtifact(raw: string, file: string, bytes = Buffer.byteLeng
   let payload: ArtifactPayload
   let index: SearchEngine
   try {
-    payload = JSON.parse(body) as ArtifactPayload
+    payload = JSON.parse(body.toString('utf8')) as ArtifactPayload
     index = new SearchEngine(payload.index)
     if (index.docCount !== payload.articles.length || payload.codes?.length !== payload.articles.length) {
       throw new Error('the index and the articles disagree')
