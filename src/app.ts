@@ -10,7 +10,7 @@ import { Ajv } from 'ajv'
 import rateLimit from '@fastify/rate-limit'
 import { corsPlugin } from './http/cors.js'
 import { metricsPlugin } from './http/metrics.js'
-import { WorkQueue } from './http/queue.js'
+import { InThreadRunner, type QueryRunner } from './query/runner.js'
 import { ApiError, Errors, clientErrorHandler, frameworkErrors, installErrorHandling } from './http/errors.js'
 import { articleRoutes } from './http/routes/articles.js'
 import { healthRoutes } from './http/routes/health.js'
@@ -37,8 +37,8 @@ declare module 'fastify' {
     setDraining(draining: boolean): void
     /** Time budget of one match, in milliseconds. */
     matchBudgetMs: number
-    /** Where search and match work waits its turn, in arrival order. */
-    work: WorkQueue
+    /** Where searches and matches run (in arrival order, on this thread or a worker). */
+    queries: QueryRunner
   }
   interface FastifyRequest {
     /** The KB this request is answered from, fixed when it arrives (a swap never splits a request). */
@@ -60,6 +60,8 @@ export interface AppOptions {
   rateLimitPerMinute?: number
   /** Time budget of one match, in milliseconds; default 2000. */
   matchBudgetMs?: number
+  /** Where queries run; default: on the event loop, in arrival order. */
+  queries?: QueryRunner
 }
 
 /** The application plugin (not encapsulated, so the server can reach `swapKb` and `setDraining`). */
@@ -78,7 +80,9 @@ const app: FastifyPluginAsync<AppOptions> = async (app, opts) => {
     draining = d
   })
   app.decorate('matchBudgetMs', opts.matchBudgetMs ?? 2000)
-  app.decorate('work', new WorkQueue())
+  const queries = opts.queries ?? new InThreadRunner()
+  app.decorate('queries', queries)
+  app.addHook('onClose', async () => queries.close())
   app.decorateRequest('kb', null as unknown as KnowledgeBase)
   // Each API request takes the KB once, on arrival, and says which build answered it.
   app.addHook('onRequest', async (req, reply) => {

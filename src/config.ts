@@ -27,6 +27,8 @@ export const ConfigSchema = Type.Object({
   KB_RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }),
   /** Time budget of one match, in milliseconds. */
   KB_MATCH_BUDGET_MS: Type.Integer({ minimum: 10, maximum: 60_000, default: 2000 }),
+  /** Answer searches and matches in a worker thread (the second core); 0: on the main thread only (one core, less memory). */
+  KB_QUERY_WORKER: Type.Boolean({ default: true }),
   /** Behind a load balancer: "true", a hop count, or addresses/CIDRs of trusted proxies, so rate limits and logs see client addresses. */
   KB_TRUST_PROXY: Type.String({ default: '' }),
 })

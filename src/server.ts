@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import { appPlugin, fastifyOptions } from './app.js'
 import { type Config, parseCorsOrigins, parseTrustProxy } from './config.js'
 import { loadKnowledgeBase } from './kb.js'
+import { WorkerRunner } from './query/worker-runner.js'
 
 /** Start serving the artifact named by the configuration. Throws ArtifactError if it cannot load. */
 export async function startServer(config: Config): Promise<FastifyInstance> {
@@ -24,17 +25,27 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
       trustProxy: parseTrustProxy(config.KB_TRUST_PROXY) as boolean | string,
     }),
   )
+  // Queries run in a worker thread (the second core) once it has loaded the index; until then, and
+  // whenever it cannot answer, on the main thread.
+  const queries = config.KB_QUERY_WORKER ? new WorkerRunner(app.log) : undefined
   await app.register(appPlugin, {
     kb,
+    queries,
     bodyLimit: config.KB_MAX_BODY_BYTES,
     corsOrigins: parseCorsOrigins(config.KB_CORS_ORIGINS),
     rateLimitPerMinute: config.KB_RATE_LIMIT_PER_MINUTE,
     matchBudgetMs: config.KB_MATCH_BUDGET_MS,
   })
+  let closing = false
+  // A response sent while draining closes its connection: a keep-alive connection left idle after
+  // its last answer would otherwise hold the close open until the keep-alive timeout.
+  app.addHook('onSend', async (_req, reply) => {
+    if (closing) reply.header('connection', 'close')
+  })
   await app.listen({ port: config.PORT, host: config.HOST })
   app.log.info({ buildId: kb.artifact.header.buildId, articles: kb.artifact.articles.length, index: config.KB_INDEX }, 'serving')
+  void queries?.load(kb)
 
-  let closing = false
   const close = async (signal: string) => {
     if (closing) return
     closing = true
@@ -47,7 +58,9 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   process.once('SIGINT', () => void close('SIGINT'))
   process.on('SIGHUP', () => {
     loadKnowledgeBase(config.KB_INDEX).then(
-      (next) => {
+      async (next) => {
+        // The worker loads the new build before the swap, so queries move to it without a gap.
+        await queries?.load(next)
         app.swapKb(next)
         app.log.info({ buildId: next.artifact.header.buildId, articles: next.artifact.articles.length }, 'index reloaded')
       },

@@ -69,11 +69,22 @@ const plugin: FastifyPluginAsync = async (app) => {
     },
   })
   new Gauge({
-    name: 'kb_work_queue_depth',
-    help: 'Search and match requests waiting for their turn (arrival order); a depth that stays high means the server needs a replica',
+    name: 'kb_query_queue_depth',
+    help: 'Searches and matches waiting for their turn (arrival order); a depth that stays high means the server needs a replica',
     registers: [registry],
     collect() {
-      this.set(app.work.depth)
+      this.set(app.queries.depth)
+    },
+  })
+  new Counter({
+    name: 'kb_queries_total',
+    help: 'Searches and matches answered, by thread: worker (the query worker) or main (before the worker holds the index, or when it cannot answer)',
+    labelNames: ['thread'] as const,
+    registers: [registry],
+    collect() {
+      this.reset()
+      this.inc({ thread: 'worker' }, app.queries.answered.worker)
+      this.inc({ thread: 'main' }, app.queries.answered.main)
     },
   })
   app.decorate('metrics', { registry, matches })

@@ -126,6 +126,50 @@ export function compactFromBuilder(builder: lunr.Builder, fields: readonly strin
   return { fields: [...fields], docCount: refs.length, terms, postings }
 }
 
+/** An engine's arrays (in SharedArrayBuffers, so a worker thread can use them without a copy). */
+export interface EngineParts {
+  fields: string[]
+  docCount: number
+  terms: string[]
+  /** Per term: where its postings start in `data` (one more entry at the end). */
+  offsets: Uint32Array
+  /** All postings: [article, field, weight×1000] triples. */
+  data: Int32Array
+  /** Per term: how many articles hold it. */
+  df: Uint32Array
+  /** Per (term, field): the largest weight in the postings, bounding what a term can add to a score. */
+  maxWeight: Int32Array
+}
+
+/** Lay the compact index out in typed arrays over shared memory, with per-term statistics. */
+function toParts(c: CompactIndex): EngineParts {
+  const shared = <T>(Kind: new (buffer: SharedArrayBuffer) => T, bytesPer: number, n: number) => new Kind(new SharedArrayBuffer(Math.max(1, n) * bytesPer))
+  const offsets = shared(Uint32Array, 4, c.terms.length + 1)
+  let total = 0
+  c.postings.forEach((p, i) => {
+    offsets[i] = total
+    total += p.length
+  })
+  offsets[c.terms.length] = total
+  const data = shared(Int32Array, 4, total)
+  const df = shared(Uint32Array, 4, c.terms.length)
+  c.postings.forEach((p, i) => {
+    data.set(p, offsets[i])
+    let n = 0
+    for (let j = 0; j < p.length; j += 3) if (j === 0 || p[j] !== p[j - 3]) n++
+    df[i] = n
+  })
+  const F = c.fields.length
+  const maxWeight = shared(Int32Array, 4, c.terms.length * F)
+  for (let t = 0; t < c.terms.length; t++) {
+    for (let i = offsets[t]!, end = offsets[t + 1]!; i < end; i += 3) {
+      const cell = t * F + data[i + 1]!
+      if (data[i + 2]! > maxWeight[cell]!) maxWeight[cell] = data[i + 2]!
+    }
+  }
+  return { fields: c.fields, docCount: c.docCount, terms: c.terms, offsets, data, df, maxWeight }
+}
+
 /** A loaded index, ready for queries. */
 export class SearchEngine {
   readonly fields: readonly string[]
@@ -150,34 +194,17 @@ export class SearchEngine {
   private banned = new Uint8Array(0)
   private matchBits = new Uint32Array(0)
 
-  constructor(c: CompactIndex) {
+  /** From the artifact's compact index, or from the parts of an engine built elsewhere (shared memory). */
+  constructor(c: CompactIndex | EngineParts) {
     this.fields = c.fields
     this.docCount = c.docCount
     this.terms = c.terms
     this.termId = new Map(c.terms.map((t, i) => [t, i]))
-    this.offsets = new Uint32Array(c.terms.length + 1)
-    let total = 0
-    c.postings.forEach((p, i) => {
-      this.offsets[i] = total
-      total += p.length
-    })
-    this.offsets[c.terms.length] = total
-    this.data = new Int32Array(total)
-    this.df = new Uint32Array(c.terms.length)
-    c.postings.forEach((p, i) => {
-      this.data.set(p, this.offsets[i])
-      let n = 0
-      for (let j = 0; j < p.length; j += 3) if (j === 0 || p[j] !== p[j - 3]) n++
-      this.df[i] = n
-    })
-    const F = c.fields.length
-    this.maxWeight = new Int32Array(c.terms.length * F)
-    for (let t = 0; t < c.terms.length; t++) {
-      for (let i = this.offsets[t]!, end = this.offsets[t + 1]!; i < end; i += 3) {
-        const cell = t * F + this.data[i + 1]!
-        if (this.data[i + 2]! > this.maxWeight[cell]!) this.maxWeight[cell] = this.data[i + 2]!
-      }
-    }
+    const parts = 'postings' in c ? toParts(c) : c
+    this.offsets = parts.offsets
+    this.data = parts.data
+    this.df = parts.df
+    this.maxWeight = parts.maxWeight
     // Common terms also as bitsets of documents: counting the matches of a query that holds them
     // is then an OR of a few hundred words, not a walk of their (long) postings.
     const words = Math.ceil(c.docCount / 32)
@@ -188,6 +215,11 @@ export class SearchEngine {
       for (let i = this.offsets[t]!, end = this.offsets[t + 1]!; i < end; i += 3) bits[this.data[i]! >>> 5]! |= 1 << (this.data[i]! & 31)
       this.docBits.set(t, bits)
     }
+  }
+
+  /** What another thread needs to build the same engine; the arrays are in shared memory, so nothing is copied. */
+  parts(): EngineParts {
+    return { fields: [...this.fields], docCount: this.docCount, terms: [...this.terms], offsets: this.offsets, data: this.data, df: this.df, maxWeight: this.maxWeight }
   }
 
   /** True when the index holds the term (in index form). */

@@ -14,7 +14,7 @@ export const matchRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => {
-      const result = await app.work.run(() => req.kb.matcher.match({ ...req.body, limit: req.body.limit ?? 5 }, app.matchBudgetMs))
+      const result = await app.queries.match(req.kb, { ...req.body, limit: req.body.limit ?? 5 }, app.matchBudgetMs)
       app.metrics.matches.inc({ outcome: result.partial ? 'partial' : result.noConfidentMatch ? 'no_confident_match' : 'confident' })
       if (result.noConfidentMatch) {
         // The pastes the KB has no answer for are the articles it is missing: log what was read.

@@ -1,6 +1,5 @@
 /** GET /api/search: full-text search. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { search } from '../../search/search.js'
 import { ErrorResponse, SearchQuery, SearchResponse } from '../schemas.js'
 
 export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -14,6 +13,6 @@ export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: SearchResponse, 400: ErrorResponse },
       },
     },
-    async (req) => app.work.run(() => search(req.kb.artifact, req.query)),
+    async (req) => app.queries.search(req.kb, req.query),
   )
 }

@@ -1,0 +1,23 @@
+/** Messages between the main thread and the query worker. */
+import type { ArtifactHeader } from '../indexing/artifact.js'
+import type { KbArticle } from '../indexing/article.js'
+import type { EngineParts } from '../indexing/engine.js'
+import type { MatchParams } from '../match/match.js'
+import type { SearchParams } from '../search/search.js'
+
+/** A loaded KB as the worker receives it: the index in shared memory, articles without HTML or Markdown. */
+export interface SharedKb {
+  header: ArtifactHeader
+  bytes: number
+  articles: KbArticle[]
+  codes: string[][]
+  engine: EngineParts
+}
+
+export type WorkerRequest =
+  | { id: number; type: 'load'; kb: SharedKb }
+  | { id: number; type: 'search'; buildId: string; params: SearchParams }
+  | { id: number; type: 'match'; buildId: string; params: MatchParams; budgetMs: number }
+
+/** ok with the result; missing when the worker does not hold that build; error with a message. */
+export type WorkerReply = { id: number; ok: true; result?: unknown } | { id: number; missing: true } | { id: number; error: string }

@@ -1,0 +1,43 @@
+/**
+ * The query worker thread: answers searches and matches for the build it is asked about. It
+ * receives each loaded KB from the main thread (the index arrays in shared memory, articles
+ * without HTML or Markdown, which answers never read) and keeps the last two builds, so requests
+ * that arrived before a swap are answered from the index they started with; an older build is
+ * answered "missing" and the main thread runs that query itself.
+ */
+import { parentPort } from 'node:worker_threads'
+import { SearchEngine } from '../indexing/engine.js'
+import { type KnowledgeBase, openKnowledgeBase } from '../kb.js'
+import { search } from '../search/search.js'
+import type { WorkerReply, WorkerRequest } from './protocol.js'
+
+const KEEP = 2
+const kbs = new Map<string, KnowledgeBase>()
+const port = parentPort!
+
+function reply(r: WorkerReply): void {
+  port.postMessage(r)
+}
+
+port.on('message', (m: WorkerRequest) => {
+  if (m.type === 'load') {
+    try {
+      const { header, bytes, articles, codes, engine } = m.kb
+      const kb = openKnowledgeBase({ header, bytes, articles, codes, byId: new Map(articles.map((a) => [a.id, a])), index: new SearchEngine(engine) })
+      kbs.set(header.buildId, kb)
+      for (const old of kbs.keys()) if (kbs.size > KEEP) kbs.delete(old)
+      reply({ id: m.id, ok: true })
+    } catch (err) {
+      reply({ id: m.id, error: (err as Error).message })
+    }
+    return
+  }
+  const kb = kbs.get(m.buildId)
+  if (!kb) return reply({ id: m.id, missing: true })
+  try {
+    const result = m.type === 'search' ? search(kb.artifact, m.params) : kb.matcher.match(m.params, m.budgetMs)
+    reply({ id: m.id, ok: true, result })
+  } catch (err) {
+    reply({ id: m.id, error: (err as Error).message })
+  }
+})
