@@ -29,7 +29,7 @@ import { makeWorkload, type Paste, type Workload } from '../bench/workload.js'
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const NODE = process.execPath
 const HOST = '127.0.0.1'
-const KB_CLI = path.join(ROOT, 'build', 'src', 'cli', 'main.js')
+const KB_CLI = path.join(ROOT, 'build', 'bundle', 'main.js')
 const FLOOR_SERVER = path.join(ROOT, 'build', 'bench', 'floor-server.js')
 const MS_BUILD = path.join(ROOT, 'build', 'bench', 'minisearch-build.js')
 const MS_SERVER = path.join(ROOT, 'build', 'bench', 'minisearch-server.js')

@@ -4,8 +4,8 @@ import { createServer } from 'node:net'
 import path from 'node:path'
 import { REPO } from './kb.js'
 
-/** The compiled CLI, as users run it (`npm test` compiles first). */
-export const CLI = path.join(REPO, 'build', 'src', 'cli', 'main.js')
+/** The bundled CLI, as users run it (`npm test` builds it first). */
+export const CLI = path.join(REPO, 'build', 'bundle', 'main.js')
 
 /** A free TCP port on 127.0.0.1. */
 export async function freePort(): Promise<number> {
