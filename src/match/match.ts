@@ -21,10 +21,11 @@ export const MATCH_DEFAULTS = {
   /** Most terms taken from a paste into the candidate query. */
   maxQueryTerms: 32,
   /**
-   * Candidates re-ranked (plus those sharing a rare code). Dev-set top-1 is the same at 20, 30
-   * and 40; re-ranking is most of a short paste's cost, so 20.
+   * Candidates re-ranked (plus those sharing a rare code). The eval's 194-article KB shows no
+   * difference between 20 and 40; the bench's 10,000-article KB does (top-1 of short pastes 0.67
+   * at 20, 0.72 at 40; 40 KB pastes 0.70 and 0.83), so 40, at about 1.6 ms more per short paste.
    */
-  candidates: 20,
+  candidates: 40,
   /**
    * Articles sharing a recognized code with the paste join the candidates even when the term
    * query missed them, if the code is this rare in the KB; the articles of a common code
