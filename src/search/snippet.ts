@@ -11,6 +11,14 @@ const MAX_SNIPPET = 240
 interface Passage {
   text: string
   terms: ReadonlySet<string>
+  /** The passage as shown, made the first time it is shown. */
+  shown?: string
+}
+
+/** An article's passages, with an index from term to the passages that hold it. */
+interface Passages {
+  list: Passage[]
+  byTerm: Map<string, number[]>
 }
 
 // Analyzing an article's passages is the main cost of a snippet, and the same articles come up
@@ -18,9 +26,9 @@ interface Passage {
 // an index swap never serves a stale passage; renewed after CACHE_LIMIT entries, which bounds it.
 const CACHE_LIMIT = 5_000
 class PassageCache {
-  private map = new WeakMap<KbArticle, Passage[]>()
+  private map = new WeakMap<KbArticle, Passages>()
   private size = 0
-  get(a: KbArticle, texts: () => string[]): Passage[] {
+  get(a: KbArticle, texts: () => string[]): Passages {
     let p = this.map.get(a)
     if (!p) {
       if (++this.size > CACHE_LIMIT) {
@@ -36,21 +44,31 @@ class PassageCache {
 const structured = new PassageCache()
 const bodies = new PassageCache()
 
-function analyze(texts: string[]): Passage[] {
-  return texts.map((text) => ({ text, terms: new Set(splitText(text).flatMap((raw) => analyzeToken(raw))) }))
+function analyze(texts: string[]): Passages {
+  const list = texts.map((text) => ({ text, terms: new Set(splitText(text).flatMap((raw) => analyzeToken(raw))) }))
+  const byTerm = new Map<string, number[]>()
+  list.forEach((p, i) => {
+    for (const t of p.terms) {
+      const at = byTerm.get(t)
+      if (at) at.push(i)
+      else byTerm.set(t, [i])
+    }
+  })
+  return { list, byTerm }
 }
 
 /** Pick the passage with the most matched (index-form) terms and cut it to a readable length. */
 export function makeSnippet(a: KbArticle, terms: ReadonlySet<string>): string {
-  let best = a.symptoms[0] ?? a.cause.text
+  let best: Passage | undefined
   let bestCount = 0
-  const consider = (list: Passage[]) => {
-    for (const p of list) {
-      let n = 0
-      for (const t of terms) if (p.terms.has(t)) n++
-      if (n > bestCount) {
-        best = p.text
-        bestCount = n
+  // The first passage (in reading order) holding the most terms, counted through the term index.
+  const consider = ({ list, byTerm }: Passages) => {
+    const counts = new Uint16Array(list.length)
+    for (const t of terms) for (const i of byTerm.get(t) ?? []) counts[i]!++
+    for (let i = 0; i < list.length; i++) {
+      if (counts[i]! > bestCount) {
+        best = list[i]
+        bestCount = counts[i]!
       }
     }
   }
@@ -58,7 +76,9 @@ export function makeSnippet(a: KbArticle, terms: ReadonlySet<string>): string {
   consider(structured.get(a, () => [...a.symptoms, ...a.cause.text.split('\n'), ...a.resolution.text.split('\n')]))
   // The body is long: read it only when the structured parts hold none of the terms.
   if (bestCount === 0) consider(bodies.get(a, () => a.body.text.split('\n')))
-  return shorten(best, MAX_SNIPPET)
+  if (!best) return shorten(a.symptoms[0] ?? a.cause.text, MAX_SNIPPET)
+  best.shown ??= shorten(best.text, MAX_SNIPPET)
+  return best.shown
 }
 
 /** Cut text at a word boundary, with an ellipsis when it was cut. */
