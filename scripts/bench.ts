@@ -708,10 +708,10 @@ function sourceState(): string {
   }
 }
 
-/** Digest of the compiled server (build/src), to notice if something rebuilt it during the run. */
+/** Digest of the bundled server (build/bundle), to notice if something rebuilt it during the run. */
 function buildDigest(): string {
   const h = createHash('sha256')
-  const dir = path.join(ROOT, 'build', 'src')
+  const dir = path.join(ROOT, 'build', 'bundle')
   const files = readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile() && e.name.endsWith('.js'))
     .map((e) => path.join(e.parentPath, e.name))
@@ -757,14 +757,14 @@ async function main(): Promise<void> {
   await compile()
   const source = sourceState()
   const digest = buildDigest()
-  print(`Source measured: ${source}; compiled server build/src ${digest}.`)
+  print(`Source measured: ${source}; bundled server build/bundle ${digest}.`)
   const reports: SizeReport[] = []
   for (const size of o.sizes) {
     const before = buildDigest()
     const rep = await benchSize(size, o)
     rep.verdicts = verdicts(rep)
     const after = buildDigest()
-    if (after !== before) rep.servers.kb.notes.push(`build/src changed during this size (${before} -> ${after}): something rebuilt the server while it was measured`)
+    if (after !== before) rep.servers.kb.notes.push(`build/bundle changed during this size (${before} -> ${after}): something rebuilt the server while it was measured`)
     reports.push(rep)
     print('')
     print(renderTable(rep, o))
