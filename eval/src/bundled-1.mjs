@@ -3,14 +3,7 @@
 // Values (hosts, IPs, users, pools, pids, timestamps, counters) are invented and differ from the
 // article text on purpose: real pastes carry real values where articles have placeholders.
 
-const Q = 'httpsys-503-queuefull-request-queue'
-const C = 'iis-500-19-0x8007000d-invalid-config'
-const R = 'iis-503-app-pool-rapid-fail-protection'
-const A = 'iis-arr-502-3-timeout-0x80072ee2'
-const K = 'iis-kerberos-krb-ap-err-modified-duplicate-spn'
-const W = 'iis-w3wp-crash-was-5011-5009'
-const X = 'iis51-static-files-403-500-win32-6-bmnet-lsp'
-const N = 'iis6-connections-refused-nonpaged-pool'
+import { Q, C, R, A, K, W, X, N } from './articles.mjs'
 
 export default [
   // ---------------------------------------------------------------- httpsys-503-queuefull

@@ -1,13 +1,6 @@
 // Pastes for the bundled articles (articles/*.md), part 2. See bundled-1.mjs for conventions.
 
-const L = 'lb-502-504-idle-timeout-keepalive-mismatch'
-const M = 'mobilefirst-farm-503-after-heartbeat-timeout'
-const G = 'nginx-504-upstream-timed-out-110'
-const S = 'schannel-tls-handshake-failure-alert-40'
-const SA = 'siteminder-iis-agent-sm-agentapi-init-failed-stale-connections'
-const SS = 'siteminder-llawp-will-not-load-shared-secret'
-const T = 'tls-incomplete-certificate-chain-load-balancer'
-const E = 'windows-tcp-ephemeral-port-exhaustion'
+import { L, M, G, S, SA, SS, T, E } from './articles.mjs'
 
 export default [
   // ---------------------------------------------------------------- LB idle timeout / keep-alive

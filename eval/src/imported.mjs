@@ -2,7 +2,7 @@
 // (mssql-errors: MicrosoftDocs/sql-docs error pages; mslearn-iis: MicrosoftDocs/SupportArticles-docs).
 // expect = importer id: source file basename without .md, lowercased, non-[a-z0-9] -> '-'.
 
-const sql = (n) => `mssqlserver-${n}-database-engine-error`
+import { sql } from './articles.mjs'
 
 export default [
   // ================================================================ mssql-errors

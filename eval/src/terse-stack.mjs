@@ -6,20 +6,7 @@
 // Each case: { id, kind, set, note, expect, text }. Set (dev/holdout) was fixed when the case was
 // written, before any eval run.
 
-const sql = (n) => `mssqlserver-${n}-database-engine-error`
-
-const Q = 'httpsys-503-queuefull-request-queue'
-const C = 'iis-500-19-0x8007000d-invalid-config'
-const R = 'iis-503-app-pool-rapid-fail-protection'
-const A = 'iis-arr-502-3-timeout-0x80072ee2'
-const K = 'iis-kerberos-krb-ap-err-modified-duplicate-spn'
-const W = 'iis-w3wp-crash-was-5011-5009'
-const X = 'iis51-static-files-403-500-win32-6-bmnet-lsp'
-const L = 'lb-502-504-idle-timeout-keepalive-mismatch'
-const G = 'nginx-504-upstream-timed-out-110'
-const S = 'schannel-tls-handshake-failure-alert-40'
-const SS = 'siteminder-llawp-will-not-load-shared-secret'
-const E = 'windows-tcp-ephemeral-port-exhaustion'
+import { Q, C, R, A, K, W, X, L, G, S, SS, E, sql } from './articles.mjs'
 
 const neg = (c) => ({ kind: 'negative', expect: null, ...c })
 

@@ -95,3 +95,16 @@ function analyzeUncached(raw: string): string[] {
   }
   return out
 }
+
+/** Where each term occurs: term -> positions (ascending) of the items whose term sets hold it. */
+export function indexByTerm(termSets: ReadonlyArray<Iterable<string>>): Map<string, number[]> {
+  const byTerm = new Map<string, number[]>()
+  termSets.forEach((terms, i) => {
+    for (const t of terms) {
+      const at = byTerm.get(t)
+      if (at) at.push(i)
+      else byTerm.set(t, [i])
+    }
+  })
+  return byTerm
+}

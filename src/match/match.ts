@@ -5,6 +5,7 @@
  * how well the paste matches each article's own symptom strings and codes.
  */
 import lunr from 'lunr'
+import { indexByTerm } from '../analysis/terms.js'
 import type { LoadedArtifact } from '../indexing/artifact.js'
 import type { KbArticle } from '../indexing/article.js'
 import { type ArticleFilter, matchesFilter } from '../search/filters.js'
@@ -265,15 +266,7 @@ export class Matcher {
         termSet: new Set(terms),
       })
     }
-    const byTerm = new Map<string, number[]>()
-    list.forEach((seg, i) => {
-      for (const t of seg.termSet) {
-        const at = byTerm.get(t)
-        if (at) at.push(i)
-        else byTerm.set(t, [i])
-      }
-    })
-    return { list, byTerm }
+    return { list, byTerm: indexByTerm(list.map((seg) => seg.termSet)) }
   }
 
   private scoreArticle(

@@ -1,7 +1,7 @@
 /**
  * Snippets: the passage of an article that holds the most of the matched terms.
  */
-import { analyzeToken } from '../analysis/terms.js'
+import { analyzeToken, indexByTerm } from '../analysis/terms.js'
 import { splitText } from '../analysis/tokenize.js'
 import type { KbArticle } from '../indexing/article.js'
 
@@ -46,15 +46,7 @@ const bodies = new PassageCache()
 
 function analyze(texts: string[]): Passages {
   const list = texts.map((text) => ({ text, terms: new Set(splitText(text).flatMap((raw) => analyzeToken(raw))) }))
-  const byTerm = new Map<string, number[]>()
-  list.forEach((p, i) => {
-    for (const t of p.terms) {
-      const at = byTerm.get(t)
-      if (at) at.push(i)
-      else byTerm.set(t, [i])
-    }
-  })
-  return { list, byTerm }
+  return { list, byTerm: indexByTerm(list.map((p) => p.terms)) }
 }
 
 /** Pick the passage with the most matched (index-form) terms and cut it to a readable length. */
