@@ -329,7 +329,7 @@ export class Matcher {
   private snippet(id: string, segs: Segments): string {
     const article = this.kb.byId.get(id)!
     const terms = new Set<string>()
-    for (const s of this.profile(id).symptoms) for (const t of s.termSet) if (segs.byTerm.has(t)) terms.add(t)
+    for (const s of this.profile(id).symptoms) for (const [t] of s.weighted) if (segs.byTerm.has(t)) terms.add(t)
     return makeSnippet(article, terms)
   }
 

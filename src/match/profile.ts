@@ -21,8 +21,8 @@ export interface SymptomProfile {
   bigrams: Set<string>
 }
 
-/** A symptom's terms with their weights (IDF in the loaded KB), fixed once per artifact. */
-export interface WeightedSymptom extends SymptomProfile {
+/** A symptom's terms with their weights (IDF in the loaded KB), fixed once per artifact; kept per candidate article, so lean (no term set: `weighted` lists each term once). */
+export interface WeightedSymptom extends Omit<SymptomProfile, 'termSet'> {
   weighted: ReadonlyArray<readonly [term: string, weight: number]>
   /** Sum of the weights: what a segment holding every term scores. */
   total: number
@@ -77,7 +77,7 @@ export function bigrams(terms: readonly string[]): Set<string> {
 /** Weigh a symptom's terms; a term the KB lacks (impossible for its own text, but cheap to guard) counts 1. */
 export function weighSymptom(s: SymptomProfile, weight: (term: string) => number): WeightedSymptom {
   const weighted = [...s.termSet].map((t) => [t, weight(t) || 1] as const)
-  return { ...s, weighted, total: weighted.reduce((sum, [, w]) => sum + w, 0) }
+  return { text: s.text, terms: s.terms, bigrams: s.bigrams, weighted, total: weighted.reduce((sum, [, w]) => sum + w, 0) }
 }
 
 /**

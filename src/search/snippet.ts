@@ -7,10 +7,9 @@ import type { KbArticle } from '../indexing/article.js'
 
 const MAX_SNIPPET = 240
 
-/** A passage of an article with its index-form terms. */
+/** A passage of an article (its terms are in the article's term index). */
 interface Passage {
   text: string
-  terms: ReadonlySet<string>
   /** The passage as shown, made the first time it is shown. */
   shown?: string
 }
@@ -45,8 +44,9 @@ const structured = new PassageCache()
 const bodies = new PassageCache()
 
 function analyze(texts: string[]): Passages {
-  const list = texts.map((text) => ({ text, terms: new Set(splitText(text).flatMap((raw) => analyzeToken(raw))) }))
-  return { list, byTerm: indexByTerm(list.map((p) => p.terms)) }
+  // Each passage's terms are only needed for the index; keeping a set per passage would cost more than the text.
+  const byTerm = indexByTerm(texts.map((text) => new Set(splitText(text).flatMap((raw) => analyzeToken(raw)))))
+  return { list: texts.map((text) => ({ text })), byTerm }
 }
 
 /** Pick the passage with the most matched (index-form) terms and cut it to a readable length. */
