@@ -56,16 +56,22 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   }
   process.once('SIGTERM', () => void close('SIGTERM'))
   process.once('SIGINT', () => void close('SIGINT'))
+  // Reloads run one after another: two signals in quick succession could otherwise finish out
+  // of order and leave the older file's index in service.
+  let reloading = Promise.resolve()
+  const reload = async () => {
+    try {
+      const next = await loadKnowledgeBase(config.KB_INDEX)
+      // The worker gets the new build before the swap, so queries move to it without a gap.
+      await queries?.load(next)
+      app.swapKb(next)
+      app.log.info({ buildId: next.artifact.header.buildId, articles: next.artifact.articles.length }, 'index reloaded')
+    } catch (err) {
+      app.log.error({ reason: (err as Error).message }, 'index reload refused; still serving the previous index')
+    }
+  }
   process.on('SIGHUP', () => {
-    loadKnowledgeBase(config.KB_INDEX).then(
-      async (next) => {
-        // The worker loads the new build before the swap, so queries move to it without a gap.
-        await queries?.load(next)
-        app.swapKb(next)
-        app.log.info({ buildId: next.artifact.header.buildId, articles: next.artifact.articles.length }, 'index reloaded')
-      },
-      (err: Error) => app.log.error({ reason: err.message }, 'index reload refused; still serving the previous index'),
-    )
+    reloading = reloading.then(reload)
   })
   return app
 }
