@@ -5,7 +5,7 @@ import { W3cReader } from '../src/match/logformats.js'
 import { type Matcher, codeConflict } from '../src/match/match.js'
 import { NORMALIZERS, normalizeLine } from '../src/match/normalize.js'
 import { readPaste } from '../src/match/paste.js'
-import { literalCode, profileSymptom, GAP } from '../src/match/profile.js'
+import { literalCode, profileSymptom, quotedStrength, symptomParts, GAP } from '../src/match/profile.js'
 import { errorLikeness, extractCodes } from '../src/match/signals.js'
 import { kbFrom } from './helpers/kb.js'
 
@@ -88,6 +88,27 @@ describe('article profiles', () => {
     assert.ok(literalCode('511')!.pattern.test('Msg 511, Level 16'))
     assert.ok(!literalCode('511')!.pattern.test('took 511 ms'))
     assert.equal(literalCode('6'), undefined)
+  })
+  it('a number after `=` is a value, not the code it spells', () => {
+    assert.ok(literalCode('1000')!.pattern.test('Application Error 1000'))
+    assert.ok(!literalCode('1000')!.pattern.test('CurrentQueueSize=1000'))
+    assert.ok(!literalCode('1000')!.pattern.test('maxConnections = 1000'))
+  })
+  it('a message quoted in a symptom is also matched on its own; event exports and URLs are not split', () => {
+    const parts = symptomParts('Application Error 1000: "Faulting application name: w3wp.exe" with exception code 0xc0000005.')
+    assert.equal(parts.length, 2)
+    assert.equal(parts[1]!.text, parts[0]!.text, 'a part reports the whole symptom')
+    assert.deepEqual(parts[1]!.terms.slice(0, 3), ['fault', 'applic', 'name'])
+    assert.equal(parts[1]!.quoted, true)
+    assert.equal(symptomParts('Log Name: System\nSource: "WAS"\n<Data Name="AppPoolID">DefaultAppPool</Data>').length, 1)
+    assert.equal(symptomParts('Requests to "http://contoso.com/somepage.aspx" fail').length, 1)
+    assert.equal(symptomParts("IIS Manager shows 'The process cannot access the file' when the site starts").length, 2)
+    assert.equal(symptomParts("it doesn't start and the pool isn't running").length, 1, 'apostrophes are not quotes')
+  })
+  it('a quoted message is worth what it says: nothing for a label, a whole symptom for a rare message', () => {
+    assert.equal(quotedStrength(0.5), 0)
+    assert.ok(quotedStrength(2.2) > 0.4 && quotedStrength(2.2) < 0.6)
+    assert.equal(quotedStrength(5), 1)
   })
   it('naming a different code of a specific kind is evidence against', () => {
     assert.equal(codeConflict(['0x800700b7'], new Set(['0x8007000d'])), true)
@@ -181,6 +202,29 @@ describe('Matcher over the bundled KB', () => {
   it('treats every Lunr special character in a paste as text', () => {
     const r = m.match({ text: 'title:foo +bar -baz ~ ^2 * : \\ "unclosed [ { < Sm_AgentApi_Init', limit: 3 })
     assert.equal(r.results[0]?.id, 'siteminder-iis-agent-sm-agentapi-init-failed-stale-connections')
+  })
+
+  it('matches a message an article quotes inside a longer symptom, and reports that symptom', () => {
+    const r = m.match({ text: 'Faulting application name: w3wp.exe, version: 10.0.17763.1, time stamp: 0x5b9c2c4e', limit: 3 })
+    assert.equal(r.results[0]?.id, 'iis-w3wp-crash-was-5011-5009')
+    assert.match(r.results[0]!.matchedSymptoms[0]!.symptom, /^Application log, Application Error 1000: "Faulting application name: w3wp.exe"/)
+    assert.match(r.results[0]!.matchedSymptoms[0]!.line, /^Faulting application name/)
+    const alb = m.match({ text: 'server: awselb/2.0', limit: 3 })
+    assert.equal(alb.results[0]?.id, 'lb-502-504-idle-timeout-keepalive-mismatch')
+    assert.equal(alb.noConfidentMatch, false, 'the header an article quotes verbatim is enough')
+  })
+
+  it('records how error-like the lines naming each code are, so codes met only in chatter count less', () => {
+    const p = readPaste(['2025-04-02 14:04:14 INFO Watch - w3wp.exe pid 4410', '2025-04-02 14:04:15 ERROR Probe - GET /health -> HTTP 503 Service Unavailable'].join('\n'))
+    assert.equal(p.codeLines.get('w3wp.exe'), 0)
+    assert.ok(p.codeLines.get('http 503')! >= 0.9)
+  })
+
+  it('an article listing a bare status number gains no more from it than from the status itself', () => {
+    // nginx-504 lists "504"; lb-502-504 lists "HTTP 504": a paste naming HTTP 504 weighs them alike.
+    const r = m.match({ text: 'Status Code: 504 Gateway Time-out', limit: 10 })
+    const nginx = r.results.find((h) => h.id === 'nginx-504-upstream-timed-out-110')
+    assert.deepEqual(nginx?.matchedErrorCodes, ['http 504'])
   })
 
   it('reads a long paste in bounded lines', () => {

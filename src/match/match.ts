@@ -286,11 +286,19 @@ export class Matcher {
       if (m.score >= this.options.symptomThreshold) matchedSymptoms.push({ symptom: s.text, line: m.segment.raw, score: round(m.score, 3) })
     }
     matchedSymptoms.sort((x, y) => y.score - x.score)
+    // A symptom and a message it quotes are matched apart; report each symptom once, at its best.
+    const reported = matchedSymptoms.filter((m, i) => matchedSymptoms.findIndex((o) => o.symptom === m.symptom) === i)
 
     const matchedCodes = new Set(paste.codes.filter((c) => p.codes.has(c)))
-    for (const lit of p.literalCodes) if (pasteText.lower.includes(lit.needle) && lit.pattern.test(pasteText.text)) matchedCodes.add(lit.key)
+    for (const lit of p.literalCodes) {
+      if (!pasteText.lower.includes(lit.needle) || !lit.pattern.test(pasteText.text)) continue
+      // A bare status number an article lists ("504") is the HTTP status the paste names, and says no more than it.
+      const status = /^"([1-5]\d\d)"$/.exec(lit.key)?.[1]
+      matchedCodes.add(status && paste.codes.includes(`http ${status}`) ? `http ${status}` : lit.key)
+    }
     let codeScore = 0
-    for (const c of matchedCodes) codeScore = Math.max(codeScore, this.codeWeight(c))
+    // A code named only on chatter lines (an INFO line listing w3wp.exe) counts half.
+    for (const c of matchedCodes) codeScore = Math.max(codeScore, this.codeWeight(c) * Math.min(1, 0.5 + (paste.codeLines.get(c) ?? 1)))
 
     const conflict = codeConflict(paste.codes, p.codes) ? this.options.codeConflictPenalty : 0
     const w = this.options.weights
@@ -304,7 +312,7 @@ export class Matcher {
       products: a.products,
       tags: a.tags,
       matchedErrorCodes: [...matchedCodes].sort(),
-      matchedSymptoms: matchedSymptoms.slice(0, 3),
+      matchedSymptoms: reported.slice(0, 3),
     }
   }
 
@@ -313,7 +321,7 @@ export class Matcher {
     let p = this.profiles.get(id)
     if (!p) {
       const doc = this.docOf.get(id)!
-      p = profileArticle(this.kb.articles[doc]!, this.kb.codes[doc]!, (t) => this.vocab.idf(t))
+      p = profileArticle(this.kb.articles[doc]!, this.kb.codes[doc]!, (t) => this.vocab.idf(t), this.vocab.uniqueIdf)
       this.profiles.set(id, p)
     }
     return p
@@ -372,6 +380,7 @@ export class Matcher {
         for (const b of sb) if (lb.has(b)) shared++
         score = coverage * (0.6 + 0.4 * (shared / sb.size))
       }
+      score *= s.strength
       if (score > (best?.score ?? 0)) best = { segment, score }
     }
     return best

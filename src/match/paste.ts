@@ -37,6 +37,8 @@ export interface PasteLine {
 export interface Paste {
   lines: PasteLine[]
   codes: string[]
+  /** For each code, how error-like the most error-like line naming it is (0..1). */
+  codeLines: Map<string, number>
   /** Lines of a long paste left unread by the triage (nothing in them looked like an error). */
   skippedLines: number
 }
@@ -54,7 +56,7 @@ export function readPaste(text: string): Paste {
   const explained = rawLines.map((raw) => w3c.explain(raw))
   const read = triage(rawLines, explained)
   const lines: PasteLine[] = []
-  const codes = new Set<string>()
+  const codes = new Map<string, number>()
   rawLines.forEach((raw, i) => {
     if (!read[i]) return
     if (/^\s*#(?:Fields|Software|Version|Date|Remark):/.test(raw)) return // log headers say nothing of the problem
@@ -63,10 +65,11 @@ export function readPaste(text: string): Paste {
     const terms = analyzeText(normalized)
     if (terms.length === 0) return
     const lineCodes = extractCodes(normalized)
-    for (const c of lineCodes) codes.add(c)
-    lines.push({ raw: raw.trim(), normalized, errorLike: errorLikeness(raw, lineCodes), terms, termSet: new Set(terms) })
+    const errorLike = errorLikeness(raw, lineCodes)
+    for (const c of lineCodes) codes.set(c, Math.max(codes.get(c) ?? 0, errorLike))
+    lines.push({ raw: raw.trim(), normalized, errorLike, terms, termSet: new Set(terms) })
   })
-  return { lines, codes: [...codes], skippedLines: read.filter((r, i) => !r && rawLines[i]!.trim() !== '').length }
+  return { lines, codes: [...codes.keys()], codeLines: codes, skippedLines: read.filter((r, i) => !r && rawLines[i]!.trim() !== '').length }
 }
 
 /** Which lines to read in full: all of a short paste; of a long one, the error-like lines and their neighbours. */

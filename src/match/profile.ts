@@ -19,13 +19,17 @@ export interface SymptomProfile {
   termSet: Set<string>
   /** Adjacent term pairs (not across a gap): word order, for phrase-like matching. */
   bigrams: Set<string>
+  /** A message quoted inside a longer symptom, matched on its own. */
+  quoted?: boolean
 }
 
 /** A symptom's terms with their weights (IDF in the loaded KB), fixed once per artifact; kept per candidate article, so lean (no term set: `weighted` lists each term once). */
-export interface WeightedSymptom extends Omit<SymptomProfile, 'termSet'> {
+export interface WeightedSymptom extends Omit<SymptomProfile, 'termSet' | 'quoted'> {
   weighted: ReadonlyArray<readonly [term: string, weight: number]>
   /** Sum of the weights: what a segment holding every term scores. */
   total: number
+  /** 0..1, what a full match of it is worth: 1 for a symptom, less for a short or common quoted message. */
+  strength: number
 }
 
 /** A code the article lists, to find as written: `QueueFull`, `5011`, `Shared secret incorrect…`. */
@@ -40,12 +44,14 @@ export interface LiteralCode {
  * Literal codes from an article's `error_codes`: phrases and names as written, as whole words.
  * A bare number of 3 digits must follow a word that makes it a code (`Msg 511`, `event 102`,
  * `error: 207`), since 3-digit numbers are everywhere in logs; 1-2 digit numbers say too little.
+ * Longer numbers match anywhere but after `=`.
  */
 export function literalCode(code: string): LiteralCode | undefined {
   const text = code.trim()
   if (/^-?\d{1,2}$/.test(text) || text.length < 3) return undefined
   const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')
-  const context = /^\d{3}$/.test(text) ? '(?:error|msg|event(?:\\s*id)?|code|status|number|no\\.?|#)\\W{0,3}' : ''
+  // A number right after `=` is a setting or counter value (`CurrentQueueSize=1000`), not a code.
+  const context = /^\d{3}$/.test(text) ? '(?:error|msg|event(?:\\s*id)?|code|status|number|no\\.?|#)\\W{0,3}' : /^\d+$/.test(text) ? '(?<!=\\s*)' : ''
   const needle = text.toLowerCase().split(/\s+/).reduce((a, b) => (b.length > a.length ? b : a), '')
   return { key: `"${text.toLowerCase()}"`, pattern: new RegExp(`(?<![\\w.])${context}${escaped}(?![\\w])`, 'i'), needle }
 }
@@ -75,10 +81,21 @@ export function bigrams(terms: readonly string[]): Set<string> {
 }
 
 /** Weigh a symptom's terms; a term the KB lacks (impossible for its own text, but cheap to guard) counts 1. */
-export function weighSymptom(s: SymptomProfile, weight: (term: string) => number): WeightedSymptom {
+export function weighSymptom(s: SymptomProfile, weight: (term: string) => number, uniqueIdf = 1): WeightedSymptom {
   const weighted = [...s.termSet].map((t) => [t, weight(t) || 1] as const)
-  return { text: s.text, terms: s.terms, bigrams: s.bigrams, weighted, total: weighted.reduce((sum, [, w]) => sum + w, 0) }
+  const total = weighted.reduce((sum, [, w]) => sum + w, 0)
+  return { text: s.text, terms: s.terms, bigrams: s.bigrams, weighted, total, strength: s.quoted ? quotedStrength(total / uniqueIdf) : 1 }
 }
+
+/**
+ * What matching a quoted message in full is worth, from how much it says: its weight in units of
+ * a term only one article holds. `"Config Error"` (half a unit) is worth nothing on its own,
+ * `"server: awselb/2.0"` (two units) half a symptom, three units and more a whole one.
+ */
+export function quotedStrength(units: number): number {
+  return Math.min(1, Math.max(0, (units - QUOTE_UNITS.none) / (QUOTE_UNITS.full - QUOTE_UNITS.none)))
+}
+const QUOTE_UNITS = { none: 1.2, full: 3.2 }
 
 /**
  * The codes an article is matched on, computed once at build time and stored in the artifact:
@@ -96,7 +113,7 @@ export function articleCodes(a: KbArticle): string[] {
 }
 
 /** Prepare an article for matching, from its stored codes and the KB's term weights (done on first use, then kept). */
-export function profileArticle(a: KbArticle, codes: readonly string[], weight: (term: string) => number): ArticleProfile {
+export function profileArticle(a: KbArticle, codes: readonly string[], weight: (term: string) => number, uniqueIdf = 1): ArticleProfile {
   return {
     id: a.id,
     codes: new Set(codes.filter((c) => !c.startsWith('"'))),
@@ -104,6 +121,27 @@ export function profileArticle(a: KbArticle, codes: readonly string[], weight: (
       const lit = c.startsWith('"') ? literalCode(c.slice(1, -1)) : undefined
       return lit ? [lit] : []
     }),
-    symptoms: a.symptoms.map((text) => weighSymptom(profileSymptom(text), weight)),
+    symptoms: a.symptoms.flatMap((text) => symptomParts(text).map((s) => weighSymptom(s, weight, uniqueIdf)).filter((s) => s.strength > 0)),
   }
+}
+
+/** Text in quotes inside a symptom: the verbatim message an author quoted amid their own words. */
+const QUOTED = /"([^"\n]{6,300})"|\u201c([^\u201d\n]{6,300})\u201d|(?<!\w)'([^'\n]{6,300})'(?!\w)/g
+
+/**
+ * A symptom to match, plus each message it quotes as a part of its own (same `text`): a paste that
+ * holds the quoted message matches it in full, however much the author wrote around it.
+ */
+export function symptomParts(text: string): SymptomProfile[] {
+  const whole = profileSymptom(text)
+  const parts = [whole]
+  if (text.includes('\n')) return parts
+  for (const m of text.matchAll(QUOTED)) {
+    const quoted = m[1] ?? m[2] ?? m[3]!
+    if (quoted.includes('://')) continue
+    const part = profileSymptom(quoted)
+    if (part.termSet.size < 2 || part.termSet.size === whole.termSet.size) continue
+    parts.push({ ...part, text, quoted: true })
+  }
+  return parts
 }

@@ -27,6 +27,11 @@ export class Vocabulary {
     return this.index.fuzzy(term, distance).sort((a, b) => this.docFreq(b) - this.docFreq(a) || (a < b ? -1 : 1))
   }
 
+  /** The IDF of a term only one article holds: the most a single term can say in this KB. */
+  get uniqueIdf(): number {
+    return Math.log(1 + (this.docCount - 0.5) / 1.5)
+  }
+
   /** Inverse document frequency (BM25 form, always positive); 0 for a term the index lacks. */
   idf(term: string): number {
     let v = this.idfCache.get(term)
