@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import { appPlugin, fastifyOptions } from './app.js'
 import { type Config, parseCorsOrigins, parseTrustProxy } from './config.js'
 import { loadKnowledgeBase } from './kb.js'
+import { warmUp } from './query/warmup.js'
 import { WorkerRunner } from './query/worker-runner.js'
 
 /** Start serving the artifact named by the configuration. Throws ArtifactError if it cannot load. */
@@ -44,7 +45,9 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   })
   await app.listen({ port: config.PORT, host: config.HOST })
   app.log.info({ buildId: kb.artifact.header.buildId, articles: kb.artifact.articles.length, index: config.KB_INDEX }, 'serving')
-  void queries?.load(kb)
+  // The worker warms each build it loads; without a worker, the main thread warms it here.
+  if (queries) void queries.load(kb)
+  else void warmUp(kb, () => app.kb() === kb)
 
   const close = async (signal: string) => {
     if (closing) return
@@ -65,6 +68,7 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
       // The worker gets the new build before the swap, so queries move to it without a gap.
       await queries?.load(next)
       app.swapKb(next)
+      if (!queries) void warmUp(next, () => app.kb() === next)
       app.log.info({ buildId: next.artifact.header.buildId, articles: next.artifact.articles.length }, 'index reloaded')
     } catch (err) {
       app.log.error({ reason: (err as Error).message }, 'index reload refused; still serving the previous index')

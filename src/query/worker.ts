@@ -3,16 +3,19 @@
  * receives each loaded KB from the main thread (the index arrays in shared memory, articles
  * without HTML or Markdown, which answers never read) and keeps the last two builds, so requests
  * that arrived before a swap are answered from the index they started with; an older build is
- * answered "missing" and the main thread runs that query itself.
+ * answered "missing" and the main thread runs that query itself. Each new build is warmed
+ * (warmup.ts) between real queries.
  */
 import { parentPort } from 'node:worker_threads'
 import { SearchEngine } from '../indexing/engine.js'
 import { type KnowledgeBase, openKnowledgeBase } from '../kb.js'
 import { search } from '../search/search.js'
 import type { WorkerReply, WorkerRequest } from './protocol.js'
+import { warmUp } from './warmup.js'
 
 const KEEP = 2
 const kbs = new Map<string, KnowledgeBase>()
+let latest = ''
 const port = parentPort!
 
 function reply(r: WorkerReply): void {
@@ -27,6 +30,9 @@ port.on('message', (m: WorkerRequest) => {
       kbs.set(header.buildId, kb)
       for (const old of kbs.keys()) if (kbs.size > KEEP) kbs.delete(old)
       reply({ id: m.id, ok: true })
+      // Warm the new build between real queries; a newer build stops it.
+      latest = header.buildId
+      void warmUp(kb, () => latest === header.buildId)
     } catch (err) {
       reply({ id: m.id, error: (err as Error).message })
     }
