@@ -106,6 +106,8 @@ describe('SearchEngine: Lunr semantics and scores over the compact index', () =>
       const exact = { total: full.total, hits: full.hits.slice(0, k) }
       const fast = engine.evaluate(clauses, { topK: k, exactTotal: false })
       assert.deepEqual(fast.hits, exact.hits, JSON.stringify({ k, terms: clauses.map((c) => c.term) }))
+      // The matched terms of a hit, read from the pruned scoring's term masks, are the full path's.
+      for (const h of fast.hits) assert.deepEqual(fast.terms(h.doc), full.terms(h.doc))
       assert.ok(fast.total <= exact.total)
       if (fast.total < exact.total) pruned++
       // Pruned, with the exact count from bitsets (or the full path when a clause names one field).
@@ -124,6 +126,7 @@ describe('SearchEngine: Lunr semantics and scores over the compact index', () =>
     let seed = 11
     const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
     const letters = 'abcdefghijklmnopqrstuvwxyz0_.'
+    let wordsChecked = 0
     for (let n = 0; n < 200; n++) {
       const t = compact.terms[Math.floor(next() * compact.terms.length)]!
       const i = Math.floor(next() * (t.length + 1))
@@ -132,6 +135,12 @@ describe('SearchEngine: Lunr semantics and scores over the compact index', () =>
       const typo = [t, t.slice(0, i) + c + t.slice(i), t.slice(0, i) + t.slice(i + 1), t.slice(0, i) + c + t.slice(i + 1), t.slice(0, i) + t.slice(i + 1, i + 2) + t.slice(i, i + 1) + t.slice(i + 2)][n % 5]!
       if (typo === '') continue
       assert.deepEqual(engine.fuzzy(typo, 1).sort(), set.intersect(all.fromFuzzyString(typo, 1)).toArray().sort(), `fuzzy ${typo}`)
+      if (/^\p{L}+$/u.test(typo)) {
+        // A word's corrections: the letters-only terms among its one-edit neighbours.
+        const words = engine.fuzzy(typo, 1).filter((w) => /^\p{L}+$/u.test(w))
+        assert.deepEqual(engine.wordsOneEditAway(typo).sort(), words.sort(), `word ${typo}`)
+        wordsChecked++
+      }
       const prefix = t.slice(0, 1 + (n % 4))
       assert.deepEqual(
         (engine as unknown as { withPrefix(p: string): string[] }).withPrefix(prefix),
@@ -139,6 +148,7 @@ describe('SearchEngine: Lunr semantics and scores over the compact index', () =>
         `prefix ${prefix}`,
       )
     }
+    assert.ok(wordsChecked > 50, `${wordsChecked} words checked`)
   })
 
   it('throws Lunr QueryParseError on invalid syntax', () => {

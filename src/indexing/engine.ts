@@ -181,13 +181,15 @@ export class SearchEngine {
   private readonly df: Uint32Array
   private tokenSet: TokenSetLike | undefined
   /** The characters index terms are made of: what one edit can insert or substitute. */
-  private alphabet: string[] | undefined
+  private alphabet: { all: string[]; letters: string[] } | undefined
   /** Per (term, field): the largest weight in the postings, bounding what a term can add to a score. */
   private readonly maxWeight: Int32Array
   /** The documents of each common term (document frequency of at least 1/32 of the documents), as bits. */
   private readonly docBits = new Map<number, Uint32Array>()
   private score = new Float64Array(0)
   private seen = new Uint8Array(0)
+  /** Per document, which of (up to 32) pruned-query terms it holds: the hits' matched terms without a lookup each. */
+  private termMask = new Uint32Array(0)
   private touched = new Int32Array(0)
   private requiredMet = new Uint16Array(0)
   private clauseOf = new Uint16Array(0)
@@ -303,7 +305,20 @@ export class SearchEngine {
     // Only the top k wanted and only optional terms: max-score pruning. The count of matches is
     // then taken apart (bitsets), which needs every term asked in every field and no filter.
     if (Number.isFinite(topK) && plan.every((t) => t.presence !== REQUIRED && t.presence !== PROHIBITED)) {
-      if (opts.exactTotal === false) return { ...this.pruned(plan, scale, topK, opts.accept), terms }
+      if (opts.exactTotal === false) {
+        const r = this.pruned(plan, scale, topK, opts.accept)
+        // Every term asked in every field: a hit's terms are the plan terms it was scored for.
+        if (!r.masks || !plan.every((t) => t.fields.length === F)) return { total: r.total, hits: r.hits, terms }
+        const masks = r.masks
+        const fromMask = (doc: number) => {
+          const m = masks.get(doc)
+          if (m === undefined) return terms(doc)
+          const ids = new Set<number>()
+          for (let n = 0; n < plan.length; n++) if (m & (1 << n)) ids.add(plan[n]!.id)
+          return [...ids].sort((a, b) => a - b).map((id) => this.terms[id]!)
+        }
+        return { total: r.total, hits: r.hits, terms: fromMask }
+      }
       if (!opts.accept && plan.every((t) => t.fields.length === F)) return { hits: this.pruned(plan, scale, topK).hits, total: this.countMatches(plan), terms }
     }
 
@@ -356,9 +371,16 @@ export class SearchEngine {
   }
 
   /** Max-score evaluation of optional terms for the best k documents (see `evaluate`). */
-  private pruned(order: readonly PlannedTerm[], scale: readonly number[], k: number, accept?: (doc: number) => boolean): { total: number; hits: EngineHit[] } {
+  private pruned(
+    order: readonly PlannedTerm[],
+    scale: readonly number[],
+    k: number,
+    accept?: (doc: number) => boolean,
+  ): { total: number; hits: EngineHit[]; masks?: Map<number, number> } {
     this.ensureBuffers()
     const score = this.score
+    const withMasks = order.length <= 32
+    const mask = this.termMask
     const state = this.seen // 0 unseen, 1 candidate, 2 refused by accept, 3 dropped (cannot reach the top k)
     // after[i]: the most the terms after the i-th can add (summed from the end: no rounding below 0).
     const after = new Float64Array(order.length)
@@ -369,6 +391,7 @@ export class SearchEngine {
     let best = 0 // the best score so far: the k-th best is no higher, so no pruning while `rest` reaches it
     for (let n = 0; n < order.length; n++) {
       const t = order[n]!
+      const bit = withMasks ? 1 << n : 0
       const rest = after[n]!
       const start = this.offsets[t.id]!
       const end = this.offsets[t.id + 1]!
@@ -381,14 +404,20 @@ export class SearchEngine {
             state[doc] = accept && !accept(doc) ? 2 : 1
             touched.push(doc)
           }
-          if (state[doc] === 1 && (score[doc]! += t.boost * this.data[i + 2]! * scale[field]!) > best) best = score[doc]!
+          if (state[doc] === 1) {
+            mask[doc]! |= bit
+            if ((score[doc]! += t.boost * this.data[i + 2]! * scale[field]!) > best) best = score[doc]!
+          }
         }
       } else if (candidates.length * 16 > (end - start) / 3) {
         // Only documents already scored can still change the top k; many of them: one pass over the postings.
         for (let i = start; i < end; i += 3) {
           const doc = this.data[i]!
           const field = this.data[i + 1]!
-          if (state[doc] === 1 && t.inField[field]) score[doc]! += t.boost * this.data[i + 2]! * scale[field]!
+          if (state[doc] === 1 && t.inField[field]) {
+            mask[doc]! |= bit
+            score[doc]! += t.boost * this.data[i + 2]! * scale[field]!
+          }
         }
       } else {
         // A few of them: look each one up.
@@ -396,7 +425,10 @@ export class SearchEngine {
           let i = this.firstPosting(t.id, doc)
           for (; i < end && this.data[i] === doc; i += 3) {
             const field = this.data[i + 1]!
-            if (t.inField[field]) score[doc]! += t.boost * this.data[i + 2]! * scale[field]!
+            if (t.inField[field]) {
+              mask[doc]! |= bit
+              score[doc]! += t.boost * this.data[i + 2]! * scale[field]!
+            }
           }
         }
       }
@@ -422,7 +454,10 @@ export class SearchEngine {
       score[doc] = 0
       state[doc] = 0
     }
-    return { total, hits: top.sorted() }
+    const hits = top.sorted()
+    const masks = withMasks ? new Map(hits.map((h) => [h.doc, mask[h.doc]!])) : undefined
+    for (const doc of touched) mask[doc] = 0
+    return { total, hits, masks }
   }
 
   /** How many documents hold at least one of the terms (in any field). */
@@ -464,6 +499,7 @@ export class SearchEngine {
     if (this.score.length < this.docCount) {
       this.score = new Float64Array(this.docCount)
       this.seen = new Uint8Array(this.docCount)
+      this.termMask = new Uint32Array(this.docCount)
       this.touched = new Int32Array(this.docCount)
       this.requiredMet = new Uint16Array(this.docCount)
       this.clauseOf = new Uint16Array(this.docCount)
@@ -525,13 +561,7 @@ export class SearchEngine {
    * Index terms at most one edit from a term (Lunr's edit distance 1: a character inserted,
    * deleted, substituted, or two adjacent ones swapped): every variant is looked up in the term map.
    */
-  private oneEditAway(term: string): string[] {
-    // Characters are UTF-16 code units, as in Lunr's TokenSet.
-    if (!this.alphabet) {
-      const chars = new Set<string>()
-      for (const t of this.terms) for (let i = 0; i < t.length; i++) chars.add(t[i]!)
-      this.alphabet = [...chars]
-    }
+  private oneEditAway(term: string, alphabet = this.characters().all): string[] {
     const found = new Set<string>()
     const probe = (v: string) => {
       if (this.termId.has(v)) found.add(v)
@@ -540,14 +570,34 @@ export class SearchEngine {
     for (let i = 0; i <= term.length; i++) {
       const head = term.slice(0, i)
       const tail = term.slice(i)
-      for (const c of this.alphabet) probe(head + c + tail)
+      for (const c of alphabet) probe(head + c + tail)
       if (i === term.length) break
       const rest = term.slice(i + 1)
       probe(head + rest)
-      for (const c of this.alphabet) if (c !== term[i]) probe(head + c + rest)
+      for (const c of alphabet) if (c !== term[i]) probe(head + c + rest)
       if (i + 1 < term.length) probe(head + term[i + 1] + term[i] + term.slice(i + 2))
     }
     return [...found]
+  }
+
+  /** The characters of the index's terms (UTF-16 code units, as in Lunr's TokenSet), and the letters among them. */
+  private characters(): { all: string[]; letters: string[] } {
+    if (!this.alphabet) {
+      const chars = new Set<string>()
+      for (const t of this.terms) for (let i = 0; i < t.length; i++) chars.add(t[i]!)
+      const all = [...chars]
+      this.alphabet = { all, letters: all.filter((c) => /\p{L}/u.test(c)) }
+    }
+    return this.alphabet
+  }
+
+  /**
+   * Index terms of letters only, one edit from a word of letters only: what a misspelt word may have
+   * meant. Only letters are tried where a character is inserted or replaced, so it costs a fraction
+   * of `fuzzy(word, 1)` on an index whose terms hold digits and punctuation too.
+   */
+  wordsOneEditAway(word: string): string[] {
+    return this.oneEditAway(word, this.characters().letters).filter((t) => /^\p{L}+$/u.test(t))
   }
 
   /** All index terms as a Lunr TokenSet, built the first time a wildcard or fuzzy term needs it. */

@@ -208,7 +208,7 @@ export class Matcher {
     if (unknown.size === 0 || unknown.size > this.options.maxTypoLookups) return
     const fixes = new Map<string, string>()
     for (const t of unknown) {
-      const best = this.vocab.fuzzy(t, 1)[0]
+      const best = this.vocab.correctionsOf(t)[0]
       if (best) fixes.set(t, best)
     }
     for (const line of paste.lines) {

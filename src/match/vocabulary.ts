@@ -22,14 +22,14 @@ export class Vocabulary {
     return this.index.docFreq(term)
   }
 
-  /** Index terms within `distance` edits of a term, most frequent first. */
-  fuzzy(term: string, distance: number): string[] {
-    return this.index.fuzzy(term, distance).sort((a, b) => this.docFreq(b) - this.docFreq(a) || (a < b ? -1 : 1))
-  }
-
   /** The IDF of a term only one article holds: the most a single term can say in this KB. */
   get uniqueIdf(): number {
     return Math.log(1 + (this.docCount - 0.5) / 1.5)
+  }
+
+  /** Index terms of letters only one edit from a word of letters only, most frequent first: the word it was likely meant to be. */
+  correctionsOf(word: string): string[] {
+    return this.index.wordsOneEditAway(word).sort((a, b) => this.docFreq(b) - this.docFreq(a) || (a < b ? -1 : 1))
   }
 
   /** Inverse document frequency (BM25 form, always positive); 0 for a term the index lacks. */
