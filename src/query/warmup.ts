@@ -11,7 +11,7 @@ import type { KnowledgeBase } from '../kb.js'
 import { search } from '../search/search.js'
 
 /** How much warming a build gets, at most. */
-export const WARMUP = { articles: 120, maxMs: 3000 }
+export const WARMUP = { articles: 400, maxMs: 3000 }
 
 /** One warm-up query. */
 export type WarmupStep = (kb: KnowledgeBase) => void
