@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import { appPlugin, fastifyOptions } from './app.js'
 import { type Config, parseCorsOrigins, parseTrustProxy } from './config.js'
 import { loadKnowledgeBase } from './kb.js'
+import { collectGarbage } from './memory.js'
 import { warmUp } from './query/warmup.js'
 import { WorkerRunner } from './query/worker-runner.js'
 
@@ -43,6 +44,7 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   app.addHook('onSend', async (_req, reply) => {
     if (closing) reply.header('connection', 'close')
   })
+  collectGarbage() // the artifact's bytes and JSON text, before serving
   await app.listen({ port: config.PORT, host: config.HOST })
   app.log.info({ buildId: kb.artifact.header.buildId, articles: kb.artifact.articles.length, index: config.KB_INDEX }, 'serving')
   // The worker warms each build it loads; without a worker, the main thread warms it here.
@@ -68,6 +70,7 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
       // The worker gets the new build before the swap, so queries move to it without a gap.
       await queries?.load(next)
       app.swapKb(next)
+      collectGarbage() // the new artifact's loading; the old index once its last requests finish
       if (!queries) void warmUp(next, () => app.kb() === next)
       app.log.info({ buildId: next.artifact.header.buildId, articles: next.artifact.articles.length }, 'index reloaded')
     } catch (err) {

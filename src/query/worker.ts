@@ -9,6 +9,7 @@
 import { parentPort } from 'node:worker_threads'
 import { SearchEngine } from '../indexing/engine.js'
 import { type KnowledgeBase, openKnowledgeBase } from '../kb.js'
+import { collectGarbage } from '../memory.js'
 import { search } from '../search/search.js'
 import type { WorkerReply, WorkerRequest } from './protocol.js'
 import { warmUp } from './warmup.js'
@@ -29,6 +30,7 @@ port.on('message', (m: WorkerRequest) => {
       const kb = openKnowledgeBase({ header, bytes, articles, codes, byId: new Map(articles.map((a) => [a.id, a])), index: new SearchEngine(engine) })
       kbs.set(header.buildId, kb)
       for (const old of kbs.keys()) if (kbs.size > KEEP) kbs.delete(old)
+      collectGarbage() // what receiving the build left, and a build dropped from the two kept
       reply({ id: m.id, ok: true })
       // Warm the new build between real queries; a newer build stops it.
       latest = header.buildId
