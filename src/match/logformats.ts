@@ -24,8 +24,10 @@ export class W3cReader {
       return ''
     }
     if (trimmed.startsWith('#')) return ''
-    const values = trimmed.split(/\s+/)
-    if (this.fields && values.length === this.fields.length) return this.fromFields(values)
+    if (this.fields) {
+      const values = trimmed.split(/\s+/)
+      if (values.length === this.fields.length) return this.fromFields(values)
+    }
     return fromDefaultLayout(trimmed)
   }
 
@@ -48,6 +50,9 @@ export class W3cReader {
 
 /** Without a header: IIS's default layout ends in `status substatus win32-status time-taken`. */
 function fromDefaultLayout(line: string): string {
+  // The layout ends in a number: a line that does not is not one (and skips the regex's scan).
+  const last = line.charCodeAt(line.length - 1)
+  if (!(last >= 48 && last <= 57)) return ''
   const m = /\s([1-5]\d\d) (\d{1,3}) (\d{1,10}) \d+$/.exec(line)
   if (!m) return ''
   const [, status, sub, win32] = m

@@ -83,9 +83,12 @@ const QUIET_LEVEL = /^\W*(?:\S+\s+){0,3}\b(?:INFO|DEBUG|TRACE|VERBOSE|NOTICE)\b/
 const STRONG_CODE =
   /\b0x[0-9a-fA-F]{8}\b|Exception|Fault\b|\b(?:HTTP|[Ss]tatus)\W{0,3}[45]\d\d\b|\b[Ww]in32 status [1-9]|\b[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+\b|\bE[A-Z]{4,}\b|\b(?:Msg|Event\s?ID)\W{0,3}\d/
 
+/** Text without any of these cannot match STRONG_CODE: most chatter lines are let go after one plain scan. */
+const MAY_BE_STRONG = /0x|Exception|Fault|HTTP|tatus|in32|_|E[A-Z]{4}|Msg|Event/
+
 /** A cheap first look at a line of a long paste: could it be (part of) the error? */
 export function mayBeError(line: string): boolean {
-  return LOG_LEVEL.test(line) || ERROR_WORDS.test(line) || STRONG_CODE.test(line)
+  return LOG_LEVEL.test(line) || ERROR_WORDS.test(line) || (MAY_BE_STRONG.test(line) && STRONG_CODE.test(line))
 }
 
 /** How much a line looks like an error report: 0 (chatter) to 1 (an error line); pass the codes if already known. */
