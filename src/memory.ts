@@ -10,16 +10,28 @@ import { runInNewContext } from 'node:vm'
 
 let gc: (() => void) | undefined
 
-/** Run a full garbage collection now (after loading an index: rare, and worth its few hundred ms). */
-export function collectGarbage(): void {
-  if (!gc) {
-    gc = (globalThis as { gc?: () => void }).gc
+/**
+ * Run a full garbage collection now (after loading an index: rare, and worth its few hundred ms).
+ * Returns false when V8's gc() could not be reached; collecting is an optimization, so that
+ * never fails a load.
+ */
+export function collectGarbage(): boolean {
+  try {
     if (!gc) {
-      // Node exposes V8's gc() only behind a flag; a new context made while the flag is on has it.
-      setFlagsFromString('--expose-gc')
-      gc = runInNewContext('gc') as () => void
-      setFlagsFromString('--no-expose-gc')
+      const exposed = (globalThis as { gc?: unknown }).gc
+      if (typeof exposed === 'function') gc = exposed as () => void
+      else {
+        // Node exposes V8's gc() only behind a flag; a new context made while the flag is on has it.
+        // The flag is process-wide: another thread turning it off meanwhile leaves gc unset here.
+        setFlagsFromString('--expose-gc')
+        const found: unknown = runInNewContext('typeof gc === "function" ? gc : undefined')
+        setFlagsFromString('--no-expose-gc')
+        if (typeof found === 'function') gc = found as () => void
+      }
     }
+    gc?.()
+    return gc !== undefined
+  } catch {
+    return false
   }
-  gc()
 }
