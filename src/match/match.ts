@@ -341,7 +341,7 @@ export class Matcher {
   private snippet(id: string, segs: Segments): string {
     const article = this.kb.byId.get(id)!
     const terms = new Set<string>()
-    for (const s of this.profile(id).symptoms) for (const [t] of s.weighted) if (segs.byTerm.has(t)) terms.add(t)
+    for (const s of this.profile(id).symptoms) for (const t of s.terms) if (segs.byTerm.has(t)) terms.add(t)
     return makeSnippet(article, terms)
   }
 
@@ -366,9 +366,11 @@ export class Matcher {
     const total = s.total
     if (total === 0) return undefined
     const acc = new Map<number, number>()
-    for (const [t, w] of s.weighted) {
-      const at = segs.byTerm.get(t)
-      if (at) for (const i of at) acc.set(i, (acc.get(i) ?? 0) + w)
+    for (let k = 0; k < s.terms.length; k++) {
+      const at = segs.byTerm.get(s.terms[k]!)
+      if (!at) continue
+      const w = s.weights[k]!
+      for (const i of at) acc.set(i, (acc.get(i) ?? 0) + w)
     }
     const sb = s.bigrams
     let best: { segment: PasteLine; score: number } | undefined
@@ -377,12 +379,12 @@ export class Matcher {
       if (coverage < 0.2 || coverage < (best?.score ?? 0) * 0.75) continue
       const segment = segs.list[i]!
       let score = coverage
-      if (sb.size > 0) {
+      if (sb.length > 0) {
         // Words of the symptom in the symptom's order count for more than the same words scattered.
         const lb = (segment.bigrams ??= bigrams(segment.terms))
         let shared = 0
         for (const b of sb) if (lb.has(b)) shared++
-        score = coverage * (0.6 + 0.4 * (shared / sb.size))
+        score = coverage * (0.6 + 0.4 * (shared / sb.length))
       }
       score *= s.strength
       if (score > (best?.score ?? 0)) best = { segment, score }
