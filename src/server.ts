@@ -70,7 +70,7 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
       // The worker gets the new build before the swap, so queries move to it without a gap.
       await queries?.load(next)
       app.swapKb(next)
-      collectGarbage() // the new artifact's loading; the old index once its last requests finish
+      collectGarbage() // what loading the new artifact left (the old index goes at a later collection, once its requests finish)
       if (!queries) void warmUp(next, () => app.kb() === next)
       app.log.info({ buildId: next.artifact.header.buildId, articles: next.artifact.articles.length }, 'index reloaded')
     } catch (err) {

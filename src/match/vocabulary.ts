@@ -24,7 +24,7 @@ export class Vocabulary {
 
   /** The IDF of a term only one article holds: the most a single term can say in this KB. */
   get uniqueIdf(): number {
-    return Math.log(1 + (this.docCount - 0.5) / 1.5)
+    return bm25Idf(this.docCount, 1)
   }
 
   /** Index terms of letters only one edit from a word of letters only, most frequent first: the word it was likely meant to be. */
@@ -37,10 +37,15 @@ export class Vocabulary {
     let v = this.idfCache.get(term)
     if (v === undefined) {
       const n = this.docFreq(term)
-      v = n === 0 ? 0 : Math.log(1 + (this.docCount - n + 0.5) / (n + 0.5))
+      v = n === 0 ? 0 : bm25Idf(this.docCount, n)
       if (this.idfCache.size >= 200_000) this.idfCache.clear() // bounded: pastes bring unknown words
       this.idfCache.set(term, v)
     }
     return v
   }
+}
+
+/** BM25's inverse document frequency of a term `df` of `docCount` documents hold (always positive). */
+function bm25Idf(docCount: number, df: number): number {
+  return Math.log(1 + (docCount - df + 0.5) / (df + 0.5))
 }
