@@ -199,6 +199,23 @@ describe('Matcher over the bundled KB', () => {
     assert.deepEqual(a.results.map((h) => h.score), [...a.results.map((h) => h.score)].sort((x, y) => y - x))
   })
 
+
+  it('skipping candidates that cannot reach the results changes no answer', async () => {
+    // With a limit above the number of candidates nothing is skipped: the first five must be the same.
+    const { readFile } = await import('node:fs/promises')
+    const pastes = (await readFile(new URL('../eval/pastes.jsonl', import.meta.url), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { text: string }).text)
+    let compared = 0
+    for (const text of pastes) {
+      const all = m.match({ text, limit: 500 }).results
+      if (all.length <= 5) continue
+      assert.deepEqual(m.match({ text, limit: 5 }).results, all.slice(0, 5), text.slice(0, 80))
+      compared++
+    }
+    assert.ok(compared > 50, `compared ${compared} pastes with more than 5 candidates`)
+  })
   it('treats every Lunr special character in a paste as text', () => {
     const r = m.match({ text: 'title:foo +bar -baz ~ ^2 * : \\ "unclosed [ { < Sm_AgentApi_Init', limit: 3 })
     assert.equal(r.results[0]?.id, 'siteminder-iis-agent-sm-agentapi-init-failed-stale-connections')

@@ -96,14 +96,14 @@ function analyzeUncached(raw: string): string[] {
   return out
 }
 
-/** Where each term occurs: term -> positions (ascending) of the items whose term sets hold it. */
-export function indexByTerm(termSets: ReadonlyArray<Iterable<string>>): Map<string, number[]> {
+/** Where each term occurs: term -> positions (ascending, each once) of the items holding it. */
+export function indexByTerm(items: ReadonlyArray<Iterable<string>>): Map<string, number[]> {
   const byTerm = new Map<string, number[]>()
-  termSets.forEach((terms, i) => {
+  items.forEach((terms, i) => {
     for (const t of terms) {
       const at = byTerm.get(t)
-      if (at) at.push(i)
-      else byTerm.set(t, [i])
+      if (!at) byTerm.set(t, [i])
+      else if (at[at.length - 1] !== i) at.push(i) // a term repeated in one item
     }
   })
   return byTerm

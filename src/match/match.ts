@@ -100,13 +100,36 @@ export interface MatchResult {
   results: MatchHit[]
 }
 
-/** Pasted lines (and short windows of lines) with an index from term to the segments holding it. */
-interface Segments {
-  list: PasteLine[]
-  byTerm: Map<string, number[]>
+/** A pasted line, or a window of consecutive lines (a message wrapped over several), to compare with symptoms. */
+interface Segment {
+  /** Index of its first line in the paste, and how many lines it spans. */
+  first: number
+  count: number
+  terms: readonly string[]
+  /** Adjacent term pairs, made when first needed. */
+  bigrams?: Set<string>
 }
 
-/** A matcher bound to one loaded artifact; prepared once, used for every request. */
+/** The segments of a paste, with an index from term to the segments holding it. */
+interface Segments {
+  lines: readonly PasteLine[]
+  list: Segment[]
+  byTerm: Map<string, number[]>
+  /** Scratch space of bestSegment: weight per segment, and the segments touched (no allocation per call). */
+  acc: Float64Array
+  touched: Int32Array
+}
+
+/** A candidate article with the evidence that does not need its symptoms compared. */
+interface Candidate {
+  article: KbArticle
+  profile: ArticleProfile
+  matchedCodes: Set<string>
+  /** Score without the symptom part, and the most the symptom part could add. */
+  base: number
+  bound: number
+}
+
 export class Matcher {
   private readonly vocab: Vocabulary
   /** Article profiles, made on first use: most articles are never a candidate. */
@@ -165,7 +188,7 @@ export class Matcher {
     const segments = this.segments(paste, weightOf)
     const text = paste.lines.map((l) => l.normalized).join('\n')
     const pasteText = { text, lower: text.toLowerCase() }
-    const scored: MatchHit[] = []
+    const pending: Candidate[] = []
     let partial = false
     for (const [id, c] of candidates) {
       if (performance.now() > deadline) {
@@ -173,9 +196,25 @@ export class Matcher {
         break
       }
       const article = this.kb.byId.get(id)
-      const profile = article && this.profile(id)
-      if (!article || !profile || !matchesFilter(article, params)) continue
-      scored.push(this.scoreArticle(article, profile, paste, pasteText, segments, { lunrRel: c.lunr / top, coverage: c.coverage }))
+      if (!article || !matchesFilter(article, params)) continue
+      pending.push(this.evidence(article, this.profile(id), paste, pasteText, segments, { lunrRel: c.lunr / top, coverage: c.coverage }))
+    }
+    // Symptoms are compared most promising first; a candidate whose best possible score cannot
+    // reach the results any more is not compared at all (the answer is the same, for less work).
+    pending.sort((x, y) => y.bound - x.bound || (x.article.id < y.article.id ? -1 : 1))
+    const scored: MatchHit[] = []
+    const kth: number[] = [] // the best `limit` exact scores so far, descending
+    for (const c of pending) {
+      if (kth.length >= params.limit && c.bound < kth[params.limit - 1]! - BOUND_SLACK) break
+      if (performance.now() > deadline) {
+        partial = true
+        break
+      }
+      const hit = this.scoreArticle(c, paste, segments)
+      scored.push(hit)
+      kth.push(hit.score)
+      kth.sort((x, y) => y - x)
+      if (kth.length > params.limit) kth.length = params.limit
     }
     scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
     const results = scored.slice(0, params.limit).map((hit) => ({ ...hit, snippet: this.snippet(hit.id, segments) }))
@@ -255,44 +294,29 @@ export class Matcher {
         .slice(0, this.options.maxScoredLines)
         .sort((a, b) => a - b)
     }
-    const list: PasteLine[] = chosen.map((i) => all[i]!)
+    const list: Segment[] = chosen.map((i) => ({ first: i, count: 1, terms: all[i]!.terms }))
+    const termLists: Array<Iterable<string>> = chosen.map((i) => all[i]!.termSet)
     // Windows: every window of 3 consecutive lines (2 at the end) that holds a chosen line.
     const starts = new Set<number>()
     for (const i of chosen) for (let s = Math.max(0, i - 2); s <= i && s + 1 < all.length; s++) starts.add(s)
     for (const i of [...starts].sort((a, b) => a - b)) {
-      const group = all.slice(i, i + 3)
-      const terms = group.flatMap((l) => l.terms)
-      list.push({
-        raw: group.map((l) => l.raw).join(' / '),
-        normalized: group.map((l) => l.normalized).join(' '),
-        errorLike: Math.max(...group.map((l) => l.errorLike)),
-        terms,
-        termSet: new Set(terms),
-      })
+      const count = Math.min(3, all.length - i)
+      const terms = count === 3 ? [...all[i]!.terms, ...all[i + 1]!.terms, ...all[i + 2]!.terms] : [...all[i]!.terms, ...all[i + 1]!.terms]
+      list.push({ first: i, count, terms })
+      termLists.push(terms)
     }
-    return { list, byTerm: indexByTerm(list.map((seg) => seg.termSet)) }
+    return { lines: all, list, byTerm: indexByTerm(termLists), acc: new Float64Array(list.length), touched: new Int32Array(list.length) }
   }
 
-  private scoreArticle(
+  /** What a candidate scores without comparing symptoms, and the most comparing them could add. */
+  private evidence(
     a: KbArticle,
     p: ArticleProfile,
     paste: Paste,
     pasteText: { text: string; lower: string },
     segs: Segments,
     retrieval: { lunrRel: number; coverage: number },
-  ): MatchHit {
-    const matchedSymptoms: MatchedSymptom[] = []
-    let bestSymptom = 0
-    for (const s of p.symptoms) {
-      const m = this.bestSegment(s, segs)
-      if (!m) continue
-      bestSymptom = Math.max(bestSymptom, m.score)
-      if (m.score >= this.options.symptomThreshold) matchedSymptoms.push({ symptom: s.text, line: m.segment.raw, score: round(m.score, 3) })
-    }
-    matchedSymptoms.sort((x, y) => y.score - x.score)
-    // A symptom and a message it quotes are matched apart; report each symptom once, at its best.
-    const reported = matchedSymptoms.filter((m, i) => matchedSymptoms.findIndex((o) => o.symptom === m.symptom) === i)
-
+  ): Candidate {
     const matchedCodes = new Set(paste.codes.filter((c) => p.codes.has(c)))
     for (const lit of p.literalCodes) {
       if (!pasteText.lower.includes(lit.needle) || !lit.pattern.test(pasteText.text)) continue
@@ -306,7 +330,33 @@ export class Matcher {
 
     const conflict = codeConflict(paste.codes, p.codes) ? this.options.codeConflictPenalty : 0
     const w = this.options.weights
-    const score = w.symptom * bestSymptom + w.code * codeScore + w.coverage * retrieval.coverage + w.retrieval * retrieval.lunrRel - conflict
+    const base = w.code * codeScore + w.coverage * retrieval.coverage + w.retrieval * retrieval.lunrRel - conflict
+    // A symptom scores at most the share of its weight found anywhere in the paste.
+    let symptomBound = 0
+    for (const s of p.symptoms) {
+      if (s.total === 0) continue
+      let found = 0
+      for (let k = 0; k < s.terms.length; k++) if (segs.byTerm.has(s.terms[k]!)) found += s.weights[k]!
+      symptomBound = Math.max(symptomBound, (found / s.total) * s.strength)
+    }
+    return { article: a, profile: p, matchedCodes, base, bound: base + w.symptom * symptomBound }
+  }
+
+  /** The full score of a candidate: its evidence plus its best-matching symptom. */
+  private scoreArticle(c: Candidate, paste: Paste, segs: Segments): MatchHit {
+    const { article: a, profile: p } = c
+    const matchedSymptoms: MatchedSymptom[] = []
+    let bestSymptom = 0
+    for (const s of p.symptoms) {
+      const m = this.bestSegment(s, segs)
+      if (!m) continue
+      bestSymptom = Math.max(bestSymptom, m.score)
+      if (m.score >= this.options.symptomThreshold) matchedSymptoms.push({ symptom: s.text, line: segmentText(paste, m.segment), score: round(m.score, 3) })
+    }
+    matchedSymptoms.sort((x, y) => y.score - x.score)
+    // A symptom and a message it quotes are matched apart; report each symptom once, at its best.
+    const reported = matchedSymptoms.filter((m, i) => matchedSymptoms.findIndex((o) => o.symptom === m.symptom) === i)
+    const score = c.base + this.options.weights.symptom * bestSymptom
     return {
       id: a.id,
       title: a.title,
@@ -315,7 +365,7 @@ export class Matcher {
       snippet: '',
       products: a.products,
       tags: a.tags,
-      matchedErrorCodes: [...matchedCodes].sort(),
+      matchedErrorCodes: [...c.matchedCodes].sort(),
       matchedSymptoms: reported.slice(0, 3),
     }
   }
@@ -362,20 +412,27 @@ export class Matcher {
    * The pasted segment that best matches a symptom, with the similarity (0..1). Only segments
    * holding enough of the symptom's weight are scored in full, so a long paste stays cheap.
    */
-  private bestSegment(s: WeightedSymptom, segs: Segments): { segment: PasteLine; score: number } | undefined {
+  private bestSegment(s: WeightedSymptom, segs: Segments): { segment: Segment; score: number } | undefined {
     const total = s.total
     if (total === 0) return undefined
-    const acc = new Map<number, number>()
+    const { acc, touched } = segs
+    let n = 0
     for (let k = 0; k < s.terms.length; k++) {
       const at = segs.byTerm.get(s.terms[k]!)
       if (!at) continue
       const w = s.weights[k]!
-      for (const i of at) acc.set(i, (acc.get(i) ?? 0) + w)
+      for (const i of at) {
+        const v = acc[i]!
+        if (v === 0) touched[n++] = i
+        acc[i] = v + w
+      }
     }
     const sb = s.bigrams
-    let best: { segment: PasteLine; score: number } | undefined
-    for (const [i, hit] of acc) {
-      const coverage = hit / total
+    let best: { segment: Segment; score: number } | undefined
+    for (let j = 0; j < n; j++) {
+      const i = touched[j]!
+      const coverage = acc[i]! / total
+      acc[i] = 0 // left clean for the next symptom
       if (coverage < 0.2 || coverage < (best?.score ?? 0) * 0.75) continue
       const segment = segs.list[i]!
       let score = coverage
@@ -392,6 +449,17 @@ export class Matcher {
     return best
   }
 }
+
+/** A segment as the user pasted it: its lines, joined with " / " when it spans several. */
+function segmentText(paste: Paste, seg: Segment): string {
+  return paste.lines
+    .slice(seg.first, seg.first + seg.count)
+    .map((l) => l.raw)
+    .join(' / ')
+}
+
+/** Slack under the k-th best score when skipping candidates by their bound: scores are rounded, ties go by id. */
+const BOUND_SLACK = 1e-3
 
 /** POSIX and Winsock socket error names, and their Winsock numbers. */
 const GENERIC_ERRNO = /^(?:wsa)?e(?:connrefused|timedout|connreset|connaborted|addrinuse|nobufs|hostunreach|netunreach|pipe)$|^win32 100(?:48|5[3-5]|6[01])$/
@@ -410,10 +478,15 @@ const SPECIFIC_KINDS: ReadonlyArray<[string, RegExp]> = [
 /** True when paste and article name codes of the same specific kind, but share none of them. */
 export function codeConflict(pasteCodes: readonly string[], articleCodes: ReadonlySet<string>): boolean {
   for (const [, re] of SPECIFIC_KINDS) {
-    const mine = pasteCodes.filter((c) => re.test(c))
-    if (mine.length === 0) continue
-    const theirs = [...articleCodes].filter((c) => re.test(c))
-    if (theirs.length > 0 && !mine.some((c) => articleCodes.has(c))) return true
+    let mine = false
+    let shared = false
+    for (const c of pasteCodes) {
+      if (!re.test(c)) continue
+      mine = true
+      if (articleCodes.has(c)) shared = true
+    }
+    if (!mine || shared) continue
+    for (const c of articleCodes) if (re.test(c)) return true
   }
   return false
 }

@@ -29,8 +29,6 @@ export interface PasteLine {
   /** Index-form terms in order (with identifier parts), for phrase matching. */
   terms: string[]
   termSet: Set<string>
-  /** Adjacent term pairs, made when first needed. */
-  bigrams?: Set<string>
 }
 
 /** A paste, read. */

@@ -9,6 +9,8 @@ import { equivalentCodes } from './codes.js'
 /** One code pattern: a label for the kind and a function returning canonical codes found. */
 interface CodePattern {
   kind: string
+  /** What the text must contain for the pattern to find anything: a cheap test that skips the scan. */
+  hint?: RegExp
   find: (text: string) => string[]
 }
 
@@ -19,17 +21,19 @@ const all = (re: RegExp, text: string, pick: (m: RegExpMatchArray) => string | u
   })
 
 export const CODE_PATTERNS: readonly CodePattern[] = [
-  { kind: 'hresult', find: (t) => all(/\b0x[0-9a-f]{8}\b/gi, t, (m) => m[0].toLowerCase()) },
+  { kind: 'hresult', hint: /0x/i, find: (t) => all(/\b0x[0-9a-f]{8}\b/gi, t, (m) => m[0].toLowerCase()) },
   // Written without 0x (`8007000d`, `c0000005`): only with a facility prefix HRESULTs and NTSTATUS codes use, not any 8 hex digits.
-  { kind: 'hresult-bare', find: (t) => all(/(?<![\w.-])(?:800[2-9a]|801[0-9]|c00[0-3])[0-9a-f]{4}(?![\w.-])/gi, t, (m) => `0x${m[0].toLowerCase()}`) },
-  { kind: 'http-substatus', find: (t) => all(/(?<![\d.])([1-5]\d\d)\.(\d{1,3})(?![\d.])/g, t, (m) => `http ${m[1]}.${m[2]}`) },
+  { kind: 'hresult-bare', hint: /80|c00/i, find: (t) => all(/(?<![\w.-])(?:800[2-9a]|801[0-9]|c00[0-3])[0-9a-f]{4}(?![\w.-])/gi, t, (m) => `0x${m[0].toLowerCase()}`) },
+  { kind: 'http-substatus', hint: /\d\.\d/, find: (t) => all(/(?<![\d.])([1-5]\d\d)\.(\d{1,3})(?![\d.])/g, t, (m) => `http ${m[1]}.${m[2]}`) },
   {
     kind: 'http-status',
+    hint: /http|status/i,
     find: (t) =>
       all(/\b(?:HTTP(?:\/\d(?:\.\d)?)?(?: Error)?|status(?: code)?)[\s:=]+([1-5]\d\d)(?![\d.])/gi, t, (m) => `http ${m[1]}`),
   },
   {
     kind: 'http-reason',
+    hint: /\d [a-z]/i,
     find: (t) =>
       all(
         /\b([1-5]\d\d) (?:Bad Request|Unauthorized|Forbidden|Not Found|Method Not Allowed|Internal Server Error|Not Implemented|Bad Gateway|Service Unavailable|Gateway Time-?out)\b/gi,
@@ -37,28 +41,31 @@ export const CODE_PATTERNS: readonly CodePattern[] = [
         (m) => `http ${m[1]}`,
       ),
   },
-  { kind: 'win32-name', find: (t) => all(/\b(?:ERROR|WSAE|STATUS|RPC_S|SEC_E|CRYPT_E|CERT_E|NTE|E)_[A-Z0-9_]{3,}\b/g, t, (m) => m[0].toLowerCase()) },
-  { kind: 'errno', find: (t) => all(/\b(?:E(?:CONN|ADDR|HOST|NET|TIME|NO|ACCES|PIPE|MFILE|PROTO)[A-Z]*|WSAE[A-Z]+)\b/g, t, (m) => m[0].toLowerCase()) },
+  { kind: 'win32-name', hint: /_/, find: (t) => all(/\b(?:ERROR|WSAE|STATUS|RPC_S|SEC_E|CRYPT_E|CERT_E|NTE|E)_[A-Z0-9_]{3,}\b/g, t, (m) => m[0].toLowerCase()) },
+  { kind: 'errno', hint: /E[A-Z]/, find: (t) => all(/\b(?:E(?:CONN|ADDR|HOST|NET|TIME|NO|ACCES|PIPE|MFILE|PROTO)[A-Z]*|WSAE[A-Z]+)\b/g, t, (m) => m[0].toLowerCase()) },
   // .NET: SocketException (10055), Win32Exception (0x80004005), COMException (0x800A01A8)
   {
     kind: 'exception-code',
+    hint: /exception \(/i,
     find: (t) =>
       all(/\b\w*Exception \((0x[0-9a-f]{8}|\d{3,5})\)/gi, t, (m) => (m[1]!.startsWith('0x') ? m[1]!.toLowerCase() : `win32 ${m[1]}`)),
   },
-  { kind: 'win32-status', find: (t) => all(/\bwin32[-\s]?(?:status|error)?(?: code)?[\s:=]+(\d{1,5})\b/gi, t, (m) => `win32 ${m[1]}`) },
-  { kind: 'event-xml', find: (t) => all(/<EventID[^>]*>(\d{2,5})<\/EventID>/gi, t, (m) => `event ${m[1]}`) },
-  { kind: 'event-id', find: (t) => all(/\bEvent\s?ID[\s:=>]*(\d{2,5})\b|\bevent (\d{3,5})\b/gi, t, (m) => `event ${m[1] ?? m[2]}`) },
+  { kind: 'win32-status', hint: /win32/i, find: (t) => all(/\bwin32[-\s]?(?:status|error)?(?: code)?[\s:=]+(\d{1,5})\b/gi, t, (m) => `win32 ${m[1]}`) },
+  { kind: 'event-xml', hint: /<eventid/i, find: (t) => all(/<EventID[^>]*>(\d{2,5})<\/EventID>/gi, t, (m) => `event ${m[1]}`) },
+  { kind: 'event-id', hint: /event/i, find: (t) => all(/\bEvent\s?ID[\s:=>]*(\d{2,5})\b|\bevent (\d{3,5})\b/gi, t, (m) => `event ${m[1] ?? m[2]}`) },
   // SQL Server "Msg 18456, Level 14", "Error: 18456, Severity: 14", reference pages' "Error 18456"
-  { kind: 'error-number', find: (t) => all(/\b(?:Msg|Error)[:#]?\s+(\d{2,6})\b(?![.\d])/gi, t, (m) => `error ${m[1]}`) },
+  { kind: 'error-number', hint: /msg|error/i, find: (t) => all(/\b(?:Msg|Error)[:#]?\s+(\d{2,6})\b(?![.\d])/gi, t, (m) => `error ${m[1]}`) },
   {
     kind: 'exception',
+    hint: /Exception|Error|Fault/,
     find: (t) => all(/\b(?:[A-Za-z_][\w]*\.)*([A-Z][\w]*(?:Exception|Error|Fault))\b/g, t, (m) => (m[1] === 'Error' ? undefined : m[1]!.toLowerCase())),
   },
   { kind: 'component', find: (t) => all(/\b[\w-]+\.(?:dll|exe|sys|so|jar)\b/gi, t, (m) => m[0].toLowerCase()) },
-  { kind: 'doc-id', find: (t) => all(/\b(?:KB\d{6,9}|PI\d{5}|APAR \w+|CVE-\d{4}-\d+)\b/g, t, (m) => m[0].toLowerCase()) },
+  { kind: 'doc-id', hint: /KB|PI|APAR|CVE/, find: (t) => all(/\b(?:KB\d{6,9}|PI\d{5}|APAR \w+|CVE-\d{4}-\d+)\b/g, t, (m) => m[0].toLowerCase()) },
   // Mixed-case identifiers with underscores: Sm_AgentApi_Init, Connections_Refused, ERR_CONNECTION_RESET
   {
     kind: 'identifier',
+    hint: /_/,
     find: (t) => all(/\b[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+\b/g, t, (m) => (/[A-Z]/.test(m[0]) ? m[0].toLowerCase() : undefined)),
   },
 ]
@@ -70,7 +77,10 @@ const MAY_HOLD_CODE = /[\d_]|Exception|Error|Fault|\bE[A-Z]{4,}|\.(?:dll|exe|sys
 export function extractCodes(text: string): string[] {
   if (!MAY_HOLD_CODE.test(text)) return []
   const out = new Set<string>()
-  for (const p of CODE_PATTERNS) for (const c of p.find(text)) for (const e of equivalentCodes(c)) out.add(e)
+  for (const p of CODE_PATTERNS) {
+    if (p.hint && !p.hint.test(text)) continue
+    for (const c of p.find(text)) for (const e of equivalentCodes(c)) out.add(e)
+  }
   return [...out]
 }
 
