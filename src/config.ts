@@ -2,6 +2,7 @@
  * Configuration: read from the environment once, at start, validated, then passed down.
  * Nothing else in the code reads process.env.
  */
+import { availableParallelism } from 'node:os'
 import Type, { type Static } from 'typebox'
 import { Value } from 'typebox/value'
 
@@ -29,6 +30,8 @@ export const ConfigSchema = Type.Object({
   KB_MATCH_BUDGET_MS: Type.Integer({ minimum: 10, maximum: 60_000, default: 2000 }),
   /** Answer searches and matches in a worker thread (the second core); 0: on the main thread only (one core, less memory). */
   KB_QUERY_WORKER: Type.Boolean({ default: true }),
+  /** Query worker threads (with KB_QUERY_WORKER); 0: one per core beyond the first, at most 4. Each holds its own copy of the articles' text. */
+  KB_QUERY_WORKERS: Type.Integer({ minimum: 0, maximum: 16, default: 0 }),
   /** Behind a load balancer: "true", a hop count, or addresses/CIDRs of trusted proxies, so rate limits and logs see client addresses. */
   KB_TRUST_PROXY: Type.String({ default: '' }),
 })
@@ -54,6 +57,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`Invalid configuration: KB_CORS_ORIGINS ${(err as Error).message}`)
   }
   return config
+}
+
+/** How many query workers to run: as configured, or (0) one per core beyond the one the main thread uses for HTTP, at most 4. */
+export function queryWorkerCount(configured: number, cores = availableParallelism()): number {
+  return configured > 0 ? configured : Math.max(1, Math.min(4, cores - 1))
 }
 
 /** Fastify's `trustProxy` from `KB_TRUST_PROXY`: off, on, a hop count, or a list of addresses. */

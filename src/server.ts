@@ -5,7 +5,7 @@
  */
 import Fastify, { type FastifyInstance } from 'fastify'
 import { appPlugin, fastifyOptions } from './app.js'
-import { type Config, parseCorsOrigins, parseTrustProxy } from './config.js'
+import { type Config, parseCorsOrigins, parseTrustProxy, queryWorkerCount } from './config.js'
 import { loadKnowledgeBase } from './kb.js'
 import { collectGarbage } from './memory.js'
 import { warmUp } from './query/warmup.js'
@@ -27,9 +27,9 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
       trustProxy: parseTrustProxy(config.KB_TRUST_PROXY) as boolean | string,
     }),
   )
-  // Queries run in a worker thread (the second core) once it has loaded the index; until then, and
-  // whenever it cannot answer, on the main thread.
-  const queries = config.KB_QUERY_WORKER ? new WorkerRunner(app.log) : undefined
+  // Queries run in worker threads (the other cores) once they have loaded the index; until then,
+  // and whenever none can answer, on the main thread.
+  const queries = config.KB_QUERY_WORKER ? new WorkerRunner(app.log, queryWorkerCount(config.KB_QUERY_WORKERS)) : undefined
   await app.register(appPlugin, {
     kb,
     queries,

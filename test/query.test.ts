@@ -4,6 +4,7 @@ import Fastify from 'fastify'
 import type { KnowledgeBase } from '../src/kb.js'
 import { InThreadRunner } from '../src/query/runner.js'
 import { WorkerRunner } from '../src/query/worker-runner.js'
+import { loadConfig, queryWorkerCount } from '../src/config.js'
 import { kbFrom } from './helpers/kb.js'
 
 describe('queries in a worker thread', () => {
@@ -39,8 +40,50 @@ describe('queries in a worker thread', () => {
   })
 
   it('keeps answering after the worker dies', async () => {
-    await (worker as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate()
+    await (worker as unknown as { threads: Array<{ worker: { terminate(): Promise<number> } }> }).threads[0]!.worker.terminate()
     const r = await worker.match(kb, { text: 'Sm_AgentApi_Init Failed', limit: 3 }, 2000)
     assert.equal(r.results[0]?.id, 'siteminder-iis-agent-sm-agentapi-init-failed-stale-connections')
+  })
+})
+
+describe('queries in several worker threads', () => {
+  let kb: KnowledgeBase
+  const runner = new WorkerRunner(Fastify({ logger: false }).log, 2)
+  const local = new InThreadRunner()
+  const threads = () => (runner as unknown as { threads: Array<{ owed: number; worker?: { terminate(): Promise<number> } }> }).threads
+  before(async () => {
+    kb = await kbFrom()
+  })
+  after(() => runner.close())
+
+  it('every worker loads the build; concurrent matches are spread over them, each answer the same as on the main thread', async () => {
+    assert.equal(await runner.load(kb), true)
+    const pastes = ['Sm_AgentApi_Init Failed', 'HTTP Error 503. The service is unavailable.', 'Event ID: 5002 application pool disabled', 'ECONNREFUSED 127.0.0.1:6379']
+    const owed: number[][] = []
+    const answers = pastes.map((text) => {
+      const p = runner.match(kb, { text, limit: 3 }, 2000)
+      owed.push(threads().map((t) => t.owed))
+      return p
+    })
+    assert.deepEqual(owed.at(-1), [2, 2], 'four matches in flight, two per worker')
+    for (const [i, text] of pastes.entries()) assert.deepEqual(await answers[i], await local.match(kb, { text, limit: 3 }, 2000))
+    assert.equal(runner.answered.worker, 4)
+  })
+
+  it('keeps answering from the other worker when one dies', async () => {
+    await threads()[0]!.worker!.terminate()
+    const before = runner.answered.worker
+    const r = await runner.search(kb, { q: 'siteminder', limit: 3, offset: 0 })
+    assert.deepEqual(r, await local.search(kb, { q: 'siteminder', limit: 3, offset: 0 }))
+    assert.equal(runner.answered.worker, before + 1, 'answered by the surviving worker')
+  })
+})
+
+describe('how many query workers', () => {
+  it('one per core beyond the main thread, at least one and at most four, unless configured', () => {
+    assert.deepEqual([1, 2, 3, 8, 64].map((cores) => queryWorkerCount(0, cores)), [1, 1, 2, 4, 4])
+    assert.equal(queryWorkerCount(3, 2), 3)
+    assert.equal(loadConfig({ KB_QUERY_WORKERS: '2' }).KB_QUERY_WORKERS, 2)
+    assert.throws(() => loadConfig({ KB_QUERY_WORKERS: '-1' }), /KB_QUERY_WORKERS/)
   })
 })

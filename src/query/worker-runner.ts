@@ -1,9 +1,10 @@
 /**
- * Queries in a worker thread, so a 2-core machine answers them on one core while the main thread
- * handles HTTP on the other. The worker loads the same artifact file as the main thread; until it
- * has loaded a build, after it crashed, or for a build it no longer holds, queries run on the main
- * thread instead (InThreadRunner), so a request is never lost and never answered from another
- * index than the one it took on arrival.
+ * Queries in worker threads, so the cores answer them while the main thread handles HTTP. Each
+ * worker receives every build the main thread loads (the index arrays in shared memory); a query
+ * goes to the worker holding its build with the fewest queries owed. Until a worker has loaded a
+ * build, after it crashed, or for a build none holds, queries run on the main thread instead
+ * (InThreadRunner), so a request is never lost and never answered from another index than the
+ * one it took on arrival.
  */
 import { Worker } from 'node:worker_threads'
 import type { FastifyBaseLogger } from 'fastify'
@@ -15,45 +16,124 @@ import { InThreadRunner, type QueryRunner } from './runner.js'
 
 // The worker's entry beside this file: .js when compiled, .ts when run from source (tsx).
 const ENTRY = new URL(`./worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url)
-/** Restarts after a crash, at most, before queries stay on the main thread. */
+/** Restarts of one worker after a crash, at most, before it is left down. */
 const MAX_RESTARTS = 5
+/** Builds a worker keeps: the current one and the one before it (requests that arrived before a swap). */
+const KEEP_BUILDS = 2
 
-type Pending = { resolve: (r: WorkerReply) => void }
 /** Distributive Omit, so each request variant keeps its own fields. */
 type Request = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, 'id'> : never) : never
 
-/** Runs queries in one worker thread, falling back to the main thread. */
-export class WorkerRunner implements QueryRunner {
+/** One worker thread: the queries it owes and the builds it holds; respawned after a crash. */
+class QueryThread {
   private worker: Worker | undefined
-  private readonly pending = new Map<number, Pending>()
+  private readonly pending = new Map<number, (r: WorkerReply) => void>()
   private nextId = 1
-  private readonly ready = new Set<string>()
-  private current: KnowledgeBase | undefined
+  private readonly builds = new Set<string>()
+  private current: SharedKb | undefined
   private restarts = 0
   private closed = false
-  private readonly local = new InThreadRunner()
-  /** Queries answered by the worker and, when it could not, by the main thread. */
-  readonly answered = { worker: 0, main: 0 }
 
-  constructor(private readonly log: FastifyBaseLogger) {}
+  constructor(
+    private readonly name: string,
+    private readonly log: FastifyBaseLogger,
+  ) {}
 
-  get depth(): number {
-    return this.pending.size + this.local.depth
+  /** Queries sent and not yet answered. */
+  get owed(): number {
+    return this.pending.size
   }
 
-  /** Hand the worker a loaded KB (the main thread has loaded and checked it). Resolves true when the worker holds it. */
-  async load(kb: KnowledgeBase): Promise<boolean> {
+  holds(buildId: string): boolean {
+    return this.builds.has(buildId)
+  }
+
+  /** Hand the thread a build; resolves with the reason when it could not take it. */
+  async load(kb: SharedKb): Promise<string | undefined> {
     this.current = kb
-    const buildId = kb.artifact.header.buildId
-    const r = await this.send({ type: 'load', kb: shareable(kb) })
-    if ('ok' in r) {
-      this.ready.add(buildId)
-      // The worker keeps the last two builds; older ones would be answered "missing" anyway.
-      for (const old of this.ready) if (this.ready.size > 2) this.ready.delete(old)
-      return true
+    const r = await this.send({ type: 'load', kb })
+    if (!('ok' in r)) return 'error' in r ? r.error : 'worker unavailable'
+    this.builds.add(kb.header.buildId)
+    for (const old of this.builds) if (this.builds.size > KEEP_BUILDS) this.builds.delete(old)
+    return undefined
+  }
+
+  send(req: Request): Promise<WorkerReply> {
+    const worker = this.spawn()
+    if (!worker) return Promise.resolve({ id: 0, missing: true })
+    const id = this.nextId++
+    return new Promise((resolve) => {
+      // While it owes an answer, the worker keeps the process alive; otherwise it does not.
+      if (this.pending.size === 0) worker.ref()
+      this.pending.set(id, resolve)
+      worker.postMessage({ ...req, id } as WorkerRequest)
+    })
+  }
+
+  async close(): Promise<void> {
+    this.closed = true
+    const w = this.worker
+    this.worker = undefined
+    if (w) await w.terminate()
+  }
+
+  private spawn(): Worker | undefined {
+    if (this.worker || this.closed) return this.worker
+    // From source (tests), the worker registers the TypeScript loader first.
+    const w = ENTRY.pathname.endsWith('.ts')
+      ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(ENTRY.href)}) })`, { eval: true, name: this.name })
+      : new Worker(ENTRY, { name: this.name })
+    w.unref()
+    w.on('message', (r: WorkerReply) => {
+      const resolve = this.pending.get(r.id)
+      this.pending.delete(r.id)
+      if (this.pending.size === 0) w.unref()
+      resolve?.(r)
+    })
+    w.on('error', (err) => this.log.error({ worker: this.name, reason: err.message }, 'query worker failed'))
+    w.on('exit', (code) => {
+      if (this.worker !== w) return
+      this.worker = undefined
+      this.builds.clear()
+      // Everything it still owed is answered on the main thread.
+      for (const [id, resolve] of this.pending) resolve({ id, missing: true })
+      this.pending.clear()
+      if (this.closed) return
+      this.log.error({ worker: this.name, code }, 'query worker exited; its queries go elsewhere')
+      if (this.restarts++ < MAX_RESTARTS && this.current) void this.load(this.current)
+    })
+    this.worker = w
+    return w
+  }
+}
+
+/** Runs queries in worker threads, falling back to the main thread. */
+export class WorkerRunner implements QueryRunner {
+  private readonly threads: QueryThread[]
+  private readonly local = new InThreadRunner()
+  /** Queries answered by a worker and, when none could, by the main thread. */
+  readonly answered = { worker: 0, main: 0 }
+
+  constructor(
+    private readonly log: FastifyBaseLogger,
+    threads = 1,
+  ) {
+    this.threads = Array.from({ length: Math.max(1, threads) }, (_, i) => new QueryThread(`kb-query-${i + 1}`, log))
+  }
+
+  get depth(): number {
+    return this.threads.reduce((n, t) => n + t.owed, 0) + this.local.depth
+  }
+
+  /** Hand every worker a loaded KB (the main thread has loaded and checked it). Resolves true when at least one holds it. */
+  async load(kb: KnowledgeBase): Promise<boolean> {
+    const shared = shareable(kb)
+    const reasons = await Promise.all(this.threads.map((t) => t.load(shared)))
+    const failed = reasons.filter((r) => r !== undefined)
+    if (failed.length > 0) {
+      this.log.warn({ buildId: kb.artifact.header.buildId, reason: failed[0], workers: failed.length }, 'query worker could not load the index')
     }
-    this.log.warn({ buildId, reason: 'error' in r ? r.error : 'worker unavailable' }, 'query worker could not load the index; queries run on the main thread')
-    return false
+    return failed.length < this.threads.length
   }
 
   async search(kb: KnowledgeBase, params: SearchParams): Promise<SearchResult> {
@@ -67,64 +147,35 @@ export class WorkerRunner implements QueryRunner {
   }
 
   async close(): Promise<void> {
-    this.closed = true
-    const w = this.worker
-    this.worker = undefined
-    if (w) await w.terminate()
+    await Promise.all(this.threads.map((t) => t.close()))
   }
 
-  /** The worker's answer, or undefined when the main thread must answer. */
+  /**
+   * The answer of a worker holding the build, or undefined when the main thread must answer.
+   * Matches go to the least busy worker. Searches go to the first worker that holds the build:
+   * a search costs less than handling its HTTP request, so a second search thread only takes CPU
+   * from the main thread (measured: search p99 47 -> 99 ms at 10,000 articles with two).
+   */
   private async ask(kb: KnowledgeBase, req: Request): Promise<unknown> {
-    if (!this.ready.has(kb.artifact.header.buildId)) {
+    const buildId = kb.artifact.header.buildId
+    let thread: QueryThread | undefined
+    for (const t of this.threads) {
+      if (!t.holds(buildId)) continue
+      if (req.type === 'search') {
+        thread = t
+        break
+      }
+      if (!thread || t.owed < thread.owed) thread = t
+    }
+    if (!thread) {
       this.answered.main++
       return undefined
     }
-    const r = await this.send(req)
+    const r = await thread.send(req)
     if ('error' in r) throw new Error(r.error)
     if ('ok' in r) this.answered.worker++
     else this.answered.main++ // the caller falls back to the main thread
     return 'ok' in r ? r.result : undefined
-  }
-
-  private send(req: Request): Promise<WorkerReply> {
-    const worker = this.spawn()
-    if (!worker) return Promise.resolve({ id: 0, missing: true })
-    const id = this.nextId++
-    return new Promise((resolve) => {
-      // While it owes an answer, the worker keeps the process alive; otherwise it does not.
-      if (this.pending.size === 0) worker.ref()
-      this.pending.set(id, { resolve })
-      worker.postMessage({ ...req, id } as WorkerRequest)
-    })
-  }
-
-  private spawn(): Worker | undefined {
-    if (this.worker || this.closed) return this.worker
-    // From source (tests), the worker registers the TypeScript loader first.
-    const w = ENTRY.pathname.endsWith('.ts')
-      ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(ENTRY.href)}) })`, { eval: true })
-      : new Worker(ENTRY)
-    w.unref()
-    w.on('message', (r: WorkerReply) => {
-      const p = this.pending.get(r.id)
-      this.pending.delete(r.id)
-      if (this.pending.size === 0) w.unref()
-      p?.resolve(r)
-    })
-    w.on('error', (err) => this.log.error({ reason: err.message }, 'query worker failed'))
-    w.on('exit', (code) => {
-      if (this.worker !== w) return
-      this.worker = undefined
-      this.ready.clear()
-      // Everything it still owed is answered on the main thread.
-      for (const [id, p] of this.pending) p.resolve({ id, missing: true })
-      this.pending.clear()
-      if (this.closed) return
-      this.log.error({ code }, 'query worker exited; queries run on the main thread')
-      if (this.restarts++ < MAX_RESTARTS && this.current) void this.load(this.current)
-    })
-    this.worker = w
-    return w
   }
 }
 
