@@ -11,7 +11,7 @@ import type { KbArticle } from '../indexing/article.js'
 import { type ArticleFilter, matchesFilter } from '../search/filters.js'
 import { makeSnippet } from '../search/snippet.js'
 import { round } from '../search/search.js'
-import { readPaste, type Paste, type PasteLine } from './paste.js'
+import { readPaste, type Paste } from './paste.js'
 import { bigrams, profileArticle, type ArticleProfile, type WeightedSymptom } from './profile.js'
 import { Vocabulary } from './vocabulary.js'
 
@@ -112,10 +112,9 @@ interface Segment {
 
 /** The segments of a paste, with an index from term to the segments holding it. */
 interface Segments {
-  lines: readonly PasteLine[]
   list: Segment[]
   byTerm: Map<string, number[]>
-  /** Scratch space of bestSegment: weight per segment, and the segments touched (no allocation per call). */
+  /** Scratch space of bestSegment: weight per segment, and the segments touched (at least as long as `list`, all zeros). */
   acc: Float64Array
   touched: Int32Array
 }
@@ -130,12 +129,15 @@ interface Candidate {
   bound: number
 }
 
+/** A matcher bound to one loaded artifact; prepared once, used for every request. */
 export class Matcher {
   private readonly vocab: Vocabulary
   /** Article profiles, made on first use: most articles are never a candidate. */
   private readonly profiles = new Map<string, ArticleProfile>()
   private readonly docOf: Map<string, number>
   private readonly byCode = new Map<string, string[]>()
+  /** bestSegment's scratch arrays, reused by every match (left zeroed after each use). */
+  private scratch = { acc: new Float64Array(256), touched: new Int32Array(256) }
 
   constructor(
     private readonly kb: LoadedArtifact,
@@ -305,7 +307,8 @@ export class Matcher {
       list.push({ first: i, count, terms })
       termLists.push(terms)
     }
-    return { lines: all, list, byTerm: indexByTerm(termLists), acc: new Float64Array(list.length), touched: new Int32Array(list.length) }
+    if (this.scratch.acc.length < list.length) this.scratch = { acc: new Float64Array(list.length * 2), touched: new Int32Array(list.length * 2) }
+    return { list, byTerm: indexByTerm(termLists), ...this.scratch }
   }
 
   /** What a candidate scores without comparing symptoms, and the most comparing them could add. */
