@@ -78,7 +78,7 @@ const plugin: FastifyPluginAsync = async (app) => {
   })
   new Counter({
     name: 'kb_queries_total',
-    help: 'Searches and matches answered, by thread: worker (the query worker) or main (before the worker holds the index, or when it cannot answer)',
+    help: 'Searches and matches answered, by thread: worker (a query worker) or main (before the workers hold the index, or when none can answer)',
     labelNames: ['thread'] as const,
     registers: [registry],
     collect() {
