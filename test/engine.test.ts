@@ -6,7 +6,7 @@ import { loadArticles } from '../src/content/load.js'
 import { type KbArticle, toKbArticle } from '../src/indexing/article.js'
 import { type CompactIndex, SearchEngine, compactFromBuilder } from '../src/indexing/engine.js'
 import { FIELDS, FIELD_NAMES } from '../src/indexing/fields.js'
-import { analyzeText } from '../src/match/paste.js'
+import { analyzeText } from '../src/analysis/terms.js'
 import { ARTICLES } from './helpers/kb.js'
 
 function builder(articles: KbArticle[]): lunr.Builder {

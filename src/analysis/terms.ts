@@ -3,6 +3,7 @@
  * `analyzeToken` is the whole chain; `pipeline.ts` registers the same steps with Lunr.
  */
 import lunr from 'lunr'
+import { splitText } from './tokenize.js'
 
 const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu
 /** Separators inside identifiers: `Sm_AgentApi_Init`, `System.Web`, `C:\inetpub`, `net::ERR_X`. */
@@ -93,6 +94,14 @@ function analyzeUncached(raw: string): string[] {
     const s = stem(term)
     if (!out.includes(s)) out.push(s)
   }
+  return out
+}
+
+/** Analyze text into ordered index-form terms: the tokenizer, then the per-token chain. */
+export function analyzeText(text: string): string[] {
+  // A plain loop: flatMap over the tokens measured 2.5 times slower, on every line of every paste.
+  const out: string[] = []
+  for (const raw of splitText(text)) for (const term of analyzeToken(raw)) out.push(term)
   return out
 }
 

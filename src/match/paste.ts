@@ -3,8 +3,7 @@
  * analyze into index-form terms. Bounded: very long pastes and lines are cut, so the cost of a
  * match does not grow without limit.
  */
-import { analyzeToken } from '../analysis/terms.js'
-import { splitText } from '../analysis/tokenize.js'
+import { analyzeText } from '../analysis/terms.js'
 import { W3cReader } from './logformats.js'
 import { normalizeLine } from './normalize.js'
 import { errorLikeness, extractCodes, mayBeError } from './signals.js'
@@ -39,11 +38,6 @@ export interface Paste {
   codeLines: Map<string, number>
   /** Lines of a long paste left unread by the triage (nothing in them looked like an error). */
   skippedLines: number
-}
-
-/** Analyze text into ordered index-form terms. */
-export function analyzeText(text: string): string[] {
-  return splitText(text).flatMap(analyzeToken)
 }
 
 /** Read a paste into lines, codes and terms. */

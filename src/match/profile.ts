@@ -4,7 +4,7 @@
  * turned into gaps that any pasted value fills.
  */
 import type { KbArticle } from '../indexing/article.js'
-import { analyzeText } from './paste.js'
+import { analyzeText } from '../analysis/terms.js'
 import { extractCodes } from './signals.js'
 
 /** A placeholder in quoted error text: `<machine_name>`, `%s`, `%1`, `{0}`, `...`, `…`, `xxx`. */

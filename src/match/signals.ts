@@ -14,11 +14,15 @@ interface CodePattern {
   find: (text: string) => string[]
 }
 
-const all = (re: RegExp, text: string, pick: (m: RegExpMatchArray) => string | undefined): string[] =>
-  [...text.matchAll(re)].flatMap((m) => {
+/** What `pick` makes of every match of a global pattern, skipping matches it refuses. */
+function all(re: RegExp, text: string, pick: (m: RegExpMatchArray) => string | undefined): string[] {
+  const out: string[] = []
+  for (const m of text.matchAll(re)) {
     const v = pick(m)
-    return v ? [v] : []
-  })
+    if (v) out.push(v)
+  }
+  return out
+}
 
 export const CODE_PATTERNS: readonly CodePattern[] = [
   { kind: 'hresult', hint: /0x/i, find: (t) => all(/\b0x[0-9a-f]{8}\b/gi, t, (m) => m[0].toLowerCase()) },

@@ -1,8 +1,7 @@
 /**
  * Snippets: the passage of an article that holds the most of the matched terms.
  */
-import { analyzeToken, indexByTerm } from '../analysis/terms.js'
-import { splitText } from '../analysis/tokenize.js'
+import { analyzeText, indexByTerm } from '../analysis/terms.js'
 import type { KbArticle } from '../indexing/article.js'
 
 const MAX_SNIPPET = 240
@@ -44,8 +43,8 @@ const structured = new PassageCache()
 const bodies = new PassageCache()
 
 function analyze(texts: string[]): Passages {
-  // Each passage's terms are only needed for the index; keeping a set per passage would cost more than the text.
-  const byTerm = indexByTerm(texts.map((text) => new Set(splitText(text).flatMap((raw) => analyzeToken(raw)))))
+  // Each passage's terms are only needed for the index (which lists a passage once per term), not kept.
+  const byTerm = indexByTerm(texts.map((text) => analyzeText(text)))
   return { list: texts.map((text) => ({ text })), byTerm }
 }
 
