@@ -244,6 +244,13 @@ describe('Matcher over the bundled KB', () => {
     assert.deepEqual(nginx?.matchedErrorCodes, ['http 504'])
   })
 
+  it('reads Windows (CRLF), old Mac (CR) and Unix line ends alike', () => {
+    const lines = ['2025-03-14 09:12:44 ERROR Poller - poll failed 0x80070005', '   at Contoso.Poller.Run()', '', 'Event ID: 5002 application pool disabled']
+    const unix = readPaste(lines.join('\n'))
+    assert.equal(unix.lines.length, 3)
+    for (const eol of ['\r\n', '\r']) assert.deepEqual(readPaste(lines.join(eol)), unix, JSON.stringify(eol))
+  })
+
   it('reads a long paste in bounded lines', () => {
     const p = readPaste('x\n'.repeat(10_000))
     assert.ok(p.lines.length <= 4000)

@@ -42,7 +42,9 @@ export interface Paste {
 
 /** Read a paste into lines, codes and terms. */
 export function readPaste(text: string): Paste {
-  const rawLines = text.split(/\r\n|\r|\n/, MAX_LINES).map((full) => (full.length > MAX_LINE_CHARS ? full.slice(0, MAX_LINE_CHARS) : full))
+  // Splitting on a plain "\n" is several times faster than the regular expression; most pastes have no "\r".
+  const split = text.includes('\r') ? text.split(/\r\n|\r|\n/, MAX_LINES) : text.split('\n', MAX_LINES)
+  const rawLines = split.map((full) => (full.length > MAX_LINE_CHARS ? full.slice(0, MAX_LINE_CHARS) : full))
   const w3c = new W3cReader()
   // W3C columns are spelled out first: a status in column 12 is what makes an IIS log line an error.
   const explained = rawLines.map((raw) => w3c.explain(raw))
@@ -61,8 +63,10 @@ export function readPaste(text: string): Paste {
     for (const c of lineCodes) codes.set(c, Math.max(codes.get(c) ?? 0, errorLike))
     lines.push({ raw: raw.trim(), normalized, errorLike, terms, termSet: new Set(terms) })
   })
-  return { lines, codes: [...codes.keys()], codeLines: codes, skippedLines: read.filter((r, i) => !r && rawLines[i]!.trim() !== '').length }
+  return { lines, codes: [...codes.keys()], codeLines: codes, skippedLines: read.filter((r, i) => !r && NOT_BLANK.test(rawLines[i]!)).length }
 }
+
+const NOT_BLANK = /\S/
 
 /** Which lines to read in full: all of a short paste; of a long one, the error-like lines and their neighbours. */
 function triage(rawLines: readonly string[], explained: readonly string[]): boolean[] {
