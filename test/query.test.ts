@@ -5,6 +5,7 @@ import type { KnowledgeBase } from '../src/kb.js'
 import { InThreadRunner } from '../src/query/runner.js'
 import { WorkerRunner } from '../src/query/worker-runner.js'
 import { loadConfig, queryWorkerCount } from '../src/config.js'
+import { search as searchOf } from '../src/search/search.js'
 import { kbFrom } from './helpers/kb.js'
 
 describe('queries in a worker thread', () => {
@@ -28,6 +29,17 @@ describe('queries in a worker thread', () => {
     assert.deepEqual(worker.answered, { worker: 3, main: 1 })
   })
 
+  it('answers come serialized with the response schema: the search and match results, field for field', async () => {
+    const search = { q: 'connection refused', limit: 5, offset: 0 }
+    const a = await worker.search(kb, search)
+    assert.deepEqual(JSON.parse(a.json), JSON.parse(JSON.stringify(searchOf(kb.artifact, search))))
+    const paste = { text: 'HTTP Error 503. The service is unavailable.\nnothing else here', limit: 3 }
+    const m = await worker.match(kb, paste, 2000)
+    const direct = kb.matcher.match(paste, 2000)
+    assert.deepEqual(JSON.parse(m.json), JSON.parse(JSON.stringify(direct)))
+    assert.deepEqual([m.partial, m.noConfidentMatch, m.errorCodes], [direct.partial, direct.noConfidentMatch, direct.signals.errorCodes])
+  })
+
   it('answers a build it no longer holds on the main thread', async () => {
     const other = await kbFrom('test/fixtures/other-kb')
     const stale: KnowledgeBase = { ...kb, artifact: { ...kb.artifact, header: { ...kb.artifact.header, buildId: 'not-loaded' } } }
@@ -36,13 +48,13 @@ describe('queries in a worker thread', () => {
     const r = await worker.search(stale, { q: 'siteminder', limit: 3, offset: 0 })
     assert.equal(worker.answered.main, mainBefore + 1)
     assert.deepEqual(r, await local.search(stale, { q: 'siteminder', limit: 3, offset: 0 }))
-    assert.ok(r.results.length > 0)
+    assert.ok((JSON.parse(r.json) as { results: unknown[] }).results.length > 0)
   })
 
   it('keeps answering after the worker dies', async () => {
     await (worker as unknown as { threads: Array<{ worker: { terminate(): Promise<number> } }> }).threads[0]!.worker.terminate()
     const r = await worker.match(kb, { text: 'Sm_AgentApi_Init Failed', limit: 3 }, 2000)
-    assert.equal(r.results[0]?.id, 'siteminder-iis-agent-sm-agentapi-init-failed-stale-connections')
+    assert.equal((JSON.parse(r.json) as { results: Array<{ id: string }> }).results[0]?.id, 'siteminder-iis-agent-sm-agentapi-init-failed-stale-connections')
   })
 })
 

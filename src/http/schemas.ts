@@ -2,6 +2,7 @@
  * One schema per API shape: used for request validation, response serialization, the
  * OpenAPI document and the handlers' static types.
  */
+import type { FastifyReply } from 'fastify'
 import Type, { type Static } from 'typebox'
 
 export const ErrorResponse = Type.Object(
@@ -30,6 +31,14 @@ export const SearchQuery = Type.Object({
 export type SearchQuery = Static<typeof SearchQuery>
 
 const StringList = Type.Array(Type.String())
+
+/**
+ * Send an answer already serialized with the route's response schema (query/answers.ts), with the
+ * content type Fastify gives the JSON it serializes itself; a string body with a JSON type is sent as is.
+ */
+export function sendSerialized(reply: FastifyReply, json: string): FastifyReply {
+  return reply.type('application/json; charset=utf-8').send(json)
+}
 
 export const SearchResponse = Type.Object({
   total: Type.Integer({ description: 'Hits after filters, before paging' }),

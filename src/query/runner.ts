@@ -5,13 +5,14 @@
  */
 import { WorkQueue } from '../http/queue.js'
 import type { KnowledgeBase } from '../kb.js'
-import type { MatchParams, MatchResult } from '../match/match.js'
-import { search, type SearchParams, type SearchResult } from '../search/search.js'
+import type { MatchParams } from '../match/match.js'
+import { search, type SearchParams } from '../search/search.js'
+import { type Answer, type MatchAnswer, matchAnswer, searchAnswer } from './answers.js'
 
-/** Runs searches and matches against a given KB (the one the request took on arrival). */
+/** Runs searches and matches against a given KB (the one the request took on arrival); answers come serialized. */
 export interface QueryRunner {
-  search(kb: KnowledgeBase, params: SearchParams): Promise<SearchResult>
-  match(kb: KnowledgeBase, params: MatchParams, budgetMs: number): Promise<MatchResult>
+  search(kb: KnowledgeBase, params: SearchParams): Promise<Answer>
+  match(kb: KnowledgeBase, params: MatchParams, budgetMs: number): Promise<MatchAnswer>
   /** Queries waiting for their turn. */
   readonly depth: number
   /** Queries answered so far, by the thread that answered them. */
@@ -28,14 +29,14 @@ export class InThreadRunner implements QueryRunner {
     return this.work.depth
   }
 
-  search(kb: KnowledgeBase, params: SearchParams): Promise<SearchResult> {
+  search(kb: KnowledgeBase, params: SearchParams): Promise<Answer> {
     this.answered.main++
-    return this.work.run(() => search(kb.artifact, params))
+    return this.work.run(() => searchAnswer(search(kb.artifact, params)))
   }
 
-  match(kb: KnowledgeBase, params: MatchParams, budgetMs: number): Promise<MatchResult> {
+  match(kb: KnowledgeBase, params: MatchParams, budgetMs: number): Promise<MatchAnswer> {
     this.answered.main++
-    return this.work.run(() => kb.matcher.match(params, budgetMs))
+    return this.work.run(() => matchAnswer(kb.matcher.match(params, budgetMs)))
   }
 
   async close(): Promise<void> {}

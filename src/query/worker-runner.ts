@@ -9,8 +9,9 @@
 import { Worker } from 'node:worker_threads'
 import type { FastifyBaseLogger } from 'fastify'
 import type { KnowledgeBase } from '../kb.js'
-import type { MatchParams, MatchResult } from '../match/match.js'
-import type { SearchParams, SearchResult } from '../search/search.js'
+import type { MatchParams } from '../match/match.js'
+import type { SearchParams } from '../search/search.js'
+import type { Answer, MatchAnswer } from './answers.js'
 import type { SharedKb, WorkerReply, WorkerRequest } from './protocol.js'
 import { InThreadRunner, type QueryRunner } from './runner.js'
 
@@ -136,14 +137,14 @@ export class WorkerRunner implements QueryRunner {
     return failed.length < this.threads.length
   }
 
-  async search(kb: KnowledgeBase, params: SearchParams): Promise<SearchResult> {
+  async search(kb: KnowledgeBase, params: SearchParams): Promise<Answer> {
     const r = await this.ask(kb, { type: 'search', buildId: kb.artifact.header.buildId, params })
-    return r === undefined ? this.local.search(kb, params) : (r as SearchResult)
+    return r === undefined ? this.local.search(kb, params) : (r as Answer)
   }
 
-  async match(kb: KnowledgeBase, params: MatchParams, budgetMs: number): Promise<MatchResult> {
+  async match(kb: KnowledgeBase, params: MatchParams, budgetMs: number): Promise<MatchAnswer> {
     const r = await this.ask(kb, { type: 'match', buildId: kb.artifact.header.buildId, params, budgetMs })
-    return r === undefined ? this.local.match(kb, params, budgetMs) : (r as MatchResult)
+    return r === undefined ? this.local.match(kb, params, budgetMs) : (r as MatchAnswer)
   }
 
   async close(): Promise<void> {

@@ -11,6 +11,7 @@ import { SearchEngine } from '../indexing/engine.js'
 import { type KnowledgeBase, openKnowledgeBase } from '../kb.js'
 import { collectGarbage } from '../memory.js'
 import { search } from '../search/search.js'
+import { matchAnswer, searchAnswer } from './answers.js'
 import type { WorkerReply, WorkerRequest } from './protocol.js'
 import { warmUp } from './warmup.js'
 
@@ -43,7 +44,8 @@ port.on('message', (m: WorkerRequest) => {
   const kb = kbs.get(m.buildId)
   if (!kb) return reply({ id: m.id, missing: true })
   try {
-    const result = m.type === 'search' ? search(kb.artifact, m.params) : kb.matcher.match(m.params, m.budgetMs)
+    // Serialized here, so the main thread only sends the string (answers.ts).
+    const result = m.type === 'search' ? searchAnswer(search(kb.artifact, m.params)) : matchAnswer(kb.matcher.match(m.params, m.budgetMs))
     reply({ id: m.id, ok: true, result })
   } catch (err) {
     reply({ id: m.id, error: (err as Error).message })

@@ -1,6 +1,7 @@
 /** POST /api/match: symptom matching for a pasted error, log excerpt or stack trace. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { ErrorResponse, MatchBody, MatchResponse } from '../schemas.js'
+import type { FastifyReply } from 'fastify'
+import { ErrorResponse, sendSerialized, MatchBody, MatchResponse } from '../schemas.js'
 
 export const matchRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
@@ -13,14 +14,15 @@ export const matchRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: MatchResponse, 400: ErrorResponse, 413: ErrorResponse, 415: ErrorResponse },
       },
     },
-    async (req) => {
-      const result = await app.queries.match(req.kb, { ...req.body, limit: req.body.limit ?? 5 }, app.matchBudgetMs)
-      app.metrics.matches.inc({ outcome: result.partial ? 'partial' : result.noConfidentMatch ? 'no_confident_match' : 'confident' })
-      if (result.noConfidentMatch) {
+    async (req, reply) => {
+      const answer = await app.queries.match(req.kb, { ...req.body, limit: req.body.limit ?? 5 }, app.matchBudgetMs)
+      app.metrics.matches.inc({ outcome: answer.partial ? 'partial' : answer.noConfidentMatch ? 'no_confident_match' : 'confident' })
+      if (answer.noConfidentMatch) {
         // The pastes the KB has no answer for are the articles it is missing: log what was read.
-        req.log.info({ codes: result.signals.errorCodes, errorLines: result.signals.errorLines.slice(0, 2) }, 'no confident match')
+        req.log.info({ codes: answer.errorCodes, errorLines: answer.errorLines }, 'no confident match')
       }
-      return result
+      // The answer comes serialized with this route's response schema (query/answers.ts).
+      return sendSerialized(reply as FastifyReply, answer.json)
     },
   )
 }

@@ -1,6 +1,7 @@
 /** GET /api/search: full-text search. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { ErrorResponse, SearchQuery, SearchResponse } from '../schemas.js'
+import type { FastifyReply } from 'fastify'
+import { ErrorResponse, sendSerialized, SearchQuery, SearchResponse } from '../schemas.js'
 
 export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -13,6 +14,7 @@ export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: SearchResponse, 400: ErrorResponse },
       },
     },
-    async (req) => app.queries.search(req.kb, req.query),
+    // The answer comes serialized with this route's response schema (query/answers.ts).
+    async (req, reply) => sendSerialized(reply as FastifyReply, (await app.queries.search(req.kb, req.query)).json),
   )
 }
