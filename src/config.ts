@@ -28,7 +28,7 @@ export const ConfigSchema = Type.Object({
   KB_RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }),
   /** Time budget of one match, in milliseconds. */
   KB_MATCH_BUDGET_MS: Type.Integer({ minimum: 10, maximum: 60_000, default: 2000 }),
-  /** Answer searches and matches in a worker thread (the second core); 0: on the main thread only (one core, less memory). */
+  /** Answer searches and matches in worker threads (the other cores); 0: on the main thread only (one core, less memory). */
   KB_QUERY_WORKER: Type.Boolean({ default: true }),
   /** Query worker threads (with KB_QUERY_WORKER); 0: one per core beyond the first, at most 4. Each holds its own copy of the articles' text. */
   KB_QUERY_WORKERS: Type.Integer({ minimum: 0, maximum: 16, default: 0 }),
