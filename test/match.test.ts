@@ -6,7 +6,7 @@ import { type Matcher, codeConflict } from '../src/match/match.js'
 import { NORMALIZERS, normalizeLine } from '../src/match/normalize.js'
 import { readPaste } from '../src/match/paste.js'
 import { literalCode, profileSymptom, quotedStrength, symptomParts, GAP } from '../src/match/profile.js'
-import { errorLikeness, extractCodes } from '../src/match/signals.js'
+import { CODE_PATTERNS, errorLikeness, extractCodes } from '../src/match/signals.js'
 import { kbFrom } from './helpers/kb.js'
 
 describe('normalize: noise goes, what identifies the problem stays', () => {
@@ -58,6 +58,24 @@ describe('signals: codes in canonical form, with their equivalents', () => {
   it('error lines outweigh chatter and stack frames', () => {
     assert.ok(errorLikeness('2025-01-01 ERROR Poller - poll failed') > errorLikeness('2025-01-01 INFO Poller - polled 250 items'))
     assert.ok(errorLikeness('   at System.Web.HttpApplication.ExecuteStep()') < errorLikeness('System.Web.HttpException: Request timed out.'))
+  })
+
+  it("a pattern's hint never skips a text the pattern would find a code in", async () => {
+    // Every line of every eval paste, plus the symptoms and codes of the bundled articles.
+    const { readFile } = await import('node:fs/promises')
+    const pastes = (await readFile(new URL('../eval/pastes.jsonl', import.meta.url), 'utf8')).trim().split('\n')
+    const texts = pastes.flatMap((l) => (JSON.parse(l) as { text: string }).text.split('\n'))
+    const kb = await kbFrom()
+    for (const a of kb.artifact.articles) texts.push(...a.symptoms, ...a.errorCodes, a.title)
+    let found = 0
+    for (const text of texts) {
+      for (const p of CODE_PATTERNS) {
+        const codes = p.find(text)
+        found += codes.length
+        if (codes.length > 0) assert.ok(!p.hint || p.hint.test(text), `${p.kind} finds ${codes[0]} in ${JSON.stringify(text)} but its hint skips it`)
+      }
+    }
+    assert.ok(found > 300, `${found} codes found in ${texts.length} texts`)
   })
 })
 

@@ -14,6 +14,12 @@ export interface SharedKb {
   engine: EngineParts
 }
 
+/**
+ * Builds a worker keeps: the current one and the one before it, for requests that arrived before a
+ * swap. The main thread tracks which builds each worker holds by the same number.
+ */
+export const KEPT_BUILDS = 2
+
 export type WorkerRequest =
   | { id: number; type: 'load'; kb: SharedKb }
   | { id: number; type: 'search'; buildId: string; params: SearchParams }

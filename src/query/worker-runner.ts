@@ -12,15 +12,13 @@ import type { KnowledgeBase } from '../kb.js'
 import type { MatchParams } from '../match/match.js'
 import type { SearchParams } from '../search/search.js'
 import type { Answer, MatchAnswer } from './answers.js'
-import type { SharedKb, WorkerReply, WorkerRequest } from './protocol.js'
+import { KEPT_BUILDS, type SharedKb, type WorkerReply, type WorkerRequest } from './protocol.js'
 import { InThreadRunner, type QueryRunner } from './runner.js'
 
 // The worker's entry beside this file: .js when compiled, .ts when run from source (tsx).
 const ENTRY = new URL(`./worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url)
 /** Restarts of one worker after a crash, at most, before it is left down. */
 const MAX_RESTARTS = 5
-/** Builds a worker keeps: the current one and the one before it (requests that arrived before a swap). */
-const KEEP_BUILDS = 2
 
 /** Distributive Omit, so each request variant keeps its own fields. */
 type Request = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, 'id'> : never) : never
@@ -55,7 +53,7 @@ class QueryThread {
     const r = await this.send({ type: 'load', kb })
     if (!('ok' in r)) return 'error' in r ? r.error : 'worker unavailable'
     this.builds.add(kb.header.buildId)
-    for (const old of this.builds) if (this.builds.size > KEEP_BUILDS) this.builds.delete(old)
+    for (const old of this.builds) if (this.builds.size > KEPT_BUILDS) this.builds.delete(old)
     return undefined
   }
 

@@ -12,10 +12,9 @@ import { type KnowledgeBase, openKnowledgeBase } from '../kb.js'
 import { collectGarbage } from '../memory.js'
 import { search } from '../search/search.js'
 import { matchAnswer, searchAnswer } from './answers.js'
-import type { WorkerReply, WorkerRequest } from './protocol.js'
+import { KEPT_BUILDS, type WorkerReply, type WorkerRequest } from './protocol.js'
 import { warmUp } from './warmup.js'
 
-const KEEP = 2
 const kbs = new Map<string, KnowledgeBase>()
 let latest = ''
 const port = parentPort!
@@ -30,7 +29,7 @@ port.on('message', (m: WorkerRequest) => {
       const { header, bytes, articles, codes, engine } = m.kb
       const kb = openKnowledgeBase({ header, bytes, articles, codes, byId: new Map(articles.map((a) => [a.id, a])), index: new SearchEngine(engine) })
       kbs.set(header.buildId, kb)
-      for (const old of kbs.keys()) if (kbs.size > KEEP) kbs.delete(old)
+      for (const old of kbs.keys()) if (kbs.size > KEPT_BUILDS) kbs.delete(old)
       collectGarbage() // what receiving the build left, and a build dropped from the two kept
       reply({ id: m.id, ok: true })
       // Warm the new build between real queries; a newer build stops it.
