@@ -10,6 +10,7 @@ import { Ajv } from 'ajv'
 import rateLimit from '@fastify/rate-limit'
 import { corsPlugin } from './http/cors.js'
 import { metricsPlugin } from './http/metrics.js'
+import { SearchCache } from './query/cache.js'
 import { InThreadRunner, type QueryRunner } from './query/runner.js'
 import { ApiError, Errors, clientErrorHandler, frameworkErrors, installErrorHandling } from './http/errors.js'
 import { articleRoutes } from './http/routes/articles.js'
@@ -39,6 +40,8 @@ declare module 'fastify' {
     matchBudgetMs: number
     /** Where searches and matches run (in arrival order, on this thread or a worker). */
     queries: QueryRunner
+    /** Search answers kept by build and query. */
+    searchCache: SearchCache
   }
   interface FastifyRequest {
     /** The KB this request is answered from, fixed when it arrives (a swap never splits a request). */
@@ -62,6 +65,8 @@ export interface AppOptions {
   matchBudgetMs?: number
   /** Where queries run; default: on the event loop, in arrival order. */
   queries?: QueryRunner
+  /** Bytes of search answers to keep (query/cache.ts); 0 or absent: none. */
+  searchCacheBytes?: number
 }
 
 /** The application plugin (not encapsulated, so the server can reach `swapKb` and `setDraining`). */
@@ -82,6 +87,7 @@ const app: FastifyPluginAsync<AppOptions> = async (app, opts) => {
   app.decorate('matchBudgetMs', opts.matchBudgetMs ?? 2000)
   const queries = opts.queries ?? new InThreadRunner()
   app.decorate('queries', queries)
+  app.decorate('searchCache', new SearchCache(opts.searchCacheBytes ?? 0))
   app.addHook('onClose', async () => queries.close())
   app.decorateRequest('kb', null as unknown as KnowledgeBase)
   // Each API request takes the KB once, on arrival, and says which build answered it.

@@ -32,6 +32,8 @@ export const ConfigSchema = Type.Object({
   KB_QUERY_WORKER: Type.Boolean({ default: true }),
   /** Query worker threads (with KB_QUERY_WORKER); 0: one per core beyond the first, at most 4. Each holds its own copy of the articles' text. */
   KB_QUERY_WORKERS: Type.Integer({ minimum: 0, maximum: 16, default: 0 }),
+  /** Megabytes of search answers to keep, by build and query (repeated searches skip the query); 0: no cache. */
+  KB_SEARCH_CACHE_MB: Type.Integer({ minimum: 0, maximum: 4096, default: 32 }),
   /** Behind a load balancer: "true", a hop count, or addresses/CIDRs of trusted proxies, so rate limits and logs see client addresses. */
   KB_TRUST_PROXY: Type.String({ default: '' }),
 })

@@ -37,6 +37,7 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
     corsOrigins: parseCorsOrigins(config.KB_CORS_ORIGINS),
     rateLimitPerMinute: config.KB_RATE_LIMIT_PER_MINUTE,
     matchBudgetMs: config.KB_MATCH_BUDGET_MS,
+    searchCacheBytes: config.KB_SEARCH_CACHE_MB * 1024 * 1024,
   })
   let closing = false
   // A response sent while draining closes its connection: a keep-alive connection left idle after

@@ -87,6 +87,24 @@ const plugin: FastifyPluginAsync = async (app) => {
       this.inc({ thread: 'main' }, app.queries.answered.main)
     },
   })
+  new Counter({
+    name: 'kb_search_cache_total',
+    help: 'Searches by how they were answered: hit (a kept answer, or joined the same search running), miss (run, then kept), bypass (Cache-Control: no-cache)',
+    labelNames: ['result'] as const,
+    registers: [registry],
+    collect() {
+      this.reset()
+      for (const [result, n] of Object.entries(app.searchCache.counts)) this.inc({ result }, n)
+    },
+  })
+  new Gauge({
+    name: 'kb_search_cache_bytes',
+    help: 'Size of the search answers kept (KB_SEARCH_CACHE_MB bounds it)',
+    registers: [registry],
+    collect() {
+      this.set(app.searchCache.size.bytes)
+    },
+  })
   app.decorate('metrics', { registry, matches })
 
   app.addHook('onResponse', async (req, reply) => {

@@ -14,7 +14,12 @@ export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: SearchResponse, 400: ErrorResponse },
       },
     },
-    // The answer comes serialized with this route's response schema (query/answers.ts).
-    async (req, reply) => sendSerialized(reply as FastifyReply, (await app.queries.search(req.kb, req.query)).json),
+    // The answer comes serialized with this route's response schema (query/answers.ts), kept or made now.
+    async (req, reply) => {
+      const fresh = /(?:^|,)\s*no-cache\s*(?:,|$)/i.test(req.headers['cache-control'] ?? '')
+      const { answer, outcome } = await app.searchCache.answer(req.kb, req.query, fresh, () => app.queries.search(req.kb, req.query))
+      reply.header('x-kb-cache', outcome)
+      return sendSerialized(reply as FastifyReply, answer.json)
+    },
   )
 }
