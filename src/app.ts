@@ -18,7 +18,7 @@ import { healthRoutes } from './http/routes/health.js'
 import { matchRoutes } from './http/routes/match.js'
 import { searchRoutes } from './http/routes/search.js'
 import { webRoutes } from './http/routes/web.js'
-import { ErrorResponse } from './http/schemas.js'
+import { ErrorResponse, NOT_BLANK } from './http/schemas.js'
 import type { KnowledgeBase } from './kb.js'
 
 /** What the server knows about its KB at a moment. */
@@ -158,8 +158,12 @@ export function fastifyOptions(bodyLimit: number, extra: FastifyServerOptions = 
     schemaErrorFormatter: (errors, dataVar) => {
       const e = errors[0]
       const where = `${dataVar}${e?.instancePath ?? ''}`
-      const extraProp = (e?.params as { additionalProperty?: string } | undefined)?.additionalProperty
-      const message = extraProp ? `${where} has an unknown field "${extraProp}"` : `${where} ${e?.message ?? 'is invalid'}`
+      const params = e?.params as { additionalProperty?: string; pattern?: string } | undefined
+      const message = params?.additionalProperty
+        ? `${where} has an unknown field "${params.additionalProperty}"`
+        : params?.pattern === NOT_BLANK
+          ? `${where} must not be empty or white space only`
+          : `${where} ${e?.message ?? 'is invalid'}`
       return new Error(message)
     },
     ...extra,

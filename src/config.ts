@@ -30,7 +30,7 @@ export const ConfigSchema = Type.Object({
   KB_MATCH_BUDGET_MS: Type.Integer({ minimum: 10, maximum: 60_000, default: 2000 }),
   /** Answer searches and matches in worker threads (the other cores); 0: on the main thread only (one core, less memory). */
   KB_QUERY_WORKER: Type.Boolean({ default: true }),
-  /** Query worker threads (with KB_QUERY_WORKER); 0: one per core beyond the first, at most 4. Each holds its own copy of the articles' text. */
+  /** Query worker threads (with KB_QUERY_WORKER); 0: one per core, at most 4. Each holds its own copy of the articles' text. */
   KB_QUERY_WORKERS: Type.Integer({ minimum: 0, maximum: 16, default: 0 }),
   /** Megabytes of search answers to keep, by build and query (repeated searches skip the query); 0: no cache. */
   KB_SEARCH_CACHE_MB: Type.Integer({ minimum: 0, maximum: 4096, default: 32 }),
@@ -61,9 +61,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return config
 }
 
-/** How many query workers to run: as configured, or (0) one per core beyond the one the main thread uses for HTTP, at most 4. */
+/**
+ * How many query workers to run: as configured, or (0) one per core, at most 4. The main thread
+ * takes its share of the cores for HTTP; a worker only uses CPU while it has queries. Measured on
+ * 2 cores at 10,000 articles: two workers answered 50-60% more matches per second than one
+ * (40 KB pastes 237 -> 365/s, short 484 -> 771/s), for about 265 MB more (RSS 875 MB).
+ */
 export function queryWorkerCount(configured: number, cores = availableParallelism()): number {
-  return configured > 0 ? configured : Math.max(1, Math.min(4, cores - 1))
+  return configured > 0 ? configured : Math.max(1, Math.min(4, cores))
 }
 
 /** Fastify's `trustProxy` from `KB_TRUST_PROXY`: off, on, a hop count, or a list of addresses. */

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test'
 import Fastify from 'fastify'
 import type { KnowledgeBase } from '../src/kb.js'
 import { InThreadRunner } from '../src/query/runner.js'
-import { WorkerRunner } from '../src/query/worker-runner.js'
+import { IN_FLIGHT, WorkerRunner } from '../src/query/worker-runner.js'
 import { loadConfig, queryWorkerCount } from '../src/config.js'
 import { search as searchOf } from '../src/search/search.js'
 import { kbFrom } from './helpers/kb.js'
@@ -82,6 +82,17 @@ describe('queries in several worker threads', () => {
     assert.equal(runner.answered.worker, 4)
   })
 
+  it('sends each worker at most IN_FLIGHT queries; the rest wait on the main thread, then go to the first worker with room', async () => {
+    const pastes = ['Sm_AgentApi_Init Failed', 'HTTP Error 503. The service is unavailable.', 'Event ID: 5002 application pool disabled', 'ECONNREFUSED 127.0.0.1:6379', 'Connections_Refused', 'w3wp.exe crashed', 'HTTP 500.19 config error']
+    const before = runner.answered.worker
+    const answers = pastes.map((text) => runner.match(kb, { text, limit: 3 }, 2000))
+    assert.deepEqual(threads().map((t) => t.owed), [IN_FLIGHT, IN_FLIGHT])
+    assert.equal(runner.depth, pastes.length, 'all counted: in flight and waiting')
+    for (const [i, text] of pastes.entries()) assert.deepEqual(await answers[i], await local.match(kb, { text, limit: 3 }, 2000))
+    assert.equal(runner.answered.worker, before + pastes.length)
+    assert.equal(runner.depth, 0)
+  })
+
   it('keeps answering from the other worker when one dies', async () => {
     await threads()[0]!.worker!.terminate()
     const before = runner.answered.worker
@@ -92,8 +103,8 @@ describe('queries in several worker threads', () => {
 })
 
 describe('how many query workers', () => {
-  it('one per core beyond the main thread, at least one and at most four, unless configured', () => {
-    assert.deepEqual([1, 2, 3, 8, 64].map((cores) => queryWorkerCount(0, cores)), [1, 1, 2, 4, 4])
+  it('one per core, at least one and at most four, unless configured', () => {
+    assert.deepEqual([1, 2, 3, 8, 64].map((cores) => queryWorkerCount(0, cores)), [1, 2, 3, 4, 4])
     assert.equal(queryWorkerCount(3, 2), 3)
     assert.equal(loadConfig({ KB_QUERY_WORKERS: '2' }).KB_QUERY_WORKERS, 2)
     assert.throws(() => loadConfig({ KB_QUERY_WORKERS: '-1' }), /KB_QUERY_WORKERS/)

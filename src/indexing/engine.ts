@@ -195,6 +195,8 @@ export class SearchEngine {
   private clauseOf = new Uint16Array(0)
   private banned = new Uint8Array(0)
   private matchBits = new Uint32Array(0)
+  /** kthLargest's heap, reused: it runs after most terms of a pruned query. */
+  private kthHeap = new Float64Array(0)
 
   /** From the artifact's compact index, or from the parts of an engine built elsewhere (shared memory). */
   constructor(c: CompactIndex | EngineParts) {
@@ -433,7 +435,8 @@ export class SearchEngine {
         }
       }
       if (!candidates && rest >= best) continue
-      threshold = kthLargest(candidates ?? touched, score, state, k)
+      if (this.kthHeap.length < k) this.kthHeap = new Float64Array(k)
+      threshold = kthLargest(candidates ?? touched, score, state, k, this.kthHeap)
       if (threshold > 0 && rest < threshold) {
         // A document first seen now would score at most `rest`: below the k-th best already found.
         candidates = (candidates ?? touched).filter((doc) => {
@@ -658,10 +661,9 @@ class TopK {
   }
 }
 
-/** The k-th largest score among live documents (state 1); 0 when there are fewer than k. */
-function kthLargest(docs: readonly number[], score: Float64Array, state: Uint8Array, k: number): number {
+/** The k-th largest score among live documents (state 1); 0 when there are fewer than k. `heap`: scratch of at least k cells. */
+function kthLargest(docs: readonly number[], score: Float64Array, state: Uint8Array, k: number, heap: Float64Array): number {
   if (docs.length < k) return 0
-  const heap = new Float64Array(k)
   let n = 0
   for (const doc of docs) {
     if (state[doc] !== 1) continue

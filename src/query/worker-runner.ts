@@ -1,7 +1,8 @@
 /**
  * Queries in worker threads, so the cores answer them while the main thread handles HTTP. Each
  * worker receives every build the main thread loads (the index arrays in shared memory); a query
- * goes to the worker holding its build with the fewest queries owed. Until a worker has loaded a
+ * goes to the worker holding its build with the fewest queries owed, at most IN_FLIGHT per
+ * worker, the others waiting here in arrival order. Until a worker has loaded a
  * build, after it crashed, or for a build none holds, queries run on the main thread instead
  * (InThreadRunner), so a request is never lost and never answered from another index than the
  * one it took on arrival.
@@ -19,9 +20,24 @@ import { InThreadRunner, type QueryRunner } from './runner.js'
 const ENTRY = new URL(`./worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url)
 /** Restarts of one worker after a crash, at most, before it is left down. */
 const MAX_RESTARTS = 5
+/**
+ * Queries sent to one worker at a time, at most; the rest wait on the main thread, in arrival
+ * order, for the first worker with room. A worker that stalls (a long garbage collection) then
+ * holds up these few and not a queue of its own, while the others go on. Two, so that a worker
+ * never waits idle for its next query to reach it.
+ */
+export const IN_FLIGHT = 2
 
 /** Distributive Omit, so each request variant keeps its own fields. */
 type Request = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, 'id'> : never) : never
+type QueryRequest = Exclude<Request, { type: 'load' }>
+
+/** A query waiting for a worker with room; settles with the worker's result, or undefined for the main thread to answer. */
+interface Waiting {
+  req: QueryRequest
+  resolve: (result: unknown) => void
+  reject: (err: Error) => void
+}
 
 /** One worker thread: the queries it owes and the builds it holds; respawned after a crash. */
 class QueryThread {
@@ -110,6 +126,7 @@ class QueryThread {
 export class WorkerRunner implements QueryRunner {
   private readonly threads: QueryThread[]
   private readonly local = new InThreadRunner()
+  private readonly waiting: Waiting[] = []
   /** Queries answered by a worker and, when none could, by the main thread. */
   readonly answered = { worker: 0, main: 0 }
 
@@ -121,7 +138,7 @@ export class WorkerRunner implements QueryRunner {
   }
 
   get depth(): number {
-    return this.threads.reduce((n, t) => n + t.owed, 0) + this.local.depth
+    return this.waiting.length + this.threads.reduce((n, t) => n + t.owed, 0) + this.local.depth
   }
 
   /** Hand every worker a loaded KB (the main thread has loaded and checked it). Resolves true when at least one holds it. */
@@ -132,6 +149,7 @@ export class WorkerRunner implements QueryRunner {
     if (failed.length > 0) {
       this.log.warn({ buildId: kb.artifact.header.buildId, reason: failed[0], workers: failed.length }, 'query worker could not load the index')
     }
+    this.pump() // queries waiting for this build may go to the workers that now hold it
     return failed.length < this.threads.length
   }
 
@@ -149,32 +167,64 @@ export class WorkerRunner implements QueryRunner {
     await Promise.all(this.threads.map((t) => t.close()))
   }
 
-  /**
-   * The answer of a worker holding the build, or undefined when the main thread must answer.
-   * Matches go to the least busy worker. Searches go to the first worker that holds the build:
-   * a search costs less than handling its HTTP request, so a second search thread only takes CPU
-   * from the main thread (measured: search p99 47 -> 99 ms at 10,000 articles with two).
-   */
-  private async ask(kb: KnowledgeBase, req: Request): Promise<unknown> {
-    const buildId = kb.artifact.header.buildId
-    let thread: QueryThread | undefined
-    for (const t of this.threads) {
-      if (!t.holds(buildId)) continue
-      if (req.type === 'search') {
-        thread = t
-        break
-      }
-      if (!thread || t.owed < thread.owed) thread = t
-    }
-    if (!thread) {
+  /** The answer of a worker holding the build, or undefined when the main thread must answer. */
+  private ask(kb: KnowledgeBase, req: QueryRequest): Promise<unknown> {
+    if (!this.threads.some((t) => t.holds(kb.artifact.header.buildId))) {
       this.answered.main++
-      return undefined
+      return Promise.resolve(undefined)
     }
-    const r = await thread.send(req)
-    if ('error' in r) throw new Error(r.error)
-    if ('ok' in r) this.answered.worker++
-    else this.answered.main++ // the caller falls back to the main thread
-    return 'ok' in r ? r.result : undefined
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ req, resolve, reject })
+      this.pump()
+    })
+  }
+
+  /** Send waiting queries, in arrival order, to workers with room. */
+  private pump(): void {
+    for (let i = 0; i < this.waiting.length && this.threads.some((t) => t.owed < IN_FLIGHT); ) {
+      const w = this.waiting[i]!
+      const thread = this.pick(w.req)
+      if (thread === undefined) {
+        i++ // its workers are busy: later queries may go to another
+        continue
+      }
+      this.waiting.splice(i, 1)
+      if (thread === null) {
+        this.answered.main++ // no worker holds its build any more
+        w.resolve(undefined)
+      } else void this.dispatch(thread, w)
+    }
+  }
+
+  /**
+   * The worker for a query: null when none holds its build, undefined when those that do have no room.
+   * Matches go to the least busy one. Searches go to the first: a search costs less than handling
+   * its HTTP request, so a second search thread only takes CPU from the main thread (measured:
+   * search p99 47 -> 99 ms at 10,000 articles with two).
+   */
+  private pick(req: QueryRequest): QueryThread | null | undefined {
+    let holder = false
+    let best: QueryThread | undefined
+    for (const t of this.threads) {
+      if (!t.holds(req.buildId)) continue
+      if (req.type === 'search') return t.owed < IN_FLIGHT ? t : undefined
+      holder = true
+      if (t.owed < IN_FLIGHT && (!best || t.owed < best.owed)) best = t
+    }
+    return holder ? best : null
+  }
+
+  private async dispatch(thread: QueryThread, w: Waiting): Promise<void> {
+    const r = await thread.send(w.req)
+    if ('error' in r) w.reject(new Error(r.error))
+    else if ('ok' in r) {
+      this.answered.worker++
+      w.resolve(r.result)
+    } else {
+      this.answered.main++ // the caller falls back to the main thread
+      w.resolve(undefined)
+    }
+    this.pump()
   }
 }
 
