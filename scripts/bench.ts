@@ -692,7 +692,7 @@ function tableRows(r: SizeReport): Row[] {
 }
 
 function renderTable(r: SizeReport, o: Options): string {
-  const W = { metric: 26, col: 12, target: 14, verdict: 7 }
+  const W = { metric: 28, col: 12, target: 14, verdict: 7 }
   const pad = (s: string, n: number, right = false) => (s.length > n ? s.slice(0, n) : right ? s.padStart(n) : s.padEnd(n))
   const line = (m: string, a: string, b: string, c: string, t: string, v: string) =>
     `${pad(m, W.metric)} | ${pad(a, W.col, true)} | ${pad(b, W.col, true)} | ${pad(c, W.col, true)} | ${pad(t, W.target)} | ${pad(v, W.verdict)}`.trimEnd()
