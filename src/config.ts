@@ -64,8 +64,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 /**
  * How many query workers to run: as configured, or (0) one per core, at most 4. The main thread
  * takes its share of the cores for HTTP; a worker only uses CPU while it has queries. Measured on
- * 2 cores at 10,000 articles: two workers answered 50-60% more matches per second than one
- * (40 KB pastes 237 -> 365/s, short 484 -> 771/s), for about 265 MB more (RSS 875 MB).
+ * 2 cores at 10,000 articles: two workers answered about 50% more matches per second than one
+ * (40 KB pastes 237 -> 364/s, short 484 -> 713/s), for about 290 MB more (RSS after load 900 MB).
  */
 export function queryWorkerCount(configured: number, cores = availableParallelism()): number {
   return configured > 0 ? configured : Math.max(1, Math.min(4, cores))

@@ -6,7 +6,6 @@ import type { SearchEngine } from '../indexing/engine.js'
 /** Document frequencies and IDF of the terms in one index. */
 export class Vocabulary {
   readonly docCount: number
-  private readonly idfCache = new Map<string, number>()
 
   constructor(private readonly index: SearchEngine) {
     this.docCount = Math.max(1, index.docCount)
@@ -32,16 +31,14 @@ export class Vocabulary {
     return this.index.wordsOneEditAway(word).sort((a, b) => this.docFreq(b) - this.docFreq(a) || (a < b ? -1 : 1))
   }
 
-  /** Inverse document frequency (BM25 form, always positive); 0 for a term the index lacks. */
+  /**
+   * Inverse document frequency (BM25 form, always positive); 0 for a term the index lacks. Not
+   * cached: a cache lookup costs what the term map lookup does, and a cache would keep every
+   * unknown word of every paste alive until it was emptied.
+   */
   idf(term: string): number {
-    let v = this.idfCache.get(term)
-    if (v === undefined) {
-      const n = this.docFreq(term)
-      v = n === 0 ? 0 : bm25Idf(this.docCount, n)
-      if (this.idfCache.size >= 200_000) this.idfCache.clear() // bounded: pastes bring unknown words
-      this.idfCache.set(term, v)
-    }
-    return v
+    const n = this.docFreq(term)
+    return n === 0 ? 0 : bm25Idf(this.docCount, n)
   }
 }
 
