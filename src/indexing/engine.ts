@@ -380,6 +380,7 @@ export class SearchEngine {
     accept?: (doc: number) => boolean,
   ): { total: number; hits: EngineHit[]; masks?: Map<number, number> } {
     this.ensureBuffers()
+    if (this.kthHeap.length < k) this.kthHeap = new Float64Array(k)
     const score = this.score
     const withMasks = order.length <= 32
     const mask = this.termMask
@@ -435,7 +436,6 @@ export class SearchEngine {
         }
       }
       if (!candidates && rest >= best) continue
-      if (this.kthHeap.length < k) this.kthHeap = new Float64Array(k)
       threshold = kthLargest(candidates ?? touched, score, state, k, this.kthHeap)
       if (threshold > 0 && rest < threshold) {
         // A document first seen now would score at most `rest`: below the k-th best already found.
