@@ -388,7 +388,8 @@ export class SearchEngine {
     // after[i]: the most the terms after the i-th can add (summed from the end: no rounding below 0).
     const after = new Float64Array(order.length)
     for (let i = order.length - 2; i >= 0; i--) after[i] = after[i + 1]! + order[i + 1]!.bound
-    const touched: number[] = []
+    const touched = this.touched // the documents seen, in order (reused buffer: no array grown per query)
+    let touchedCount = 0
     let candidates: number[] | undefined // set once new documents can no longer reach the top k
     let threshold = 0
     let best = 0 // the best score so far: the k-th best is no higher, so no pruning while `rest` reaches it
@@ -405,7 +406,7 @@ export class SearchEngine {
           if (!t.inField[field]) continue
           if (state[doc] === 0) {
             state[doc] = accept && !accept(doc) ? 2 : 1
-            touched.push(doc)
+            touched[touchedCount++] = doc
           }
           if (state[doc] === 1) {
             mask[doc]! |= bit
@@ -436,20 +437,25 @@ export class SearchEngine {
         }
       }
       if (!candidates && rest >= best) continue
-      threshold = kthLargest(candidates ?? touched, score, state, k, this.kthHeap)
+      threshold = candidates ? kthLargest(candidates, candidates.length, score, state, k, this.kthHeap) : kthLargest(touched, touchedCount, score, state, k, this.kthHeap)
       if (threshold > 0 && rest < threshold) {
         // A document first seen now would score at most `rest`: below the k-th best already found.
-        candidates = (candidates ?? touched).filter((doc) => {
-          if (state[doc] !== 1) return false
-          if (score[doc]! + rest >= threshold) return true
-          state[doc] = 3
-          return false
-        })
+        const from = candidates ?? touched
+        const count = candidates ? candidates.length : touchedCount
+        const kept: number[] = []
+        for (let i = 0; i < count; i++) {
+          const doc = from[i]!
+          if (state[doc] !== 1) continue
+          if (score[doc]! + rest >= threshold) kept.push(doc)
+          else state[doc] = 3
+        }
+        candidates = kept
       }
     }
     const top = new TopK(k)
     let total = 0
-    for (const doc of touched) {
+    for (let i = 0; i < touchedCount; i++) {
+      const doc = touched[i]!
       if (state[doc] === 1) {
         total++
         top.offer(doc, score[doc]!)
@@ -459,7 +465,7 @@ export class SearchEngine {
     }
     const hits = top.sorted()
     const masks = withMasks ? new Map(hits.map((h) => [h.doc, mask[h.doc]!])) : undefined
-    for (const doc of touched) mask[doc] = 0
+    for (let i = 0; i < touchedCount; i++) mask[touched[i]!] = 0
     return { total, hits, masks }
   }
 
@@ -640,8 +646,10 @@ class TopK {
     const h = this.heap
     while (i > 0) {
       const p = (i - 1) >> 1
-      if (!worse(h[i]!, h[p]!)) break
-      ;[h[i], h[p]] = [h[p]!, h[i]!]
+      const hi = h[i]!
+      if (!worse(hi, h[p]!)) break
+      h[i] = h[p]!
+      h[p] = hi
       i = p
     }
   }
@@ -655,17 +663,20 @@ class TopK {
       if (l < h.length && worse(h[l]!, h[m]!)) m = l
       if (r < h.length && worse(h[r]!, h[m]!)) m = r
       if (m === i) return
-      ;[h[i], h[m]] = [h[m]!, h[i]!]
+      const hi = h[i]!
+      h[i] = h[m]!
+      h[m] = hi
       i = m
     }
   }
 }
 
-/** The k-th largest score among live documents (state 1); 0 when there are fewer than k. `heap`: scratch of at least k cells. */
-function kthLargest(docs: readonly number[], score: Float64Array, state: Uint8Array, k: number, heap: Float64Array): number {
-  if (docs.length < k) return 0
+/** The k-th largest score among the live documents (state 1) of the first `count` of `docs`; 0 when there are fewer than k. `heap`: scratch of at least k cells. */
+function kthLargest(docs: ArrayLike<number>, count: number, score: Float64Array, state: Uint8Array, k: number, heap: Float64Array): number {
+  if (count < k) return 0
   let n = 0
-  for (const doc of docs) {
+  for (let j = 0; j < count; j++) {
+    const doc = docs[j]!
     if (state[doc] !== 1) continue
     const s = score[doc]!
     if (n < k) {
@@ -674,8 +685,10 @@ function kthLargest(docs: readonly number[], score: Float64Array, state: Uint8Ar
       heap[i] = s
       while (i > 0) {
         const p = (i - 1) >> 1
-        if (heap[p]! <= heap[i]!) break
-        ;[heap[p], heap[i]] = [heap[i]!, heap[p]!]
+        const hp = heap[p]!
+        if (hp <= s) break
+        heap[i] = hp // sift the new score up, swapping without a temporary array
+        heap[p] = s
         i = p
       }
     } else if (s > heap[0]!) {
@@ -688,7 +701,8 @@ function kthLargest(docs: readonly number[], score: Float64Array, state: Uint8Ar
         if (l < k && heap[l]! < heap[m]!) m = l
         if (r < k && heap[r]! < heap[m]!) m = r
         if (m === i) break
-        ;[heap[m], heap[i]] = [heap[i]!, heap[m]!]
+        heap[i] = heap[m]!
+        heap[m] = s
         i = m
       }
     }

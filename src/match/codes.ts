@@ -70,3 +70,31 @@ export function equivalentCodes(code: string): string[] {
   }
   return [...new Set(out)]
 }
+
+/** Kinds of code specific enough that naming a different one is evidence against an article. */
+const SPECIFIC_KINDS: ReadonlyArray<[string, RegExp]> = [
+  ['hresult', /^0x[0-9a-f]{8}$/],
+  ['substatus', /^http \d{3}\.\d+$/],
+  ['event', /^event \d+$/],
+  ['sql', /^error \d+$/],
+]
+
+/** The codes of each specific kind among some canonical codes; kinds without any are left out. */
+export function codesByKind(codes: Iterable<string>): Map<string, string[]> {
+  const out = new Map<string, string[]>()
+  for (const c of codes) {
+    for (const [kind, re] of SPECIFIC_KINDS) {
+      if (!re.test(c)) continue
+      const list = out.get(kind)
+      if (list) list.push(c)
+      else out.set(kind, [c])
+    }
+  }
+  return out
+}
+
+/** True when a paste and an article name codes of the same specific kind (`codesByKind` of each), but share none of them. */
+export function kindsConflict(paste: ReadonlyMap<string, readonly string[]>, article: ReadonlyMap<string, readonly string[]>, articleCodes: ReadonlySet<string>): boolean {
+  for (const [kind, mine] of paste) if (article.has(kind) && !mine.some((c) => articleCodes.has(c))) return true
+  return false
+}

@@ -11,6 +11,7 @@ import type { KbArticle } from '../indexing/article.js'
 import { type ArticleFilter, matchesFilter } from '../search/filters.js'
 import { makeSnippet } from '../search/snippet.js'
 import { round } from '../search/search.js'
+import { codesByKind, kindsConflict } from './codes.js'
 import { readPaste, type Paste } from './paste.js'
 import { bigrams, profileArticle, type ArticleProfile, type WeightedSymptom } from './profile.js'
 import { Vocabulary } from './vocabulary.js'
@@ -192,6 +193,7 @@ export class Matcher {
     const segments = this.segments(paste, weightOf)
     const text = paste.lines.map((l) => l.normalized).join('\n')
     const pasteText = { text, lower: text.toLowerCase() }
+    const pasteKinds = codesByKind(paste.codes)
     const pending: Candidate[] = []
     let partial = false
     for (const [id, c] of candidates) {
@@ -201,7 +203,7 @@ export class Matcher {
       }
       const article = this.kb.byId.get(id)
       if (!article || !matchesFilter(article, params)) continue
-      pending.push(this.evidence(article, this.profile(id), paste, pasteText, segments, { lunrRel: c.lunr / top, coverage: c.coverage }))
+      pending.push(this.evidence(article, this.profile(id), paste, pasteText, pasteKinds, segments, { lunrRel: c.lunr / top, coverage: c.coverage }))
     }
     // Symptoms are compared most promising first; a candidate whose best possible score cannot
     // reach the results any more is not compared at all (the answer is the same, for less work).
@@ -264,14 +266,21 @@ export class Matcher {
   /** Weight each known term by its rarity in the KB and by how error-like its best line is. */
   private termWeights(paste: Paste): Map<string, number> {
     const w = new Map<string, number>()
+    // A term's worth before its line's weight, looked up once per paste: the words of a log repeat
+    // from line to line, and each lookup in the KB's term map of hundreds of thousands costs a cache miss.
+    const worth = new Map<string, number>()
     for (const line of paste.lines) {
       const lineWeight = 0.5 + line.errorLike
       for (const t of line.termSet) {
-        const idf = this.vocab.idf(t)
-        if (idf === 0) continue
-        // Short bare numbers in logs are mostly sizes, counts and ids; as codes they are caught by the
-        // code patterns, which match in context ("HTTP 503", "Msg 511").
-        const v = idf * lineWeight * (/^\d{1,3}$/.test(t) ? 0.25 : 1)
+        let base = worth.get(t)
+        if (base === undefined) {
+          // Short bare numbers in logs are mostly sizes, counts and ids; as codes they are caught by the
+          // code patterns, which match in context ("HTTP 503", "Msg 511").
+          base = this.vocab.idf(t) * (/^\d{1,3}$/.test(t) ? 0.25 : 1)
+          worth.set(t, base)
+        }
+        if (base === 0) continue
+        const v = base * lineWeight
         if (v > (w.get(t) ?? 0)) w.set(t, v)
       }
     }
@@ -319,6 +328,7 @@ export class Matcher {
     p: ArticleProfile,
     paste: Paste,
     pasteText: { text: string; lower: string },
+    pasteKinds: ReadonlyMap<string, readonly string[]>,
     segs: Segments,
     retrieval: { lunrRel: number; coverage: number },
   ): Candidate {
@@ -333,7 +343,7 @@ export class Matcher {
     // A code named only on chatter lines (an INFO line listing w3wp.exe) counts half.
     for (const c of matchedCodes) codeScore = Math.max(codeScore, this.codeWeight(c) * Math.min(1, 0.5 + (paste.codeLines.get(c) ?? 1)))
 
-    const conflict = codeConflict(paste.codes, p.codes) ? this.options.codeConflictPenalty : 0
+    const conflict = kindsConflict(pasteKinds, p.codeKinds, p.codes) ? this.options.codeConflictPenalty : 0
     const w = this.options.weights
     const base = w.code * codeScore + w.coverage * retrieval.coverage + w.retrieval * retrieval.lunrRel - conflict
     // A symptom scores at most the share of its weight found anywhere in the paste.
@@ -472,26 +482,7 @@ const GENERIC_ERRNO = /^(?:wsa)?e(?:connrefused|timedout|connreset|connaborted|a
 /** Marks of a line copied from a log or a stack trace rather than typed: its words are as the program wrote them. */
 const COPIED = /\b\d{1,2}:\d{2}:\d{2}\b|\b(?:INFO|WARN|WARNING|ERROR|DEBUG|TRACE|FATAL|SEVERE)\b|^\s*at\s+[\w.$<>]+\(|\b\w+\.\w+Exception\b/
 
-/** Kinds of code specific enough that naming a different one is evidence against an article. */
-const SPECIFIC_KINDS: ReadonlyArray<[string, RegExp]> = [
-  ['hresult', /^0x[0-9a-f]{8}$/],
-  ['substatus', /^http \d{3}\.\d+$/],
-  ['event', /^event \d+$/],
-  ['sql', /^error \d+$/],
-]
-
 /** True when paste and article name codes of the same specific kind, but share none of them. */
 export function codeConflict(pasteCodes: readonly string[], articleCodes: ReadonlySet<string>): boolean {
-  for (const [, re] of SPECIFIC_KINDS) {
-    let mine = false
-    let shared = false
-    for (const c of pasteCodes) {
-      if (!re.test(c)) continue
-      mine = true
-      if (articleCodes.has(c)) shared = true
-    }
-    if (!mine || shared) continue
-    for (const c of articleCodes) if (re.test(c)) return true
-  }
-  return false
+  return kindsConflict(codesByKind(pasteCodes), codesByKind(articleCodes), articleCodes)
 }

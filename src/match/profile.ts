@@ -5,6 +5,7 @@
  */
 import type { KbArticle } from '../indexing/article.js'
 import { analyzeText } from '../analysis/terms.js'
+import { codesByKind } from './codes.js'
 import { extractCodes } from './signals.js'
 
 /** A placeholder in quoted error text: `<machine_name>`, `%s`, `%1`, `{0}`, `...`, `…`, `xxx`. */
@@ -69,6 +70,8 @@ export function literalCode(code: string): LiteralCode | undefined {
 export interface ArticleProfile {
   id: string
   codes: Set<string>
+  /** Its codes of each specific kind (`codesByKind`), to tell a conflicting code from a missing one. */
+  codeKinds: Map<string, string[]>
   /** Author-listed codes that no pattern recognizes, found verbatim (whole words) in a paste. */
   literalCodes: LiteralCode[]
   symptoms: WeightedSymptom[]
@@ -124,9 +127,11 @@ export function articleCodes(a: KbArticle): string[] {
 
 /** Prepare an article for matching, from its stored codes and the KB's term weights (done on first use, then kept). */
 export function profileArticle(a: KbArticle, codes: readonly string[], weight: (term: string) => number, uniqueIdf = 1): ArticleProfile {
+  const canonical = codes.filter((c) => !c.startsWith('"'))
   return {
     id: a.id,
-    codes: new Set(codes.filter((c) => !c.startsWith('"'))),
+    codes: new Set(canonical),
+    codeKinds: codesByKind(canonical),
     literalCodes: codes.flatMap((c) => {
       const lit = c.startsWith('"') ? literalCode(c.slice(1, -1)) : undefined
       return lit ? [lit] : []
