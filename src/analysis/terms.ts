@@ -105,9 +105,9 @@ export function analyzeText(text: string): string[] {
   return out
 }
 
-/** Where each term occurs: term -> positions (ascending, each once) of the items holding it. */
-export function indexByTerm(items: ReadonlyArray<Iterable<string>>): Map<string, number[]> {
-  const byTerm = new Map<string, number[]>()
+/** Where each term (or term number) occurs: term -> positions (ascending, each once) of the items holding it. */
+export function indexByTerm<T = string>(items: ReadonlyArray<Iterable<T>>): Map<T, number[]> {
+  const byTerm = new Map<T, number[]>()
   items.forEach((terms, i) => {
     for (const t of terms) {
       const at = byTerm.get(t)

@@ -231,6 +231,21 @@ export class SearchEngine {
     return this.termId.has(term)
   }
 
+  /** How many distinct terms the index holds; their numbers are 0 to termCount - 1. */
+  get termCount(): number {
+    return this.terms.length
+  }
+
+  /** The index's number for a term (in index form), or -1 when the index lacks it. */
+  idOf(term: string): number {
+    return this.termId.get(term) ?? -1
+  }
+
+  /** How many articles contain the term of this number (from `idOf`) in any field. */
+  docFreqOf(id: number): number {
+    return this.df[id] ?? 0
+  }
+
   /** How many articles contain the term in any field. */
   docFreq(term: string): number {
     const id = this.termId.get(term)

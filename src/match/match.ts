@@ -13,7 +13,7 @@ import { makeSnippet } from '../search/snippet.js'
 import { round } from '../search/search.js'
 import { codesByKind, kindsConflict } from './codes.js'
 import { readPaste, type Paste } from './paste.js'
-import { bigrams, profileArticle, type ArticleProfile, type WeightedSymptom } from './profile.js'
+import { MAX_TERM_NUMBER, numberPairs, profileArticle, type ArticleProfile, type TermNumbers, type WeightedSymptom } from './profile.js'
 import { Vocabulary } from './vocabulary.js'
 
 const OPTIONAL = lunr.Query.presence.OPTIONAL
@@ -108,15 +108,16 @@ interface Segment {
   /** Index of its first line in the paste, and how many lines it spans. */
   first: number
   count: number
-  terms: readonly string[]
-  /** Adjacent term pairs, made when first needed. */
-  bigrams?: Set<string>
+  /** Its terms' numbers in order (-1 for a term no article has). */
+  ids: Int32Array
+  /** Adjacent pairs of term numbers (`pairKey`), made when first needed. */
+  pairs?: Set<number>
 }
 
-/** The segments of a paste, with an index from term to the segments holding it. */
+/** The segments of a paste, with an index from term number to the segments holding it. */
 interface Segments {
   list: Segment[]
-  byTerm: Map<string, number[]>
+  byId: Map<number, number[]>
   /** Scratch space of bestSegment: weight per segment, and the segments touched (at least as long as `list`, all zeros). */
   acc: Float64Array
   touched: Int32Array
@@ -135,6 +136,8 @@ interface Candidate {
 /** A matcher bound to one loaded artifact; prepared once, used for every request. */
 export class Matcher {
   private readonly vocab: Vocabulary
+  /** Term numbers: the index's, then new ones for article terms the index lacks. */
+  private readonly numbers: TermNumbers
   /** Article profiles, made on first use: most articles are never a candidate. */
   private readonly profiles = new Map<string, ArticleProfile>()
   private readonly docOf: Map<string, number>
@@ -147,6 +150,21 @@ export class Matcher {
     private readonly options: MatchOptions = MATCH_DEFAULTS,
   ) {
     this.vocab = new Vocabulary(kb.index)
+    const index = kb.index
+    if (index.termCount >= MAX_TERM_NUMBER / 2) throw new Error(`the index holds ${index.termCount} distinct terms; matching supports fewer than ${MAX_TERM_NUMBER / 2}`)
+    const extra = new Map<string, number>()
+    const find = (t: string): number => {
+      const id = index.idOf(t)
+      return id >= 0 ? id : (extra.get(t) ?? -1)
+    }
+    this.numbers = {
+      find,
+      of: (t) => {
+        let id = find(t)
+        if (id < 0 && index.termCount + extra.size < MAX_TERM_NUMBER) extra.set(t, (id = index.termCount + extra.size))
+        return id
+      },
+    }
     this.docOf = new Map(kb.articles.map((a, i) => [a.id, i]))
     kb.codes.forEach((codes, doc) => {
       const id = kb.articles[doc]!.id
@@ -163,7 +181,8 @@ export class Matcher {
     const deadline = performance.now() + budgetMs
     const paste = readPaste(params.text)
     this.correctTypos(paste)
-    const weights = this.termWeights(paste)
+    const numbered = this.numberTerms(paste)
+    const weights = this.termWeights(paste, numbered.idOf)
     const queryTerms = [...weights.entries()]
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .slice(0, this.options.maxQueryTerms)
@@ -190,7 +209,7 @@ export class Matcher {
     }
     const top = Math.max(1e-9, ...[...candidates.values()].map((c) => c.lunr))
 
-    const segments = this.segments(paste, weightOf)
+    const segments = this.segments(paste, numbered.lines, weightOf)
     const text = paste.lines.map((l) => l.normalized).join('\n')
     const pasteText = { text, lower: text.toLowerCase() }
     const pasteKinds = codesByKind(paste.codes)
@@ -263,12 +282,30 @@ export class Matcher {
     }
   }
 
+  /**
+   * The numbers of each line's terms (-1 for a term no article has), each distinct term looked up
+   * once per paste: the words of a log repeat from line to line, and each lookup in the KB's term
+   * map of hundreds of thousands costs a cache miss.
+   */
+  private numberTerms(paste: Paste): { lines: Int32Array[]; idOf: Map<string, number> } {
+    const idOf = new Map<string, number>()
+    const lines = paste.lines.map((line) => {
+      const ids = new Int32Array(line.terms.length)
+      for (let i = 0; i < ids.length; i++) {
+        const t = line.terms[i]!
+        let id = idOf.get(t)
+        if (id === undefined) idOf.set(t, (id = this.numbers.find(t)))
+        ids[i] = id
+      }
+      return ids
+    })
+    return { lines, idOf }
+  }
+
   /** Weight each known term by its rarity in the KB and by how error-like its best line is. */
-  private termWeights(paste: Paste): Map<string, number> {
+  private termWeights(paste: Paste, idOf: ReadonlyMap<string, number>): Map<string, number> {
     const w = new Map<string, number>()
-    // A term's worth before its line's weight, looked up once per paste: the words of a log repeat
-    // from line to line, and each lookup in the KB's term map of hundreds of thousands costs a cache miss.
-    const worth = new Map<string, number>()
+    const worth = new Map<string, number>() // a term's worth before its line's weight
     for (const line of paste.lines) {
       const lineWeight = 0.5 + line.errorLike
       for (const t of line.termSet) {
@@ -276,7 +313,7 @@ export class Matcher {
         if (base === undefined) {
           // Short bare numbers in logs are mostly sizes, counts and ids; as codes they are caught by the
           // code patterns, which match in context ("HTTP 503", "Msg 511").
-          base = this.vocab.idf(t) * (/^\d{1,3}$/.test(t) ? 0.25 : 1)
+          base = this.vocab.idfOf(idOf.get(t) ?? -1) * (/^\d{1,3}$/.test(t) ? 0.25 : 1)
           worth.set(t, base)
         }
         if (base === 0) continue
@@ -292,7 +329,7 @@ export class Matcher {
    * several lines, indexed by term. A long paste keeps the lines richest in the query's terms
    * (weighted by how error-like each line is) and the windows around them.
    */
-  private segments(paste: Paste, queryWeight: ReadonlyMap<string, number>): Segments {
+  private segments(paste: Paste, lineIds: readonly Int32Array[], queryWeight: ReadonlyMap<string, number>): Segments {
     const all = paste.lines
     let chosen = all.map((_, i) => i)
     if (all.length > this.options.maxScoredLines) {
@@ -307,19 +344,19 @@ export class Matcher {
         .slice(0, this.options.maxScoredLines)
         .sort((a, b) => a - b)
     }
-    const list: Segment[] = chosen.map((i) => ({ first: i, count: 1, terms: all[i]!.terms }))
-    const termLists: Array<Iterable<string>> = chosen.map((i) => all[i]!.termSet)
+    const list: Segment[] = chosen.map((i) => ({ first: i, count: 1, ids: lineIds[i]! }))
     // Windows: every window of 3 consecutive lines (2 at the end) that holds a chosen line.
     const starts = new Set<number>()
     for (const i of chosen) for (let s = Math.max(0, i - 2); s <= i && s + 1 < all.length; s++) starts.add(s)
     for (const i of [...starts].sort((a, b) => a - b)) {
       const count = Math.min(3, all.length - i)
-      const terms = count === 3 ? [...all[i]!.terms, ...all[i + 1]!.terms, ...all[i + 2]!.terms] : [...all[i]!.terms, ...all[i + 1]!.terms]
-      list.push({ first: i, count, terms })
-      termLists.push(terms)
+      const parts = lineIds.slice(i, i + count)
+      const ids = new Int32Array(parts.reduce((n, p) => n + p.length, 0))
+      parts.reduce((at, p) => (ids.set(p, at), at + p.length), 0)
+      list.push({ first: i, count, ids })
     }
     if (this.scratch.acc.length < list.length) this.scratch = { acc: new Float64Array(list.length * 2), touched: new Int32Array(list.length * 2) }
-    return { list, byTerm: indexByTerm(termLists), ...this.scratch }
+    return { list, byId: indexByTerm(list.map((seg) => seg.ids)), ...this.scratch }
   }
 
   /** What a candidate scores without comparing symptoms, and the most comparing them could add. */
@@ -351,7 +388,7 @@ export class Matcher {
     for (const s of p.symptoms) {
       if (s.total === 0) continue
       let found = 0
-      for (let k = 0; k < s.terms.length; k++) if (segs.byTerm.has(s.terms[k]!)) found += s.weights[k]!
+      for (let k = 0; k < s.ids.length; k++) if (segs.byId.has(s.ids[k]!)) found += s.weights[k]!
       symptomBound = Math.max(symptomBound, (found / s.total) * s.strength)
     }
     return { article: a, profile: p, matchedCodes, base, bound: base + w.symptom * symptomBound }
@@ -390,7 +427,7 @@ export class Matcher {
     let p = this.profiles.get(id)
     if (!p) {
       const doc = this.docOf.get(id)!
-      p = profileArticle(this.kb.articles[doc]!, this.kb.codes[doc]!, (t) => this.vocab.idf(t), this.vocab.uniqueIdf)
+      p = profileArticle(this.kb.articles[doc]!, this.kb.codes[doc]!, (t) => this.vocab.idf(t), this.numbers, this.vocab.uniqueIdf)
       this.profiles.set(id, p)
     }
     return p
@@ -406,7 +443,7 @@ export class Matcher {
   private snippet(id: string, segs: Segments): string {
     const article = this.kb.byId.get(id)!
     const terms = new Set<string>()
-    for (const s of this.profile(id).symptoms) for (const t of s.terms) if (segs.byTerm.has(t)) terms.add(t)
+    for (const s of this.profile(id).symptoms) for (let k = 0; k < s.ids.length; k++) if (segs.byId.has(s.ids[k]!)) terms.add(s.terms[k]!)
     return makeSnippet(article, terms)
   }
 
@@ -432,8 +469,8 @@ export class Matcher {
     if (total === 0) return undefined
     const { acc, touched } = segs
     let n = 0
-    for (let k = 0; k < s.terms.length; k++) {
-      const at = segs.byTerm.get(s.terms[k]!)
+    for (let k = 0; k < s.ids.length; k++) {
+      const at = segs.byId.get(s.ids[k]!)
       if (!at) continue
       const w = s.weights[k]!
       for (const i of at) {
@@ -442,7 +479,7 @@ export class Matcher {
         acc[i] = v + w
       }
     }
-    const sb = s.bigrams
+    const sp = s.pairs
     let best: { segment: Segment; score: number } | undefined
     for (let j = 0; j < n; j++) {
       const i = touched[j]!
@@ -451,12 +488,12 @@ export class Matcher {
       if (coverage < 0.2 || coverage < (best?.score ?? 0) * 0.75) continue
       const segment = segs.list[i]!
       let score = coverage
-      if (sb.length > 0) {
+      if (sp.length > 0) {
         // Words of the symptom in the symptom's order count for more than the same words scattered.
-        const lb = (segment.bigrams ??= bigrams(segment.terms))
+        const lp = (segment.pairs ??= numberPairs(segment.ids))
         let shared = 0
-        for (const b of sb) if (lb.has(b)) shared++
-        score = coverage * (0.6 + 0.4 * (shared / sb.length))
+        for (let j = 0; j < sp.length; j++) if (lp.has(sp[j]!)) shared++
+        score = coverage * (0.6 + 0.4 * (shared / sp.length))
       }
       score *= s.strength
       if (score > (best?.score ?? 0)) best = { segment, score }

@@ -18,24 +18,24 @@ export interface SymptomProfile {
   /** Terms in order; GAP marks where a placeholder stood. */
   terms: string[]
   termSet: Set<string>
-  /** Adjacent term pairs (not across a gap): word order, for phrase-like matching. */
-  bigrams: Set<string>
   /** A message quoted inside a longer symptom, matched on its own. */
   quoted?: boolean
 }
 
 /**
- * A symptom ready to compare: its distinct terms with their weights (IDF in the loaded KB) and its
- * word pairs. Kept for every article that has been a candidate, so compact: parallel arrays, no
- * tuples or sets (at 10,000 articles: 80 MB as tuples and sets).
+ * A symptom ready to compare: its distinct terms with their numbers and weights (IDF in the loaded
+ * KB) and its word pairs. Kept for every article that has been a candidate, so compact: parallel
+ * arrays, no tuples or sets (at 10,000 articles: 80 MB as tuples and sets). Compared by number:
+ * looking up a number costs no string hashing or comparing, and a pair of numbers is one number.
  */
 export interface WeightedSymptom {
   text: string
-  /** Distinct terms; `weights[i]` is the weight of `terms[i]`. */
+  /** Distinct terms; `ids[i]` is the number of `terms[i]` (`TermNumbers`), `weights[i]` its weight. */
   terms: readonly string[]
+  ids: Int32Array
   weights: Float64Array
-  /** Distinct adjacent term pairs, as in `bigrams`. */
-  bigrams: readonly string[]
+  /** Distinct adjacent term pairs (not across a gap: word order, for phrase-like matching), as `pairKey`s. */
+  pairs: Float64Array
   /** Sum of the weights: what a segment holding every term scores. */
   total: number
   /** 0..1, what a full match of it is worth: 1 for a symptom, less for a short or common quoted message. */
@@ -82,22 +82,51 @@ export function profileSymptom(text: string): SymptomProfile {
   const terms = text
     .split(PLACEHOLDER)
     .flatMap((chunk, i) => (i === 0 ? analyzeText(chunk) : [GAP, ...analyzeText(chunk)]))
-  return { text, terms, termSet: new Set(terms.filter((t) => t !== GAP)), bigrams: bigrams(terms) }
+  return { text, terms, termSet: new Set(terms.filter((t) => t !== GAP)) }
 }
 
-/** Adjacent pairs of a term sequence, skipping pairs that touch a gap. */
-export function bigrams(terms: readonly string[]): Set<string> {
-  const out = new Set<string>()
-  for (let i = 1; i < terms.length; i++) if (terms[i - 1] !== GAP && terms[i] !== GAP) out.add(`${terms[i - 1]} ${terms[i]}`)
+/** Numbers for terms, so that sequences compare by number: the index's, then new ones for terms it lacks. */
+export interface TermNumbers {
+  /** The term's number, made if need be (for an article's terms). */
+  of(term: string): number
+  /** The term's number, or -1 if it has none (for a paste's terms: a term no article has can match nothing). */
+  find(term: string): number
+}
+
+/** Term numbers stay below this, so a pair of them is one exact number (`pairKey`). */
+export const MAX_TERM_NUMBER = 2 ** 26
+
+/** One number for an ordered pair of term numbers. */
+export function pairKey(a: number, b: number): number {
+  return a * MAX_TERM_NUMBER + b
+}
+
+/** The distinct adjacent pairs of a sequence of term numbers, as pair keys; pairs touching a -1 (no number, or a gap) left out. */
+export function numberPairs(ids: ArrayLike<number>): Set<number> {
+  const out = new Set<number>()
+  for (let i = 1; i < ids.length; i++) {
+    const a = ids[i - 1]!
+    const b = ids[i]!
+    if (a >= 0 && b >= 0) out.add(pairKey(a, b))
+  }
   return out
 }
 
 /** Weigh a symptom's terms; a term the KB lacks (impossible for its own text, but cheap to guard) counts 1. */
-export function weighSymptom(s: SymptomProfile, weight: (term: string) => number, uniqueIdf = 1): WeightedSymptom {
+export function weighSymptom(s: SymptomProfile, weight: (term: string) => number, numbers: TermNumbers, uniqueIdf = 1): WeightedSymptom {
   const terms = [...s.termSet]
   const weights = Float64Array.from(terms, (t) => weight(t) || 1)
   const total = weights.reduce((sum, w) => sum + w, 0)
-  return { text: s.text, terms, weights, bigrams: [...s.bigrams], total, strength: s.quoted ? quotedStrength(total / uniqueIdf) : 1 }
+  const pairs = numberPairs(s.terms.map((t) => (t === GAP ? -1 : numbers.of(t))))
+  return {
+    text: s.text,
+    terms,
+    ids: Int32Array.from(terms, (t) => numbers.of(t)),
+    weights,
+    pairs: Float64Array.from(pairs),
+    total,
+    strength: s.quoted ? quotedStrength(total / uniqueIdf) : 1,
+  }
 }
 
 /**
@@ -125,8 +154,8 @@ export function articleCodes(a: KbArticle): string[] {
   return [...codes].sort()
 }
 
-/** Prepare an article for matching, from its stored codes and the KB's term weights (done on first use, then kept). */
-export function profileArticle(a: KbArticle, codes: readonly string[], weight: (term: string) => number, uniqueIdf = 1): ArticleProfile {
+/** Prepare an article for matching, from its stored codes and the KB's term weights and numbers (done on first use, then kept). */
+export function profileArticle(a: KbArticle, codes: readonly string[], weight: (term: string) => number, numbers: TermNumbers, uniqueIdf = 1): ArticleProfile {
   const canonical = codes.filter((c) => !c.startsWith('"'))
   return {
     id: a.id,
@@ -136,7 +165,7 @@ export function profileArticle(a: KbArticle, codes: readonly string[], weight: (
       const lit = c.startsWith('"') ? literalCode(c.slice(1, -1)) : undefined
       return lit ? [lit] : []
     }),
-    symptoms: a.symptoms.flatMap((text) => symptomParts(text).map((s) => weighSymptom(s, weight, uniqueIdf)).filter((s) => s.strength > 0)),
+    symptoms: a.symptoms.flatMap((text) => symptomParts(text).map((s) => weighSymptom(s, weight, numbers, uniqueIdf)).filter((s) => s.strength > 0)),
   }
 }
 

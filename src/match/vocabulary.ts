@@ -40,6 +40,12 @@ export class Vocabulary {
     const n = this.docFreq(term)
     return n === 0 ? 0 : bm25Idf(this.docCount, n)
   }
+
+  /** The IDF of the term of this index number (`SearchEngine.idOf`); 0 for -1 or a number the index lacks. */
+  idfOf(id: number): number {
+    const n = id < 0 ? 0 : this.index.docFreqOf(id)
+    return n === 0 ? 0 : bm25Idf(this.docCount, n)
+  }
 }
 
 /** BM25's inverse document frequency of a term `df` of `docCount` documents hold (always positive). */
