@@ -327,12 +327,18 @@ export class SearchEngine {
         // Every term asked in every field: a hit's terms are the plan terms it was scored for.
         if (!r.masks || !plan.every((t) => t.fields.length === F)) return { total: r.total, hits: r.hits, terms }
         const masks = r.masks
+        // Plan positions in term order, once: each hit's terms are then read off its mask in order.
+        const byTerm = plan.map((_, n) => n).sort((x, y) => plan[x]!.id - plan[y]!.id || x - y)
         const fromMask = (doc: number) => {
           const m = masks.get(doc)
           if (m === undefined) return terms(doc)
-          const ids = new Set<number>()
-          for (let n = 0; n < plan.length; n++) if (m & (1 << n)) ids.add(plan[n]!.id)
-          return [...ids].sort((a, b) => a - b).map((id) => this.terms[id]!)
+          const out: string[] = []
+          let last = -1
+          for (const n of byTerm) {
+            const id = plan[n]!.id
+            if (m & (1 << n) && id !== last) out.push(this.terms[(last = id)]!)
+          }
+          return out
         }
         return { total: r.total, hits: r.hits, terms: fromMask }
       }

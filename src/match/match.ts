@@ -139,9 +139,10 @@ export class Matcher {
   /** Term numbers: the index's, then new ones for article terms the index lacks. */
   private readonly numbers: TermNumbers
   /** Article profiles, made on first use: most articles are never a candidate. */
-  private readonly profiles = new Map<string, ArticleProfile>()
+  private readonly profiles: Array<ArticleProfile | undefined>
   private readonly docOf: Map<string, number>
-  private readonly byCode = new Map<string, string[]>()
+  /** The articles (by number) listing each code. */
+  private readonly byCode = new Map<string, number[]>()
   /** bestSegment's scratch arrays, reused by every match (left zeroed after each use). */
   private scratch = { acc: new Float64Array(256), touched: new Int32Array(256) }
 
@@ -166,12 +167,12 @@ export class Matcher {
       },
     }
     this.docOf = new Map(kb.articles.map((a, i) => [a.id, i]))
+    this.profiles = new Array<ArticleProfile | undefined>(kb.articles.length).fill(undefined) // filled: a dense array, not a dictionary
     kb.codes.forEach((codes, doc) => {
-      const id = kb.articles[doc]!.id
       for (const c of codes) {
-        const ids = this.byCode.get(c)
-        if (ids) ids.push(id)
-        else this.byCode.set(c, [id])
+        const docs = this.byCode.get(c)
+        if (docs) docs.push(doc)
+        else this.byCode.set(c, [doc])
       }
     })
   }
@@ -195,17 +196,17 @@ export class Matcher {
         accept: params.product || params.tag ? (doc) => matchesFilter(this.kb.articles[doc]!, params) : undefined,
       },
     )
-    const candidates = new Map<string, { lunr: number; coverage: number }>()
+    const candidates = new Map<number, { lunr: number; coverage: number }>() // by article number
     const weightOf = new Map(queryTerms)
     const totalWeight = queryTerms.reduce((sum, [, w]) => sum + w, 0) || 1
     for (const h of hits) {
       let covered = 0
       for (const t of termsOf(h.doc)) covered += weightOf.get(t) ?? 0
-      candidates.set(this.kb.articles[h.doc]!.id, { lunr: h.score, coverage: covered / totalWeight })
+      candidates.set(h.doc, { lunr: h.score, coverage: covered / totalWeight })
     }
     for (const code of paste.codes) {
-      const ids = this.byCode.get(code) ?? []
-      if (ids.length <= this.options.maxArticlesPerCode) for (const id of ids) if (!candidates.has(id)) candidates.set(id, { lunr: 0, coverage: 0 })
+      const docs = this.byCode.get(code) ?? []
+      if (docs.length <= this.options.maxArticlesPerCode) for (const doc of docs) if (!candidates.has(doc)) candidates.set(doc, { lunr: 0, coverage: 0 })
     }
     const top = Math.max(1e-9, ...[...candidates.values()].map((c) => c.lunr))
 
@@ -215,14 +216,14 @@ export class Matcher {
     const pasteKinds = codesByKind(paste.codes)
     const pending: Candidate[] = []
     let partial = false
-    for (const [id, c] of candidates) {
+    for (const [doc, c] of candidates) {
       if (performance.now() > deadline) {
         partial = true
         break
       }
-      const article = this.kb.byId.get(id)
-      if (!article || !matchesFilter(article, params)) continue
-      pending.push(this.evidence(article, this.profile(id), paste, pasteText, pasteKinds, segments, { lunrRel: c.lunr / top, coverage: c.coverage }))
+      const article = this.kb.articles[doc]!
+      if (!matchesFilter(article, params)) continue
+      pending.push(this.evidence(article, this.profile(doc), paste, pasteText, pasteKinds, segments, { lunrRel: c.lunr / top, coverage: c.coverage }))
     }
     // Symptoms are compared most promising first; a candidate whose best possible score cannot
     // reach the results any more is not compared at all (the answer is the same, for less work).
@@ -422,13 +423,12 @@ export class Matcher {
     }
   }
 
-  /** The matching profile of an article, made on first use. */
-  private profile(id: string): ArticleProfile {
-    let p = this.profiles.get(id)
+  /** The matching profile of an article (by number), made on first use. */
+  private profile(doc: number): ArticleProfile {
+    let p = this.profiles[doc]
     if (!p) {
-      const doc = this.docOf.get(id)!
       p = profileArticle(this.kb.articles[doc]!, this.kb.codes[doc]!, (t) => this.vocab.idf(t), this.numbers, this.vocab.uniqueIdf)
-      this.profiles.set(id, p)
+      this.profiles[doc] = p
     }
     return p
   }
@@ -441,9 +441,10 @@ export class Matcher {
 
   /** A snippet of the article around the paste's terms (built for returned results only). */
   private snippet(id: string, segs: Segments): string {
-    const article = this.kb.byId.get(id)!
+    const doc = this.docOf.get(id)!
+    const article = this.kb.articles[doc]!
     const terms = new Set<string>()
-    for (const s of this.profile(id).symptoms) for (let k = 0; k < s.ids.length; k++) if (segs.byId.has(s.ids[k]!)) terms.add(s.terms[k]!)
+    for (const s of this.profile(doc).symptoms) for (let k = 0; k < s.ids.length; k++) if (segs.byId.has(s.ids[k]!)) terms.add(s.terms[k]!)
     return makeSnippet(article, terms)
   }
 
