@@ -21,6 +21,10 @@ describe('normalize: noise goes, what identifies the problem stays', () => {
     ['User: CONTOSO\\jdoe Computer: WEB07.contoso.com Event ID: 5011', 'Event ID: 5011'],
     ['pid=4412 tid 7781 w3wp.exe crashed', 'w3wp.exe crashed'],
     ['GET https://shop.example.com:8443/cart 503', 'GET /cart 503'],
+    ['trace 7f3a9c2e1b4d8f6a0e5c3b2a1d9f8e7c-- sent', 'trace -- sent'],
+    ['class AbstractAnnotationConfigDispatcherServletInitializer loaded', 'class AbstractAnnotationConfigDispatcherServletInitializer loaded'],
+    ['from fe80:0:0:0:200:f8ff:fe21:67cf and ::1 refused', 'from and refused'],
+    ['crash at 00007ff8`a1b2c3d4 in ntdll.dll', 'crash at in ntdll.dll'],
   ]
   for (const [input, expected] of cases) it(input, () => assert.equal(normalizeLine(input), expected))
 

@@ -10,7 +10,20 @@ export interface Normalizer {
   apply: (line: string) => string
 }
 
-const rx = (label: string, re: RegExp, by = ' '): Normalizer => ({ label, apply: (s) => s.replace(re, by) })
+/**
+ * A regular-expression step. `mayMatch`, when given, is a cheap test the line must pass for the
+ * expression to match at all (a necessary condition, so skipping the scan changes nothing).
+ */
+const rx = (label: string, re: RegExp, by: string | ((m: string) => string) = ' ', mayMatch?: (s: string) => boolean): Normalizer => {
+  const replace = typeof by === 'string' ? (s: string) => s.replace(re, by) : (s: string) => s.replace(re, by)
+  return { label, apply: mayMatch ? (s) => (mayMatch(s) ? replace(s) : s) : replace }
+}
+
+/** True when the text holds the character at least twice. */
+const twice = (s: string, c: string): boolean => {
+  const i = s.indexOf(c)
+  return i >= 0 && s.indexOf(c, i + 1) >= 0
+}
 
 /** The steps, in order. Order matters: timestamps go before numbers are looked at. */
 export const NORMALIZERS: readonly Normalizer[] = [
@@ -24,14 +37,16 @@ export const NORMALIZERS: readonly Normalizer[] = [
   // 10:00:00, 10:00:00.123, 23:41:17:511 (WebSphere), 7:02:18 AM
   rx('clock-time', /\b\d{1,2}:\d{2}:\d{2}(?:[.,:]\d+)?(?:\s?[AP]M)?\b/gi),
   rx('guid', /\{?\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b\}?/gi),
-  rx('url-host', /\b[a-z][a-z0-9+.-]*:\/\/[^/\s:]+(?::\d+)?/gi),
+  rx('url-host', /\b[a-z][a-z0-9+.-]*:\/\/[^/\s:]+(?::\d+)?/gi, ' ', (s) => s.includes('://')),
   rx('ipv4-port', /\b(?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?\b/g),
-  rx('ipv6', /\b(?:[0-9a-f]{1,4}:){3,7}[0-9a-f]{1,4}\b|::1\b/gi),
+  rx('ipv6', /\b(?:[0-9a-f]{1,4}:){3,7}[0-9a-f]{1,4}\b|::1\b/gi, ' ', (s) => twice(s, ':')),
   // Memory addresses: 0x00007FF8A1B2C3D4, 00007ff8`a1b2c3d4. HRESULTs are 8 hex digits and stay.
-  rx('memory-address', /\b0x[0-9a-f]{9,16}\b|\b[0-9a-f]{8}`[0-9a-f]{8}\b|\b0{4,}[0-9a-f]{8,12}\b/gi),
+  rx('memory-address', /\b0x[0-9a-f]{9,16}\b|\b[0-9a-f]{8}`[0-9a-f]{8}\b|\b0{4,}[0-9a-f]{8,12}\b/gi, ' ', (s) => s.includes('0x') || s.includes('0X') || s.includes('`') || s.includes('0000')),
   rx('temp-path', /\b[A-Z]:\\Users\\[^\\\s]+\\AppData\\Local\\Temp\\\S*|\/tmp\/\S+/gi),
   // Request and correlation ids: long runs of hex or base64-ish characters mixing letters and digits.
-  rx('request-id', /\b(?=[A-Za-z0-9_-]*\d)(?=[A-Za-z0-9_-]*[A-Za-z])[A-Za-z0-9_-]{24,}\b/g),
+  // The mix is checked on each long run found, not by two look-aheads at every word start (the same
+  // runs, several times faster).
+  rx('request-id', /\b[A-Za-z0-9_-]{24,}\b/g, (m) => (/\d/.test(m) && /[A-Za-z]/.test(m) ? ' ' : m)),
   // Zero-padded ids: WebSphere thread ids (00000091), sequence numbers (000123)
   rx('zero-padded-id', /(?<![\w.])0{2,}[0-9a-f]{1,14}(?![\w.])/gi),
   rx('process-thread-id', /\b(?:pid|tid|thread|process(?: id)?|threadid|processid)[\s:=#]*\d+\b|\[\d{2,}\]|\(\d{3,}\)/gi),
