@@ -357,7 +357,9 @@ export class Matcher {
       list.push({ first: i, count, ids })
     }
     if (this.scratch.acc.length < list.length) this.scratch = { acc: new Float64Array(list.length * 2), touched: new Int32Array(list.length * 2) }
-    return { list, byId: indexByTerm(list.map((seg) => seg.ids)), ...this.scratch }
+    const byId = indexByTerm(list.map((seg) => seg.ids))
+    byId.delete(-1) // terms without a number match nothing
+    return { list, byId, ...this.scratch }
   }
 
   /** What a candidate scores without comparing symptoms, and the most comparing them could add. */
