@@ -248,8 +248,7 @@ export class SearchEngine {
 
   /** How many articles contain the term in any field. */
   docFreq(term: string): number {
-    const id = this.termId.get(term)
-    return id === undefined ? 0 : this.df[id]!
+    return this.docFreqOf(this.idOf(term))
   }
 
   /** Index terms within `distance` edits of a term. */

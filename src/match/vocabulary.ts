@@ -37,8 +37,7 @@ export class Vocabulary {
    * unknown word of every paste alive until it was emptied.
    */
   idf(term: string): number {
-    const n = this.docFreq(term)
-    return n === 0 ? 0 : bm25Idf(this.docCount, n)
+    return this.idfOf(this.index.idOf(term))
   }
 
   /** The IDF of the term of this index number (`SearchEngine.idOf`); 0 for -1 or a number the index lacks. */
