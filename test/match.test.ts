@@ -190,6 +190,22 @@ describe('Matcher over the bundled KB', () => {
     assert.ok(r.signals.skippedLines > 380, `skipped ${r.signals.skippedLines}`)
   })
 
+  it('triage passes over lowercase snake_case names in chatter but reads a mixed-case identifier', () => {
+    const chatter = Array.from({ length: 300 }, (_, i) =>
+      i % 5 === 0
+        ? `2025-06-01 10:00:${String(i % 60).padStart(2, '0')} INFO [pool-1] Auth - session ${i} opened for user svc_portal (max_pool_size=${i})`
+        : `2025-06-01 10:00:${String(i % 60).padStart(2, '0')} INFO [pool-1] Sync - processed batch ${i} of orders`,
+    )
+    chatter[100] = '2025-06-01 10:01:40 ERROR [pool-1] Db - connection refused'
+    const p = readPaste(chatter.join('\n'))
+    assert.equal(p.lines.length, 5, 'the error line and two lines either side, no svc_portal line beyond them')
+    assert.equal(p.skippedLines, 295)
+    chatter[200] = '2025-06-01 10:03:20 INFO [pool-1] Agent - Sm_AgentApi_Init returned -1'
+    const q = readPaste(chatter.join('\n'))
+    assert.equal(q.lines.length, 10, 'the identifier line is read too, with its neighbours')
+    assert.ok(q.codes.includes('sm_agentapi_init'), q.codes.join(' '))
+  })
+
   it('reads every line of a long paste when no line looks like an error', () => {
     const text = Array.from({ length: 300 }, (_, i) => `step ${i}: copied file ${i} of 300`).join('\n')
     assert.equal(readPaste(text).skippedLines, 0)

@@ -93,9 +93,14 @@ const ERROR_WORDS =
 const LOG_LEVEL = /\b(?:ERROR|FATAL|CRIT(?:ICAL)?|SEVERE|ALERT|EMERG|WARN(?:ING)?)\b/
 const QUIET_LEVEL = /^\W*(?:\S+\s+){0,3}\b(?:INFO|DEBUG|TRACE|VERBOSE|NOTICE)\b/
 
-/** Codes that mark a line as worth reading even without an error word (digits alone do not). */
+/**
+ * Codes that mark a line as worth reading even without an error word (digits alone do not). An
+ * identifier with underscores counts only with a capital in it (`Sm_AgentApi_Init`,
+ * `ERROR_ACCESS_DENIED`), as in extractCodes: lowercase snake_case (`svc_portal`, `max_pool_size`)
+ * fills log chatter and names no error.
+ */
 const STRONG_CODE =
-  /\b0x[0-9a-fA-F]{8}\b|Exception|Fault\b|\b(?:HTTP|[Ss]tatus)\W{0,3}[45]\d\d\b|\b[Ww]in32 status [1-9]|\b[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+\b|\bE[A-Z]{4,}\b|\b(?:Msg|Event\s?ID)\W{0,3}\d/
+  /\b0x[0-9a-fA-F]{8}\b|Exception|Fault\b|\b(?:HTTP|[Ss]tatus)\W{0,3}[45]\d\d\b|\b[Ww]in32 status [1-9]|\b(?=\w*[A-Z])[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+\b|\bE[A-Z]{4,}\b|\b(?:Msg|Event\s?ID)\W{0,3}\d/
 
 /** Text without any of these cannot match STRONG_CODE: most chatter lines are let go after one plain scan. */
 const MAY_BE_STRONG = /0x|Exception|Fault|HTTP|tatus|in32|_|E[A-Z]{4}|Msg|Event/
