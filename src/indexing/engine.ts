@@ -5,7 +5,8 @@
  * for every (term, field, article), rounded to 3 decimals. Lunr's own serialization of that index
  * keeps an object per posting and loads slowly, and its query evaluation allocates sets and
  * vectors per clause; at thousands of articles both dominate. So the artifact keeps Lunr's
- * weights as integer postings (term -> [article, field, weight×1000, ...]) and this class
+ * weights as integer postings (term -> [article, field, weight×1000, ...]), summed over fields per
+ * article at load for queries that ask every field, and this class
  * evaluates queries over them with Lunr's semantics and Lunr's scoring: a document's score is the
  * sum over fields of (query vector · field vector) / |query vector|, required terms must match,
  * prohibited ones exclude. Query syntax is still parsed by Lunr's QueryParser, and wildcard and
@@ -139,6 +140,12 @@ export interface EngineParts {
   df: Uint32Array
   /** Per (term, field): the largest weight in the postings, bounding what a term can add to a score. */
   maxWeight: Int32Array
+  /** Per term: where its per-article postings start in `docData` (one more entry at the end). */
+  docOffsets: Uint32Array
+  /** The postings summed over fields: [article, weight×1000] pairs, for queries asking every field. */
+  docData: Int32Array
+  /** Per term: the largest weight in `docData`. */
+  docMaxWeight: Int32Array
 }
 
 /** Lay the compact index out in typed arrays over shared memory, with per-term statistics. */
@@ -167,7 +174,35 @@ function toParts(c: CompactIndex): EngineParts {
       if (data[i + 2]! > maxWeight[cell]!) maxWeight[cell] = data[i + 2]!
     }
   }
-  return { fields: c.fields, docCount: c.docCount, terms: c.terms, offsets, data, df, maxWeight }
+  // A query asking every term in every field (every match, most searches) scores each article by
+  // its weights summed over fields: one posting per (term, article) instead of one per field.
+  const docOffsets = shared(Uint32Array, 4, c.terms.length + 1)
+  let pairs = 0
+  for (let t = 0; t < c.terms.length; t++) {
+    docOffsets[t] = pairs
+    pairs += 2 * df[t]!
+  }
+  docOffsets[c.terms.length] = pairs
+  const docData = shared(Int32Array, 4, pairs)
+  const docMaxWeight = shared(Int32Array, 4, c.terms.length)
+  for (let t = 0, at = 0; t < c.terms.length; t++) {
+    for (let i = offsets[t]!, end = offsets[t + 1]!; i < end; i += 3) {
+      if (i === offsets[t] || data[i] !== data[i - 3]) {
+        docData[at] = data[i]!
+        at += 2
+      }
+      docData[at - 1]! += data[i + 2]!
+    }
+    for (let i = docOffsets[t]! + 1; i < docOffsets[t + 1]!; i += 2) if (docData[i]! > docMaxWeight[t]!) docMaxWeight[t] = docData[i]!
+  }
+  return { fields: c.fields, docCount: c.docCount, terms: c.terms, offsets, data, df, maxWeight, docOffsets, docData, docMaxWeight }
+}
+
+/** Postings to walk: the array, where each term's start, and how many numbers one posting takes ([article, field, weight] or [article, weight]). */
+interface Postings {
+  data: Int32Array
+  offsets: Uint32Array
+  stride: 2 | 3
 }
 
 /** A loaded index, ready for queries. */
@@ -184,6 +219,10 @@ export class SearchEngine {
   private alphabet: { all: string[]; letters: string[] } | undefined
   /** Per (term, field): the largest weight in the postings, bounding what a term can add to a score. */
   private readonly maxWeight: Int32Array
+  private readonly docMaxWeight: Int32Array
+  /** Postings by (term, article, field), and summed over fields by (term, article). */
+  private readonly byField: Postings
+  private readonly byDoc: Postings
   /** The documents of each common term (document frequency of at least 1/32 of the documents), as bits. */
   private readonly docBits = new Map<number, Uint32Array>()
   private score = new Float64Array(0)
@@ -209,6 +248,9 @@ export class SearchEngine {
     this.data = parts.data
     this.df = parts.df
     this.maxWeight = parts.maxWeight
+    this.docMaxWeight = parts.docMaxWeight
+    this.byField = { data: parts.data, offsets: parts.offsets, stride: 3 }
+    this.byDoc = { data: parts.docData, offsets: parts.docOffsets, stride: 2 }
     // Common terms also as bitsets of documents: counting the matches of a query that holds them
     // is then an OR of a few hundred words, not a walk of their (long) postings.
     const words = Math.ceil(c.docCount / 32)
@@ -223,7 +265,7 @@ export class SearchEngine {
 
   /** What another thread needs to build the same engine; the arrays are in shared memory, so nothing is copied. */
   parts(): EngineParts {
-    return { fields: [...this.fields], docCount: this.docCount, terms: [...this.terms], offsets: this.offsets, data: this.data, df: this.df, maxWeight: this.maxWeight }
+    return { fields: [...this.fields], docCount: this.docCount, terms: [...this.terms], offsets: this.offsets, data: this.data, df: this.df, maxWeight: this.maxWeight, docOffsets: this.byDoc.offsets, docData: this.byDoc.data, docMaxWeight: this.docMaxWeight }
   }
 
   /** True when the index holds the term (in index form). */
@@ -308,11 +350,17 @@ export class SearchEngine {
       const norm = Math.sqrt([...w.values()].reduce((sum, v) => sum + v * v, 0))
       return norm > 0 ? 1 / (1000 * norm) : 0
     })
-    // The most a term can add to one document: its largest weight in each field it is asked in.
-    // Both evaluations add terms up in this order, so they give bit-identical scores.
+    // Every term asked in every field: every field has the same scale, and a document's weights
+    // are read summed over fields (one posting per article, not per field).
+    const whole = plan.length > 0 && plan.every((t) => t.fields.length === F)
+    const postings = whole ? this.byDoc : this.byField
+    // The most a term can add to one document: its largest weight in each field it is asked in, or
+    // its largest summed weight. Both evaluations add terms up in this order and read the same
+    // postings, so they give bit-identical scores.
     for (const t of plan) {
       let b = 0
-      for (const f of t.fields) b += this.maxWeight[t.id * F + f]! * scale[f]!
+      if (whole) b = this.docMaxWeight[t.id]! * scale[0]!
+      else for (const f of t.fields) b += this.maxWeight[t.id * F + f]! * scale[f]!
       t.bound = t.boost * b * (1 + 1e-9)
     }
     plan.sort((a, b) => b.bound - a.bound || a.id - b.id)
@@ -322,9 +370,9 @@ export class SearchEngine {
     // then taken apart (bitsets), which needs every term asked in every field and no filter.
     if (Number.isFinite(topK) && plan.every((t) => t.presence !== REQUIRED && t.presence !== PROHIBITED)) {
       if (opts.exactTotal === false) {
-        const r = this.pruned(plan, scale, topK, opts.accept)
+        const r = this.pruned(plan, postings, scale, topK, opts.accept)
         // Every term asked in every field: a hit's terms are the plan terms it was scored for.
-        if (!r.masks || !plan.every((t) => t.fields.length === F)) return { total: r.total, hits: r.hits, terms }
+        if (!r.masks || !whole) return { total: r.total, hits: r.hits, terms }
         const masks = r.masks
         // Plan positions in term order, once: each hit's terms are then read off its mask in order.
         const byTerm = plan.map((_, n) => n).sort((x, y) => plan[x]!.id - plan[y]!.id || x - y)
@@ -341,7 +389,7 @@ export class SearchEngine {
         }
         return { total: r.total, hits: r.hits, terms: fromMask }
       }
-      if (!opts.accept && plan.every((t) => t.fields.length === F)) return { hits: this.pruned(plan, scale, topK).hits, total: this.countMatches(plan), terms }
+      if (!opts.accept && whole) return { hits: this.pruned(plan, postings, scale, topK).hits, total: this.countMatches(plan), terms }
     }
 
     // Pass 2: every posting of every term. Per document: score, whether it was seen, how many
@@ -350,10 +398,12 @@ export class SearchEngine {
     const { score, seen, touched, requiredMet, clauseOf, banned } = this
     let touchedCount = 0
     const bannedDocs: number[] = []
+    const { data, offsets, stride } = postings
     for (const t of plan) {
-      for (let i = this.offsets[t.id]!, end = this.offsets[t.id + 1]!; i < end; i += 3) {
-        const doc = this.data[i]!
-        const field = this.data[i + 1]!
+      for (let i = offsets[t.id]!, end = offsets[t.id + 1]!; i < end; i += stride) {
+        const doc = data[i]!
+        // Summed over fields, a posting is scaled as field 0: every field has the same scale then.
+        const field = stride === 2 ? 0 : data[i + 1]!
         if (!t.inField[field]) continue
         if (t.presence === PROHIBITED) {
           if (!banned[doc]) (banned[doc] = 1), bannedDocs.push(doc)
@@ -367,7 +417,7 @@ export class SearchEngine {
           seen[doc] = 1
           touched[touchedCount++] = doc
         }
-        score[doc]! += t.boost * this.data[i + 2]! * scale[field]!
+        score[doc]! += t.boost * data[i + stride - 1]! * scale[field]!
       }
     }
     const keep = (doc: number) => !impossible && !banned[doc] && requiredMet[doc] === requiredClauses && (!opts.accept || opts.accept(doc))
@@ -395,6 +445,7 @@ export class SearchEngine {
   /** Max-score evaluation of optional terms for the best k documents (see `evaluate`). */
   private pruned(
     order: readonly PlannedTerm[],
+    postings: Postings,
     scale: readonly number[],
     k: number,
     accept?: (doc: number) => boolean,
@@ -413,16 +464,17 @@ export class SearchEngine {
     let candidates: number[] | undefined // set once new documents can no longer reach the top k
     let threshold = 0
     let best = 0 // the best score so far: the k-th best is no higher, so no pruning while `rest` reaches it
+    const { data, offsets, stride } = postings
     for (let n = 0; n < order.length; n++) {
       const t = order[n]!
       const bit = withMasks ? 1 << n : 0
       const rest = after[n]!
-      const start = this.offsets[t.id]!
-      const end = this.offsets[t.id + 1]!
+      const start = offsets[t.id]!
+      const end = offsets[t.id + 1]!
       if (!candidates) {
-        for (let i = start; i < end; i += 3) {
-          const doc = this.data[i]!
-          const field = this.data[i + 1]!
+        for (let i = start; i < end; i += stride) {
+          const doc = data[i]!
+          const field = stride === 2 ? 0 : data[i + 1]! // summed over fields: scaled as field 0 (see evaluate)
           if (!t.inField[field]) continue
           if (state[doc] === 0) {
             state[doc] = accept && !accept(doc) ? 2 : 1
@@ -430,28 +482,28 @@ export class SearchEngine {
           }
           if (state[doc] === 1) {
             mask[doc]! |= bit
-            if ((score[doc]! += t.boost * this.data[i + 2]! * scale[field]!) > best) best = score[doc]!
+            if ((score[doc]! += t.boost * data[i + stride - 1]! * scale[field]!) > best) best = score[doc]!
           }
         }
-      } else if (candidates.length * 16 > (end - start) / 3) {
+      } else if (candidates.length * 16 > (end - start) / stride) {
         // Only documents already scored can still change the top k; many of them: one pass over the postings.
-        for (let i = start; i < end; i += 3) {
-          const doc = this.data[i]!
-          const field = this.data[i + 1]!
+        for (let i = start; i < end; i += stride) {
+          const doc = data[i]!
+          const field = stride === 2 ? 0 : data[i + 1]!
           if (state[doc] === 1 && t.inField[field]) {
             mask[doc]! |= bit
-            score[doc]! += t.boost * this.data[i + 2]! * scale[field]!
+            score[doc]! += t.boost * data[i + stride - 1]! * scale[field]!
           }
         }
       } else {
         // A few of them: look each one up.
         for (const doc of candidates) {
-          let i = this.firstPosting(t.id, doc)
-          for (; i < end && this.data[i] === doc; i += 3) {
-            const field = this.data[i + 1]!
+          let i = firstPosting(postings, t.id, doc)
+          for (; i < end && data[i] === doc; i += stride) {
+            const field = stride === 2 ? 0 : data[i + 1]!
             if (t.inField[field]) {
               mask[doc]! |= bit
-              score[doc]! += t.boost * this.data[i + 2]! * scale[field]!
+              score[doc]! += t.boost * data[i + stride - 1]! * scale[field]!
             }
           }
         }
@@ -509,18 +561,6 @@ export class SearchEngine {
       n += (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24
     }
     return n
-  }
-
-  /** Position of a document's first posting in a term's list (or where it would be). */
-  private firstPosting(termId: number, doc: number): number {
-    let lo = this.offsets[termId]! / 3
-    let hi = this.offsets[termId + 1]! / 3
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (this.data[mid * 3]! < doc) lo = mid + 1
-      else hi = mid
-    }
-    return lo * 3
   }
 
   /** Per-query buffers, one cell per document, reused: evaluation is synchronous, so sharing is safe. */
@@ -634,6 +674,18 @@ export class SearchEngine {
     this.tokenSet ??= Lunr.TokenSet.fromArray([...this.terms])
     return this.tokenSet
   }
+}
+
+/** Position of a document's first posting in a term's list (or where it would be). */
+function firstPosting({ data, offsets, stride }: Postings, termId: number, doc: number): number {
+  let lo = offsets[termId]! / stride
+  let hi = offsets[termId + 1]! / stride
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (data[mid * stride]! < doc) lo = mid + 1
+    else hi = mid
+  }
+  return lo * stride
 }
 
 /** The best k hits seen so far: a binary min-heap on (score, then later document). */
