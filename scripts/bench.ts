@@ -22,8 +22,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import autocannon from 'autocannon'
 import { DEFAULT_SEED, generateArticles, writeKb } from '../bench/generate.js'
+import type { LoadJob, LoadOutcome } from '../bench/loadgen.js'
 import { makeWorkload, type Paste, type Workload } from '../bench/workload.js'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -33,6 +33,7 @@ const KB_CLI = path.join(ROOT, 'build', 'bundle', 'main.js')
 const FLOOR_SERVER = path.join(ROOT, 'build', 'bench', 'floor-server.js')
 const MS_BUILD = path.join(ROOT, 'build', 'bench', 'minisearch-build.js')
 const MS_SERVER = path.join(ROOT, 'build', 'bench', 'minisearch-server.js')
+const LOADGEN = path.join(ROOT, 'build', 'bench', 'loadgen.js')
 
 // ---------------------------------------------------------------------------------------------
 // Options
@@ -159,10 +160,14 @@ function cpuTicks(pids: number[]): { busy: number; total: number; own: number } 
   return { busy: total - idle, total, own }
 }
 
-/** Share of the machine's CPU used by processes other than `pids` between two samples. */
-function otherCpuShare(a: ReturnType<typeof cpuTicks>, b: ReturnType<typeof cpuTicks>): number {
+/** Linux clock ticks per second (USER_HZ) of /proc/stat and /proc/<pid>/stat. */
+const TICKS_PER_S = 100
+
+/** Share of the machine's CPU used by processes other than `pids` (and `alsoOwnMs` of CPU time of our own, e.g. an exited child) between two samples. */
+function otherCpuShare(a: ReturnType<typeof cpuTicks>, b: ReturnType<typeof cpuTicks>, alsoOwnMs = 0): number {
   const total = b.total - a.total
-  return total <= 0 ? 0 : Math.max(0, (b.busy - a.busy - (b.own - a.own)) / total)
+  const own = b.own - a.own + (alsoOwnMs / 1000) * TICKS_PER_S
+  return total <= 0 ? 0 : Math.max(0, (b.busy - a.busy - own) / total)
 }
 
 interface RunResult {
@@ -330,60 +335,54 @@ interface LoadResult {
   errors: number
   timeouts: number
   durationS: number
-  /** Share of the machine's CPU used by other processes (not the server, not this benchmark) during the run. */
+  /** Share of the machine's CPU used by other processes (not the server, not this benchmark or its load generator) during the run. */
   otherCpu?: number
+  /** CPU time the load generator used (its whole process, start to end of the run), in ms. */
+  loadgenCpuMs?: number
   /** How long the server stayed busy after the run ended (answering what was still queued). */
   drainMs?: number
   /** The server was restarted after this run because it stayed busy too long. */
   restartedAfter?: boolean
 }
 
-/** Load one server with autocannon: rotating requests, bounded duration (stopped if it overruns). */
-function load(port: number, reqs: PreparedRequest[], durationS: number, connections: number): Promise<LoadResult> {
-  let next = 0
-  return new Promise((resolve, reject) => {
-    const instance = autocannon(
-      {
-        url: `http://${HOST}:${port}`,
-        connections,
-        duration: durationS,
-        timeout: 30,
-        requests: [
-          {
-            setupRequest: (req) => {
-              const r = reqs[next++ % reqs.length]!
-              return {
-                ...req,
-                method: r.method,
-                path: r.path,
-                body: r.body,
-                headers: { ...(r.body ? { 'content-type': 'application/json' } : {}), ...r.headers },
-              }
-            },
-          },
-        ],
-      },
-      (err, res) => {
-        clearTimeout(guard)
-        if (err) return reject(err instanceof Error ? err : new Error(String(err)))
-        // With no answer at all, autocannon reports 0 ms percentiles: there is no latency to report.
-        const none = res.requests.total === 0
-        resolve({
-          p50: none ? NaN : res.latency.p50,
-          p90: none ? NaN : res.latency.p90,
-          p99: none ? NaN : res.latency.p99,
-          max: none ? NaN : res.latency.max,
-          rps: res.requests.total / Math.max(0.001, res.duration),
-          requests: res.requests.total,
-          non2xx: res.non2xx,
-          errors: res.errors,
-          timeouts: res.timeouts,
-          durationS: res.duration,
-        })
-      },
-    )
-    const guard = setTimeout(() => instance.stop(), (durationS + 60) * 1000)
-  })
+/**
+ * Load one server with autocannon (rotating requests, bounded duration), run by bench/loadgen.ts in
+ * a process of its own: this process holds the generated KB, and a load generator sharing its heap
+ * paid for it in garbage collection (see loadgen.ts).
+ */
+async function load(port: number, reqs: PreparedRequest[], durationS: number, connections: number): Promise<LoadResult> {
+  const job: LoadJob = {
+    url: `http://${HOST}:${port}`,
+    connections,
+    durationS,
+    requests: reqs.map((r) => ({ method: r.method, path: r.path, body: r.body?.toString('utf8'), headers: r.headers })),
+  }
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'kb-load-'))
+  try {
+    const jobFile = path.join(dir, 'job.json')
+    await writeFile(jobFile, JSON.stringify(job))
+    const r = await run(NODE, [LOADGEN, jobFile], (durationS + 90) * 1000)
+    const line = r.stdout.trim().split('\n').at(-1) ?? ''
+    if (r.code !== 0 || !line.startsWith('{')) throw new Error(`load generator ${r.timedOut ? 'timed out' : `exit ${r.code ?? r.signal}`}: ${(r.stderr || r.stdout).trim().slice(-500)}`)
+    const out = JSON.parse(line) as LoadOutcome
+    // With no answer at all, autocannon reports 0 ms percentiles: there is no latency to report.
+    const none = out.requests === 0
+    return {
+      p50: none ? NaN : out.p50,
+      p90: none ? NaN : out.p90,
+      p99: none ? NaN : out.p99,
+      max: none ? NaN : out.max,
+      rps: out.requests / Math.max(0.001, out.durationS),
+      requests: out.requests,
+      non2xx: out.non2xx,
+      errors: out.errors,
+      timeouts: out.timeouts,
+      durationS: out.durationS,
+      loadgenCpuMs: out.cpuMs,
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
 }
 
 /** Sequential requests for a sanity check: every answer 200 and JSON; for pastes, top-1 accuracy. */
@@ -561,7 +560,7 @@ async function measureServer(col: Column, args: string[], env: NodeJS.ProcessEnv
       const pids = [process.pid, server.child.pid ?? -1]
       const before = cpuTicks(pids)
       const r = await load(server.port, scenarioRequests(w, s), o.duration, o.connections)
-      r.otherCpu = otherCpuShare(before, cpuTicks(pids))
+      r.otherCpu = otherCpuShare(before, cpuTicks(pids), r.loadgenCpuMs)
       const rss = procMemory(server.child.pid)?.rss
       if (rss !== undefined) rssSeen.push(rss)
       rep.load[s] = r
@@ -751,7 +750,7 @@ async function compile(): Promise<void> {
     const r = await run(NODE, [tsc, '-p', project], 300_000)
     if (r.code !== 0) log(`warning: tsc -p ${project} exited ${r.code ?? r.signal}; using what it emitted:\n${(r.stdout + r.stderr).trim().split('\n').slice(0, 10).join('\n')}`)
   }
-  for (const f of [KB_CLI, FLOOR_SERVER, MS_BUILD, MS_SERVER]) if (!existsSync(f)) throw new Error(`${path.relative(ROOT, f)} is missing after compiling`)
+  for (const f of [KB_CLI, FLOOR_SERVER, MS_BUILD, MS_SERVER, LOADGEN]) if (!existsSync(f)) throw new Error(`${path.relative(ROOT, f)} is missing after compiling`)
 }
 
 async function main(): Promise<void> {
