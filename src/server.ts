@@ -7,12 +7,13 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import { appPlugin, fastifyOptions } from './app.js'
 import { type Config, parseCorsOrigins, parseTrustProxy, queryWorkerCount } from './config.js'
 import { loadKnowledgeBase } from './kb.js'
-import { collectGarbage } from './memory.js'
+import { collectGarbage, keepRequestGarbageYoung } from './memory.js'
 import { warmUp } from './query/warmup.js'
 import { WorkerRunner } from './query/worker-runner.js'
 
 /** Start serving the artifact named by the configuration. Throws ArtifactError if it cannot load. */
 export async function startServer(config: Config): Promise<FastifyInstance> {
+  keepRequestGarbageYoung() // before the index loads (memory.ts)
   const kb = await loadKnowledgeBase(config.KB_INDEX)
   const app = Fastify(
     fastifyOptions(config.KB_MAX_BODY_BYTES, {
