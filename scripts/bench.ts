@@ -23,7 +23,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { DEFAULT_SEED, generateArticles, writeKb } from '../bench/generate.js'
-import type { LoadJob, LoadOutcome } from '../bench/loadgen.js'
+import type { LoadJob, LoadOutcome, LoadRequest } from '../bench/loadgen.js'
 import { makeWorkload, type Paste, type Workload } from '../bench/workload.js'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -309,15 +309,11 @@ const SCENARIOS: ScenarioName[] = ['search', 'search-nocache', 'match-short', 'm
 /** Searches sent with `Cache-Control: no-cache`: what each search costs when it is run, not answered from kept answers. */
 const NO_CACHE = { 'cache-control': 'no-cache' }
 
-interface PreparedRequest {
-  method: 'GET' | 'POST'
-  path: string
-  body?: Buffer
-  headers?: Record<string, string>
-}
+/** One request of a scenario, as the load generator and the sanity check send it. */
+type PreparedRequest = LoadRequest
 
 function scenarioRequests(w: Workload, s: ScenarioName): PreparedRequest[] {
-  const post = (p: Paste): PreparedRequest => ({ method: 'POST', path: '/api/match', body: Buffer.from(JSON.stringify({ text: p.text })) })
+  const post = (p: Paste): PreparedRequest => ({ method: 'POST', path: '/api/match', body: JSON.stringify({ text: p.text }) })
   if (s === 'search' || s === 'search-nocache') {
     return w.queries.map((q) => ({ method: 'GET', path: `/api/search?q=${encodeURIComponent(q)}`, ...(s === 'search-nocache' ? { headers: NO_CACHE } : {}) }))
   }
@@ -355,7 +351,7 @@ async function load(port: number, reqs: PreparedRequest[], durationS: number, co
     url: `http://${HOST}:${port}`,
     connections,
     durationS,
-    requests: reqs.map((r) => ({ method: r.method, path: r.path, body: r.body?.toString('utf8'), headers: r.headers })),
+    requests: reqs,
   }
   const dir = await mkdtemp(path.join(os.tmpdir(), 'kb-load-'))
   try {
@@ -398,7 +394,7 @@ async function check(port: number, reqs: PreparedRequest[], expected: string[] |
     try {
       const res = await fetch(`http://${HOST}:${port}${r.path}`, {
         method: r.method,
-        body: r.body ? r.body.toString('utf8') : undefined,
+        body: r.body,
         headers: { ...(r.body ? { 'content-type': 'application/json' } : {}), ...r.headers },
         signal: AbortSignal.timeout(30_000),
       })

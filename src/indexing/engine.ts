@@ -211,8 +211,6 @@ export class SearchEngine {
   readonly docCount: number
   private readonly terms: readonly string[]
   private readonly termId: Map<string, number>
-  private readonly offsets: Uint32Array
-  private readonly data: Int32Array
   private readonly df: Uint32Array
   private tokenSet: TokenSetLike | undefined
   /** The characters index terms are made of: what one edit can insert or substitute. */
@@ -244,8 +242,6 @@ export class SearchEngine {
     this.terms = c.terms
     this.termId = new Map(c.terms.map((t, i) => [t, i]))
     const parts = 'postings' in c ? toParts(c) : c
-    this.offsets = parts.offsets
-    this.data = parts.data
     this.df = parts.df
     this.maxWeight = parts.maxWeight
     this.docMaxWeight = parts.docMaxWeight
@@ -258,14 +254,15 @@ export class SearchEngine {
     for (let t = 0; t < c.terms.length; t++) {
       if (this.df[t]! < minDf) continue
       const bits = new Uint32Array(words)
-      for (let i = this.offsets[t]!, end = this.offsets[t + 1]!; i < end; i += 3) bits[this.data[i]! >>> 5]! |= 1 << (this.data[i]! & 31)
+      const { data, offsets } = this.byDoc
+      for (let i = offsets[t]!, end = offsets[t + 1]!; i < end; i += 2) bits[data[i]! >>> 5]! |= 1 << (data[i]! & 31)
       this.docBits.set(t, bits)
     }
   }
 
   /** What another thread needs to build the same engine; the arrays are in shared memory, so nothing is copied. */
   parts(): EngineParts {
-    return { fields: [...this.fields], docCount: this.docCount, terms: [...this.terms], offsets: this.offsets, data: this.data, df: this.df, maxWeight: this.maxWeight, docOffsets: this.byDoc.offsets, docData: this.byDoc.data, docMaxWeight: this.docMaxWeight }
+    return { fields: [...this.fields], docCount: this.docCount, terms: [...this.terms], offsets: this.byField.offsets, data: this.byField.data, df: this.df, maxWeight: this.maxWeight, docOffsets: this.byDoc.offsets, docData: this.byDoc.data, docMaxWeight: this.docMaxWeight }
   }
 
   /** True when the index holds the term (in index form). */
@@ -550,7 +547,7 @@ export class SearchEngine {
     for (const t of plan) {
       const bits = this.docBits.get(t.id)
       if (bits) for (let w = 0; w < words; w++) acc[w]! |= bits[w]!
-      else for (let i = this.offsets[t.id]!, end = this.offsets[t.id + 1]!; i < end; i += 3) acc[this.data[i]! >>> 5]! |= 1 << (this.data[i]! & 31)
+      else for (let i = this.byDoc.offsets[t.id]!, end = this.byDoc.offsets[t.id + 1]!; i < end; i += 2) acc[this.byDoc.data[i]! >>> 5]! |= 1 << (this.byDoc.data[i]! & 31)
     }
     let n = 0
     for (let w = 0; w < words; w++) {
@@ -578,16 +575,8 @@ export class SearchEngine {
 
   /** True when a term's postings hold a document (postings are sorted by document). */
   private holds(termId: number, doc: number): boolean {
-    let lo = this.offsets[termId]! / 3
-    let hi = this.offsets[termId + 1]! / 3 - 1
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1
-      const d = this.data[mid * 3]!
-      if (d === doc) return true
-      if (d < doc) lo = mid + 1
-      else hi = mid - 1
-    }
-    return false
+    const i = firstPosting(this.byDoc, termId, doc)
+    return i < this.byDoc.offsets[termId + 1]! && this.byDoc.data[i] === doc
   }
 
   /** A clause of a Lunr Query, with field names turned into positions. */
