@@ -4,7 +4,7 @@
  */
 import swagger from '@fastify/swagger'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyRequest, type FastifyServerOptions } from 'fastify'
 import fp from 'fastify-plugin'
 import { Ajv } from 'ajv'
 import rateLimit from '@fastify/rate-limit'
@@ -92,7 +92,7 @@ const app: FastifyPluginAsync<AppOptions> = async (app, opts) => {
   app.decorateRequest('kb', null as unknown as KnowledgeBase)
   // Each API request takes the KB once, on arrival, and says which build answered it.
   app.addHook('onRequest', async (req, reply) => {
-    if (!req.url.startsWith('/api/')) return
+    if (!isApiRoute(req)) return
     req.kb = app.kb()
     reply.header('x-kb-build', req.kb.artifact.header.buildId)
   })
@@ -120,7 +120,7 @@ const app: FastifyPluginAsync<AppOptions> = async (app, opts) => {
     await app.register(rateLimit, {
       max,
       timeWindow: 60_000,
-      allowList: (req) => !req.url.startsWith('/api/'),
+      allowList: (req) => !isApiRoute(req),
       errorResponseBuilder: (_req, ctx) =>
         new ApiError(429, 'KB_RATE_LIMITED', `Rate limit of ${max} requests per minute exceeded; retry in ${Math.ceil(ctx.ttl / 1000)} s`),
     })
@@ -135,6 +135,16 @@ const app: FastifyPluginAsync<AppOptions> = async (app, opts) => {
 }
 
 export const appPlugin = fp(app, { name: 'kb-app', fastify: '5.x' })
+
+/**
+ * True when the request was routed to an API route. Asked of the route the router matched, never
+ * of `req.url`: the router decodes the path (`/%61pi/search` is `/api/search`) and reads an
+ * absolute-form target (`GET http://host/api/search`) by its path, so a test of the raw URL let
+ * those reach an API handler without a KB (a 500) and past the rate limit.
+ */
+export function isApiRoute(req: FastifyRequest): boolean {
+  return req.routeOptions.url?.startsWith('/api/') === true
+}
 
 // Query strings and path params arrive as text, so they are coerced to their schema types;
 // JSON bodies are not: `{"text": 5}` is a client error, not the string "5".
