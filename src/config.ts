@@ -82,7 +82,8 @@ export function parseTrustProxy(value: string): boolean | number | string {
 
 /**
  * The origins of a `KB_CORS_ORIGINS` value: comma-separated `scheme://host[:port]`, normalized
- * (lowercase, default port dropped, trailing slash allowed). Throws a message naming a bad entry.
+ * (lowercase, default port dropped, trailing slash allowed). Throws a message naming a bad entry;
+ * a wildcard (`*`, `https://*.example.com`) is refused: each origin is listed.
  */
 export function parseCorsOrigins(value: string): string[] {
   const origins: string[] = []
@@ -96,6 +97,10 @@ export function parseCorsOrigins(value: string): string[] {
       url = undefined
     }
     const bare = url !== undefined && url.username === '' && url.password === '' && url.search === '' && url.hash === '' && url.pathname === '/'
+    // URL reads `https://*.example.com` as a host named `*.example.com`, which no browser sends.
+    if (entry.includes('*')) {
+      throw new Error(`"${entry}" is not an origin like https://portal.example.com: wildcards are not supported; list each origin, comma-separated`)
+    }
     if (!url || !bare || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
       throw new Error(`"${entry}" is not an origin like https://portal.example.com`)
     }
