@@ -5,6 +5,7 @@ import path from 'node:path'
 import { describe, it } from 'node:test'
 import { loadArticles, parseArticle } from '../src/content/load.js'
 import { formatProblem, sortProblems } from '../src/content/problems.js'
+import { LIMITS } from '../src/limits.js'
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures', 'content')
 
@@ -66,5 +67,62 @@ describe('loadArticles', () => {
     const { articles, problems } = await loadArticles(path.join(import.meta.dirname, '..', 'articles'))
     assert.deepEqual(problems.map(formatProblem), [])
     assert.ok(articles.length >= 12, `expected at least 12 bundled articles, got ${articles.length}`)
+  })
+})
+
+describe('limits an article meets (issue 14)', () => {
+  const article = (fields: string[], body = 'Body\n') =>
+    ['---', 'title: T', 'symptoms: [s]', 'environment: [e]', ...fields, '---', body].join('\n')
+  const problemsOf = (text: string) => parseArticle(text, 'deep.md').problems.map(formatProblem)
+  const list = (levels: number) => Array.from({ length: levels }, (_, i) => `${'  '.repeat(i)}- level ${i + 1}`).join('\n')
+
+  it('refuses Markdown nested deeper than the limit, on the line where it gets too deep, before parsing it', () => {
+    const started = Date.now()
+    assert.deepEqual(problemsOf(article(['cause: c', 'resolution: r'], `Intro\n\n${'>'.repeat(3000)} deep\n`)), [
+      `deep.md:10 body: Markdown is nested more than ${LIMITS.markdownNesting} levels deep (block quotes and list items); flatten it`,
+    ])
+    assert.deepEqual(problemsOf(article([`cause: "${'>'.repeat(5000)} x"`, 'resolution: r'])), [
+      `deep.md:5 cause: Markdown is nested more than ${LIMITS.markdownNesting} levels deep (block quotes and list items); flatten it`,
+    ])
+    // In a literal block scalar the line is exact: the resolution's 33rd list level is its 34th line.
+    const indented = `  ${list(800).split('\n').join('\n  ')}`
+    assert.deepEqual(problemsOf(article(['cause: c', 'resolution: |', '  Steps:', indented])), [
+      `deep.md:40 resolution: Markdown is nested more than ${LIMITS.markdownNesting} levels deep (block quotes and list items); flatten it`,
+    ])
+    assert.deepEqual(problemsOf(article(['cause: c', 'resolution: r'], list(800))), [
+      `deep.md:40 body: Markdown is nested more than ${LIMITS.markdownNesting} levels deep (block quotes and list items); flatten it`,
+    ])
+    assert.ok(Date.now() - started < 1000, `took ${Date.now() - started} ms`)
+    assert.deepEqual(problemsOf(article(['cause: c', 'resolution: r'], list(LIMITS.markdownNesting))), [])
+  })
+
+  it('refuses an id longer than the limit, set or taken from the file name', () => {
+    const long = 'a'.repeat(LIMITS.articleIdChars + 1)
+    assert.deepEqual(parseArticle(article([`id: ${long}`, 'cause: c', 'resolution: r']), 'x.md').problems.map(formatProblem), [
+      `x.md:5 id: must be at most ${LIMITS.articleIdChars} characters long, got ${LIMITS.articleIdChars + 1}`,
+    ])
+    assert.deepEqual(parseArticle(article(['cause: c', 'resolution: r']), `sub/${long}.md`).problems.map(formatProblem), [
+      `sub/${long}.md:1 id: the file name is ${LIMITS.articleIdChars + 1} characters long, an id at most ${LIMITS.articleIdChars}; rename the file or set a shorter id:`,
+    ])
+    const longest = 'a'.repeat(LIMITS.articleIdChars)
+    assert.equal(parseArticle(article([`id: ${longest}`, 'cause: c', 'resolution: r']), 'x.md').article?.id, longest)
+  })
+
+  it('reports a YAML tag such as !!js/function as one problem line, and prints no warning', async () => {
+    const warnings: string[] = []
+    const onWarning = (w: Error) => warnings.push(w.message)
+    process.on('warning', onWarning)
+    try {
+      const text = ['---', 'title: !!js/function "function () { return 1 }"', 'symptoms: [s]', 'environment: [e]', 'cause: c', 'resolution: r', '---', 'B'].join('\n')
+      const { article: parsed, problems } = parseArticle(text, 'x.md')
+      assert.equal(parsed, undefined)
+      assert.deepEqual(problems.map(formatProblem), [
+        'x.md:2 title: unsupported YAML tag "!!js/function"; frontmatter values are plain text, remove the tag',
+      ])
+    } finally {
+      await new Promise((r) => setImmediate(r))
+      process.off('warning', onWarning)
+    }
+    assert.deepEqual(warnings, [])
   })
 })

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
+import { LIMITS } from '../src/limits.js'
 import { renderMarkdown } from '../src/render/markdown.js'
+import { findTooDeep } from '../src/render/nesting.js'
 
 describe('renderMarkdown', () => {
   it('renders GitHub-flavoured Markdown to HTML and to plain text with a line per block', () => {
@@ -23,5 +25,48 @@ describe('renderMarkdown', () => {
     const r = renderMarkdown('See [docs](https://example.com/a?b=1).\n\n```\nnetsh int ipv4 show dynamicport tcp\n```')
     assert.match(r.html, /<a href="https:\/\/example.com\/a\?b=1">docs<\/a>/)
     assert.match(r.html, /<pre><code>netsh int ipv4 show dynamicport tcp\n<\/code><\/pre>/)
+  })
+})
+
+describe('footnotes', () => {
+  it('every footnote link points at an element id that exists, prefixed once', () => {
+    const { html } = renderMarkdown('Restart the pool[^1], then check the log[^log].\n\n[^1]: Recycling is not enough.\n[^log]: HTTPERR, not W3SVC.\n')
+    const ids = new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]))
+    const targets = [...html.matchAll(/\shref="#([^"]+)"/g)].map((m) => m[1]!)
+    assert.equal(targets.length, 4)
+    for (const t of targets) assert.ok(ids.has(t), `#${t} has no element; ids: ${[...ids].join(' ')}`)
+    assert.doesNotMatch(html, /user-content-user-content-/)
+    assert.match(html, /<a href="#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref/)
+  })
+})
+
+describe('nesting depth (checked before parsing)', () => {
+  const list = (levels: number, step = 2) => Array.from({ length: levels }, (_, i) => `${' '.repeat(step * i)}- item`).join('\n')
+
+  it('finds the first line nested deeper than the limit, for quotes, lists and both mixed', () => {
+    assert.deepEqual(findTooDeep(`a\n\n${'>'.repeat(3000)} x`), { line: 3, depth: 3000 })
+    assert.deepEqual(findTooDeep(list(800)), { line: LIMITS.markdownNesting + 1, depth: LIMITS.markdownNesting + 1 })
+    assert.deepEqual(findTooDeep(list(800, 4)), { line: LIMITS.markdownNesting + 1, depth: LIMITS.markdownNesting + 1 })
+    assert.deepEqual(findTooDeep(`${'- '.repeat(40)}x`), { line: 1, depth: 40 })
+    assert.deepEqual(findTooDeep(`${'> 1. '.repeat(20)}x`), { line: 1, depth: 40 })
+    assert.deepEqual(findTooDeep(`${'\t'.repeat(40)}- tab-indented\n`.repeat(1)), undefined)
+    // A lazy continuation line keeps the items open, so it must not reset the count.
+    const lazy = Array.from({ length: 40 }, (_, i) => `${'  '.repeat(i)}- item\nlazy`).join('\n')
+    assert.equal(findTooDeep(lazy)?.depth, LIMITS.markdownNesting + 1)
+  })
+
+  it('lets real articles through: siblings, separate lists, code', () => {
+    const siblings = Array.from({ length: 500 }, () => '- item\n  - sub\n    1. step').join('\n')
+    assert.equal(findTooDeep(siblings), undefined)
+    assert.equal(findTooDeep(list(LIMITS.markdownNesting)), undefined)
+    assert.equal(findTooDeep('```\n' + '    '.repeat(40) + 'deeply indented code\n```'), undefined)
+    assert.equal(findTooDeep('*emphasis* and 2024 was a year\n\n---\n\n* * *'), undefined)
+  })
+
+  it('renderMarkdown refuses too deep Markdown at once, with a plain error instead of a stack overflow', () => {
+    const started = Date.now()
+    assert.throws(() => renderMarkdown(list(800)), { name: 'Error', message: `Markdown is nested more than ${LIMITS.markdownNesting} levels deep (line ${LIMITS.markdownNesting + 1})` })
+    assert.throws(() => renderMarkdown('>'.repeat(3000)), { name: 'Error', message: `Markdown is nested more than ${LIMITS.markdownNesting} levels deep (line 1)` })
+    assert.ok(Date.now() - started < 1000, `took ${Date.now() - started} ms`)
   })
 })

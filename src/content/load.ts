@@ -5,7 +5,9 @@ import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import matter from 'gray-matter'
 import { Value } from 'typebox/value'
-import { LineCounter, parse as parseYaml, parseDocument, YAMLParseError, isMap, isScalar, type Document } from 'yaml'
+import { LineCounter, parse as parseYaml, parseDocument, YAMLParseError, isMap, isScalar, type Document, type YAMLWarning } from 'yaml'
+import { LIMITS } from '../limits.js'
+import { findTooDeep } from '../render/nesting.js'
 import { type Problem, sortProblems } from './problems.js'
 import {
   type ArticleReference,
@@ -16,7 +18,12 @@ import {
   KNOWN_FIELDS,
 } from './schema.js'
 
-const YAML_OPTIONS = { schema: 'failsafe', uniqueKeys: true, prettyErrors: true } as const
+// logLevel 'error': the parser's warnings (an unknown tag such as !!js/function) become problems
+// below, one line each, instead of multi-line warnings printed to stderr.
+const YAML_OPTIONS = { schema: 'failsafe', uniqueKeys: true, prettyErrors: true, logLevel: 'error' } as const
+
+/** The Markdown fields of the frontmatter, checked for nesting like the body. */
+const MARKDOWN_FIELDS = ['cause', 'resolution'] as const
 
 /** Result of loading a folder: the valid articles and every problem found (errors and warnings). */
 export interface LoadResult {
@@ -97,6 +104,11 @@ export function parseArticle(
   }
   const fields = data as Record<string, unknown>
 
+  for (const warning of doc.warnings) {
+    const where = warning.linePos?.[0]?.line ?? 1
+    problems.push(yamlWarningProblem(warning, file.matter, fieldAt(doc, warning.pos[0]), display, where))
+  }
+
   for (const key of Object.keys(fields)) {
     if (!KNOWN_FIELDS.has(key)) {
       problem(lineOf([key]), key, `unknown field, ignored (known fields: ${[...KNOWN_FIELDS].join(', ')})`, 'warning')
@@ -121,7 +133,13 @@ export function parseArticle(
     seen.add(label)
     const expect = FIELD_EXPECTATIONS[field]
     const want = typeof index === 'number' && expect.item ? expect.item : expect.field
-    problem(lineOf(keyPath.slice(0, typeof index === 'number' ? 2 : 1)), label, `must be ${want}${describeValue(valueAt(fields, keyPath.slice(0, typeof index === 'number' ? 2 : 1)))}`)
+    const at = keyPath.slice(0, typeof index === 'number' ? 2 : 1)
+    const value = valueAt(fields, at)
+    if (error.keyword === 'maxLength' && typeof value === 'string') {
+      problem(lineOf(at), label, `must be at most ${(error.params as { limit: number }).limit} characters long, got ${value.length}`)
+      continue
+    }
+    problem(lineOf(at), label, `must be ${want}${describeValue(value)}`)
   }
 
   const fm = fields as Partial<Frontmatter>
@@ -141,10 +159,22 @@ export function parseArticle(
   const fileId = path.posix.basename(rel).replace(/\.md$/i, '')
   if (fm.id === undefined && !new RegExp(ID_PATTERN).test(fileId)) {
     problem(1, 'id', `the file name "${fileId}" is not a valid id; rename the file or set id: (lowercase letters, digits and "-")`)
+  } else if (fm.id === undefined && fileId.length > LIMITS.articleIdChars) {
+    problem(1, 'id', `the file name is ${fileId.length} characters long, an id at most ${LIMITS.articleIdChars}; rename the file or set a shorter id:`)
   }
 
-  if (problems.some((p) => p.severity === 'error')) return { problems }
+  // Nesting is checked on the text, before any Markdown parser sees it (src/render/nesting.ts).
   const bodyLine = text.split('\n').length - file.content.split('\n').length + 1
+  const tooDeep = `Markdown is nested more than ${LIMITS.markdownNesting} levels deep (block quotes and list items); flatten it`
+  for (const name of MARKDOWN_FIELDS) {
+    const value = fields[name]
+    const deep = typeof value === 'string' ? findTooDeep(value) : undefined
+    if (deep) problem(markdownLine(doc, counter, name, deep.line), name, tooDeep)
+  }
+  const deepBody = findTooDeep(file.content)
+  if (deepBody) problem(bodyLine + deepBody.line - 1, 'body', tooDeep)
+
+  if (problems.some((p) => p.severity === 'error')) return { problems }
   const f = fm as Frontmatter
   return {
     problems,
@@ -194,6 +224,39 @@ function yamlLine(doc: Document, counter: LineCounter, keyPath: Array<string | n
     if (isScalar(node) && node.range) return counter.linePos(node.range[0]).line
   }
   return 1
+}
+
+/**
+ * The file line of line `n` of a Markdown field: exact in a literal block scalar (`cause: |`),
+ * whose lines are the value's lines; otherwise (folded or quoted text) the field's own line.
+ */
+function markdownLine(doc: Document, counter: LineCounter, field: string, n: number): number {
+  const line = yamlLine(doc, counter, [field])
+  const node = doc.get(field, true)
+  return isScalar(node) && node.type === 'BLOCK_LITERAL' ? line + n : line
+}
+
+/** The top-level field whose text holds `offset` of the frontmatter ("yaml" when none does). */
+function fieldAt(doc: Document, offset: number): string {
+  let field = 'yaml'
+  for (const pair of isMap(doc.contents) ? doc.contents.items : []) {
+    const key = pair.key
+    if (!isScalar(key) || !key.range || key.range[0] > offset) break
+    field = String(key.value)
+  }
+  return field
+}
+
+/**
+ * A YAML parser warning as one problem. An unknown tag is an error: the failsafe schema would
+ * keep the text and drop the tag, and an author who wrote `!!js/function` meant something else.
+ */
+function yamlWarningProblem(warning: YAMLWarning, source: string, field: string, file: string, line: number): Problem {
+  if (warning.code === 'TAG_RESOLVE_FAILED') {
+    const tag = source.slice(warning.pos[0], warning.pos[1])
+    return { file, line, field, message: `unsupported YAML tag "${tag}"; frontmatter values are plain text, remove the tag`, severity: 'error' }
+  }
+  return { file, line, field, message: firstLine(warning.message).replace(/ at line \d+, column \d+:?$/, ''), severity: 'warning' }
 }
 
 function valueAt(obj: unknown, keyPath: Array<string | number>): unknown {

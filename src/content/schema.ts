@@ -4,6 +4,7 @@
  * such as `0x80070005` or `500.10` never turn into numbers.
  */
 import Type, { type Static } from 'typebox'
+import { LIMITS } from '../limits.js'
 
 export const ID_PATTERN = '^[a-z0-9]+(?:-[a-z0-9]+)*$'
 export const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$'
@@ -18,7 +19,8 @@ export const Reference = Type.Union([
 
 /** The frontmatter schema: validation runs against this, field by field. */
 export const Frontmatter = Type.Object({
-  id: Type.Optional(Type.String({ pattern: ID_PATTERN })),
+  // No longer than the API serves: the id is the path parameter of GET /api/articles/:id.
+  id: Type.Optional(Type.String({ pattern: ID_PATTERN, maxLength: LIMITS.articleIdChars })),
   title: NonEmptyString,
   symptoms: Type.Array(NonEmptyString, { minItems: 1 }),
   environment: Type.Array(NonEmptyString, { minItems: 1 }),
