@@ -20,6 +20,7 @@ import { searchRoutes } from './http/routes/search.js'
 import { webRoutes } from './http/routes/web.js'
 import { ErrorResponse, NOT_BLANK } from './http/schemas.js'
 import type { KnowledgeBase } from './kb.js'
+import { LIMITS } from './limits.js'
 
 /** What the server knows about its KB at a moment. */
 export interface KbState {
@@ -163,6 +164,8 @@ function compileValidator({ schema, httpPart }: { schema: object; httpPart?: str
 export function fastifyOptions(bodyLimit: number, extra: FastifyServerOptions = {}): FastifyServerOptions {
   return {
     bodyLimit,
+    // An article id is the longest path parameter; lint accepts no longer id (LIMITS.articleIdChars).
+    maxParamLength: LIMITS.articleIdChars,
     clientErrorHandler,
     frameworkErrors,
     schemaErrorFormatter: (errors, dataVar) => {

@@ -4,6 +4,7 @@
  */
 import type { FastifyReply } from 'fastify'
 import Type, { type Static } from 'typebox'
+import { LIMITS } from '../limits.js'
 
 export const ErrorResponse = Type.Object(
   {
@@ -137,7 +138,8 @@ const Rendered = Type.Object({
 })
 
 export const ArticleParams = Type.Object({
-  id: Type.String({ minLength: 1, maxLength: 200 }),
+  // The same limit as lint and the router's parameter limit (src/app.ts): every valid id can be fetched.
+  id: Type.String({ minLength: 1, maxLength: LIMITS.articleIdChars }),
 })
 export type ArticleParams = Static<typeof ArticleParams>
 
