@@ -3,12 +3,19 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, it } from 'node:test'
-import { ArtifactError, ARTIFACT_VERSION, parseArtifact, readArtifact, writeArtifact } from '../src/indexing/artifact.js'
+import { ArtifactError, type ArtifactPayload, ARTIFACT_VERSION, parseArtifact, readArtifact, serializeArtifact, writeArtifact } from '../src/indexing/artifact.js'
 import { buildFromFolder } from '../src/indexing/build.js'
 import { loadArticles } from '../src/content/load.js'
 import { buildArtifact } from '../src/indexing/build.js'
 
 const ARTICLES = path.join(import.meta.dirname, '..', 'articles')
+
+/** Take one article out of every posting list (and the terms only it held), leaving it in the articles. */
+function dropArticle(p: ArtifactPayload, doc: number): void {
+  const kept = p.index.postings.map((q) => q.filter((_, i) => q[i - (i % 3)] !== doc))
+  p.index.terms = p.index.terms.filter((_, t) => kept[t]!.length > 0)
+  p.index.postings = kept.filter((q) => q.length > 0)
+}
 
 describe('artifact', () => {
   it('the same articles give byte-identical artifacts, whatever order they are read in', async () => {
@@ -51,6 +58,44 @@ describe('artifact', () => {
       })
     }
     await assert.rejects(readArtifact('/nonexistent/kb.json'), /Cannot load index artifact \/nonexistent\/kb\.json: the file does not exist\. Rebuild it with/)
+  })
+
+  it('refuses an artifact whose checksum is right but whose index is not consistent, saying what is wrong', async () => {
+    const { bytes } = await buildFromFolder(ARTICLES)
+    const original = JSON.parse(bytes.slice(bytes.indexOf('\n') + 1)) as ArtifactPayload
+    const terms = original.index.terms
+    const n = original.articles.length
+    const multi = original.index.postings.findIndex((q) => q.length >= 6)
+    // Each case edits a fresh copy of the payload and serializes it again, so the checksum matches.
+    const cases: Array<[string, (p: ArtifactPayload) => void, string]> = [
+      ['postings cut short', (p) => (p.index.postings = p.index.postings.slice(0, 100)), `the index has ${terms.length} terms but postings for 100`],
+      ['every posting list emptied', (p) => (p.index.postings = p.index.postings.map(() => [])), `index term "${terms[0]}" has no postings`],
+      ['a posting list cut mid-triple', (p) => p.index.postings[3]!.pop(), `the postings of index term "${terms[3]}" hold ${original.index.postings[3]!.length - 1} numbers, not [article, field, weight] triples`],
+      ['an article out of range', (p) => (p.index.postings[2]![0] = n), `a posting of index term "${terms[2]}" names article ${n}, but there are ${n} articles`],
+      ['a field out of range', (p) => (p.index.postings[2]![1] = 8), `a posting of index term "${terms[2]}" names field 8, but the index has 8 fields`],
+      ['a weight that is not a whole number', (p) => (p.index.postings[2]![2] = 1.5), `a posting of index term "${terms[2]}" has weight 1.5, not a whole number`],
+      ['postings out of order', (p) => p.index.postings[multi]!.unshift(...p.index.postings[multi]!.splice(3, 3)), `the postings of index term "${terms[multi]}" are not in article, field order`],
+      ['terms out of order', (p) => ([p.index.terms[0], p.index.terms[1]] = [terms[1]!, terms[0]!]), `index term 1 ("${terms[0]}") does not sort after index term 0 ("${terms[1]}")`],
+      ['an article in no posting', (p) => dropArticle(p, n - 1), `article ${n - 1} ("${original.articles[n - 1]!.id}") is in no posting; the index lost it`],
+      ['a document count that is not the articles\'', (p) => (p.index.docCount = n + 1), `the index counts ${n + 1} articles, the artifact holds ${n}`],
+      ['codes for fewer articles', (p) => p.codes.pop(), `the artifact holds codes for ${n - 1} articles, and ${n} articles`],
+      ['other fields', (p) => p.index.fields.reverse(), `the index has fields ${[...original.index.fields].reverse().join(', ')}; this server indexes ${original.index.fields.join(', ')}`],
+      ['an id twice', (p) => (p.articles[1] = { ...p.articles[1]!, id: p.articles[0]!.id }), `article id "${original.articles[0]!.id}" appears twice`],
+    ]
+    for (const [name, edit, problem] of cases) {
+      const payload = structuredClone(original)
+      edit(payload)
+      assert.throws(
+        () => parseArtifact(serializeArtifact(payload), 'f.json'),
+        (err: Error) => {
+          assert.ok(err instanceof ArtifactError, name)
+          assert.equal(err.message, `Cannot load index artifact f.json: its index is inconsistent (${problem}). Rebuild it with: npm run kb -- build --out f.json`, name)
+          return true
+        },
+        name,
+      )
+    }
+    assert.equal(parseArtifact(serializeArtifact(structuredClone(original)), 'f.json').articles.length, n, 'the untouched payload loads')
   })
 
   it('holds no timestamps: rebuilding after touching files changes nothing', async () => {

@@ -10,6 +10,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { ANALYSIS_VERSION } from '../analysis/pipeline.js'
 import type { KbArticle } from './article.js'
+import { FIELD_NAMES } from './fields.js'
 import { type CompactIndex, SearchEngine } from './engine.js'
 
 export const ARTIFACT_FORMAT = 'kb-search-artifact'
@@ -116,13 +117,18 @@ function parseArtifactBytes(raw: Buffer, file: string): LoadedArtifact {
     throw new ArtifactError(file, 'it is corrupt (its checksum does not match; truncated or edited?)')
   }
   let payload: ArtifactPayload
-  let index: SearchEngine
   try {
     payload = JSON.parse(body.toString('utf8')) as ArtifactPayload
+  } catch (err) {
+    throw new ArtifactError(file, `it is corrupt (${(err as Error).message})`)
+  }
+  // A checksum only says the bytes are the ones written: a build (or a hand) that wrote a broken
+  // index gives a file that loads and answers every search with nothing.
+  const problem = inconsistency(payload)
+  if (problem) throw new ArtifactError(file, `its index is inconsistent (${problem})`)
+  let index: SearchEngine
+  try {
     index = new SearchEngine(payload.index)
-    if (index.docCount !== payload.articles.length || payload.codes?.length !== payload.articles.length) {
-      throw new Error('the index and the articles disagree')
-    }
   } catch (err) {
     throw new ArtifactError(file, `it is corrupt (${(err as Error).message})`)
   }
@@ -134,4 +140,58 @@ function parseArtifactBytes(raw: Buffer, file: string): LoadedArtifact {
     codes: payload.codes,
     index,
   }
+}
+
+/**
+ * What is wrong with a payload's shape and its index's internal consistency, or undefined: the
+ * articles, codes and index agree on the article count; the fields are this server's; the terms
+ * are sorted and unique and each has postings; every posting is an [article, field, weight]
+ * triple with the article and field in range and a whole-number weight, in (article, field)
+ * order; every article is in some posting (each has a title). The engine derives its offsets from
+ * the posting lists' lengths, so in-range triples give monotone, in-range offsets. One pass over
+ * the postings: about 30 ms for 10,000 articles, in the loading thread.
+ */
+export function inconsistency(p: ArtifactPayload): string | undefined {
+  if (!Array.isArray(p?.articles) || !Array.isArray(p.codes) || typeof p.index !== 'object' || p.index === null) {
+    return 'articles, codes or index missing'
+  }
+  const n = p.articles.length
+  const ids = new Set<string>()
+  for (const a of p.articles) {
+    if (typeof a?.id !== 'string') return 'an article has no id'
+    if (ids.has(a.id)) return `article id "${a.id}" appears twice`
+    ids.add(a.id)
+  }
+  if (p.codes.length !== n) return `the artifact holds codes for ${p.codes.length} articles, and ${n} articles`
+  const { fields, docCount, terms, postings } = p.index
+  if (docCount !== n) return `the index counts ${docCount} articles, the artifact holds ${n}`
+  if (!Array.isArray(fields) || fields.join('\n') !== FIELD_NAMES.join('\n')) {
+    return `the index has fields ${Array.isArray(fields) ? fields.join(', ') : 'missing'}; this server indexes ${FIELD_NAMES.join(', ')}`
+  }
+  if (!Array.isArray(terms) || !Array.isArray(postings)) return 'the index has no terms or no postings'
+  if (postings.length !== terms.length) return `the index has ${terms.length} terms but postings for ${postings.length}`
+  const F = fields.length
+  const seen = new Uint8Array(n)
+  for (let t = 0; t < terms.length; t++) {
+    const term = terms[t]
+    if (typeof term !== 'string') return `index term ${t} is not a string`
+    if (t > 0 && !(term > terms[t - 1]!)) return `index term ${t} (${JSON.stringify(term)}) does not sort after index term ${t - 1} (${JSON.stringify(terms[t - 1])})`
+    const q = postings[t]
+    const name = JSON.stringify(term)
+    if (!Array.isArray(q) || q.length === 0) return `index term ${name} has no postings`
+    if (q.length % 3 !== 0) return `the postings of index term ${name} hold ${q.length} numbers, not [article, field, weight] triples`
+    for (let i = 0; i < q.length; i += 3) {
+      const doc = q[i]!
+      const field = q[i + 1]!
+      const weight = q[i + 2]!
+      if (!Number.isInteger(doc) || doc < 0 || doc >= n) return `a posting of index term ${name} names article ${doc}, but there are ${n} articles`
+      if (!Number.isInteger(field) || field < 0 || field >= F) return `a posting of index term ${name} names field ${field}, but the index has ${F} fields`
+      if (!Number.isInteger(weight) || Math.abs(weight) > 0x7fffffff) return `a posting of index term ${name} has weight ${weight}, not a whole number`
+      if (i > 0 && (doc < q[i - 3]! || (doc === q[i - 3]! && field <= q[i - 2]!))) return `the postings of index term ${name} are not in article, field order`
+      seen[doc] = 1
+    }
+  }
+  const lost = seen.indexOf(0)
+  if (lost >= 0) return `article ${lost} (${JSON.stringify(p.articles[lost]!.id)}) is in no posting; the index lost it`
+  return undefined
 }
