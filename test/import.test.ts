@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { existsSync } from 'node:fs'
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { after, describe, it } from 'node:test'
@@ -9,6 +9,7 @@ import { loadArticles, parseArticle } from '../src/content/load.js'
 import type { ArticleSource } from '../src/content/schema.js'
 import { registerImportCommand } from '../src/import/command.js'
 import { convertArticle, idFromPath, importFolder } from '../src/import/import.js'
+import { LIMITS } from '../src/limits.js'
 
 const repoRoot = path.resolve(import.meta.dirname, '..')
 const FIXTURES = path.join(import.meta.dirname, 'fixtures', 'import')
@@ -58,6 +59,14 @@ describe('idFromPath', () => {
     assert.equal(idFromPath('site-behavior-performance/http-error-500-19-webpage.md'), 'http-error-500-19-webpage')
     assert.equal(idFromPath('x/MSSQLSERVER_-2  Timeout!.MD'), 'mssqlserver-2-timeout')
     assert.equal(idFromPath('__.md'), '')
+  })
+
+  it('keeps ids within the limit, cut after a whole word', () => {
+    const words = Array.from({ length: 30 }, (_, i) => `word${i}`).join('-')
+    const id = idFromPath(`docs/${words}.md`)
+    assert.ok(id.length <= LIMITS.articleIdChars, `${id.length} characters`)
+    assert.ok(words.startsWith(`${id}-`), id)
+    assert.equal(idFromPath(`${'x'.repeat(150)}.md`), 'x'.repeat(LIMITS.articleIdChars))
   })
 })
 
@@ -202,6 +211,17 @@ describe('convertArticle: support-article style', () => {
       skipped: 'no cause: no Cause/Explanation section and no sentence saying why the problem occurs',
       notes: [],
     })
+  })
+
+  it('skips a source nested too deeply to parse, at once', () => {
+    const started = Date.now()
+    const list = Array.from({ length: 800 }, (_, i) => `${'  '.repeat(i)}- step`).join('\n')
+    assert.deepEqual(convertArticle(`# Deep\n\n## Cause\n\n${'>'.repeat(3000)} x\n\n## Resolution\n\n${list}\n`, 'deep.md'), {
+      id: 'deep',
+      skipped: `Markdown nested more than ${LIMITS.markdownNesting} levels deep (block quotes and list items), at line 5`,
+      notes: [],
+    })
+    assert.ok(Date.now() - started < 1000, `took ${Date.now() - started} ms`)
   })
 
   it('skips README-type files', async () => {
@@ -394,6 +414,32 @@ describe('kb import command', () => {
       `${path.join(from, 'docs/sync/README.md')}: skipped: not an article (a README/PROVENANCE/TOC-style notes file)`,
     ])
     assert.equal(out, `OK: Imported 3 of 6 Markdown files into ${to}; skipped 3; 1 with notes (see --json)\n`)
+  })
+
+  it('refuses to overwrite an article already in --to, naming it, and writes nothing; --force overwrites', async () => {
+    const from = path.join(FIXTURES, 'folder')
+    const to = await tempDir()
+    assert.equal((await run(['--from', from, '--to', to])).code, 0)
+    await writeFile(path.join(to, 'gadget-crash.md'), 'edited by hand\n')
+    await rm(path.join(to, 'sync-stops.md'))
+    const again = await run(['--from', from, '--to', to])
+    assert.equal(again.code, 1)
+    assert.equal(again.out, '')
+    assert.equal(
+      again.err,
+      `kb import: ${path.join(to, 'gadget-crash-2.md')} already exists (and 1 more); nothing was written, use --force to overwrite\n`,
+    )
+    assert.equal(await readFile(path.join(to, 'gadget-crash.md'), 'utf8'), 'edited by hand\n')
+    assert.equal(existsSync(path.join(to, 'sync-stops.md')), false)
+    const json = await run(['--from', from, '--to', to, '--json'])
+    assert.deepEqual(JSON.parse(json.out), {
+      ok: false,
+      error: `${path.join(to, 'gadget-crash-2.md')} already exists (and 1 more); nothing was written, use --force to overwrite`,
+    })
+    const forced = await run(['--from', from, '--to', to, '--force'])
+    assert.equal(forced.code, 0)
+    assert.match(await readFile(path.join(to, 'gadget-crash.md'), 'utf8'), /^---\nid: gadget-crash\n/)
+    assert.equal(existsSync(path.join(to, 'sync-stops.md')), true)
   })
 
   it('--json reports counts and every file; exit code 1 when nothing was imported', async () => {

@@ -1,8 +1,9 @@
 /**
- * `kb import --from <dir> --to <dir> [--json]`: convert a folder of Markdown troubleshooting
- * articles into this KB's format. One line per skipped file (`path: skipped: reason`) on stderr,
- * a summary on stdout. Exit code 0 when at least one article was imported and no file failed
- * unexpectedly; 1 otherwise.
+ * `kb import --from <dir> --to <dir> [--force] [--json]`: convert a folder of Markdown
+ * troubleshooting articles into this KB's format. One line per skipped file (`path: skipped:
+ * reason`) on stderr, a summary on stdout. An article that would replace a file already in --to
+ * stops the import before anything is written, unless --force. Exit code 0 when at least one
+ * article was imported and no file failed unexpectedly; 1 otherwise.
  */
 import path from 'node:path'
 import type { Command } from 'commander'
@@ -14,12 +15,13 @@ export function registerImportCommand(program: Command): void {
     .description('convert Markdown troubleshooting articles (support-article or error-reference style) into KB articles')
     .requiredOption('--from <dir>', 'folder to read *.md files from (recursively)')
     .requiredOption('--to <dir>', 'folder to write <id>.md articles into (created if missing)')
+    .option('--force', 'overwrite articles already in --to (without it, the import stops and writes nothing)')
     .option('--json', 'machine-readable output')
-    .action(async (o: { from: string; to: string; json?: boolean }) => {
+    .action(async (o: { from: string; to: string; force?: boolean; json?: boolean }) => {
       let report: ImportReport
       try {
         const { importFolder } = await import('./import.js')
-        report = await importFolder({ from: o.from, to: o.to })
+        report = await importFolder({ from: o.from, to: o.to, force: o.force === true })
       } catch (err) {
         const message = (err as Error).message ?? String(err)
         if (o.json) process.stdout.write(`${JSON.stringify({ ok: false, error: message })}\n`)

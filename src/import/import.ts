@@ -17,6 +17,8 @@ import path from 'node:path'
 import type { Nodes, RootContent } from 'mdast'
 import { parse as parseYaml, stringify } from 'yaml'
 import { parseArticle } from '../content/load.js'
+import { LIMITS } from '../limits.js'
+import { findTooDeep } from '../render/nesting.js'
 import {
   classifyHeading,
   descendants,
@@ -65,14 +67,20 @@ export interface ImportReport {
 /** File names that hold notes about a folder, not an article. */
 const NOT_ARTICLE = /^(?:readme|provenance|toc|index|changelog|license|contributing|code_of_conduct|security)\.md$/i
 
-/** The article id for a source path: its base name, lowercased, non-[a-z0-9] runs as "-". */
+/**
+ * The article id for a source path: its base name, lowercased, non-[a-z0-9] runs as "-", and no
+ * longer than an id may be (LIMITS.articleIdChars), cut after a whole word where there is one.
+ */
 export function idFromPath(sourcePath: string): string {
-  return path.posix
+  const id = path.posix
     .basename(sourcePath.split(path.sep).join('/'))
     .replace(/\.md$/i, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
+  if (id.length <= LIMITS.articleIdChars) return id
+  const cut = id.slice(0, LIMITS.articleIdChars + 1).lastIndexOf('-')
+  return cut > 0 ? id.slice(0, cut) : id.slice(0, LIMITS.articleIdChars)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -341,6 +349,9 @@ export function convertArticle(markdown: string, sourcePath: string, options: Co
   if (!id) return skip('the file name has no letters or digits to make an id from')
 
   const normalized = markdown.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')
+  // Before any parser sees it: a deeply nested source overflows the stack (src/render/nesting.ts).
+  const deep = findTooDeep(normalized)
+  if (deep) return skip(`Markdown nested more than ${LIMITS.markdownNesting} levels deep (block quotes and list items), at line ${deep.line}`)
   const { data: fm, body: rawBody } = splitFrontmatter(normalized, notes)
   if (rawBody.trim() === '') return skip('empty: no Markdown after the frontmatter')
 
@@ -683,8 +694,27 @@ async function listMarkdown(dir: string, exclude?: string): Promise<string[]> {
     .sort()
 }
 
-/** Convert every *.md below `from` into `<to>/<id>.md`; every file is imported or skipped with a reason. */
-export async function importFolder(opts: { from: string; to: string }): Promise<ImportReport> {
+/** Thrown before anything is written when an article to import exists already in `--to`. */
+export class ImportConflictError extends Error {
+  constructor(readonly existing: string[]) {
+    const more = existing.length > 1 ? ` (and ${existing.length - 1} more)` : ''
+    super(`${existing[0]} already exists${more}; nothing was written, use --force to overwrite`)
+    this.name = 'ImportConflictError'
+  }
+}
+
+/** `id` with `-n` appended, shortened first if the id would be longer than an id may be. */
+function numberedId(id: string, n: number): string {
+  const suffix = `-${n}`
+  return `${id.slice(0, LIMITS.articleIdChars - suffix.length).replace(/-+$/, '')}${suffix}`
+}
+
+/**
+ * Convert every *.md below `from` into `<to>/<id>.md`; every file is imported or skipped with a
+ * reason. Every file is converted before any is written: when an article would replace a file
+ * already in `to`, nothing is written and ImportConflictError names it, unless `force` is set.
+ */
+export async function importFolder(opts: { from: string; to: string; force?: boolean }): Promise<ImportReport> {
   const from = path.resolve(opts.from)
   const to = path.resolve(opts.to)
   const info = await stat(from).catch(() => undefined)
@@ -692,8 +722,8 @@ export async function importFolder(opts: { from: string; to: string }): Promise<
   if (to === from) throw new Error('--to must be a different folder from --from (files would overwrite their sources)')
   const files = await listMarkdown(from, to.startsWith(from + path.sep) ? to : undefined)
   const provenance: Provenance | undefined = await readProvenance(from)
-  await mkdir(to, { recursive: true })
   const report: ImportReport = { imported: [], skipped: [] }
+  const articles = new Map<string, string>()
   const used = new Map<string, string>()
   for (const rel of files) {
     try {
@@ -708,19 +738,32 @@ export async function importFolder(opts: { from: string; to: string }): Promise<
       const first = used.get(result.id)
       if (first !== undefined) {
         let n = 2
-        while (used.has(`${result.id}-${n}`)) n++
-        const id = `${result.id}-${n}`
+        while (used.has(numberedId(result.id, n))) n++
+        const id = numberedId(result.id, n)
         const base = result.id
         result = convertArticle(text, rel, { ...options, id })
         result.notes.push(`id "${base}" is already used by ${first}; this article is "${id}"`)
       }
       if (result.article === undefined) throw new Error('conversion with a de-duplicated id failed')
-      await writeFile(path.join(to, `${result.id}.md`), result.article, 'utf8')
+      articles.set(path.join(to, `${result.id}.md`), result.article)
       used.set(result.id, rel)
       report.imported.push({ source: rel, id: result.id, notes: result.notes })
     } catch (err) {
       report.skipped.push({ source: rel, reason: `conversion failed: ${(err as Error).message ?? String(err)}`, error: true })
     }
   }
+  if (!opts.force) {
+    const existing = (await Promise.all([...articles.keys()].map(async (f) => ((await exists(f)) ? f : undefined)))).filter((f) => f !== undefined)
+    if (existing.length > 0) throw new ImportConflictError(existing.sort())
+  }
+  await mkdir(to, { recursive: true })
+  for (const [file, text] of articles) await writeFile(file, text, 'utf8')
   return report
+}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  )
 }
