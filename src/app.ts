@@ -165,7 +165,7 @@ export function fastifyOptions(bodyLimit: number, extra: FastifyServerOptions = 
   return {
     bodyLimit,
     // An article id is the longest path parameter; lint accepts no longer id (LIMITS.articleIdChars).
-    maxParamLength: LIMITS.articleIdChars,
+    routerOptions: { maxParamLength: LIMITS.articleIdChars },
     clientErrorHandler,
     frameworkErrors,
     schemaErrorFormatter: (errors, dataVar) => {
