@@ -1,12 +1,15 @@
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises'
+import { once } from 'node:events'
+import { mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { createServer } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, it } from 'node:test'
 import { ARTIFACT_VERSION } from '../src/indexing/artifact.js'
+import { LIMITS } from '../src/limits.js'
 import { REPO } from './helpers/kb.js'
-import { CLI, serve, waitFor } from './helpers/server.js'
+import { CLI, freePort, serve, waitFor } from './helpers/server.js'
 
 const FIX = path.join(REPO, 'test', 'fixtures')
 
@@ -100,5 +103,126 @@ describe('kb serve / search / match', () => {
     assert.match(empty.stderr, /nothing on standard input/)
     const usage = kb(['search'])
     assert.equal(usage.code, 2)
+  })
+})
+
+describe('every failure is one line, exit 1 (failure) or 2 (usage), no stack unless --debug (issue 14)', () => {
+  const tmp = () => mkdtemp(path.join(os.tmpdir(), 'kb-cli-'))
+  const oneLine = (r: { stderr: string }, line: string) => assert.deepEqual(r.stderr.split('\n'), [line, ''])
+  const article = (id: string, extra: string[] = [], body = 'Body\n') =>
+    ['---', `id: ${id}`, 'title: T', 'symptoms: [s]', 'environment: [e]', 'cause: c', 'resolution: r', ...extra, '---', body].join('\n')
+  const list = (levels: number) => Array.from({ length: levels }, (_, i) => `${'  '.repeat(i)}- level ${i + 1}`).join('\n')
+
+  it('deeply nested Markdown: lint and build fail with the file, line and field, at once', async () => {
+    const dir = await tmp()
+    await writeFile(path.join(dir, 'quotes.md'), article('quotes', [], `${'>'.repeat(3000)} deep\n`))
+    await writeFile(path.join(dir, 'cause.md'), article('cause', [], 'Body\n').replace('cause: c', `cause: "${'>'.repeat(5000)} x"`))
+    await writeFile(path.join(dir, 'list.md'), article('list', [], `${list(800)}\n`))
+    const tooDeep = `Markdown is nested more than ${LIMITS.markdownNesting} levels deep (block quotes and list items); flatten it`
+    const lines = [`${dir}/cause.md:6 cause: ${tooDeep}`, `${dir}/list.md:41 body: ${tooDeep}`, `${dir}/quotes.md:9 body: ${tooDeep}`]
+    const started = Date.now()
+    const lint = kb(['lint', '--articles', dir])
+    assert.equal(lint.code, 1)
+    assert.deepEqual(lint.stderr.trim().split('\n'), lines)
+    const out = path.join(dir, 'kb.json')
+    const build = kb(['build', '--articles', dir, '--out', out])
+    assert.equal(build.code, 1)
+    assert.deepEqual(build.stderr.trim().split('\n'), [...lines, 'Build failed: 3 errors in articles; nothing was written.'])
+    assert.ok(Date.now() - started < 15_000, `lint and build took ${Date.now() - started} ms`)
+    await assert.rejects(stat(out))
+  })
+
+  it('an id of the limit\'s length builds and is served; a longer one fails lint with its line', async () => {
+    const dir = await tmp()
+    const longest = 'ab-'.repeat(LIMITS.articleIdChars).slice(0, LIMITS.articleIdChars).replace(/-$/, 'c')
+    assert.equal(longest.length, LIMITS.articleIdChars)
+    await writeFile(path.join(dir, 'longest.md'), article(longest))
+    const out = path.join(dir, 'kb.json')
+    assert.equal(kb(['build', '--articles', dir, '--out', out]).code, 0)
+    const server = await serve(out, 'silent')
+    try {
+      const res = await waitFor(() => fetch(`http://127.0.0.1:${server.port}/api/articles/${longest}`))
+      assert.equal(res.status, 200)
+      assert.equal(((await res.json()) as { id: string }).id, longest)
+    } finally {
+      server.proc.kill('SIGTERM')
+      await server.exited
+    }
+    await writeFile(path.join(dir, 'too-long.md'), article(`${longest}c`))
+    const lint = kb(['lint', '--articles', dir])
+    assert.equal(lint.code, 1)
+    oneLine(lint, `${dir}/too-long.md:2 id: must be at most ${LIMITS.articleIdChars} characters long, got ${LIMITS.articleIdChars + 1}`)
+  })
+
+  it('an articles folder that is missing or a file', async () => {
+    oneLine(kb(['lint', '--articles', '/nonexistent']), 'kb lint: cannot read articles folder /nonexistent: it does not exist')
+    const file = path.join(await tmp(), 'one.md')
+    await writeFile(file, article('one'))
+    const r = kb(['build', '--articles', file, '--out', path.join(path.dirname(file), 'kb.json')])
+    assert.equal(r.code, 1)
+    oneLine(r, `kb build: cannot read articles folder ${file}: it is not a folder`)
+  })
+
+  it('an --out that cannot be written, is a folder, or is empty; no temporary file is left behind', async () => {
+    const dir = await tmp()
+    const proc = kb(['build', '--articles', 'test/fixtures/other-kb', '--out', '/proc/x.json'])
+    assert.equal(proc.code, 1)
+    oneLine(proc, 'kb build: cannot write /proc/x.json: no such file or folder (ENOENT)')
+    const folder = path.join(dir, 'sub')
+    await mkdir(folder)
+    const isDir = kb(['build', '--articles', 'test/fixtures/other-kb', '--out', folder])
+    assert.equal(isDir.code, 1)
+    oneLine(isDir, `kb build: cannot write ${folder}: it is a folder; name the artifact file, such as ${path.join(folder, 'kb-index.json')}`)
+    const empty = kb(['build', '--articles', 'test/fixtures/other-kb', '--out', ''])
+    assert.equal(empty.code, 2)
+    oneLine(empty, 'kb build: --out must name a file')
+    assert.deepEqual(await readdir(dir), ['sub'])
+    assert.deepEqual(await readdir(folder), [])
+    assert.deepEqual((await readdir(REPO)).filter((f) => f.endsWith('.tmp')), [])
+  })
+
+  it('kb serve on a port in use or an address not on this machine', async () => {
+    const dir = await tmp()
+    const index = path.join(dir, 'kb.json')
+    assert.equal(kb(['build', '--articles', 'test/fixtures/other-kb', '--out', index]).code, 0)
+    const port = await freePort()
+    const taken = createServer().listen(port, '127.0.0.1')
+    await once(taken, 'listening')
+    try {
+      const inUse = kb(['serve', '--index', index, '--port', String(port), '--host', '127.0.0.1'])
+      assert.equal(inUse.code, 1)
+      oneLine(inUse, `kb serve: cannot listen on 127.0.0.1:${port}: the address is already in use (EADDRINUSE)`)
+    } finally {
+      taken.close()
+    }
+    const away = kb(['serve', '--index', index, '--port', String(port), '--host', '203.0.113.5'])
+    assert.equal(away.code, 1)
+    oneLine(away, `kb serve: cannot listen on 203.0.113.5:${port}: the address is not on this machine (EADDRNOTAVAIL)`)
+  })
+
+  it('--debug adds the stack trace; a usage error is one line too', () => {
+    const debug = kb(['lint', '--articles', '/nonexistent', '--debug'])
+    assert.equal(debug.code, 1)
+    assert.match(debug.stderr, /^kb lint: cannot read articles folder \/nonexistent: it does not exist\n.*\n\s+at /)
+    const usage = kb(['search'])
+    assert.equal(usage.code, 2)
+    oneLine(usage, "error: missing required argument 'query' (kb search --help for usage)")
+  })
+
+  it('kb build and kb lint of a folder with no articles fail and say so', async () => {
+    const dir = await tmp()
+    await writeFile(path.join(dir, 'README.md'), '# Notes\n')
+    const out = path.join(dir, 'kb.json')
+    const build = kb(['build', '--articles', dir, '--out', out])
+    assert.equal(build.code, 1)
+    assert.deepEqual(build.stderr.split('\n'), [
+      `${dir}/README.md:1 file: warning: skipped: a README is not an article`,
+      `kb build: no articles in ${dir}; nothing was written`,
+      '',
+    ])
+    await assert.rejects(stat(out))
+    const lint = kb(['lint', '--articles', dir])
+    assert.equal(lint.code, 1)
+    assert.match(lint.stderr, new RegExp(`\nkb lint: no articles in ${dir}\n$`))
   })
 })

@@ -2,14 +2,17 @@
 /**
  * The `kb` command line: build, lint, serve, search, match, import.
  * Human-readable output by default; `--json` for scripts. Exit codes: 0 ok, 1 failure
- * (content errors, unloadable index, bad input), 2 usage error.
+ * (content errors, unloadable index, bad input), 2 usage error. Every failure is one line on
+ * stderr (content problems one line each); `--debug` adds the stack trace.
  */
-import { access } from 'node:fs/promises'
+import { access, stat } from 'node:fs/promises'
+import path from 'node:path'
 import { Command, InvalidArgumentError } from 'commander'
 import { DEFAULT_INDEX, loadConfig } from '../config.js'
-import { ContentError, formatProblem, type Problem } from '../content/problems.js'
-import { ArtifactError, writeArtifact } from '../indexing/artifact.js'
+import { ContentError, formatProblem, NoArticlesError, type Problem } from '../content/problems.js'
+import { writeArtifact } from '../indexing/artifact.js'
 import { registerImportCommand } from '../import/command.js'
+import { CliError, debugDetail, errorLine, systemReason } from './errors.js'
 
 // Each command loads what it needs when it runs: `kb serve` starts without the Markdown renderer,
 // YAML parser and importer, which only `build`, `lint` and `import` use (`kb --help`: 1.03 -> 0.77 s).
@@ -26,12 +29,27 @@ function printProblems(problems: Problem[]): void {
   for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`)
 }
 
+/**
+ * Refuse an --out that cannot be the artifact, before a build: the write's rename would fail
+ * after the whole build, and leave its temporary file behind.
+ */
+async function checkOut(out: string): Promise<void> {
+  if (out.trim() === '') throw new CliError('--out must name a file', 2)
+  const info = await stat(out).catch(() => undefined)
+  if (info?.isDirectory()) {
+    throw new CliError(`cannot write ${out}: it is a folder; name the artifact file, such as ${path.join(out, 'kb-index.json')}`)
+  }
+}
+
 /** Build the artifact; prints problems and returns false when articles have errors. */
 async function build(articles: string, out: string, json: boolean): Promise<boolean> {
+  await checkOut(out)
   const { buildFromFolder } = await import('../indexing/build.js')
   try {
     const { bytes, articles: built, problems } = await buildFromFolder(articles)
-    await writeArtifact(out, bytes)
+    await writeArtifact(out, bytes).catch((err: unknown) => {
+      throw new CliError(`cannot write ${out}: ${systemReason(err) ?? (err as Error).message}`, 1, { cause: err })
+    })
     const header = JSON.parse(bytes.slice(0, bytes.indexOf('\n'))) as { buildId: string }
     if (json) {
       process.stdout.write(`${JSON.stringify({ ok: true, out, articles: built.length, bytes: Buffer.byteLength(bytes), buildId: header.buildId, problems })}\n`)
@@ -41,6 +59,10 @@ async function build(articles: string, out: string, json: boolean): Promise<bool
     }
     return true
   } catch (err) {
+    if (err instanceof NoArticlesError) {
+      if (!json) printProblems(err.problems)
+      throw new CliError(`${err.message}; nothing was written`, 1, { cause: err })
+    }
     if (!(err instanceof ContentError)) throw err
     if (json) process.stdout.write(`${JSON.stringify({ ok: false, problems: err.problems })}\n`)
     else {
@@ -60,7 +82,7 @@ async function readStdin(): Promise<string> {
 const program = new Command()
   .name('kb')
   .description('Knowledge-base search for troubleshooting articles')
-  .showHelpAfterError()
+  .option('--debug', 'print the stack trace of a failure after its one-line message')
   .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
 
 program
@@ -72,6 +94,11 @@ program
     const { loadArticles } = await import('../content/load.js')
     const { articles, problems } = await loadArticles(o.articles)
     const errors = problems.filter((p) => p.severity === 'error').length
+    // What build would refuse, lint refuses too.
+    if (articles.length === 0 && errors === 0) {
+      if (!o.json) printProblems(problems)
+      throw new NoArticlesError(o.articles, problems)
+    }
     if (o.json) process.stdout.write(`${JSON.stringify({ ok: errors === 0, articles: articles.length, problems })}\n`)
     else {
       printProblems(problems)
@@ -148,11 +175,19 @@ program
 
 registerImportCommand(program)
 
+// A usage error is one line too, naming the command's help instead of printing it.
+for (const command of [program, ...program.commands]) {
+  const help = command === program ? 'kb --help' : `kb ${command.name()} --help`
+  command.configureOutput({ outputError: (message, write) => write(`${message.trim()} (${help} for usage)\n`) })
+}
+
+let running = ''
+program.hook('preAction', (_program, action) => {
+  running = action.name()
+})
+
 program.parseAsync(process.argv).catch((err: unknown) => {
-  if (err instanceof ArtifactError || (err instanceof Error && err.message.startsWith('Invalid configuration'))) {
-    process.stderr.write(`${err.message}\n`)
-  } else {
-    process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`)
-  }
-  process.exit(1)
+  process.stderr.write(`${errorLine(running, err)}\n`)
+  if (program.opts<{ debug?: boolean }>().debug) process.stderr.write(`${debugDetail(err)}\n`)
+  process.exit(err instanceof CliError ? err.exitCode : 1)
 })

@@ -8,7 +8,7 @@ import { Value } from 'typebox/value'
 import { LineCounter, parse as parseYaml, parseDocument, YAMLParseError, isMap, isScalar, type Document, type YAMLWarning } from 'yaml'
 import { LIMITS } from '../limits.js'
 import { findTooDeep } from '../render/nesting.js'
-import { type Problem, sortProblems } from './problems.js'
+import { ArticlesFolderError, type Problem, sortProblems } from './problems.js'
 import {
   type ArticleReference,
   type ArticleSource,
@@ -31,9 +31,18 @@ export interface LoadResult {
   problems: Problem[]
 }
 
+const FOLDER_REASONS: Record<string, string> = {
+  ENOENT: 'it does not exist',
+  ENOTDIR: 'it is not a folder',
+  EACCES: 'permission denied',
+}
+
 /** List the Markdown files below a folder, sorted, as paths relative to it with `/` separators. */
 export async function listArticleFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch((err: NodeJS.ErrnoException) => {
+    const code = err.code ?? 'unknown error'
+    throw new ArticlesFolderError(dir, FOLDER_REASONS[code] ?? code, { cause: err })
+  })
   return entries
     .filter((e) => e.isFile() && e.name.toLowerCase().endsWith('.md'))
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))

@@ -33,3 +33,29 @@ export class ContentError extends Error {
     this.problems = problems
   }
 }
+
+/** Thrown when the articles folder cannot be read; the message names the folder and says why. */
+export class ArticlesFolderError extends Error {
+  constructor(
+    readonly dir: string,
+    reason: string,
+    options?: ErrorOptions,
+  ) {
+    super(`cannot read articles folder ${dir}: ${reason}`, options)
+    this.name = 'ArticlesFolderError'
+  }
+}
+
+/** Thrown when a folder holds no article: a KB of none would build, serve and answer nothing. */
+export class NoArticlesError extends Error {
+  /** The warnings found on the way (a README skipped), printed before this error. */
+  readonly problems: Problem[]
+  constructor(
+    readonly dir: string,
+    problems: Problem[] = [],
+  ) {
+    super(`no articles in ${dir}`)
+    this.name = 'NoArticlesError'
+    this.problems = problems
+  }
+}

@@ -3,7 +3,7 @@
  */
 import lunr from 'lunr'
 import { configureBuilder } from '../analysis/pipeline.js'
-import { ContentError } from '../content/problems.js'
+import { ContentError, NoArticlesError } from '../content/problems.js'
 import { loadArticles } from '../content/load.js'
 import type { ArticleSource } from '../content/schema.js'
 import { type KbArticle, toKbArticle } from './article.js'
@@ -29,9 +29,13 @@ export function buildArtifact(sources: ArticleSource[]): { bytes: string; articl
   return { bytes: serializeArtifact({ articles, index, codes: articles.map(articleCodes) }), articles }
 }
 
-/** Load, validate and build a folder of articles; throws ContentError listing every problem. */
+/**
+ * Load, validate and build a folder of articles; throws ContentError listing every problem, and
+ * NoArticlesError when the folder has no article (an empty KB is a mistake, not a build).
+ */
 export async function buildFromFolder(dir: string) {
   const { articles, problems } = await loadArticles(dir)
   if (problems.some((p) => p.severity === 'error')) throw new ContentError(problems)
+  if (articles.length === 0) throw new NoArticlesError(dir, problems)
   return { ...buildArtifact(articles), problems }
 }
