@@ -1,5 +1,10 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
+import fc from 'fast-check'
+import type { Nodes as MdastNodes } from 'mdast'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import { unified } from 'unified'
 import { LIMITS } from '../src/limits.js'
 import { renderMarkdown } from '../src/render/markdown.js'
 import { findTooDeep } from '../src/render/nesting.js'
@@ -53,6 +58,35 @@ describe('nesting depth (checked before parsing)', () => {
     // A lazy continuation line keeps the items open, so it must not reset the count.
     const lazy = Array.from({ length: 40 }, (_, i) => `${'  '.repeat(i)}- item\nlazy`).join('\n')
     assert.equal(findTooDeep(lazy)?.depth, LIMITS.markdownNesting + 1)
+  })
+
+  it('counts footnote definitions, which micromark nests at one indentation, and lines ended by a lone CR', () => {
+    const footnotes = `[^0]: a\n${Array.from({ length: 3000 }, (_, i) => `    [^${i + 1}]: x`).join('\n')}`
+    assert.deepEqual(findTooDeep(footnotes), { line: LIMITS.markdownNesting + 1, depth: LIMITS.markdownNesting + 1 })
+    // The list item on the footnote's first line holds "- b" at column 6 on the next.
+    assert.equal(findTooDeep('[^1]: - a\n      - b', 2)?.depth, 3)
+    assert.deepEqual(findTooDeep(`a\r${'>'.repeat(40)}`), { line: 2, depth: 40 })
+  })
+
+  it('never counts fewer levels than the parser opens (random Markdown)', () => {
+    const parser = unified().use(remarkParse).use(remarkGfm)
+    const CONTAINERS = new Set(['blockquote', 'listItem', 'footnoteDefinition'])
+    const depth = (node: MdastNodes, above = 0): number => {
+      const here = CONTAINERS.has(node.type) ? above + 1 : above
+      return 'children' in node ? Math.max(here, ...node.children.map((c) => depth(c as MdastNodes, here))) : here
+    }
+    const piece = fc.constantFrom(
+      '> ', '>', ' > ', '- ', '-\t', '1. ', '2) ', '10. ', '* ', '+ ', '-', ' ', '  ', '   ', '    ', '      ', '\t', '\r',
+      '[^1]: ', '[^a]:', '[^long-label]: ', '    [^1]: ', '```', '~~~', 'x', '- x', '***', '| a |',
+    )
+    const markdown = fc.array(fc.array(piece, { maxLength: 8 }).map((p) => p.join('')), { maxLength: 20 }).map((l) => l.join('\n'))
+    fc.assert(
+      fc.property(markdown, (text) => {
+        const parsed = depth(parser.parse(text))
+        return parsed === 0 || findTooDeep(text, parsed - 1) !== undefined
+      }),
+      { numRuns: 2000 },
+    )
   })
 
   it('lets real articles through: siblings, separate lists, code', () => {

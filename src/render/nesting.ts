@@ -1,13 +1,14 @@
 /**
- * How deeply Markdown nests its containers (block quotes and list items), estimated from the text
- * alone, before any parser runs. The Markdown parser and the HTML conversion recurse once per
- * level, and a list's cost grows with the square of its depth: 3,000 nested `>` overflow the stack,
- * an 800-level list takes half a minute before it does. This scan costs one pass over each line's
- * leading markers, so a file that is refused costs next to nothing.
+ * How deeply Markdown nests its containers (block quotes, list items and footnote definitions, the
+ * containers of GitHub-flavoured Markdown), estimated from the text alone, before any parser runs.
+ * The Markdown parser and the HTML conversion recurse once per level, and a list's cost grows with
+ * the square of its depth: 3,000 nested `>` overflow the stack, an 800-level list takes half a
+ * minute before it does. This scan costs one pass over each line's leading markers, so a file that
+ * is refused costs next to nothing.
  *
- * The estimate never counts fewer levels than the parser would open (so it cannot be slipped past),
- * and may count a few more (a `- - -` rule, a sibling indented by one column): a real article nests
- * a handful of levels, far below the limit.
+ * The estimate never counts fewer levels than the parser opens (so it cannot be slipped past; a
+ * property test compares the two on random Markdown), and may count a few more (a `- - -` rule, a
+ * sibling indented by one column): a real article nests a handful of levels, far below the limit.
  */
 import { LIMITS } from '../limits.js'
 
@@ -15,40 +16,69 @@ import { LIMITS } from '../limits.js'
 export interface TooDeep {
   /** 1-based line within the Markdown text. */
   line: number
-  /** Estimated levels of block quotes and list items open on that line. */
+  /** Estimated levels of block quotes, list items and footnote definitions open on that line. */
   depth: number
 }
 
 /**
+ * A marker line whose first marker stands left of this column certainly closes the list item or
+ * footnote definition (see findTooDeep).
+ */
+type Reach = number
+
+/** A footnote is continued by 4 columns of indentation past its container, so at least these 4. */
+const FOOTNOTE_REACH = 4
+
+/**
  * Find the first line nested deeper than `limit` levels, or nothing when the text is within it.
- * A line's depth is the `>` and list markers it starts with, plus the list items of earlier lines
- * it may still be inside: those whose marker stands left of this line's first marker (a marker
- * at or left of an earlier one closes that item). Lines without a marker close nothing, since a
- * lazy continuation line keeps every item open; that may over-count, never under-count.
+ * A line's depth is the `>`, list and footnote markers it starts with, plus the items of earlier
+ * lines it may still be inside. A list marker at or left of an earlier item's marker closes that
+ * item. A footnote definition is continued by any line indented 4 columns past the container it
+ * is in, and micromark continues a footnote nested in another with those same 4 columns, so
+ * `    [^n]: x` lines at one indentation nest without end: only a marker left of column 4 surely
+ * closes a footnote. Lines without a marker close nothing, since a lazy continuation line keeps
+ * every item open. All of this may over-count, never under-count.
  */
 export function findTooDeep(markdown: string, limit: number = LIMITS.markdownNesting): TooDeep | undefined {
-  const open: number[] = []
+  const open: Reach[] = []
   let start = 0
   for (let line = 1; start <= markdown.length; line++) {
-    const end = markdown.indexOf('\n', start)
-    const stop = end < 0 ? markdown.length : end
+    const stop = lineEnd(markdown, start)
     const { quotes, markers } = leadingContainers(markdown, start, stop)
     if (markers.length > 0) {
-      while (open.length > 0 && open[open.length - 1]! >= markers[0]!) open.pop()
+      while (open.length > 0 && open[open.length - 1]! > markers[0]!.col) open.pop()
     }
     const depth = quotes + open.length + markers.length
     if (depth > limit) return { line, depth }
-    open.push(...markers)
-    if (end < 0) break
-    start = end + 1
+    let afterFootnote = false
+    for (const m of markers) {
+      // A list item opened on a footnote's first line is continued relative to the footnote's
+      // 4 columns on the lines after it, not to the (wider) label it followed: column 5 may do.
+      open.push(m.kind === 'footnote' ? FOOTNOTE_REACH : afterFootnote ? FOOTNOTE_REACH + 1 : m.col + 1)
+      afterFootnote ||= m.kind === 'footnote'
+    }
+    if (stop === markdown.length) break
+    start = stop + (markdown[stop] === '\r' && markdown[stop + 1] === '\n' ? 2 : 1)
   }
   return undefined
 }
 
-/** The `>` markers and the columns of the list markers a line starts with (tabs stop every 4 columns). */
-function leadingContainers(text: string, start: number, stop: number): { quotes: number; markers: number[] } {
+/** Where the line starting at `start` ends: at "\n", "\r" or "\r\n", as Markdown reads them. */
+function lineEnd(text: string, start: number): number {
+  for (let i = start; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 10 || c === 13) return i
+  }
+  return text.length
+}
+
+/**
+ * The `>` markers a line starts with, and its list and footnote markers with their columns (both
+ * hold what is indented under them; tabs stop every 4 columns).
+ */
+function leadingContainers(text: string, start: number, stop: number): { quotes: number; markers: Array<{ kind: 'list' | 'footnote'; col: number }> } {
   let quotes = 0
-  const markers: number[] = []
+  const markers: Array<{ kind: 'list' | 'footnote'; col: number }> = []
   let col = 0
   let i = start
   for (;;) {
@@ -63,9 +93,10 @@ function leadingContainers(text: string, start: number, stop: number): { quotes:
       col++
       continue
     }
-    const length = listMarkerLength(text, i, stop)
+    const list = listMarkerLength(text, i, stop)
+    const length = list || footnoteMarkerLength(text, i, stop)
     if (length === 0) break
-    markers.push(col)
+    markers.push({ kind: list ? 'list' : 'footnote', col })
     i += length
     col += length
   }
@@ -82,5 +113,17 @@ function listMarkerLength(text: string, i: number, stop: number): number {
     if (j === i || (text[j] !== '.' && text[j] !== ')')) return 0
     j++
   }
-  return j >= stop || text[j] === ' ' || text[j] === '\t' || text[j] === '\r' ? j - i : 0
+  return j >= stop || text[j] === ' ' || text[j] === '\t' ? j - i : 0
+}
+
+/**
+ * Length of a footnote definition's label (`[^note]:`) at `i`; 0 if none. Looser than GFM (which
+ * refuses white space in labels), so it never misses one.
+ */
+function footnoteMarkerLength(text: string, i: number, stop: number): number {
+  if (text[i] !== '[' || text[i + 1] !== '^') return 0
+  const close = text.indexOf(']', i + 2)
+  // GFM labels are at most 999 characters long.
+  if (close < 0 || close >= stop || close === i + 2 || close - i - 2 > 999 || text[close + 1] !== ':') return 0
+  return close + 2 - i
 }
