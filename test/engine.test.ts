@@ -151,6 +151,38 @@ describe('SearchEngine: Lunr semantics and scores over the compact index', () =>
     assert.ok(wordsChecked > 50, `${wordsChecked} words checked`)
   })
 
+  it('fuzzy terms within two edits and wildcards anywhere give what Lunr\'s TokenSet gives, found by a bounded walk', () => {
+    const all = (lunr as unknown as { TokenSet: { fromArray(t: string[]): { intersect(o: unknown): { toArray(): string[] } }; fromFuzzyString(t: string, d: number): unknown; fromString(t: string): unknown } }).TokenSet
+    const set = all.fromArray(compact.terms)
+    let seed = 7
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+    const letters = 'abcdefghijklmnopqrstuvwxyz0_.*'
+    const edit = (t: string) => {
+      const i = Math.floor(next() * (t.length + 1))
+      const c = letters[Math.floor(next() * letters.length)]!
+      return [t.slice(0, i) + c + t.slice(i), t.slice(0, i) + t.slice(i + 1), t.slice(0, i) + c + t.slice(i + 1), t.slice(0, i) + t.slice(i + 1, i + 2) + t.slice(i, i + 1) + t.slice(i + 2)][Math.floor(next() * 4)]!
+    }
+    let found = 0
+    for (let n = 0; n < 150; n++) {
+      const t = compact.terms[Math.floor(next() * compact.terms.length)]!
+      // Two random edits (a `*` among the letters: one any character, as in Lunr's fuzzy strings).
+      const typo = edit(edit(t))
+      if (typo === '') continue
+      for (const d of [1, 2]) {
+        const got = engine.fuzzy(typo, d)
+        assert.deepEqual(got, set.intersect(all.fromFuzzyString(typo, d)).toArray().sort(), `${typo}~${d}`)
+        found += got.length
+      }
+      // Wildcards anywhere: leading, inner, several.
+      const i = Math.floor(next() * t.length)
+      for (const pattern of [`*${t.slice(i)}`, `${t.slice(0, i)}*${t.slice(i + 1)}`, `*${t.slice(1, 3)}*`, `${t.slice(0, 1)}*${t.slice(-1)}`]) {
+        const got = (engine as unknown as { expand(t: string, c: object, b: object): string[] }).expand(pattern, { editDistance: 0 }, { terms: Infinity, steps: Infinity, cut: false })
+        assert.deepEqual(got, set.intersect(all.fromString(pattern)).toArray().sort(), pattern)
+      }
+    }
+    assert.ok(found > 300, `${found} terms found`)
+  })
+
   it('throws Lunr QueryParseError on invalid syntax', () => {
     assert.throws(() => engine.search('title:'), lunr.QueryParseError)
     assert.throws(() => engine.search('nosuchfield:x'), lunr.QueryParseError)

@@ -51,6 +51,9 @@ export function sendSerialized(reply: FastifyReply, json: string): FastifyReply 
 export const SearchResponse = Type.Object({
   total: Type.Integer({ description: 'Hits after filters, before paging' }),
   syntax: Type.Union([Type.Literal('lunr'), Type.Literal('plain')], { description: 'How the query was read' }),
+  partial: Type.Boolean({
+    description: 'True when wildcard or fuzzy terms stood for more index terms than one search expands: the results are those of the terms expanded',
+  }),
   notice: Type.Optional(Type.String({ description: 'Set when the query was not valid syntax and was searched as plain words' })),
   results: Type.Array(
     Type.Object({

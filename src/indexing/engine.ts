@@ -9,13 +9,20 @@
  * article at load for queries that ask every field, and this class
  * evaluates queries over them with Lunr's semantics and Lunr's scoring: a document's score is the
  * sum over fields of (query vector · field vector) / |query vector|, required terms must match,
- * prohibited ones exclude. Query syntax is still parsed by Lunr's QueryParser, and wildcard and
- * fuzzy terms are expanded with Lunr's TokenSet (built on first use), except the two common
- * cases, a trailing `*` and one edit, which are answered from the sorted term list and the term
- * map: building the TokenSet of 60,000 terms takes half a second, a stall no request should meet.
+ * prohibited ones exclude. Query syntax is still parsed by Lunr's QueryParser. Wildcard and
+ * fuzzy terms stand for the index terms Lunr's TokenSet would find, found by a bounded walk of the
+ * sorted term list (expand.ts), or for a trailing `*` a range of it: Lunr's own expansion builds
+ * a TokenSet of every term (half a second at 60,000 terms) and a fuzzy automaton that grows
+ * exponentially with the edit distance.
+ *
+ * Every search has a bounded cost (LIMITS): an edit distance, a fuzzy or wildcard term's length and
+ * a count of terms over their limits are refused (QueryLimitError), and the expansions of one
+ * query share a budget of index terms and of walk steps, past which the result says `partial`.
  */
 import lunr from 'lunr'
 import { analyzeToken } from '../analysis/terms.js'
+import { LIMITS, type LimitName } from '../limits.js'
+import { type ExpansionBudget, fuzzyAutomaton, walkTerms, wildcardAutomaton } from './expand.js'
 
 /** The serialized form, as stored in the artifact. */
 export interface CompactIndex {
@@ -67,25 +74,33 @@ export interface EngineHit {
   score: number
 }
 
-/** How many documents matched, the best of them first, and the index terms of the query a document holds (asked for shown hits only). */
+/**
+ * How many documents matched, the best of them first, and the index terms of the query a document
+ * holds (asked for shown hits only). `partial`: wildcard or fuzzy terms stood for more index terms
+ * than the query's budget (LIMITS.queryExpansions, LIMITS.expansionSteps); the result is that of
+ * the terms found within it.
+ */
 export interface EngineResult {
   total: number
   hits: EngineHit[]
   terms(doc: number): string[]
+  partial: boolean
+}
+
+/** A query over one of the limits of a search (LIMITS): refused before any work, with a message naming the limit and its value. */
+export class QueryLimitError extends Error {
+  constructor(
+    readonly limit: LimitName,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'QueryLimitError'
+  }
 }
 
 // Parts of Lunr's runtime that its type definitions leave out.
-interface TokenSetLike {
-  intersect(other: TokenSetLike): TokenSetLike
-  toArray(): string[]
-}
 const Lunr = lunr as unknown as {
   QueryParser: new (q: string, query: lunr.Query) => { parse(): lunr.Query }
-  TokenSet: {
-    fromArray(sorted: string[]): TokenSetLike
-    fromFuzzyString(term: string, distance: number): TokenSetLike
-    fromClause(clause: object): TokenSetLike
-  }
 }
 type LunrClause = lunr.Query.Clause & { presence?: number }
 
@@ -212,7 +227,8 @@ export class SearchEngine {
   private readonly terms: readonly string[]
   private readonly termId: Map<string, number>
   private readonly df: Uint32Array
-  private tokenSet: TokenSetLike | undefined
+  /** The length of the longest index term: a longer word is more edits than that length difference from every term. */
+  private readonly longestTerm: number
   /** The characters index terms are made of: what one edit can insert or substitute. */
   private alphabet: { all: string[]; letters: string[] } | undefined
   /** Per (term, field): the largest weight in the postings, bounding what a term can add to a score. */
@@ -241,6 +257,7 @@ export class SearchEngine {
     this.docCount = c.docCount
     this.terms = c.terms
     this.termId = new Map(c.terms.map((t, i) => [t, i]))
+    this.longestTerm = c.terms.reduce((n, t) => Math.max(n, t.length), 0)
     const parts = 'postings' in c ? toParts(c) : c
     this.df = parts.df
     this.maxWeight = parts.maxWeight
@@ -290,11 +307,11 @@ export class SearchEngine {
     return this.docFreqOf(this.idOf(term))
   }
 
-  /** Index terms within `distance` edits of a term. */
-  fuzzy(term: string, distance: number): string[] {
-    if (distance === 1) return this.oneEditAway(term)
-    // The index's set first: Lunr's intersect reads wildcards from its argument.
-    return this.allTerms().intersect(Lunr.TokenSet.fromFuzzyString(term, distance)).toArray()
+  /** Index terms within `distance` edits of a term, in order, as Lunr's TokenSet finds them; at most as many, and as much work, as the budget allows. */
+  fuzzy(term: string, distance: number, budget: ExpansionBudget = unbounded()): string[] {
+    // Deleting more than `distance` characters is needed to reach any index term.
+    if (term.length - distance > this.longestTerm) return []
+    return walkTerms(this.terms, fuzzyAutomaton(term, distance), budget)
   }
 
   /** Run a query in Lunr syntax; throws lunr.QueryParseError on invalid syntax. */
@@ -314,7 +331,9 @@ export class SearchEngine {
    * the top k (max-score pruning): the hits are the same, `total` counts only the documents scored.
    */
   evaluate(clauses: readonly Clause[], opts: EvaluateOptions = {}): EngineResult {
+    checkLimits(clauses)
     const topK = opts.topK ?? Number.POSITIVE_INFINITY
+    const budget: ExpansionBudget = { terms: LIMITS.queryExpansions, steps: LIMITS.expansionSteps, cut: false }
     const F = this.fields.length
     // Pass 1: what each clause stands for in the index, and the query vector's norm per field.
     const plan: PlannedTerm[] = []
@@ -330,7 +349,7 @@ export class SearchEngine {
       const clauseNo = clause.presence === REQUIRED ? ++requiredClauses : 0
       const terms = clause.usePipeline ? analyzeToken(clause.term) : [clause.term]
       for (const term of terms) {
-        const expanded = clause.wildcard || clause.editDistance || term.includes('*') ? this.expand(term, clause) : this.has(term) ? [term] : []
+        const expanded = clause.wildcard || clause.editDistance || term.includes('*') ? this.expand(term, clause, budget) : this.has(term) ? [term] : []
         if (expanded.length === 0 && clause.presence === REQUIRED) impossible = true
         for (const e of expanded) {
           const id = this.termId.get(e)!
@@ -369,7 +388,7 @@ export class SearchEngine {
       if (opts.exactTotal === false) {
         const r = this.pruned(plan, postings, scale, topK, opts.accept)
         // Every term asked in every field: a hit's terms are the plan terms it was scored for.
-        if (!r.masks || !whole) return { total: r.total, hits: r.hits, terms }
+        if (!r.masks || !whole) return { total: r.total, hits: r.hits, terms, partial: budget.cut }
         const masks = r.masks
         // Plan positions in term order, once: each hit's terms are then read off its mask in order.
         const byTerm = plan.map((_, n) => n).sort((x, y) => plan[x]!.id - plan[y]!.id || x - y)
@@ -384,9 +403,9 @@ export class SearchEngine {
           }
           return out
         }
-        return { total: r.total, hits: r.hits, terms: fromMask }
+        return { total: r.total, hits: r.hits, terms: fromMask, partial: budget.cut }
       }
-      if (!opts.accept && whole) return { hits: this.pruned(plan, postings, scale, topK).hits, total: this.countMatches(plan), terms }
+      if (!opts.accept && whole) return { hits: this.pruned(plan, postings, scale, topK).hits, total: this.countMatches(plan), terms, partial: budget.cut }
     }
 
     // Pass 2: every posting of every term. Per document: score, whether it was seen, how many
@@ -436,7 +455,7 @@ export class SearchEngine {
       clauseOf[doc] = 0
     }
     for (const doc of bannedDocs) banned[doc] = 0
-    return { total, hits: top.sorted(), terms }
+    return { total, hits: top.sorted(), terms, partial: budget.cut }
   }
 
   /** Max-score evaluation of optional terms for the best k documents (see `evaluate`). */
@@ -592,17 +611,16 @@ export class SearchEngine {
     }
   }
 
-  /** Index terms a wildcard or fuzzy clause stands for, as Lunr's TokenSet would find them. */
-  private expand(term: string, clause: Clause): string[] {
+  /** Index terms a wildcard or fuzzy clause stands for, as Lunr's TokenSet would find them, within the query's budget. */
+  private expand(term: string, clause: Clause, budget: ExpansionBudget): string[] {
     // As Lunr: a fuzzy term only when an edit distance is given, else `*` wildcards in the string.
-    if (clause.editDistance === 1 && !term.includes('*')) return this.oneEditAway(term)
-    if (!clause.editDistance && /^[^*]+\*$/.test(term)) return this.withPrefix(term.slice(0, -1))
-    const set = Lunr.TokenSet.fromClause(clause.editDistance ? { term, editDistance: clause.editDistance } : { term })
-    return this.allTerms().intersect(set).toArray()
+    if (clause.editDistance) return this.fuzzy(term, clause.editDistance, budget)
+    if (/^[^*]+\*$/.test(term)) return this.withPrefix(term.slice(0, -1), budget)
+    return walkTerms(this.terms, wildcardAutomaton(term), budget)
   }
 
-  /** Index terms starting with a prefix: a range of the sorted term list. */
-  private withPrefix(prefix: string): string[] {
+  /** Index terms starting with a prefix: a range of the sorted term list (as many as the budget allows). */
+  private withPrefix(prefix: string, budget: ExpansionBudget = unbounded()): string[] {
     let lo = 0
     let hi = this.terms.length
     while (lo < hi) {
@@ -611,7 +629,13 @@ export class SearchEngine {
       else hi = mid
     }
     const out: string[] = []
-    for (let i = lo; i < this.terms.length && this.terms[i]!.startsWith(prefix); i++) out.push(this.terms[i]!)
+    for (let i = lo; i < this.terms.length && this.terms[i]!.startsWith(prefix); i++) {
+      if (budget.terms-- <= 0) {
+        budget.cut = true
+        break
+      }
+      out.push(this.terms[i]!)
+    }
     return out
   }
 
@@ -652,16 +676,43 @@ export class SearchEngine {
   /**
    * Index terms of letters only, one edit from a word of letters only: what a misspelt word may have
    * meant. Only letters are tried where a character is inserted or replaced, so it costs a fraction
-   * of `fuzzy(word, 1)` on an index whose terms hold digits and punctuation too.
+   * of `fuzzy(word, 1)` on an index whose terms hold digits and punctuation too. A word longer than
+   * every index term plus one is no term's misspelling: it is not looked up (each variant tried is
+   * a string of the word's length, and a pasted "word" can be thousands of letters).
    */
   wordsOneEditAway(word: string): string[] {
+    if (word.length > this.longestTerm + 1) return []
     return this.oneEditAway(word, this.characters().letters).filter((t) => /^\p{L}+$/u.test(t))
   }
+}
 
-  /** All index terms as a Lunr TokenSet, built the first time a wildcard or fuzzy term needs it. */
-  private allTerms(): TokenSetLike {
-    this.tokenSet ??= Lunr.TokenSet.fromArray([...this.terms])
-    return this.tokenSet
+/** A budget that never runs out (direct calls outside a query). */
+function unbounded(): ExpansionBudget {
+  return { terms: Number.POSITIVE_INFINITY, steps: Number.POSITIVE_INFINITY, cut: false }
+}
+
+/** The start of a term for a message: long terms are cut. */
+function preview(term: string): string {
+  return term.length > 20 ? `${term.slice(0, 20)}…` : term
+}
+
+/**
+ * Refuse a query over one of the limits of a search, before any work: more terms than
+ * LIMITS.queryClauses, an edit distance over LIMITS.fuzzyEditDistance, a fuzzy or wildcard term
+ * longer than LIMITS.patternTermChars. The message names the limit and its value.
+ */
+export function checkLimits(clauses: readonly Clause[]): void {
+  if (clauses.length > LIMITS.queryClauses) {
+    throw new QueryLimitError('queryClauses', `The query has ${clauses.length} terms, over the limit of ${LIMITS.queryClauses}`)
+  }
+  for (const c of clauses) {
+    if (c.editDistance > LIMITS.fuzzyEditDistance) {
+      throw new QueryLimitError('fuzzyEditDistance', `Fuzzy edit distance ${c.editDistance} in "${preview(c.term)}~${c.editDistance}" is over the limit of ${LIMITS.fuzzyEditDistance}`)
+    }
+    const kind = c.editDistance > 0 ? 'Fuzzy' : c.wildcard || c.term.includes('*') ? 'Wildcard' : undefined
+    if (kind && c.term.length > LIMITS.patternTermChars) {
+      throw new QueryLimitError('patternTermChars', `${kind} term "${preview(c.term)}" is ${c.term.length} characters long, over the limit of ${LIMITS.patternTermChars}`)
+    }
   }
 }
 

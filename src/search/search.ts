@@ -27,15 +27,23 @@ export interface SearchHit {
   matchedTerms: string[]
 }
 
-/** The search answer: `syntax` tells whether the query was read as Lunr syntax or as plain words. */
+/**
+ * The search answer: `syntax` tells whether the query was read as Lunr syntax or as plain words;
+ * `partial`, that its wildcard or fuzzy terms stood for more index terms than one search expands
+ * (LIMITS.queryExpansions, LIMITS.expansionSteps), and the results are those of the terms expanded.
+ */
 export interface SearchResult {
   total: number
   syntax: 'lunr' | 'plain'
+  partial: boolean
   notice?: string
   results: SearchHit[]
 }
 
-/** Run a query as Lunr syntax, or as plain terms when the syntax is invalid. */
+/**
+ * Run a query as Lunr syntax, or as plain terms when the syntax is invalid. Throws QueryLimitError
+ * (engine.ts) for a query over a limit of a search, whichever way it was read.
+ */
 export function runQuery(
   index: SearchEngine,
   q: string,
@@ -75,7 +83,7 @@ export function search(kb: LoadedArtifact, p: SearchParams): SearchResult {
       matchedTerms: [...terms].sort(),
     }
   })
-  return { total: result.total, syntax, ...(notice ? { notice } : {}), results }
+  return { total: result.total, syntax, partial: result.partial, ...(notice ? { notice } : {}), results }
 }
 
 /** Round a score for display. */
