@@ -1,12 +1,15 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import Fastify from 'fastify'
+import { createApp } from '../src/app.js'
+import { ApiError } from '../src/http/errors.js'
 import type { KnowledgeBase } from '../src/kb.js'
 import { InThreadRunner } from '../src/query/runner.js'
 import { IN_FLIGHT, WorkerRunner } from '../src/query/worker-runner.js'
 import { loadConfig, queryWorkerCount } from '../src/config.js'
 import { search as searchOf } from '../src/search/search.js'
 import { kbFrom } from './helpers/kb.js'
+import { waitFor } from './helpers/server.js'
 
 describe('queries in a worker thread', () => {
   let kb: KnowledgeBase
@@ -49,6 +52,19 @@ describe('queries in a worker thread', () => {
     assert.equal(worker.answered.main, mainBefore + 1)
     assert.deepEqual(r, await local.search(stale, { q: 'siteminder', limit: 3, offset: 0 }))
     assert.ok((JSON.parse(r.json) as { results: unknown[] }).results.length > 0)
+  })
+
+  it('a query over a limit is the same 400 from the worker as on the main thread: the coded error crosses as data', async () => {
+    const q = { q: 'abcdefghij~9', limit: 5, offset: 0 }
+    const check = (err: unknown) => {
+      assert.ok(err instanceof ApiError, String(err))
+      assert.deepEqual([err.statusCode, err.code, err.message], [400, 'KB_QUERY_TOO_COMPLEX', 'Fuzzy edit distance 9 in "abcdefghij~9" is over the limit of 2'])
+      return true
+    }
+    const before = { ...worker.answered }
+    await assert.rejects(worker.search(kb, q), check)
+    assert.deepEqual(worker.answered, before, 'the worker answered it, with an error')
+    await assert.rejects(local.search(kb, q), check)
   })
 
   it('keeps answering after the worker dies', async () => {
@@ -99,6 +115,44 @@ describe('queries in several worker threads', () => {
     const r = await runner.search(kb, { q: 'siteminder', limit: 3, offset: 0 })
     assert.deepEqual(r, await local.search(kb, { q: 'siteminder', limit: 3, offset: 0 }))
     assert.equal(runner.answered.worker, before + 1, 'answered by the surviving worker')
+  })
+})
+
+describe('a query that kills its worker', () => {
+  /** The search helpers/dying-worker.ts runs out of memory on. */
+  const KILL_QUERY = 'allocate until the worker dies'
+  let kb: KnowledgeBase
+  // A small heap, so the runaway query dies quickly.
+  const runner = new WorkerRunner(Fastify({ logger: false }).log, 1, { heapMb: 96, entry: new URL('./helpers/dying-worker.ts', import.meta.url) })
+  const thread = () => (runner as unknown as { threads: Array<{ holds(b: string): boolean }> }).threads[0]!
+  before(async () => {
+    kb = await kbFrom()
+  })
+  after(() => runner.close())
+
+  it('answers 503 KB_QUERY_FAILED, is never run again, and the restarted worker answers the next query', async () => {
+    const app = await createApp({ kb, bodyLimit: 64 * 1024, queries: runner })
+    try {
+      assert.equal(await runner.load(kb), true)
+      const mainBefore = runner.answered.main
+      const res = await app.inject({ method: 'GET', url: '/api/search', query: { q: KILL_QUERY } })
+      assert.equal(res.statusCode, 503, res.body)
+      assert.deepEqual(res.json(), {
+        statusCode: 503,
+        code: 'KB_QUERY_FAILED',
+        error: 'Service Unavailable',
+        message: 'The query stopped the worker answering it and was not retried; the worker is restarting. Send a simpler query.',
+      })
+      assert.equal(runner.answered.main, mainBefore, 'not run again on the main thread')
+      await waitFor(async () => thread().holds(kb.artifact.header.buildId) || undefined, 20_000)
+      const workerBefore = runner.answered.worker
+      const ok = await app.inject({ method: 'GET', url: '/api/search', query: { q: 'siteminder' } })
+      assert.equal(ok.statusCode, 200)
+      assert.equal(runner.answered.worker, workerBefore + 1, 'answered by the restarted worker')
+      assert.equal(runner.answered.main, mainBefore)
+    } finally {
+      await app.close()
+    }
   })
 })
 

@@ -25,5 +25,14 @@ export type WorkerRequest =
   | { id: number; type: 'search'; buildId: string; params: SearchParams }
   | { id: number; type: 'match'; buildId: string; params: MatchParams; budgetMs: number }
 
-/** ok with the result; missing when the worker does not hold that build; error with a message. */
-export type WorkerReply = { id: number; ok: true; result?: unknown } | { id: number; missing: true } | { id: number; error: string }
+/**
+ * ok with the result; missing when the worker does not hold that build; error with a message, and
+ * for an error the API answers on purpose (an ApiError: a query over a limit) its status and code,
+ * so that the main thread raises the same ApiError (an Error does not cross threads with its
+ * class). `died` is made by the main thread, never sent: the worker exited while running the query.
+ */
+export type WorkerReply =
+  | { id: number; ok: true; result?: unknown }
+  | { id: number; missing: true }
+  | { id: number; error: string; coded?: { statusCode: number; code: string } }
+  | { id: number; died: true }

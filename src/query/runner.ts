@@ -3,7 +3,9 @@
  * event loop in arrival order (WorkQueue); the server uses a worker thread (worker-runner.ts) so
  * the second core answers queries while the main thread handles HTTP.
  */
+import { ApiError, Errors } from '../http/errors.js'
 import { WorkQueue } from '../http/queue.js'
+import { QueryLimitError } from '../indexing/engine.js'
 import type { KnowledgeBase } from '../kb.js'
 import type { MatchParams } from '../match/match.js'
 import { search, type SearchParams } from '../search/search.js'
@@ -31,7 +33,13 @@ export class InThreadRunner implements QueryRunner {
 
   search(kb: KnowledgeBase, params: SearchParams): Promise<Answer> {
     this.answered.main++
-    return this.work.run(() => searchAnswer(search(kb.artifact, params)))
+    return this.work.run(() => {
+      try {
+        return searchAnswer(search(kb.artifact, params))
+      } catch (err) {
+        throw asApiError(err)
+      }
+    })
   }
 
   match(kb: KnowledgeBase, params: MatchParams, budgetMs: number): Promise<MatchAnswer> {
@@ -40,4 +48,21 @@ export class InThreadRunner implements QueryRunner {
   }
 
   async close(): Promise<void> {}
+}
+
+/** The ApiError the API answers for an error a query raises on purpose (a query over a limit: 400); any other error as it is. */
+export function asApiError(err: unknown): unknown {
+  return err instanceof QueryLimitError ? Errors.queryTooComplex(err.message) : err
+}
+
+/** An error as a worker sends it: its message, and for an ApiError its status and code. */
+export function errorReply(id: number, err: unknown): { id: number; error: string; coded?: { statusCode: number; code: string } } {
+  const e = asApiError(err)
+  const message = e instanceof Error ? e.message : String(e)
+  return e instanceof ApiError ? { id, error: message, coded: { statusCode: e.statusCode, code: e.code } } : { id, error: message }
+}
+
+/** The error a worker's error reply stands for: the same ApiError when it sent one, else an Error with its message. */
+export function errorFromReply(r: { error: string; coded?: { statusCode: number; code: string } }): Error {
+  return r.coded ? new ApiError(r.coded.statusCode, r.coded.code, r.error) : new Error(r.error)
 }

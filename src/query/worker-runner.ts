@@ -6,6 +6,11 @@
  * build, after it crashed, or for a build none holds, queries run on the main thread instead
  * (InThreadRunner), so a request is never lost and never answered from another index than the
  * one it took on arrival.
+ *
+ * Except the query a worker was running when it died (out of memory under its heap limit, a
+ * crash): that one is never run again, here or in another worker, since it may well be what
+ * killed it; it answers 503 KB_QUERY_FAILED. The worker restarts; the queries it had not started
+ * go on as above.
  */
 import { Worker } from 'node:worker_threads'
 import type { FastifyBaseLogger } from 'fastify'
@@ -13,12 +18,13 @@ import type { KnowledgeBase } from '../kb.js'
 import type { MatchParams } from '../match/match.js'
 import type { SearchParams } from '../search/search.js'
 import type { Answer, MatchAnswer } from './answers.js'
+import { Errors } from '../http/errors.js'
 import { KEPT_BUILDS, type SharedKb, type WorkerReply, type WorkerRequest } from './protocol.js'
-import { InThreadRunner, type QueryRunner } from './runner.js'
+import { errorFromReply, InThreadRunner, type QueryRunner } from './runner.js'
 
 // The worker's entry beside this file: .js when compiled, .ts when run from source (tsx).
 const ENTRY = new URL(`./worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url)
-/** Restarts of one worker after a crash, at most, before it is left down. */
+/** Restarts of one worker in a row without a successful load, at most, before it is left down. */
 const MAX_RESTARTS = 5
 /**
  * Queries sent to one worker at a time, at most; the rest wait on the main thread, in arrival
@@ -27,6 +33,20 @@ const MAX_RESTARTS = 5
  * never waits idle for its next query to reach it.
  */
 export const IN_FLIGHT = 2
+/**
+ * Heap of one query worker (V8's old generation), in MB, unless configured: a worker whose query
+ * runs away dies at this size, instead of growing until the machine kills the whole process. A
+ * worker holds the articles' text and its queries' garbage: at 10,000 articles about 150 MB.
+ */
+export const WORKER_HEAP_MB = 512
+
+/** Options of the query workers. */
+export interface WorkerOptions {
+  /** Heap limit of each worker (V8 old generation), in MB (default WORKER_HEAP_MB). */
+  heapMb?: number
+  /** The worker's entry module (default: worker.ts beside this file); tests give one that misbehaves. */
+  entry?: URL
+}
 
 /** Distributive Omit, so each request variant keeps its own fields. */
 type Request = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, 'id'> : never) : never
@@ -52,6 +72,7 @@ class QueryThread {
   constructor(
     private readonly name: string,
     private readonly log: FastifyBaseLogger,
+    private readonly options: Required<WorkerOptions>,
   ) {}
 
   /** Queries sent and not yet answered. */
@@ -68,6 +89,9 @@ class QueryThread {
     this.current = kb
     const r = await this.send({ type: 'load', kb })
     if (!('ok' in r)) return 'error' in r ? r.error : 'worker unavailable'
+    // Restarts are counted until a load succeeds: a worker a query killed comes back every time,
+    // one that cannot hold the build is left down after MAX_RESTARTS.
+    this.restarts = 0
     this.builds.add(kb.header.buildId)
     for (const old of this.builds) if (this.builds.size > KEPT_BUILDS) this.builds.delete(old)
     return undefined
@@ -95,9 +119,11 @@ class QueryThread {
   private spawn(): Worker | undefined {
     if (this.worker || this.closed) return this.worker
     // From source (tests), the worker registers the TypeScript loader first.
-    const w = ENTRY.pathname.endsWith('.ts')
-      ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(ENTRY.href)}) })`, { eval: true, name: this.name })
-      : new Worker(ENTRY, { name: this.name })
+    const entry = this.options.entry
+    const opts = { name: this.name, resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb } }
+    const w = entry.pathname.endsWith('.ts')
+      ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}) })`, { ...opts, eval: true })
+      : new Worker(entry, opts)
     w.unref()
     w.on('message', (r: WorkerReply) => {
       const resolve = this.pending.get(r.id)
@@ -110,11 +136,17 @@ class QueryThread {
       if (this.worker !== w) return
       this.worker = undefined
       this.builds.clear()
-      // Everything it still owed is answered on the main thread.
-      for (const [id, resolve] of this.pending) resolve({ id, missing: true })
+      // A worker runs its messages one at a time, in order: the first one it owed is the one it was
+      // running, which may be what killed it; it is never run again. The others, not started, are
+      // answered elsewhere.
+      let running = true
+      for (const [id, resolve] of this.pending) {
+        resolve(running ? { id, died: true } : { id, missing: true })
+        running = false
+      }
       this.pending.clear()
       if (this.closed) return
-      this.log.error({ worker: this.name, code }, 'query worker exited; its queries go elsewhere')
+      this.log.error({ worker: this.name, code }, 'query worker exited; the query it was running answers 503, the others go elsewhere')
       if (this.restarts++ < MAX_RESTARTS && this.current) void this.load(this.current)
     })
     this.worker = w
@@ -133,8 +165,10 @@ export class WorkerRunner implements QueryRunner {
   constructor(
     private readonly log: FastifyBaseLogger,
     threads = 1,
+    options: WorkerOptions = {},
   ) {
-    this.threads = Array.from({ length: Math.max(1, threads) }, (_, i) => new QueryThread(`kb-query-${i + 1}`, log))
+    const opts = { heapMb: options.heapMb || WORKER_HEAP_MB, entry: options.entry ?? ENTRY }
+    this.threads = Array.from({ length: Math.max(1, threads) }, (_, i) => new QueryThread(`kb-query-${i + 1}`, log, opts))
   }
 
   get depth(): number {
@@ -216,8 +250,12 @@ export class WorkerRunner implements QueryRunner {
 
   private async dispatch(thread: QueryThread, w: Waiting): Promise<void> {
     const r = await thread.send(w.req)
-    if ('error' in r) w.reject(new Error(r.error))
-    else if ('ok' in r) {
+    if ('error' in r) w.reject(errorFromReply(r))
+    else if ('died' in r) {
+      const q = w.req.type === 'search' ? w.req.params.q : w.req.type === 'match' ? w.req.params.text : ''
+      this.log.error({ type: w.req.type, input: q.slice(0, 200), chars: q.length }, 'query worker died running this query; answered 503, not retried')
+      w.reject(Errors.queryFailed())
+    } else if ('ok' in r) {
       this.answered.worker++
       w.resolve(r.result)
     } else {

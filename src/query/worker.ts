@@ -13,6 +13,7 @@ import { collectGarbage } from '../memory.js'
 import { search } from '../search/search.js'
 import { matchAnswer, searchAnswer } from './answers.js'
 import { KEPT_BUILDS, type WorkerReply, type WorkerRequest } from './protocol.js'
+import { errorReply } from './runner.js'
 import { warmUp } from './warmup.js'
 
 const kbs = new Map<string, KnowledgeBase>()
@@ -47,6 +48,6 @@ port.on('message', (m: WorkerRequest) => {
     const result = m.type === 'search' ? searchAnswer(search(kb.artifact, m.params)) : matchAnswer(kb.matcher.match(m.params, m.budgetMs))
     reply({ id: m.id, ok: true, result })
   } catch (err) {
-    reply({ id: m.id, error: (err as Error).message })
+    reply(errorReply(m.id, err)) // a query over a limit crosses as data, and is the same 400 on the main thread
   }
 })
