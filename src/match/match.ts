@@ -51,7 +51,11 @@ export const MATCH_DEFAULTS = {
   calibration: { slope: 17.1, intercept: -6.45 },
   /** A symptom counts as matched at or above this similarity. */
   symptomThreshold: 0.5,
-  /** Unknown words of a short, hand-typed paste are corrected to KB terms one edit away. */
+  /**
+   * Unknown words of a short, hand-typed paste are corrected to KB terms one edit away: at most
+   * this many words (a paste with more is not hand-typed), each looked up only while the budget
+   * lasts, and only when no longer than the KB's longest term plus one (engine.wordsOneEditAway).
+   */
   maxTypoLookups: 12,
   /** Pastes of more lines than this were copied, not typed: no typo correction. */
   maxLinesForTypos: 3,
@@ -97,7 +101,10 @@ export interface MatchHit {
 /** The match answer. */
 export interface MatchResult {
   noConfidentMatch: boolean
-  /** True when the time budget ran out: the results are the best among the candidates scored. */
+  /**
+   * True when the time budget ran out: the paste was not all read, or its typos not all corrected,
+   * or not every candidate scored; the results are the best of what was done.
+   */
   partial: boolean
   signals: { errorCodes: string[]; terms: string[]; errorLines: string[]; skippedLines: number }
   results: MatchHit[]
@@ -177,11 +184,17 @@ export class Matcher {
     })
   }
 
-  /** Match a paste against the KB, within a time budget (the best candidates are scored first). */
+  /**
+   * Match a paste against the KB, within a time budget. Every stage that grows with the paste
+   * looks at the clock: reading stops at the deadline, typo lookups stop, and candidates are
+   * scored best first until it; the candidate query (at most `maxQueryTerms` terms) and the
+   * segments (at most `maxScoredLines` lines) are bounded in size.
+   */
   match(params: MatchParams, budgetMs = Number.POSITIVE_INFINITY): MatchResult {
     const deadline = performance.now() + budgetMs
-    const paste = readPaste(params.text)
-    this.correctTypos(paste)
+    const paste = readPaste(params.text, deadline)
+    let partial = paste.partial
+    if (!this.correctTypos(paste, deadline)) partial = true
     const numbered = this.numberTerms(paste)
     const weights = this.termWeights(paste, numbered.idOf)
     const queryTerms = [...weights.entries()]
@@ -215,7 +228,6 @@ export class Matcher {
     const pasteText = { text, lower: text.toLowerCase() }
     const pasteKinds = codesByKind(paste.codes)
     const pending: Candidate[] = []
-    let partial = false
     for (const [doc, c] of candidates) {
       if (performance.now() > deadline) {
         partial = true
@@ -264,15 +276,21 @@ export class Matcher {
   /**
    * Words the KB does not know, in a paste short enough to be typed by hand (and without the
    * timestamps, log levels or stack frames of copied text), are replaced by the most frequent KB
-   * term one edit away (`sitemindr` -> `sitemind`).
+   * term one edit away (`sitemindr` -> `sitemind`). Returns false when the deadline stopped the
+   * lookups (the words looked up by then are corrected).
    */
-  private correctTypos(paste: Paste): void {
-    if (paste.lines.length > this.options.maxLinesForTypos || paste.lines.some((l) => COPIED.test(l.raw))) return
+  private correctTypos(paste: Paste, deadline: number): boolean {
+    if (paste.lines.length > this.options.maxLinesForTypos || paste.lines.some((l) => COPIED.test(l.raw))) return true
     const unknown = new Set<string>()
     for (const line of paste.lines) for (const t of line.termSet) if (/^\p{L}{5,}$/u.test(t) && !this.vocab.has(t)) unknown.add(t)
-    if (unknown.size === 0 || unknown.size > this.options.maxTypoLookups) return
+    if (unknown.size === 0 || unknown.size > this.options.maxTypoLookups) return true
     const fixes = new Map<string, string>()
+    let done = true
     for (const t of unknown) {
+      if (performance.now() > deadline) {
+        done = false
+        break
+      }
       const best = this.vocab.correctionsOf(t)[0]
       if (best) fixes.set(t, best)
     }
@@ -281,6 +299,7 @@ export class Matcher {
       line.terms = line.terms.map((t) => fixes.get(t) ?? t)
       line.termSet = new Set(line.terms)
     }
+    return done
   }
 
   /**

@@ -62,7 +62,7 @@ export const CODE_PATTERNS: readonly CodePattern[] = [
   {
     kind: 'exception',
     hint: /Exception|Error|Fault/,
-    find: (t) => all(/\b(?:[A-Za-z_][\w]*\.)*([A-Z][\w]*(?:Exception|Error|Fault))\b/g, t, (m) => (m[1] === 'Error' ? undefined : m[1]!.toLowerCase())),
+    find: (t) => all(EXCEPTION, t, (m) => (m[1] === 'Error' ? undefined : m[1]!.toLowerCase())),
   },
   { kind: 'component', find: (t) => all(/\b[\w-]+\.(?:dll|exe|sys|so|jar)\b/gi, t, (m) => m[0].toLowerCase()) },
   { kind: 'doc-id', hint: /KB|PI|APAR|CVE/, find: (t) => all(/\b(?:KB\d{6,9}|PI\d{5}|APAR \w+|CVE-\d{4}-\d+)\b/g, t, (m) => m[0].toLowerCase()) },
@@ -73,6 +73,15 @@ export const CODE_PATTERNS: readonly CodePattern[] = [
     find: (t) => all(/\b[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+\b/g, t, (m) => (/[A-Z]/.test(m[0]) ? m[0].toLowerCase() : undefined)),
   },
 ]
+
+/**
+ * An exception class, with its namespace (`System.Net.Sockets.SocketException`): the last
+ * exception-named part of a dotted name. A match starts only where a dotted name starts (not after
+ * `part.`): from a later part it could find nothing the first start did not, and trying every part
+ * again read the rest of the name again, the square of its length (`a.a.a…` of 2,000 characters
+ * took 5 ms a line). The look-behind reads back one part at most.
+ */
+const EXCEPTION = /\b(?<!\b[A-Za-z_]\w*\.)(?:[A-Za-z_][\w]*\.)*([A-Z][\w]*(?:Exception|Error|Fault))\b/g
 
 /** Text without any of these cannot hold a code: most log chatter is skipped in one test. */
 const MAY_HOLD_CODE = /[\d_]|Exception|Error|Fault|\bE[A-Z]{4,}|\.(?:dll|exe|sys|so|jar)\b/
@@ -91,7 +100,14 @@ export function extractCodes(text: string): string[] {
 const ERROR_WORDS =
   /\b(?:error|errors|fail(?:ed|ure|s)?|fatal|exception|denied|refused|unable|cannot|can't|could not|couldn't|invalid|timed? ?out|unavailable|forbidden|abort(?:ed)?|crash(?:ed)?|not found|stopped|rejected|reset|critical|warning|severe|panic)\b/i
 const LOG_LEVEL = /\b(?:ERROR|FATAL|CRIT(?:ICAL)?|SEVERE|ALERT|EMERG|WARN(?:ING)?)\b/
-const QUIET_LEVEL = /^\W*(?:\S+\s+){0,3}\b(?:INFO|DEBUG|TRACE|VERBOSE|NOTICE)\b/
+/**
+ * A quiet level among the first words of a line. The leading run of non-word characters is taken
+ * whole (a look-ahead and a back-reference: an atomic group): a run of punctuation could be split
+ * between it and the first word in as many ways as it is long, and trying each was the square of
+ * the line's length (a line of 2,000 dots took 4 ms). Taking it whole finds the same lines: the
+ * first word then starts at a letter or digit, and every split left as many words or more.
+ */
+const QUIET_LEVEL = /^(?=(\W*))\1(?:\S+\s+){0,3}\b(?:INFO|DEBUG|TRACE|VERBOSE|NOTICE)\b/
 
 /** Codes that mark a line as worth reading even without an error word (digits alone do not). */
 const STRONG_CODE = /\b0x[0-9a-fA-F]{8}\b|Exception|Fault\b|\b(?:HTTP|[Ss]tatus)\W{0,3}[45]\d\d\b|\b[Ww]in32 status [1-9]|\bE[A-Z]{4,}\b|\b(?:Msg|Event\s?ID)\W{0,3}\d/
@@ -113,13 +129,18 @@ export function mayBeError(line: string): boolean {
   return LOG_LEVEL.test(line) || ERROR_WORDS.test(line) || STRONG_CODE.test(line) || (line.includes('_') && STRONG_IDENTIFIER.test(line))
 }
 
+/** True when one of the first words of a line is a quiet log level (INFO, DEBUG…): chatter. */
+export function hasQuietLevel(line: string): boolean {
+  return QUIET_LEVEL.test(line)
+}
+
 /** How much a line looks like an error report: 0 (chatter) to 1 (an error line); pass the codes if already known. */
 export function errorLikeness(line: string, codes: readonly string[] = extractCodes(line)): number {
   let s = 0
   if (LOG_LEVEL.test(line)) s += 0.5
   if (ERROR_WORDS.test(line)) s += 0.4
   if (codes.length > 0) s += 0.4
-  if (QUIET_LEVEL.test(line)) s -= 0.4
+  if (hasQuietLevel(line)) s -= 0.4
   if (/^\s+at\s+[\w.$<>]+\(/.test(line) || /^\s+at\s/.test(line)) s -= 0.3 // stack frames: context, not the error
   return Math.max(0, Math.min(1, s))
 }
