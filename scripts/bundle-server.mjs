@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * Bundle the server side into build/bundle/: main.js (the `kb` command line) and worker.js (the
- * query worker thread it starts). Why: `kb serve` loaded about 1,200 module files (esbuild's
+ * Bundle the server side into build/bundle/: main.js (the `kb` command line), worker.js (the
+ * query worker thread it starts) and artifact-worker.js (the thread a reload loads an artifact in). Why: `kb serve` loaded about 1,200 module files (esbuild's
  * count for src/server.ts: Fastify, Ajv, TypeBox, prom-client and the project's own), which took
  * about 0.9 s of a 3 s cold start at 10,000 articles; one file per thread starts in a fraction of
  * that. Source maps keep stack
@@ -12,7 +12,12 @@ import { build } from 'esbuild'
 
 const root = path.join(import.meta.dirname, '..')
 await build({
-  entryPoints: { main: path.join(root, 'src/cli/main.ts'), worker: path.join(root, 'src/query/worker.ts') },
+  entryPoints: {
+    main: path.join(root, 'src/cli/main.ts'),
+    worker: path.join(root, 'src/query/worker.ts'),
+    // The thread a reload reads the artifact in (src/indexing/artifact.ts finds it beside main.js).
+    'artifact-worker': path.join(root, 'src/indexing/artifact-worker.ts'),
+  },
   outdir: path.join(root, 'build', 'bundle'),
   bundle: true,
   platform: 'node',

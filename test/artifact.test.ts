@@ -3,7 +3,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, it } from 'node:test'
-import { ArtifactError, type ArtifactPayload, ARTIFACT_VERSION, parseArtifact, readArtifact, serializeArtifact, writeArtifact } from '../src/indexing/artifact.js'
+import { ArtifactError, type ArtifactPayload, ARTIFACT_VERSION, parseArtifact, readArtifact, readArtifactOffThread, serializeArtifact, writeArtifact } from '../src/indexing/artifact.js'
 import { buildFromFolder } from '../src/indexing/build.js'
 import { loadArticles } from '../src/content/load.js'
 import { buildArtifact } from '../src/indexing/build.js'
@@ -96,6 +96,31 @@ describe('artifact', () => {
       )
     }
     assert.equal(parseArtifact(serializeArtifact(structuredClone(original)), 'f.json').articles.length, n, 'the untouched payload loads')
+  })
+
+  it('loads the same off the main thread, and refuses what the main thread refuses with the same message', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'kb-art-'))
+    const file = path.join(dir, 'kb.json')
+    const { bytes } = await buildFromFolder(ARTICLES)
+    await writeArtifact(file, bytes)
+    const here = await readArtifact(file)
+    const there = await readArtifactOffThread(file)
+    assert.deepEqual(there.header, here.header)
+    assert.equal(there.bytes, here.bytes)
+    assert.deepEqual(there.articles, here.articles)
+    assert.deepEqual(there.codes, here.codes)
+    assert.deepEqual(there.index.search('Connections_Refused').hits, here.index.search('Connections_Refused').hits)
+    const cut = JSON.parse(bytes.slice(bytes.indexOf('\n') + 1)) as ArtifactPayload
+    cut.index.postings = cut.index.postings.slice(0, 100)
+    await writeArtifact(file, serializeArtifact(cut))
+    for (const f of [file, path.join(dir, 'missing.json')]) {
+      const expected = await readArtifact(f).then(() => 'loaded', (err: Error) => err.message)
+      await assert.rejects(readArtifactOffThread(f), (err: Error) => {
+        assert.ok(err instanceof ArtifactError)
+        assert.equal(err.message, expected)
+        return true
+      })
+    }
   })
 
   it('holds no timestamps: rebuilding after touching files changes nothing', async () => {
