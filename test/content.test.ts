@@ -96,6 +96,17 @@ describe('limits an article meets (issue 14)', () => {
     assert.deepEqual(problemsOf(article(['cause: c', 'resolution: r'], list(LIMITS.markdownNesting))), [])
   })
 
+  it('refuses a paragraph with more link brackets and emphasis marks than the limit (nested links, images, emphasis)', () => {
+    const started = Date.now()
+    const crowded = (field: string) =>
+      `${field}: a Markdown paragraph has more than ${LIMITS.markdownInlineOpeners} link brackets and emphasis marks ("[", "*", "_", "~"); split it`
+    assert.deepEqual(problemsOf(article(['cause: c', 'resolution: r'], `Intro\n\n${'!['.repeat(3000)}x${'](u)'.repeat(3000)}\n`)), [`deep.md:10 ${crowded('body')}`])
+    assert.deepEqual(problemsOf(article([`cause: "${'*a '.repeat(3000)}x${' a*'.repeat(3000)}"`, 'resolution: r'])), [`deep.md:5 ${crowded('cause')}`])
+    assert.ok(Date.now() - started < 1000, `took ${Date.now() - started} ms`)
+    const links = Array.from({ length: 60 }, (_, i) => `[KB${i}](https://example.com/${i}) about ERROR_ACCESS_DENIED and *this*`).join(', ')
+    assert.deepEqual(problemsOf(article(['cause: c', 'resolution: r'], `${links}\n\n${links}\n`)), [])
+  })
+
   it('refuses an id longer than the limit, set or taken from the file name', () => {
     const long = 'a'.repeat(LIMITS.articleIdChars + 1)
     assert.deepEqual(parseArticle(article([`id: ${long}`, 'cause: c', 'resolution: r']), 'x.md').problems.map(formatProblem), [

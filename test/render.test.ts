@@ -7,7 +7,7 @@ import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { LIMITS } from '../src/limits.js'
 import { renderMarkdown } from '../src/render/markdown.js'
-import { findTooDeep } from '../src/render/nesting.js'
+import { findTooDeep, findTooManyOpeners } from '../src/render/nesting.js'
 
 describe('renderMarkdown', () => {
   it('renders GitHub-flavoured Markdown to HTML and to plain text with a line per block', () => {
@@ -89,6 +89,26 @@ describe('nesting depth (checked before parsing)', () => {
     )
   })
 
+  it('never counts fewer inline openers in a paragraph than the parser nests links and emphasis (random Markdown)', () => {
+    const parser = unified().use(remarkParse).use(remarkGfm)
+    const INLINE = new Set(['emphasis', 'strong', 'delete', 'link', 'image', 'linkReference', 'imageReference'])
+    const depth = (node: MdastNodes, above = 0): number => {
+      const here = INLINE.has(node.type) ? above + 1 : above
+      return 'children' in node ? Math.max(here, ...node.children.map((c) => depth(c as MdastNodes, here))) : here
+    }
+    const piece = fc.constantFrom(
+      '*', '**', '_', '__', '~', '~~', '***', '[', ']', '![', '](u)', '][a]', ' ', 'a', '.', ',', '\\', '`', '\n', '\n\n',
+      '> ', '- ', '\u00a0', '\ufeff', '(', ')', '"', '<', '>', '!', 'é', '1', '[a]: u\n', '|', '\r',
+    )
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }).map((p) => p.join('')), (text) => {
+        const parsed = depth(parser.parse(text))
+        return parsed === 0 || findTooManyOpeners(text, parsed - 1) !== undefined
+      }),
+      { numRuns: 2000 },
+    )
+  })
+
   it('lets real articles through: siblings, separate lists, code', () => {
     const siblings = Array.from({ length: 500 }, () => '- item\n  - sub\n    1. step').join('\n')
     assert.equal(findTooDeep(siblings), undefined)
@@ -97,10 +117,25 @@ describe('nesting depth (checked before parsing)', () => {
     assert.equal(findTooDeep('*emphasis* and 2024 was a year\n\n---\n\n* * *'), undefined)
   })
 
+  it('counts the inline openers of a paragraph: link brackets and emphasis marks that could open', () => {
+    const limit = LIMITS.markdownInlineOpeners
+    assert.deepEqual(findTooManyOpeners(`a\n\n${'!['.repeat(3000)}x${'](u)'.repeat(3000)}`), { line: 3, count: 3000 })
+    assert.deepEqual(findTooManyOpeners(`${'*a '.repeat(limit)}\n*x`), { line: 2, count: limit + 1 })
+    assert.deepEqual(findTooManyOpeners(`${'*'.repeat(limit + 1)}a${'*'.repeat(limit + 1)}`), { line: 1, count: limit + 1 })
+    // Escaped marks, closing marks, "_" inside a word, and marks before a space open nothing.
+    assert.equal(findTooManyOpeners(`${'\\[ a* ERROR_ACCESS_DENIED 2 * 3 '.repeat(limit)}`), undefined)
+    // A blank line (or a quote's empty line) ends the paragraph.
+    assert.equal(findTooManyOpeners(Array.from({ length: 10 }, () => '[a](u) '.repeat(limit / 2)).join('\n>\n')), undefined)
+  })
+
   it('renderMarkdown refuses too deep Markdown at once, with a plain error instead of a stack overflow', () => {
     const started = Date.now()
     assert.throws(() => renderMarkdown(list(800)), { name: 'Error', message: `Markdown is nested more than ${LIMITS.markdownNesting} levels deep (line ${LIMITS.markdownNesting + 1})` })
     assert.throws(() => renderMarkdown('>'.repeat(3000)), { name: 'Error', message: `Markdown is nested more than ${LIMITS.markdownNesting} levels deep (line 1)` })
+    assert.throws(() => renderMarkdown(`x\n${'*a '.repeat(3000)}x${' a*'.repeat(3000)}`), {
+      name: 'Error',
+      message: `Markdown paragraph has more than ${LIMITS.markdownInlineOpeners} link brackets and emphasis marks (line 2)`,
+    })
     assert.ok(Date.now() - started < 1000, `took ${Date.now() - started} ms`)
   })
 })

@@ -7,7 +7,7 @@ import matter from 'gray-matter'
 import { Value } from 'typebox/value'
 import { LineCounter, parse as parseYaml, parseDocument, YAMLParseError, isMap, isScalar, type Document, type YAMLWarning } from 'yaml'
 import { LIMITS } from '../limits.js'
-import { findTooDeep } from '../render/nesting.js'
+import { findTooDeep, findTooManyOpeners } from '../render/nesting.js'
 import { ArticlesFolderError, type Problem, sortProblems } from './problems.js'
 import {
   type ArticleReference,
@@ -174,14 +174,19 @@ export function parseArticle(
 
   // Nesting is checked on the text, before any Markdown parser sees it (src/render/nesting.ts).
   const bodyLine = text.split('\n').length - file.content.split('\n').length + 1
-  const tooDeep = `Markdown is nested more than ${LIMITS.markdownNesting} levels deep (block quotes and list items); flatten it`
+  const checkMarkdown = (markdown: string, name: string, lineAt: (n: number) => number): void => {
+    const deep = findTooDeep(markdown)
+    if (deep) problem(lineAt(deep.line), name, `Markdown is nested more than ${LIMITS.markdownNesting} levels deep (block quotes and list items); flatten it`)
+    const crowded = findTooManyOpeners(markdown)
+    if (crowded) {
+      problem(lineAt(crowded.line), name, `a Markdown paragraph has more than ${LIMITS.markdownInlineOpeners} link brackets and emphasis marks ("[", "*", "_", "~"); split it`)
+    }
+  }
   for (const name of MARKDOWN_FIELDS) {
     const value = fields[name]
-    const deep = typeof value === 'string' ? findTooDeep(value) : undefined
-    if (deep) problem(markdownLine(doc, counter, name, deep.line), name, tooDeep)
+    if (typeof value === 'string') checkMarkdown(value, name, (n) => markdownLine(doc, counter, name, n))
   }
-  const deepBody = findTooDeep(file.content)
-  if (deepBody) problem(bodyLine + deepBody.line - 1, 'body', tooDeep)
+  checkMarkdown(file.content, 'body', (n) => bodyLine + n - 1)
 
   if (problems.some((p) => p.severity === 'error')) return { problems }
   const f = fm as Frontmatter

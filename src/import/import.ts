@@ -18,7 +18,7 @@ import type { Nodes, RootContent } from 'mdast'
 import { parse as parseYaml, stringify } from 'yaml'
 import { parseArticle } from '../content/load.js'
 import { LIMITS } from '../limits.js'
-import { findTooDeep } from '../render/nesting.js'
+import { findTooDeep, findTooManyOpeners } from '../render/nesting.js'
 import {
   classifyHeading,
   descendants,
@@ -352,6 +352,8 @@ export function convertArticle(markdown: string, sourcePath: string, options: Co
   // Before any parser sees it: a deeply nested source overflows the stack (src/render/nesting.ts).
   const deep = findTooDeep(normalized)
   if (deep) return skip(`Markdown nested more than ${LIMITS.markdownNesting} levels deep (block quotes and list items), at line ${deep.line}`)
+  const crowded = findTooManyOpeners(normalized)
+  if (crowded) return skip(`a paragraph with more than ${LIMITS.markdownInlineOpeners} link brackets and emphasis marks, at line ${crowded.line}`)
   const { data: fm, body: rawBody } = splitFrontmatter(normalized, notes)
   if (rawBody.trim() === '') return skip('empty: no Markdown after the frontmatter')
 

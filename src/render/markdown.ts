@@ -2,8 +2,9 @@
  * Rendering Markdown with unified/remark: sanitized HTML for display, plain text for indexing.
  * Raw HTML in articles is dropped (remark-rehype without allowDangerousHtml) and the HTML tree is
  * sanitized with GitHub's schema on top, so no article can run script where it is shown.
- * Markdown nested deeper than LIMITS.markdownNesting is refused before the parser runs
- * (src/render/nesting.ts); lint reports it with its line, so a valid article never meets that error.
+ * Markdown nested deeper than LIMITS.markdownNesting, or with a paragraph of more inline openers
+ * than LIMITS.markdownInlineOpeners, is refused before the parser runs (src/render/nesting.ts);
+ * lint reports it with its line, so a valid article never meets that error.
  */
 import type { Nodes as MdastNodes, Root as MdastRoot } from 'mdast'
 import type { Nodes as HastNodes, Root as HastRoot } from 'hast'
@@ -14,7 +15,7 @@ import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
 import { LIMITS } from '../limits.js'
-import { findTooDeep } from './nesting.js'
+import { findTooDeep, findTooManyOpeners } from './nesting.js'
 
 /** One Markdown field in its three forms. */
 export interface RenderedText {
@@ -55,6 +56,8 @@ const toHtml = unified()
 export function renderMarkdown(markdown: string): RenderedText {
   const deep = findTooDeep(markdown)
   if (deep) throw new Error(`Markdown is nested more than ${LIMITS.markdownNesting} levels deep (line ${deep.line})`)
+  const crowded = findTooManyOpeners(markdown)
+  if (crowded) throw new Error(`Markdown paragraph has more than ${LIMITS.markdownInlineOpeners} link brackets and emphasis marks (line ${crowded.line})`)
   const tree = parser.runSync(parser.parse(markdown)) as MdastRoot
   const html = String(toHtml.stringify(toHtml.runSync(structuredClone(tree)) as never)).trim()
   return { markdown, html, text: plainText(tree) }

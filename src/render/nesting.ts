@@ -127,3 +127,75 @@ function footnoteMarkerLength(text: string, i: number, stop: number): number {
   if (close < 0 || close >= stop || close === i + 2 || close - i - 2 > 999 || text[close + 1] !== ':') return 0
   return close + 2 - i
 }
+
+/** The first line where a paragraph holds more inline openers than the limit, and their count. */
+export interface TooManyOpeners {
+  /** 1-based line within the Markdown text. */
+  line: number
+  /** Inline openers counted in the paragraph up to that line. */
+  count: number
+}
+
+/**
+ * Find the first paragraph with more than `limit` inline openers: `[` (a link's or an image's
+ * label) and the `*`, `_` and `~` of a run that could open emphasis or strikethrough (a
+ * left-flanking run, each mark counted: `******` can open three levels). Links and emphasis nest like block quotes, with a cost that grows faster still:
+ * 2,000 nested `![` take 15 s to parse and 2,000 nested `*a ` overflow the stack. A paragraph
+ * ends at a blank line; lines that begin another block are counted with it (over-counting, never
+ * under-counting). An `_` between two letters or digits never opens, so codes such as
+ * ERROR_ACCESS_DENIED count nothing.
+ */
+export function findTooManyOpeners(markdown: string, limit: number = LIMITS.markdownInlineOpeners): TooManyOpeners | undefined {
+  let count = 0
+  let start = 0
+  for (let line = 1; start <= markdown.length; line++) {
+    const stop = lineEnd(markdown, start)
+    if (isBlank(markdown, start, stop)) count = 0
+    else {
+      count += inlineOpeners(markdown, start, stop)
+      if (count > limit) return { line, count }
+    }
+    if (stop === markdown.length) break
+    start = stop + (markdown[stop] === '\r' && markdown[stop + 1] === '\n' ? 2 : 1)
+  }
+  return undefined
+}
+
+/** A line with nothing but white space and `>` markers ends the paragraph it follows. */
+function isBlank(text: string, start: number, stop: number): boolean {
+  for (let i = start; i < stop; i++) {
+    const c = text[i]
+    if (c !== ' ' && c !== '\t' && c !== '>') return false
+  }
+  return true
+}
+
+const WORD = /[\p{L}\p{N}]/u
+/** CommonMark's Unicode white space, exactly: a wider set would say "cannot open" too often. */
+const SPACE = /[\t\n\f\r\p{Zs}]/u
+/** ASCII punctuation only: a subset of CommonMark's, so a run is never thought unable to open when it can. */
+const PUNCTUATION = /[!-/:-@[-`{-~]/
+
+/** The inline openers on one line (see findTooManyOpeners). */
+function inlineOpeners(text: string, start: number, stop: number): number {
+  let n = 0
+  for (let i = start; i < stop; i++) {
+    const c = text[i]
+    if (c === '\\') i++
+    else if (c === '[') n++
+    else if (c === '*' || c === '_' || c === '~') {
+      let j = i
+      while (j < stop && text[j] === c) j++
+      // A byte order mark is dropped where it starts the text, so it counts as the line's start.
+      const before = i > start && text[i - 1] !== '\uFEFF' ? text[i - 1]! : ' '
+      const after = j < stop ? text[j]! : ' '
+      // Left-flanking (CommonMark): not before white space, and not before punctuation unless after
+      // white space or punctuation. An "_" between two letters or digits does not open.
+      const leftFlanking = !SPACE.test(after) && (!PUNCTUATION.test(after) || SPACE.test(before) || PUNCTUATION.test(before))
+      const opens = leftFlanking && !(c === '_' && WORD.test(before) && WORD.test(after))
+      if (opens) n += j - i
+      i = j - 1
+    }
+  }
+  return n
+}
