@@ -1,12 +1,14 @@
 /**
  * The server shell around the app: logging, timeouts, request ids, listen, graceful close on
- * SIGTERM/SIGINT (readiness turns false, in-flight requests finish), and reload on SIGHUP (the
- * new artifact is loaded beside the old one and swapped in; a broken one is refused and logged).
+ * SIGTERM/SIGINT (readiness turns false, the listener closes after KB_SHUTDOWN_DELAY_MS, in-flight
+ * requests finish, and past KB_SHUTDOWN_TIMEOUT_MS the process exits anyway, with code 1), and
+ * reload on SIGHUP (the new artifact is loaded in a thread of its own beside the old one and
+ * swapped in; a broken or inconsistent one is refused and logged).
  */
 import Fastify, { type FastifyInstance } from 'fastify'
 import { appPlugin, fastifyOptions } from './app.js'
 import { type Config, parseCorsOrigins, parseTrustProxy, queryWorkerCount } from './config.js'
-import { loadKnowledgeBase } from './kb.js'
+import { loadKnowledgeBase, loadKnowledgeBaseOffThread } from './kb.js'
 import { collectGarbage, keepRequestGarbageYoung } from './memory.js'
 import { warmUp } from './query/warmup.js'
 import { WorkerRunner } from './query/worker-runner.js'
@@ -56,8 +58,19 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   const close = async (signal: string) => {
     if (closing) return
     closing = true
-    app.log.info({ signal }, 'draining, then closing')
+    // The deadline holds whatever is still running: a request that never ends, a worker that
+    // does not stop. Only the main thread busy for longer could hold it up (every query has a budget).
+    setTimeout(() => {
+      app.server.getConnections((_err, connections) => {
+        app.log.error({ signal, deadlineMs: config.KB_SHUTDOWN_TIMEOUT_MS, connections }, 'shutdown deadline passed; exiting with requests still open')
+        process.exit(1)
+      })
+    }, config.KB_SHUTDOWN_TIMEOUT_MS).unref()
+    // Readiness first, while still serving, so a load balancer stops sending before the listener closes.
     app.setDraining(true)
+    const delay = signal === 'SIGTERM' ? config.KB_SHUTDOWN_DELAY_MS : 0
+    app.log.info({ signal, delayMs: delay }, 'draining, then closing')
+    if (delay > 0) await new Promise((r) => setTimeout(r, delay))
     await app.close()
     process.exit(0)
   }
@@ -68,11 +81,13 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   let reloading = Promise.resolve()
   const reload = async () => {
     try {
-      const next = await loadKnowledgeBase(config.KB_INDEX)
+      // Read, checked and parsed in a thread of its own: serving goes on meanwhile. The file's
+      // bytes and JSON text stay in that thread's heap and go when it exits, so unlike at start
+      // there is nothing large to collect here, and a full collection would stall the requests.
+      const next = await loadKnowledgeBaseOffThread(config.KB_INDEX)
       // The worker gets the new build before the swap, so queries move to it without a gap.
       await queries?.load(next)
       app.swapKb(next)
-      collectGarbage() // what loading the new artifact left (the old index goes at a later collection, once its requests finish)
       if (!queries) void warmUp(next, () => app.kb() === next)
       app.log.info({ buildId: next.artifact.header.buildId, articles: next.artifact.articles.length }, 'index reloaded')
     } catch (err) {

@@ -36,11 +36,11 @@ export interface ServerProcess {
   exited: Promise<number | null>
 }
 
-/** Start `kb serve --index file` on a free loopback port. */
-export async function serve(index: string, logLevel = 'info'): Promise<ServerProcess> {
+/** Start `kb serve --index file` on a free loopback port (`env`: settings besides the test's environment). */
+export async function serve(index: string, logLevel = 'info', env: Record<string, string> = {}): Promise<ServerProcess> {
   const port = await freePort()
   const proc = spawn(process.execPath, [CLI, 'serve', '--index', index, '--port', String(port), '--host', '127.0.0.1'], {
-    env: { ...process.env, LOG_LEVEL: logLevel },
+    env: { ...process.env, LOG_LEVEL: logLevel, ...env },
   })
   let log = ''
   proc.stdout?.on('data', (d: Buffer) => (log += d.toString()))
