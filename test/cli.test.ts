@@ -114,12 +114,20 @@ describe('every failure is one line, exit 1 (failure) or 2 (usage), no stack unl
   const list = (levels: number) => Array.from({ length: levels }, (_, i) => `${'  '.repeat(i)}- level ${i + 1}`).join('\n')
 
   it('deeply nested Markdown: lint and build fail with the file, line and field, at once', async () => {
+    // Before: lint said OK; build overflowed the stack (a 9-line RangeError), the list after 29.5 s.
     const dir = await tmp()
     await writeFile(path.join(dir, 'quotes.md'), article('quotes', [], `${'>'.repeat(3000)} deep\n`))
     await writeFile(path.join(dir, 'cause.md'), article('cause', [], 'Body\n').replace('cause: c', `cause: "${'>'.repeat(5000)} x"`))
     await writeFile(path.join(dir, 'list.md'), article('list', [], `${list(800)}\n`))
+    await writeFile(path.join(dir, 'images.md'), article('images', [], `${'!['.repeat(5000)}x${'](u)'.repeat(5000)}\n`))
     const tooDeep = `Markdown is nested more than ${LIMITS.markdownNesting} levels deep (block quotes and list items); flatten it`
-    const lines = [`${dir}/cause.md:6 cause: ${tooDeep}`, `${dir}/list.md:41 body: ${tooDeep}`, `${dir}/quotes.md:9 body: ${tooDeep}`]
+    const crowded = `a Markdown paragraph has more than ${LIMITS.markdownInlineOpeners} link brackets and emphasis marks ("[", "*", "_", "~"); split it`
+    const lines = [
+      `${dir}/cause.md:6 cause: ${tooDeep}`,
+      `${dir}/images.md:9 body: ${crowded}`,
+      `${dir}/list.md:41 body: ${tooDeep}`,
+      `${dir}/quotes.md:9 body: ${tooDeep}`,
+    ]
     const started = Date.now()
     const lint = kb(['lint', '--articles', dir])
     assert.equal(lint.code, 1)
@@ -127,7 +135,7 @@ describe('every failure is one line, exit 1 (failure) or 2 (usage), no stack unl
     const out = path.join(dir, 'kb.json')
     const build = kb(['build', '--articles', dir, '--out', out])
     assert.equal(build.code, 1)
-    assert.deepEqual(build.stderr.trim().split('\n'), [...lines, 'Build failed: 3 errors in articles; nothing was written.'])
+    assert.deepEqual(build.stderr.trim().split('\n'), [...lines, 'Build failed: 4 errors in articles; nothing was written.'])
     assert.ok(Date.now() - started < 15_000, `lint and build took ${Date.now() - started} ms`)
     await assert.rejects(stat(out))
   })
