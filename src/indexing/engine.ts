@@ -229,8 +229,8 @@ export class SearchEngine {
   private readonly df: Uint32Array
   /** The length of the longest index term: a longer word is more edits than that length difference from every term. */
   private readonly longestTerm: number
-  /** The characters index terms are made of: what one edit can insert or substitute. */
-  private alphabet: { all: string[]; letters: string[] } | undefined
+  /** The characters index terms are made of (what one edit can insert or substitute), the letters among them, and the longest term of letters only. */
+  private alphabet: { all: string[]; letters: string[]; longestWord: number } | undefined
   /** Per (term, field): the largest weight in the postings, bounding what a term can add to a score. */
   private readonly maxWeight: Int32Array
   private readonly docMaxWeight: Int32Array
@@ -662,13 +662,14 @@ export class SearchEngine {
     return [...found]
   }
 
-  /** The characters of the index's terms (UTF-16 code units, as in Lunr's TokenSet), and the letters among them. */
-  private characters(): { all: string[]; letters: string[] } {
+  /** The characters of the index's terms (UTF-16 code units, as in Lunr's TokenSet), the letters among them, and the length of the longest term of letters only. */
+  private characters(): { all: string[]; letters: string[]; longestWord: number } {
     if (!this.alphabet) {
       const chars = new Set<string>()
       for (const t of this.terms) for (let i = 0; i < t.length; i++) chars.add(t[i]!)
       const all = [...chars]
-      this.alphabet = { all, letters: all.filter((c) => /\p{L}/u.test(c)) }
+      const longestWord = this.terms.reduce((n, t) => (t.length > n && /^\p{L}+$/u.test(t) ? t.length : n), 0)
+      this.alphabet = { all, letters: all.filter((c) => /\p{L}/u.test(c)), longestWord }
     }
     return this.alphabet
   }
@@ -677,12 +678,15 @@ export class SearchEngine {
    * Index terms of letters only, one edit from a word of letters only: what a misspelt word may have
    * meant. Only letters are tried where a character is inserted or replaced, so it costs a fraction
    * of `fuzzy(word, 1)` on an index whose terms hold digits and punctuation too. A word longer than
-   * every index term plus one is no term's misspelling: it is not looked up (each variant tried is
-   * a string of the word's length, and a pasted "word" can be thousands of letters).
+   * every letters-only index term plus one is no such term's misspelling, and one longer than a
+   * fuzzy search term may be (LIMITS.patternTermChars) was not typed by hand: neither is looked up
+   * (each variant tried is a string of the word's length, and a pasted "word" can be thousands of
+   * letters: three of 2,000 took 0.7-2.2 s).
    */
   wordsOneEditAway(word: string): string[] {
-    if (word.length > this.longestTerm + 1) return []
-    return this.oneEditAway(word, this.characters().letters).filter((t) => /^\p{L}+$/u.test(t))
+    const { letters, longestWord } = this.characters()
+    if (word.length > Math.min(longestWord + 1, LIMITS.patternTermChars)) return []
+    return this.oneEditAway(word, letters).filter((t) => /^\p{L}+$/u.test(t))
   }
 }
 
