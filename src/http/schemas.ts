@@ -86,7 +86,9 @@ export const MatchedSymptom = Type.Object({
 
 export const MatchResponse = Type.Object({
   noConfidentMatch: Type.Boolean({ description: 'True when no article fits the paste well enough to be called the answer' }),
-  partial: Type.Boolean({ description: 'True when the time budget ran out before every candidate was scored' }),
+  partial: Type.Boolean({
+    description: 'True when the time budget ran out before the paste was all read, its typos all looked up, or every candidate scored: the results are the best of what was done',
+  }),
   signals: Type.Object(
     {
       errorCodes: StringList,
