@@ -162,5 +162,8 @@ describe('how many query workers', () => {
     assert.equal(queryWorkerCount(3, 2), 3)
     assert.equal(loadConfig({ KB_QUERY_WORKERS: '2' }).KB_QUERY_WORKERS, 2)
     assert.throws(() => loadConfig({ KB_QUERY_WORKERS: '-1' }), /KB_QUERY_WORKERS/)
+    // Each worker's heap limit: 0 (the default) is WORKER_HEAP_MB.
+    assert.equal(loadConfig({}).KB_QUERY_WORKER_HEAP_MB, 0)
+    assert.equal(loadConfig({ KB_QUERY_WORKER_HEAP_MB: '256' }).KB_QUERY_WORKER_HEAP_MB, 256)
   })
 })
