@@ -121,7 +121,7 @@ describe('every failure is one line, exit 1 (failure) or 2 (usage), no stack unl
     await writeFile(path.join(dir, 'list.md'), article('list', [], `${list(800)}\n`))
     await writeFile(path.join(dir, 'images.md'), article('images', [], `${'!['.repeat(5000)}x${'](u)'.repeat(5000)}\n`))
     const tooDeep = `Markdown is nested more than ${LIMITS.markdownNesting} levels deep (block quotes and list items); flatten it`
-    const crowded = `a Markdown paragraph has more than ${LIMITS.markdownInlineOpeners} link brackets and emphasis marks ("[", "*", "_", "~"); split it`
+    const crowded = `Markdown has more than ${LIMITS.markdownInlineOpeners} link brackets and emphasis marks ("[", "*", "_", "~") between blank lines; break it up with blank lines`
     const lines = [
       `${dir}/cause.md:6 cause: ${tooDeep}`,
       `${dir}/images.md:9 body: ${crowded}`,

@@ -99,7 +99,7 @@ describe('limits an article meets (issue 14)', () => {
   it('refuses a paragraph with more link brackets and emphasis marks than the limit (nested links, images, emphasis)', () => {
     const started = Date.now()
     const crowded = (field: string) =>
-      `${field}: a Markdown paragraph has more than ${LIMITS.markdownInlineOpeners} link brackets and emphasis marks ("[", "*", "_", "~"); split it`
+      `${field}: Markdown has more than ${LIMITS.markdownInlineOpeners} link brackets and emphasis marks ("[", "*", "_", "~") between blank lines; break it up with blank lines`
     assert.deepEqual(problemsOf(article(['cause: c', 'resolution: r'], `Intro\n\n${'!['.repeat(3000)}x${'](u)'.repeat(3000)}\n`)), [`deep.md:10 ${crowded('body')}`])
     assert.deepEqual(problemsOf(article([`cause: "${'*a '.repeat(3000)}x${' a*'.repeat(3000)}"`, 'resolution: r'])), [`deep.md:5 ${crowded('cause')}`])
     assert.ok(Date.now() - started < 1000, `took ${Date.now() - started} ms`)

@@ -134,7 +134,7 @@ describe('nesting depth (checked before parsing)', () => {
     assert.throws(() => renderMarkdown('>'.repeat(3000)), { name: 'Error', message: `Markdown is nested more than ${LIMITS.markdownNesting} levels deep (line 1)` })
     assert.throws(() => renderMarkdown(`x\n${'*a '.repeat(3000)}x${' a*'.repeat(3000)}`), {
       name: 'Error',
-      message: `Markdown paragraph has more than ${LIMITS.markdownInlineOpeners} link brackets and emphasis marks (line 2)`,
+      message: `Markdown has more than ${LIMITS.markdownInlineOpeners} link brackets and emphasis marks between blank lines (line 2)`,
     })
     assert.ok(Date.now() - started < 1000, `took ${Date.now() - started} ms`)
   })

@@ -179,7 +179,7 @@ export function parseArticle(
     if (deep) problem(lineAt(deep.line), name, `Markdown is nested more than ${LIMITS.markdownNesting} levels deep (block quotes and list items); flatten it`)
     const crowded = findTooManyOpeners(markdown)
     if (crowded) {
-      problem(lineAt(crowded.line), name, `a Markdown paragraph has more than ${LIMITS.markdownInlineOpeners} link brackets and emphasis marks ("[", "*", "_", "~"); split it`)
+      problem(lineAt(crowded.line), name, `Markdown has more than ${LIMITS.markdownInlineOpeners} link brackets and emphasis marks ("[", "*", "_", "~") between blank lines; break it up with blank lines`)
     }
   }
   for (const name of MARKDOWN_FIELDS) {

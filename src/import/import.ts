@@ -353,7 +353,7 @@ export function convertArticle(markdown: string, sourcePath: string, options: Co
   const deep = findTooDeep(normalized)
   if (deep) return skip(`Markdown nested more than ${LIMITS.markdownNesting} levels deep (block quotes and list items), at line ${deep.line}`)
   const crowded = findTooManyOpeners(normalized)
-  if (crowded) return skip(`a paragraph with more than ${LIMITS.markdownInlineOpeners} link brackets and emphasis marks, at line ${crowded.line}`)
+  if (crowded) return skip(`more than ${LIMITS.markdownInlineOpeners} link brackets and emphasis marks between blank lines, at line ${crowded.line}`)
   const { data: fm, body: rawBody } = splitFrontmatter(normalized, notes)
   if (rawBody.trim() === '') return skip('empty: no Markdown after the frontmatter')
 

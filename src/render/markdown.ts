@@ -57,7 +57,7 @@ export function renderMarkdown(markdown: string): RenderedText {
   const deep = findTooDeep(markdown)
   if (deep) throw new Error(`Markdown is nested more than ${LIMITS.markdownNesting} levels deep (line ${deep.line})`)
   const crowded = findTooManyOpeners(markdown)
-  if (crowded) throw new Error(`Markdown paragraph has more than ${LIMITS.markdownInlineOpeners} link brackets and emphasis marks (line ${crowded.line})`)
+  if (crowded) throw new Error(`Markdown has more than ${LIMITS.markdownInlineOpeners} link brackets and emphasis marks between blank lines (line ${crowded.line})`)
   const tree = parser.runSync(parser.parse(markdown)) as MdastRoot
   const html = String(toHtml.stringify(toHtml.runSync(structuredClone(tree)) as never)).trim()
   return { markdown, html, text: plainText(tree) }

@@ -141,8 +141,9 @@ export interface TooManyOpeners {
  * label) and the `*`, `_` and `~` of a run that could open emphasis or strikethrough (a
  * left-flanking run, each mark counted: `******` can open three levels). Links and emphasis nest like block quotes, with a cost that grows faster still:
  * 2,000 nested `![` take 15 s to parse and 2,000 nested `*a ` overflow the stack. A paragraph
- * ends at a blank line; lines that begin another block are counted with it (over-counting, never
- * under-counting). An `_` between two letters or digits never opens, so codes such as
+ * ends at a blank line; lines that begin another block (a list item, a link definition) are
+ * counted with it, since telling them from a paragraph's continuation takes a parser: this
+ * over-counts, never under-counts, and the message asks for blank lines. An `_` between two letters or digits never opens, so codes such as
  * ERROR_ACCESS_DENIED count nothing.
  */
 export function findTooManyOpeners(markdown: string, limit: number = LIMITS.markdownInlineOpeners): TooManyOpeners | undefined {
