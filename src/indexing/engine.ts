@@ -703,7 +703,7 @@ function preview(term: string): string {
 /**
  * Refuse a query over one of the limits of a search, before any work: more terms than
  * LIMITS.queryClauses, an edit distance over LIMITS.fuzzyEditDistance, a fuzzy or wildcard term
- * longer than LIMITS.patternTermChars. The message names the limit and its value.
+ * longer than LIMITS.patternTermChars (but for a prefix: a trailing `*`). The message names the limit and its value.
  */
 export function checkLimits(clauses: readonly Clause[]): void {
   if (clauses.length > LIMITS.queryClauses) {
@@ -713,7 +713,9 @@ export function checkLimits(clauses: readonly Clause[]): void {
     if (c.editDistance > LIMITS.fuzzyEditDistance) {
       throw new QueryLimitError('fuzzyEditDistance', `Fuzzy edit distance ${c.editDistance} in "${preview(c.term)}~${c.editDistance}" is over the limit of ${LIMITS.fuzzyEditDistance}`)
     }
-    const kind = c.editDistance > 0 ? 'Fuzzy' : c.wildcard || c.term.includes('*') ? 'Wildcard' : undefined
+    // A trailing `*` alone is a range of the sorted terms, found by binary search whatever its length
+    // (a registry path is a fine prefix): only a fuzzy term or another wildcard walks the terms.
+    const kind = c.editDistance > 0 ? 'Fuzzy' : (c.wildcard || c.term.includes('*')) && !/^[^*]+\*$/.test(c.term) ? 'Wildcard' : undefined
     if (kind && c.term.length > LIMITS.patternTermChars) {
       throw new QueryLimitError('patternTermChars', `${kind} term "${preview(c.term)}" is ${c.term.length} characters long, over the limit of ${LIMITS.patternTermChars}`)
     }
