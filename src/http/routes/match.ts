@@ -11,7 +11,8 @@ export const matchRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Match a pasted error to articles',
         description: 'Ranks articles by how well the paste matches their symptoms and error codes; `noConfidentMatch` is true when nothing fits.',
         body: MatchBody,
-        response: { 200: MatchResponse, 400: ErrorResponse, 413: ErrorResponse, 415: ErrorResponse },
+        // 503: KB_NOT_READY, or KB_QUERY_FAILED when the match stopped the worker running it (never retried).
+        response: { 200: MatchResponse, 400: ErrorResponse, 413: ErrorResponse, 415: ErrorResponse, 503: ErrorResponse },
       },
     },
     async (req, reply) => {

@@ -9,9 +9,11 @@ export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         summary: 'Search articles',
-        description: 'Full-text search. Lunr syntax works; invalid syntax is searched as plain words and `notice` says so.',
+        description:
+          'Full-text search. Lunr syntax works; invalid syntax is searched as plain words and `notice` says so. A query over a limit (edit distance, length of a fuzzy or wildcard term, number of terms) answers 400 KB_QUERY_TOO_COMPLEX; wildcard and fuzzy terms standing for more index terms than one search expands answer with those expanded, `partial` true.',
         querystring: SearchQuery,
-        response: { 200: SearchResponse, 400: ErrorResponse },
+        // 503: KB_NOT_READY, or KB_QUERY_FAILED when the query stopped the worker running it (never retried).
+        response: { 200: SearchResponse, 400: ErrorResponse, 503: ErrorResponse },
       },
     },
     // The answer comes serialized with this route's response schema (query/answers.ts), kept or made now.
