@@ -201,7 +201,10 @@ export class Matcher {
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .slice(0, this.options.maxQueryTerms)
     const allFields = this.kb.index.fields.map((_, i) => i)
-    const { hits, terms: termsOf } = this.kb.index.evaluate(
+    // Past the deadline already (a paste that took the budget to read): no candidate could be scored, so none is looked for.
+    const late = performance.now() > deadline
+    if (late) partial = true
+    const { hits, terms: termsOf } = late ? { hits: [], terms: () => [] } : this.kb.index.evaluate(
       queryTerms.map(([term, boost]) => ({ term, fields: allFields, boost, usePipeline: false, wildcard: 0, editDistance: 0, presence: OPTIONAL })),
       {
         topK: this.options.candidates,
@@ -217,7 +220,7 @@ export class Matcher {
       for (const t of termsOf(h.doc)) covered += weightOf.get(t) ?? 0
       candidates.set(h.doc, { lunr: h.score, coverage: covered / totalWeight })
     }
-    for (const code of paste.codes) {
+    for (const code of late ? [] : paste.codes) {
       const docs = this.byCode.get(code) ?? []
       if (docs.length <= this.options.maxArticlesPerCode) for (const doc of docs) if (!candidates.has(doc)) candidates.set(doc, { lunr: 0, coverage: 0 })
     }
