@@ -224,6 +224,20 @@ describe('convertArticle: support-article style', () => {
     assert.ok(Date.now() - started < 1000, `took ${Date.now() - started} ms`)
   })
 
+  it('reads a source frontmatter with a YAML tag such as !!js/function without printing a warning', async () => {
+    const warnings: string[] = []
+    const onWarning = (w: Error) => warnings.push(w.message)
+    process.on('warning', onWarning)
+    try {
+      const source = '---\ntitle: !!js/function "function () {}"\n---\n# Gadget fails\n\n## Symptoms\n\nIt fails.\n\n## Cause\n\nA bug.\n\n## Resolution\n\nUpdate it.\n'
+      assert.equal(convertArticle(source, 'gadget/gadget-fails.md').id, 'gadget-fails')
+    } finally {
+      await new Promise((r) => setImmediate(r))
+      process.off('warning', onWarning)
+    }
+    assert.deepEqual(warnings, [])
+  })
+
   it('skips README-type files', async () => {
     const markdown = await readFile(path.join(FIXTURES, 'convert', 'README.md'), 'utf8')
     assert.equal(convertArticle(markdown, 'README.md').skipped, 'not an article (a README/PROVENANCE/TOC-style notes file)')

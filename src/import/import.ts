@@ -91,7 +91,8 @@ function splitFrontmatter(text: string, notes: string[]): { data: Record<string,
   if (!m) return { data: {}, body: text }
   const body = text.slice(m[0].length)
   try {
-    const data: unknown = parseYaml(m[1]!, { uniqueKeys: false, strict: false })
+    // logLevel 'error': a tag such as !!js/function is read as text, without a warning on stderr.
+    const data: unknown = parseYaml(m[1]!, { uniqueKeys: false, strict: false, logLevel: 'error' })
     if (data && typeof data === 'object' && !Array.isArray(data)) return { data: data as Record<string, unknown>, body }
     notes.push('source frontmatter is not a mapping; ignored')
   } catch {
