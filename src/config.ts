@@ -32,10 +32,25 @@ export const ConfigSchema = Type.Object({
   KB_QUERY_WORKER: Type.Boolean({ default: true }),
   /** Query worker threads (with KB_QUERY_WORKER); 0: one per core, at most 4. Each holds its own copy of the articles' text. */
   KB_QUERY_WORKERS: Type.Integer({ minimum: 0, maximum: 16, default: 0 }),
+  /** Heap limit of each query worker, in MB (V8 old generation); a worker past it dies and restarts, its query answered 503. 0: 512. */
+  KB_QUERY_WORKER_HEAP_MB: Type.Integer({ minimum: 0, maximum: 65536, default: 0 }),
   /** Megabytes of search answers to keep, by build and query (repeated searches skip the query); 0: no cache. */
   KB_SEARCH_CACHE_MB: Type.Integer({ minimum: 0, maximum: 4096, default: 32 }),
   /** Behind a load balancer: "true", a hop count, or addresses/CIDRs of trusted proxies, so rate limits and logs see client addresses. */
   KB_TRUST_PROXY: Type.String({ default: '' }),
+  /**
+   * Milliseconds from SIGTERM or SIGINT to exit, at most: requests still open then are cut off and the
+   * process exits with code 1. 10 s: five default match budgets, well past any answer the limits
+   * allow, and inside Kubernetes' default grace period of 30 s with room for KB_SHUTDOWN_DELAY_MS.
+   */
+  KB_SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 10_000 }),
+  /**
+   * Milliseconds between SIGTERM and closing the listener, while /readyz already answers 503 and
+   * requests are still served: the time a load balancer needs to notice and stop sending (in
+   * Kubernetes, about the readiness probe's period). Part of KB_SHUTDOWN_TIMEOUT_MS. SIGINT (Ctrl-C)
+   * skips it. 1 s by default: enough for a balancer polling every second, short for local use.
+   */
+  KB_SHUTDOWN_DELAY_MS: Type.Integer({ minimum: 0, maximum: 300_000, default: 1000 }),
 })
 export type Config = Static<typeof ConfigSchema>
 
@@ -53,6 +68,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`Invalid configuration: ${e.instancePath.slice(1) || 'environment'} ${e.message} (got ${JSON.stringify(env[e.instancePath.slice(1)])})`)
   }
   const config = withDefaults as Config
+  if (config.KB_SHUTDOWN_DELAY_MS >= config.KB_SHUTDOWN_TIMEOUT_MS) {
+    throw new Error(`Invalid configuration: KB_SHUTDOWN_DELAY_MS (${config.KB_SHUTDOWN_DELAY_MS}) must be less than KB_SHUTDOWN_TIMEOUT_MS (${config.KB_SHUTDOWN_TIMEOUT_MS}), which it is part of`)
+  }
   try {
     parseCorsOrigins(config.KB_CORS_ORIGINS)
   } catch (err) {

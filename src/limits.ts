@@ -13,6 +13,15 @@ export const LIMITS = {
   /** Longest product or tag filter, in characters. */
   filterChars: 200,
   /**
+   * Bytes of a too-large request body read (and dropped) before its 413 is sent, at most: a client
+   * still sending when the connection closes loses the answer (http/drain.ts). Past this the 413
+   * is sent and the connection closed. 32 MiB: twice the largest KB_MAX_BODY_BYTES, read in well
+   * under a second on loopback.
+   */
+  oversizeBodyDrainBytes: 32 * 1024 * 1024,
+  /** Milliseconds spent reading a too-large request body before its 413 is sent anyway, at most. */
+  oversizeBodyDrainMs: 10_000,
+  /**
    * Longest article id, in characters. The id is the path parameter of `GET /api/articles/:id`,
    * so the router's parameter limit and the API's id schema use this too: any id lint accepts can
    * be fetched.
@@ -25,6 +34,42 @@ export const LIMITS = {
    * 800 in 29 s, and 3,000 `>` overflow the stack. Real articles nest a handful of levels.
    */
   markdownNesting: 32,
+  /**
+   * Most inline openers between two blank lines of an article's Markdown (a paragraph, or a list
+   * or table without blank lines): `[` of links and images, and the marks of `*`, `_` and `~` runs
+   * that could open emphasis. Links and emphasis nest, and the parser's cost grows with the
+   * square of their depth (2,000 nested `![` take 15 s, 2,000 nested `*a ` overflow the stack);
+   * at 128 the worst paragraph renders in about 0.15 s, at 256 in 0.4 s. The bundled articles and
+   * the 262 files of the benchmark corpora have at most 50.
+   */
+  markdownInlineOpeners: 128,
+  /**
+   * Largest edit distance of a fuzzy search term (`word~2`), as Elasticsearch's fuzziness: the
+   * terms within 3 or more edits of a word are most of a vocabulary, and Lunr's automaton for them
+   * grows exponentially with the distance (`abcdefghij~9` took 2 GB and the process down).
+   */
+  fuzzyEditDistance: 2,
+  /**
+   * Longest fuzzy or wildcard search term, in characters, as typed (before `~` or with its `*`s).
+   * The cost of expanding one grows with its length (`a`×1000`~2`); no word is typed this long on
+   * purpose. A prefix (`hklm\system\…*`, one trailing `*`) is exempt: it is a binary search of
+   * the sorted terms whatever its length. Typo correction of a paste skips longer words too.
+   */
+  patternTermChars: 64,
+  /** Terms (clauses) of one search, at most: each reads its postings. */
+  queryClauses: 100,
+  /**
+   * Index terms all the wildcard and fuzzy terms of one search stand for, at most (Lucene's
+   * default maximum clause count): past it the search answers with these, flagged `partial`.
+   */
+  queryExpansions: 1024,
+  /**
+   * Steps of the walk that expands the wildcard and fuzzy terms of one search over the sorted
+   * index terms (one step: one character tried after a prefix of index terms), at most: past it
+   * the search answers with what was found, flagged `partial`. A step takes 0.1-0.6 us, so this is
+   * 10-60 ms; a leading wildcard tries every prefix of the index (7,000 for the bundled KB).
+   */
+  expansionSteps: 100_000,
 } as const
 
 /** The name of each limit as the README's table shows it, with its unit. */

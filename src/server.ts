@@ -32,7 +32,7 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   )
   // Queries run in worker threads (the other cores) once they have loaded the index; until then,
   // and whenever none can answer, on the main thread.
-  const queries = config.KB_QUERY_WORKER ? new WorkerRunner(app.log, queryWorkerCount(config.KB_QUERY_WORKERS)) : undefined
+  const queries = config.KB_QUERY_WORKER ? new WorkerRunner(app.log, queryWorkerCount(config.KB_QUERY_WORKERS), { heapMb: config.KB_QUERY_WORKER_HEAP_MB }) : undefined
   await app.register(appPlugin, {
     kb,
     queries,

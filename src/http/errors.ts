@@ -4,6 +4,8 @@
  */
 import type { FastifyError, FastifyInstance } from 'fastify'
 import { STATUS_CODES } from 'node:http'
+import { LIMITS } from '../limits.js'
+import { drainBody } from './drain.js'
 
 /** An error a route raises on purpose. */
 export class ApiError extends Error {
@@ -21,6 +23,11 @@ export const Errors = {
   articleNotFound: (id: string) => new ApiError(404, 'KB_ARTICLE_NOT_FOUND', `No article with id "${id}"`),
   routeNotFound: (method: string, url: string) => new ApiError(404, 'KB_ROUTE_NOT_FOUND', `No route for ${method} ${url}`),
   notReady: () => new ApiError(503, 'KB_NOT_READY', 'The index is not loaded yet'),
+  /** A search over one of the query limits (LIMITS): the message names the limit and its value. */
+  queryTooComplex: (message: string) => new ApiError(400, 'KB_QUERY_TOO_COMPLEX', message),
+  /** The query worker died while answering (out of memory, a crash): the query is not run again anywhere. */
+  queryFailed: () =>
+    new ApiError(503, 'KB_QUERY_FAILED', 'The query stopped the worker answering it and was not retried; the worker is restarting. Send a simpler query.'),
 }
 
 /** Codes for Fastify's own client errors, so clients see one vocabulary. */
@@ -34,6 +41,7 @@ const FASTIFY_CODES: Record<string, string> = {
 
 /** Install the one error handler and the JSON 404 handler. */
 export function installErrorHandling(app: FastifyInstance, opts: { bodyLimit: number }): void {
+  const tooLarge = `Request body is larger than the limit of ${opts.bodyLimit} bytes; send a shorter excerpt around the error`
   app.setNotFoundHandler((req, reply) => {
     const e = Errors.routeNotFound(req.method, req.url.split('?')[0] ?? req.url)
     return reply.code(e.statusCode).send(body(e.statusCode, e.code, e.message))
@@ -47,11 +55,17 @@ export function installErrorHandling(app: FastifyInstance, opts: { bodyLimit: nu
       return reply.code(400).send(body(400, 'KB_INVALID_REQUEST', err.message))
     }
     const status = err.statusCode ?? 500
+    if (FASTIFY_CODES[err.code] === 'KB_BODY_TOO_LARGE' && !req.raw.readableEnded) {
+      // Read the rest of the body before answering (bounded), or the client may never see the 413 (drain.ts).
+      return drainBody(req.raw, { maxBytes: LIMITS.oversizeBodyDrainBytes, maxMs: LIMITS.oversizeBodyDrainMs }).then(() =>
+        reply.code(413).send(body(413, 'KB_BODY_TOO_LARGE', tooLarge)),
+      )
+    }
     if (status >= 400 && status < 500) {
       const code = FASTIFY_CODES[err.code] ?? (err instanceof SyntaxError ? 'KB_INVALID_JSON' : 'KB_BAD_REQUEST')
       const message =
         code === 'KB_BODY_TOO_LARGE'
-          ? `Request body is larger than the limit of ${opts.bodyLimit} bytes; send a shorter excerpt around the error`
+          ? tooLarge
           : code === 'KB_UNSUPPORTED_MEDIA_TYPE'
             ? `Unsupported content type "${req.headers['content-type'] ?? ''}"; send JSON with content-type: application/json`
             : code === 'KB_INVALID_JSON' && !/json/i.test(err.message)
