@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, it } from 'node:test'
@@ -35,6 +35,14 @@ describe('artifact', () => {
     assert.equal(kb.header.version, ARTIFACT_VERSION)
     assert.equal(kb.articles.length, kb.header.articleCount)
     assert.equal(kb.articles[kb.index.search('Connections_Refused').hits[0]!.doc]?.id, 'iis6-connections-refused-nonpaged-pool')
+  })
+
+  it('a failed write leaves no temp file behind (the rename meets a folder in the way)', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'kb-art-'))
+    const file = path.join(dir, 'kb.json')
+    await mkdir(path.join(file, 'inside'), { recursive: true })
+    await assert.rejects(writeArtifact(file, 'x'), (err: NodeJS.ErrnoException) => err.code === 'EISDIR' || err.code === 'ENOTEMPTY' || err.code === 'EEXIST')
+    assert.deepEqual(await readdir(dir), ['kb.json'])
   })
 
   it('refuses a missing, foreign, old or corrupt artifact with a message that says how to rebuild', async () => {

@@ -6,7 +6,7 @@
  * give byte-identical artifacts.
  */
 import { createHash } from 'node:crypto'
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { ANALYSIS_VERSION } from '../analysis/pipeline.js'
@@ -70,12 +70,20 @@ export function serializeArtifact(payload: ArtifactPayload): string {
   return `${JSON.stringify(header)}\n${body}\n`
 }
 
-/** Write an artifact atomically (temp file, then rename), so a reader never sees half a file. */
+/**
+ * Write an artifact atomically (temp file, then rename), so a reader never sees half a file; on
+ * failure (a full disk, a folder in the way) the temp file is removed before the error goes on.
+ */
 export async function writeArtifact(file: string, bytes: string): Promise<void> {
   await mkdir(path.dirname(path.resolve(file)), { recursive: true })
   const tmp = `${file}.${process.pid}.tmp`
-  await writeFile(tmp, bytes)
-  await rename(tmp, file)
+  try {
+    await writeFile(tmp, bytes)
+    await rename(tmp, file)
+  } catch (err) {
+    await rm(tmp, { force: true }).catch(() => undefined)
+    throw err
+  }
 }
 
 /** Read and check an artifact file; throws ArtifactError with a rebuild hint on any problem. */
