@@ -12,6 +12,14 @@ export const LIMITS = {
   pasteLineChars: 2000,
   /** Longest product or tag filter, in characters. */
   filterChars: 200,
+  /** Results of one search page, at most (`limit`). */
+  searchResults: 50,
+  /** Results of one match, at most (`limit`). */
+  matchResults: 20,
+  /** Articles of one page of the article list, at most (`limit`). */
+  articlePage: 100,
+  /** Results skipped, at most (`offset` of searches and of the article list): deep pages are not a use. */
+  resultOffset: 10_000,
   /**
    * Bytes of a too-large request body read (and dropped) before its 413 is sent, at most: a client
    * still sending when the connection closes loses the answer (http/drain.ts). Past this the 413

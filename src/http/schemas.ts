@@ -24,15 +24,15 @@ export const ErrorResponse = Type.Object(
 export const NOT_BLANK = '\\S'
 
 const Limit = (max: number, dflt: number) => Type.Integer({ minimum: 1, maximum: max, default: dflt, description: `Results per page (1-${max})` })
-const Offset = Type.Integer({ minimum: 0, maximum: 10000, default: 0, description: 'Results to skip' })
+const Offset = Type.Integer({ minimum: 0, maximum: LIMITS.resultOffset, default: 0, description: 'Results to skip' })
 const Filters = {
-  product: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Only articles for this product (exact, case-insensitive)' })),
-  tag: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Only articles with this tag (exact, case-insensitive)' })),
+  product: Type.Optional(Type.String({ minLength: 1, maxLength: LIMITS.filterChars, description: 'Only articles for this product (exact, case-insensitive)' })),
+  tag: Type.Optional(Type.String({ minLength: 1, maxLength: LIMITS.filterChars, description: 'Only articles with this tag (exact, case-insensitive)' })),
 }
 
 export const SearchQuery = Type.Object({
-  q: Type.String({ maxLength: 1000, pattern: NOT_BLANK, description: 'Query; Lunr syntax (field:, +, -, *, ~, ^) works' }),
-  limit: Limit(50, 10),
+  q: Type.String({ maxLength: LIMITS.searchQueryChars, pattern: NOT_BLANK, description: 'Query; Lunr syntax (field:, +, -, *, ~, ^) works' }),
+  limit: Limit(LIMITS.searchResults, 10),
   offset: Offset,
   ...Filters,
 })
@@ -71,7 +71,7 @@ export const SearchResponse = Type.Object({
 export const MatchBody = Type.Object(
   {
     text: Type.String({ pattern: NOT_BLANK, description: 'The pasted error text, log excerpt or stack trace' }),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 20, default: 5, description: 'Results to return (1-20)' })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: LIMITS.matchResults, default: 5, description: `Results to return (1-${LIMITS.matchResults})` })),
     ...Filters,
   },
   { additionalProperties: false },
@@ -117,7 +117,7 @@ export const MatchResponse = Type.Object({
 })
 
 export const ArticlesQuery = Type.Object({
-  limit: Limit(100, 20),
+  limit: Limit(LIMITS.articlePage, 20),
   offset: Offset,
   ...Filters,
 })

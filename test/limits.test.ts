@@ -1,0 +1,67 @@
+/**
+ * The README documents every limit and every error code, and the code enforces what the README
+ * says: its table of limits is checked against src/limits.ts and the configuration, and its table
+ * of error codes against the codes the source can answer with.
+ */
+import assert from 'node:assert/strict'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import path from 'node:path'
+import { describe, it } from 'node:test'
+import { ConfigSchema } from '../src/config.js'
+import { LIMITS } from '../src/limits.js'
+import { REPO } from './helpers/kb.js'
+
+const README = readFileSync(path.join(REPO, 'README.md'), 'utf8')
+
+/** The rows of the Markdown table under a heading, as arrays of cells. */
+function tableUnder(heading: string): string[][] {
+  const start = README.indexOf(`\n${heading}\n`)
+  assert.ok(start >= 0, `README has no "${heading}" section`)
+  const rows: string[][] = []
+  for (const line of README.slice(start).split('\n').slice(2)) {
+    if (line.startsWith('#')) break
+    if (!line.startsWith('|') || /^\|[-| ]+\|$/.test(line)) continue
+    rows.push(line.split('|').slice(1, -1).map((c) => c.trim()))
+  }
+  return rows.slice(1) // the header row
+}
+
+/** Every file under a folder, recursively. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = path.join(dir, f)
+    return statSync(p).isDirectory() ? filesUnder(p) : [p]
+  })
+}
+
+describe('README tables agree with the code', () => {
+  it('every limit of src/limits.ts is in the README with its value, and the table names no other', () => {
+    const rows = tableUnder('## Limits')
+    const documented = new Map<string, number>()
+    const settings = new Set<string>()
+    for (const [names = '', value = ''] of rows) {
+      const keys = [...names.matchAll(/`(\w+)`/g)].map((m) => m[1]!)
+      const numbers = [...value.matchAll(/\d+/g)].map((m) => Number(m[0]))
+      keys.forEach((k, i) => {
+        if (k.startsWith('KB_')) settings.add(k)
+        else documented.set(k, numbers[i] ?? Number.NaN)
+      })
+    }
+    for (const [key, value] of Object.entries(LIMITS)) assert.equal(documented.get(key), value, `README's limit ${key}`)
+    assert.deepEqual([...documented.keys()].filter((k) => !(k in LIMITS)), [], 'limits the README names that src/limits.ts does not have')
+    for (const s of settings) assert.ok(s in ConfigSchema.properties, `${s} in the README's limits is not a setting`)
+  })
+
+  it('every error code the source answers with is in the README table with its status, and no other', () => {
+    const rows = tableUnder('## HTTP API')
+    const documented = new Map(rows.map(([code = '', status = '']) => [code.replaceAll('`', ''), Number(status)]))
+    const settings = new Set(Object.keys(ConfigSchema.properties))
+    const used = new Set<string>()
+    for (const file of filesUnder(path.join(REPO, 'src')).filter((f) => f.endsWith('.ts'))) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/['"`](KB_[A-Z0-9_]+)['"`]/g)) if (!settings.has(m[1]!)) used.add(m[1]!)
+    }
+    assert.deepEqual([...used].filter((c) => !documented.has(c)).sort(), [], 'codes missing from the README')
+    assert.deepEqual([...documented.keys()].filter((c) => !used.has(c)).sort(), [], 'codes in the README the source never sends')
+    for (const [code, status] of documented) assert.ok(status >= 400 && status < 600, `${code}: status ${status}`)
+  })
+})
