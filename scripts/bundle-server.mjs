@@ -14,9 +14,9 @@ const root = path.join(import.meta.dirname, '..')
 await build({
   entryPoints: {
     main: path.join(root, 'src/cli/main.ts'),
-    worker: path.join(root, 'src/query/worker.ts'),
-    // The thread a reload reads the artifact in (src/indexing/artifact.ts finds it beside main.js).
-    'artifact-worker': path.join(root, 'src/indexing/artifact-worker.ts'),
+    worker: path.join(root, 'src/runtime/query/worker.ts'),
+    // The thread a reload reads the artifact in (src/build/artifact/artifact.ts finds it beside main.js).
+    'artifact-worker': path.join(root, 'src/build/artifact/artifact-worker.ts'),
   },
   outdir: path.join(root, 'build', 'bundle'),
   bundle: true,

@@ -19,18 +19,18 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import lunr from 'lunr'
 import MiniSearch from 'minisearch'
-import { loadArticles } from '../src/content/load.js'
-import type { ArticleSource } from '../src/content/schema.js'
-import type { KbArticle } from '../src/indexing/article.js'
-import { type LoadedArtifact, parseArtifact } from '../src/indexing/artifact.js'
-import { buildArtifact } from '../src/indexing/build.js'
-import { FIELDS } from '../src/indexing/fields.js'
-import { MATCH_DEFAULTS, Matcher } from '../src/match/match.js'
+import { loadArticles } from '../src/build/content/load.js'
+import type { ArticleSource } from '../src/build/content/schema.js'
+import type { KbArticle } from '../src/core/article.js'
+import { type LoadedArtifact, parseArtifact } from '../src/build/artifact/artifact.js'
+import { buildArtifact } from '../src/build/artifact/build.js'
+import { FIELDS } from '../src/core/fields.js'
+import { MATCH_DEFAULTS, Matcher } from '../src/core/match/match.js'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const DATASET = path.join(ROOT, 'eval', 'pastes.jsonl')
 const ARTICLES = path.join(ROOT, 'articles')
-const IMPORTER = path.join(ROOT, 'src', 'import', 'import.ts')
+const IMPORTER = path.join(ROOT, 'src', 'build', 'import', 'import.ts')
 const DEFAULT_CORPORA = process.env.KB_EVAL_CORPORA ?? '/work/shared/bench/corpora'
 const CORPORA = ['mslearn-iis', 'mssql-errors'] as const
 
@@ -144,7 +144,7 @@ async function buildKb(corporaDir: string, bundledOnly: boolean): Promise<KbInfo
   let importer: KbInfo['importer'] = bundledOnly ? 'skipped' : 'missing'
   if (!bundledOnly && existsSync(IMPORTER)) {
     const mod = (await import(pathToFileURL(IMPORTER).href)) as { importFolder?: ImportFolder }
-    if (typeof mod.importFolder !== 'function') throw new Error('src/import/import.ts does not export importFolder')
+    if (typeof mod.importFolder !== 'function') throw new Error('src/build/import/import.ts does not export importFolder')
     importer = 'used'
     const tmp = await mkdtemp(path.join(os.tmpdir(), 'kb-eval-'))
     try {
@@ -507,7 +507,7 @@ async function main(): Promise<number> {
   const kbLine =
     `KB: ${kb.artifact.articles.length} articles (` +
     Object.entries(kb.counts).map(([k, v]) => `${v} ${k}`).join(', ') +
-    `); corpora ${{ used: 'imported', missing: 'NOT imported (no src/import/import.ts)', skipped: 'NOT imported (--bundled-only)' }[kb.importer]}`
+    `); corpora ${{ used: 'imported', missing: 'NOT imported (no src/build/import/import.ts)', skipped: 'NOT imported (--bundled-only)' }[kb.importer]}`
   const dataLine =
     `dataset: ${dataset.length} cases, ${usable.length} evaluated` +
     (skipped.length > 0 ? `, ${skipped.length} skipped (expected article not in the KB)` : '')

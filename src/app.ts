@@ -10,16 +10,17 @@ import { Ajv } from 'ajv'
 import rateLimit from '@fastify/rate-limit'
 import { corsPlugin } from './http/cors.js'
 import { metricsPlugin } from './http/metrics.js'
-import { SearchCache } from './query/cache.js'
-import { InThreadRunner, type QueryRunner } from './query/runner.js'
-import { ApiError, Errors, clientErrorHandler, frameworkErrors, installErrorHandling } from './http/errors.js'
+import { SearchCache } from './runtime/query/cache.js'
+import { InThreadRunner, type QueryRunner } from './runtime/query/runner.js'
+import { Errors } from './api/errors.js'
+import { clientErrorHandler, frameworkErrors, installErrorHandling } from './http/error-handler.js'
 import { articleRoutes } from './http/routes/articles.js'
 import { healthRoutes } from './http/routes/health.js'
 import { matchRoutes } from './http/routes/match.js'
 import { searchRoutes } from './http/routes/search.js'
 import { webRoutes } from './http/routes/web.js'
-import { ErrorResponse, NOT_BLANK } from './http/schemas.js'
-import type { KnowledgeBase } from './kb.js'
+import { ErrorResponse, NOT_BLANK } from './api/schemas.js'
+import type { KnowledgeBase } from './runtime/kb.js'
 import { LIMITS } from './limits.js'
 
 /** What the server knows about its KB at a moment. */
@@ -123,7 +124,7 @@ const app: FastifyPluginAsync<AppOptions> = async (app, opts) => {
       timeWindow: 60_000,
       allowList: (req) => !isApiRoute(req),
       errorResponseBuilder: (_req, ctx) =>
-        new ApiError(429, 'KB_RATE_LIMITED', `Rate limit of ${max} requests per minute exceeded; retry in ${Math.ceil(ctx.ttl / 1000)} s`),
+        Errors.rateLimited(max, ctx.ttl),
     })
   }
 

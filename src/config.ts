@@ -54,6 +54,14 @@ export const ConfigSchema = Type.Object({
 })
 export type Config = Static<typeof ConfigSchema>
 
+/** A setting that is missing, malformed or out of range; its message names the variable. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(`Invalid configuration: ${message}`)
+    this.name = 'ConfigError'
+  }
+}
+
 /** Parse configuration from an environment, applying defaults; throws a message naming the bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const picked: Record<string, unknown> = {}
@@ -65,16 +73,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const errors = Value.Errors(ConfigSchema, withDefaults)
   if (errors.length > 0) {
     const e = errors[0]!
-    throw new Error(`Invalid configuration: ${e.instancePath.slice(1) || 'environment'} ${e.message} (got ${JSON.stringify(env[e.instancePath.slice(1)])})`)
+    throw new ConfigError(`${e.instancePath.slice(1) || 'environment'} ${e.message} (got ${JSON.stringify(env[e.instancePath.slice(1)])})`)
   }
   const config = withDefaults as Config
   if (config.KB_SHUTDOWN_DELAY_MS >= config.KB_SHUTDOWN_TIMEOUT_MS) {
-    throw new Error(`Invalid configuration: KB_SHUTDOWN_DELAY_MS (${config.KB_SHUTDOWN_DELAY_MS}) must be less than KB_SHUTDOWN_TIMEOUT_MS (${config.KB_SHUTDOWN_TIMEOUT_MS}), which it is part of`)
+    throw new ConfigError(`KB_SHUTDOWN_DELAY_MS (${config.KB_SHUTDOWN_DELAY_MS}) must be less than KB_SHUTDOWN_TIMEOUT_MS (${config.KB_SHUTDOWN_TIMEOUT_MS}), which it is part of`)
   }
   try {
     parseCorsOrigins(config.KB_CORS_ORIGINS)
   } catch (err) {
-    throw new Error(`Invalid configuration: KB_CORS_ORIGINS ${(err as Error).message}`)
+    throw new ConfigError(`KB_CORS_ORIGINS ${(err as Error).message}`)
   }
   return config
 }

@@ -8,10 +8,10 @@
 import Fastify, { type FastifyInstance } from 'fastify'
 import { appPlugin, fastifyOptions } from './app.js'
 import { type Config, parseCorsOrigins, parseTrustProxy, queryWorkerCount } from './config.js'
-import { loadKnowledgeBase, loadKnowledgeBaseOffThread } from './kb.js'
-import { collectGarbage, keepRequestGarbageYoung } from './memory.js'
-import { warmUp } from './query/warmup.js'
-import { WorkerRunner } from './query/worker-runner.js'
+import { loadKnowledgeBase, loadKnowledgeBaseOffThread } from './runtime/kb.js'
+import { collectGarbage, keepRequestGarbageYoung } from './runtime/memory.js'
+import { warmUp } from './runtime/query/warmup.js'
+import { WorkerRunner } from './runtime/query/worker-runner.js'
 
 /** Start serving the artifact named by the configuration. Throws ArtifactError if it cannot load. */
 export async function startServer(config: Config): Promise<FastifyInstance> {

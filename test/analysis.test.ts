@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import lunr from 'lunr'
-import { configureBuilder } from '../src/analysis/pipeline.js'
-import { analyzeToken, expandIdentifier, stem } from '../src/analysis/terms.js'
-import { kbTokenizer, splitText } from '../src/analysis/tokenize.js'
+import { configureBuilder } from '../src/core/analysis/pipeline.js'
+import { analyzeToken, expandIdentifier, stem } from '../src/core/analysis/terms.js'
+import { kbTokenizer, splitText } from '../src/core/analysis/tokenize.js'
 
 describe('tokenizer', () => {
   it('keeps identifiers whole and splits on punctuation that never belongs to one', () => {

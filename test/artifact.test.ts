@@ -3,10 +3,10 @@ import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, it } from 'node:test'
-import { ArtifactError, type ArtifactPayload, ARTIFACT_VERSION, parseArtifact, readArtifact, readArtifactOffThread, serializeArtifact, writeArtifact } from '../src/indexing/artifact.js'
-import { buildFromFolder } from '../src/indexing/build.js'
-import { loadArticles } from '../src/content/load.js'
-import { buildArtifact } from '../src/indexing/build.js'
+import { ArtifactError, type ArtifactPayload, ARTIFACT_VERSION, parseArtifact, readArtifact, readArtifactOffThread, serializeArtifact, writeArtifact } from '../src/build/artifact/artifact.js'
+import { buildFromFolder } from '../src/build/artifact/build.js'
+import { loadArticles } from '../src/build/content/load.js'
+import { buildArtifact } from '../src/build/artifact/build.js'
 
 const ARTICLES = path.join(import.meta.dirname, '..', 'articles')
 

@@ -376,7 +376,7 @@ describe('cross-origin access', () => {
       assert.throws(() => parseCorsOrigins(bad), /is not an origin like https:\/\/portal\.example\.com/, bad)
     }
     assert.deepEqual(loadConfig({}).KB_CORS_ORIGINS, '')
-    assert.throws(() => loadConfig({ KB_CORS_ORIGINS: 'https://a.example,nope' }), /^Error: Invalid configuration: KB_CORS_ORIGINS "nope" is not an origin/)
+    assert.throws(() => loadConfig({ KB_CORS_ORIGINS: 'https://a.example,nope' }), /^ConfigError: Invalid configuration: KB_CORS_ORIGINS "nope" is not an origin/)
   })
 
   it('sends no CORS headers at all when no origin is configured', async () => {

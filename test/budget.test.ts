@@ -10,10 +10,10 @@ import { after, before, describe, it } from 'node:test'
 import type { FastifyInstance } from 'fastify'
 import request from 'supertest'
 import { createApp } from '../src/app.js'
-import type { KnowledgeBase } from '../src/kb.js'
+import type { KnowledgeBase } from '../src/runtime/kb.js'
 import { LIMITS } from '../src/limits.js'
-import { readPaste } from '../src/match/paste.js'
-import { errorLikeness, extractCodes } from '../src/match/signals.js'
+import { readPaste } from '../src/core/match/paste.js'
+import { errorLikeness, extractCodes } from '../src/core/match/signals.js'
 import { kbFrom } from './helpers/kb.js'
 
 /** What a request may take past its budget in these tests (the figure is 250 ms; this box is noisy). */

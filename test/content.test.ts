@@ -3,8 +3,8 @@ import { mkdtemp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, it } from 'node:test'
-import { loadArticles, parseArticle } from '../src/content/load.js'
-import { formatProblem, sortProblems } from '../src/content/problems.js'
+import { loadArticles, parseArticle } from '../src/build/content/load.js'
+import { formatProblem, sortProblems } from '../src/build/content/problems.js'
 import { LIMITS } from '../src/limits.js'
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures', 'content')

@@ -10,7 +10,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { before, describe, test } from 'node:test'
 import { pathToFileURL } from 'node:url'
-import { loadArticles } from '../src/content/load.js'
+import { loadArticles } from '../src/build/content/load.js'
 import { KINDS } from '../scripts/eval.js'
 
 const REPO = path.join(import.meta.dirname, '..')

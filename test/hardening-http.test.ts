@@ -13,8 +13,8 @@ import type { FastifyInstance } from 'fastify'
 import { createApp } from '../src/app.js'
 import { loadConfig, parseCorsOrigins } from '../src/config.js'
 import { drainBody } from '../src/http/drain.js'
-import { writeArtifact } from '../src/indexing/artifact.js'
-import { buildFromFolder } from '../src/indexing/build.js'
+import { writeArtifact } from '../src/build/artifact/artifact.js'
+import { buildFromFolder } from '../src/build/artifact/build.js'
 import { ARTICLES, kbFrom } from './helpers/kb.js'
 import { type ServerProcess, serve, waitFor } from './helpers/server.js'
 
@@ -151,6 +151,6 @@ describe('KB_CORS_ORIGINS', () => {
     assert.throws(() => parseCorsOrigins('https://*.example.com'), wildcard)
     assert.throws(() => parseCorsOrigins('https://a.example.com, https://*.example.com'), wildcard)
     assert.throws(() => parseCorsOrigins('*'), /^Error: "\*" is not an origin like https:\/\/portal\.example\.com: wildcards are not supported; list each origin, comma-separated$/)
-    assert.throws(() => loadConfig({ KB_CORS_ORIGINS: 'https://*.example.com' }), /^Error: Invalid configuration: KB_CORS_ORIGINS "https:\/\/\*\.example\.com" is not an origin like https:\/\/portal\.example\.com: wildcards are not supported/)
+    assert.throws(() => loadConfig({ KB_CORS_ORIGINS: 'https://*.example.com' }), /^ConfigError: Invalid configuration: KB_CORS_ORIGINS "https:\/\/\*\.example\.com" is not an origin like https:\/\/portal\.example\.com: wildcards are not supported/)
   })
 })

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { it } from 'node:test'
-import { collectGarbage } from '../src/memory.js'
+import { collectGarbage } from '../src/runtime/memory.js'
 
 it('collectGarbage frees what nothing references any more, and can run again', () => {
   let garbage: number[][] | undefined = Array.from({ length: 200 }, () => Array.from({ length: 25_000 }, (_, i) => i + 0.5))

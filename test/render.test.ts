@@ -6,8 +6,8 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { LIMITS } from '../src/limits.js'
-import { renderMarkdown } from '../src/render/markdown.js'
-import { findTooDeep, findTooManyOpeners } from '../src/render/nesting.js'
+import { renderMarkdown } from '../src/build/render/markdown.js'
+import { findTooDeep, findTooManyOpeners } from '../src/build/render/nesting.js'
 
 describe('renderMarkdown', () => {
   it('renders GitHub-flavoured Markdown to HTML and to plain text with a line per block', () => {

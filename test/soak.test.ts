@@ -7,7 +7,7 @@ import path from 'node:path'
 import { after, before, it } from 'node:test'
 import type { FastifyInstance } from 'fastify'
 import { createApp } from '../src/app.js'
-import type { KnowledgeBase } from '../src/kb.js'
+import type { KnowledgeBase } from '../src/runtime/kb.js'
 import { REPO, kbFrom } from './helpers/kb.js'
 
 const REQUESTS = 900

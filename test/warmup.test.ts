@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { WARMUP, warmUp, warmupSteps } from '../src/query/warmup.js'
+import { WARMUP, warmUp, warmupSteps } from '../src/runtime/query/warmup.js'
 import { kbFrom } from './helpers/kb.js'
 
 describe('warm-up of a loaded KB', () => {

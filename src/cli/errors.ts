@@ -2,8 +2,9 @@
  * CLI failures, one line each: `kb <command>: <what, with its path>: <why>`. A user acts on the
  * line; a stack trace is for a bug report, so it is printed only with `--debug`.
  */
-import { ArticlesFolderError, NoArticlesError } from '../content/problems.js'
-import { ArtifactError } from '../indexing/artifact.js'
+import { ArticlesFolderError, NoArticlesError } from '../build/content/problems.js'
+import { ArtifactError } from '../build/artifact/artifact.js'
+import { ConfigError } from '../config.js'
 
 /** A failure the user can act on. Exit code 1 for a failure, 2 for a usage error. */
 export class CliError extends Error {
@@ -44,7 +45,7 @@ export function systemReason(err: unknown): string | undefined {
  * keeps its message and points at --debug.
  */
 export function errorLine(command: string, err: unknown): string {
-  if (err instanceof ArtifactError || (err instanceof Error && err.message.startsWith('Invalid configuration'))) return err.message
+  if (err instanceof ArtifactError || err instanceof ConfigError) return err.message
   const prefix = `kb ${command}:`
   // Their message is the line's reason already.
   if (err instanceof CliError || err instanceof ArticlesFolderError || err instanceof NoArticlesError) return `${prefix} ${err.message}`

@@ -9,9 +9,9 @@ import { access, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { Command, InvalidArgumentError } from 'commander'
 import { DEFAULT_INDEX, loadConfig } from '../config.js'
-import { ContentError, formatProblem, NoArticlesError, type Problem } from '../content/problems.js'
-import { writeArtifact } from '../indexing/artifact.js'
-import { registerImportCommand } from '../import/command.js'
+import { ContentError, formatProblem, NoArticlesError, type Problem } from '../build/content/problems.js'
+import { writeArtifact } from '../build/artifact/artifact.js'
+import { registerImportCommand } from '../build/import/command.js'
 import { CliError, debugDetail, errorLine, systemReason } from './errors.js'
 
 // Each command loads what it needs when it runs: `kb serve` starts without the Markdown renderer,
@@ -44,7 +44,7 @@ async function checkOut(out: string): Promise<void> {
 /** Build the artifact; prints problems and returns false when articles have errors. */
 async function build(articles: string, out: string, json: boolean): Promise<boolean> {
   await checkOut(out)
-  const { buildFromFolder } = await import('../indexing/build.js')
+  const { buildFromFolder } = await import('../build/artifact/build.js')
   try {
     const { bytes, articles: built, problems } = await buildFromFolder(articles)
     await writeArtifact(out, bytes).catch((err: unknown) => {
@@ -91,7 +91,7 @@ program
   .option('-a, --articles <dir>', 'articles folder', DEFAULT_ARTICLES)
   .option('--json', 'machine-readable output')
   .action(async (o: { articles: string; json?: boolean }) => {
-    const { loadArticles } = await import('../content/load.js')
+    const { loadArticles } = await import('../build/content/load.js')
     const { articles, problems } = await loadArticles(o.articles)
     const errors = problems.filter((p) => p.severity === 'error').length
     // What build would refuse, lint refuses too.
@@ -147,7 +147,7 @@ program
   .option('--tag <name>', 'only this tag')
   .option('--json', 'machine-readable output')
   .action(async (words: string[], o: { index: string; limit: number; product?: string; tag?: string; json?: boolean }) => {
-    const [{ loadKnowledgeBase }, { search }, { printSearch }] = await Promise.all([import('../kb.js'), import('../search/search.js'), import('./output.js')])
+    const [{ loadKnowledgeBase }, { search }, { printSearch }] = await Promise.all([import('../runtime/kb.js'), import('../core/search/search.js'), import('./output.js')])
     const kb = await loadKnowledgeBase(o.index)
     const result = search(kb.artifact, { q: words.join(' '), limit: o.limit, offset: 0, product: o.product, tag: o.tag })
     if (o.json) process.stdout.write(`${JSON.stringify(result)}\n`)
@@ -166,7 +166,7 @@ program
       process.stderr.write('kb match: nothing on standard input; pipe the error text in, e.g. kb match < error.log\n')
       process.exit(1)
     }
-    const [{ loadKnowledgeBase }, { printMatch }] = await Promise.all([import('../kb.js'), import('./output.js')])
+    const [{ loadKnowledgeBase }, { printMatch }] = await Promise.all([import('../runtime/kb.js'), import('./output.js')])
     const kb = await loadKnowledgeBase(o.index)
     const result = kb.matcher.match({ text, limit: o.limit })
     if (o.json) process.stdout.write(`${JSON.stringify(result)}\n`)

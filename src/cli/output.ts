@@ -1,6 +1,6 @@
 /** Human-readable CLI output for search and match results. */
-import type { MatchResult } from '../match/match.js'
-import type { SearchResult } from '../search/search.js'
+import type { MatchResult } from '../core/match/match.js'
+import type { SearchResult } from '../core/search/search.js'
 
 const out = (s = ''): void => {
   process.stdout.write(`${s}\n`)

@@ -2,9 +2,9 @@
 import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { createApp } from '../../src/app.js'
-import { parseArtifact } from '../../src/indexing/artifact.js'
-import { buildFromFolder } from '../../src/indexing/build.js'
-import { type KnowledgeBase, openKnowledgeBase } from '../../src/kb.js'
+import { parseArtifact } from '../../src/build/artifact/artifact.js'
+import { buildFromFolder } from '../../src/build/artifact/build.js'
+import { type KnowledgeBase, openKnowledgeBase } from '../../src/runtime/kb.js'
 
 export const REPO = path.join(import.meta.dirname, '..', '..')
 export const ARTICLES = path.join(REPO, 'articles')

@@ -1,8 +1,8 @@
 /** GET /api/articles and GET /api/articles/:id. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { matchesFilter } from '../../search/filters.js'
-import { Errors } from '../errors.js'
-import { ArticleParams, ArticleResponse, ArticlesQuery, ArticlesResponse, ErrorResponse } from '../schemas.js'
+import { matchesFilter } from '../../core/results/filters.js'
+import { Errors } from '../../api/errors.js'
+import { ArticleParams, ArticleResponse, ArticlesQuery, ArticlesResponse, ErrorResponse } from '../../api/schemas.js'
 
 export const articleRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(

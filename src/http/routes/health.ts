@@ -1,6 +1,6 @@
 /** Liveness and readiness. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { HealthResponse } from '../schemas.js'
+import { HealthResponse } from '../../api/schemas.js'
 
 export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const status = () => {

@@ -1,7 +1,8 @@
 /** POST /api/match: symptom matching for a pasted error, log excerpt or stack trace. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply } from 'fastify'
-import { ErrorResponse, sendSerialized, MatchBody, MatchResponse } from '../schemas.js'
+import { sendSerialized } from '../send.js'
+import { ErrorResponse, MatchBody, MatchResponse } from '../../api/schemas.js'
 
 export const matchRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(

@@ -1,7 +1,8 @@
 /** GET /api/search: full-text search. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply } from 'fastify'
-import { ErrorResponse, sendSerialized, SearchQuery, SearchResponse } from '../schemas.js'
+import { sendSerialized } from '../send.js'
+import { ErrorResponse, SearchQuery, SearchResponse } from '../../api/schemas.js'
 
 export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(

@@ -16,7 +16,7 @@ import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import { ApiError } from '../errors.js'
+import { Errors } from '../../api/errors.js'
 
 /** Policy of the hosted page: scripts and styles only from this origin, never inline. */
 export const PAGE_CSP = [
@@ -82,7 +82,7 @@ export const webRoutes: FastifyPluginAsync<WebOptions> = async (app, opts) => {
 
   const send = (name: AssetName, req: FastifyRequest, reply: FastifyReply, status = 200) => {
     const a = assets?.get(name)
-    if (!a) throw new ApiError(503, 'KB_WEB_NOT_BUILT', 'The web assets are not built; run npm run build:web')
+    if (!a) throw Errors.webNotBuilt()
     reply
       .header('content-type', a.type)
       .header('cache-control', a.cacheControl)

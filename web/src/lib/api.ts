@@ -4,7 +4,7 @@
  * message can be shown to a person.
  */
 import type { Static } from 'typebox'
-import type { ArticleResponse, MatchResponse, SearchResponse } from '../../../src/http/schemas.js'
+import type { ArticleResponse, MatchResponse, SearchResponse } from '../../../src/api/schemas.js'
 
 export type SearchResult = Static<typeof SearchResponse>
 export type MatchResult = Static<typeof MatchResponse>

@@ -5,7 +5,7 @@
  * result is text nodes and <mark> elements, never HTML parsed from API strings.
  */
 
-/** Token separators, as the server's tokenizer (src/analysis/tokenize.ts) uses them. */
+/** Token separators, as the server's tokenizer (src/core/analysis/tokenize.ts) uses them. */
 const SEPARATOR = /[\s\-,;"'`()[\]{}<>|=!?*^~+&]+/
 /** Separators inside identifiers: `Sm_AgentApi_Init`, `System.Web`, `C:\inetpub`. */
 const INNER = /[_.:\\/@$#%]+/

@@ -1,0 +1,80 @@
+/**
+ * The one catalogue of the errors the API answers with: each code with its HTTP status and when it
+ * is sent (the README's table of codes is generated from it: `npm run docs`), and the factories of
+ * the errors raised on purpose, with their exact messages. Every layer may use it; the Fastify
+ * handler that maps everything else onto the same shape is http/error-handler.ts.
+ */
+
+/** Every error code: its status, and when it is sent. */
+export const ERROR_CODES = {
+  KB_INVALID_REQUEST: { status: 400, when: 'a parameter or body field fails its schema; the message names it' },
+  KB_INVALID_JSON: { status: 400, when: 'the body is not valid JSON' },
+  KB_BAD_REQUEST: { status: 400, when: 'a malformed HTTP request' },
+  KB_BAD_URL: { status: 400, when: 'a percent-encoded sequence in the URL does not decode' },
+  KB_QUERY_TOO_COMPLEX: { status: 400, when: 'a search over a [query limit](#limits), named with its value' },
+  KB_ARTICLE_NOT_FOUND: { status: 404, when: 'no article with that id' },
+  KB_ROUTE_NOT_FOUND: { status: 404, when: 'no such route' },
+  KB_REQUEST_TIMEOUT: { status: 408, when: 'the request was not received in time' },
+  KB_BODY_TOO_LARGE: { status: 413, when: 'the body is over `KB_MAX_BODY_BYTES` (the body is read first, so every client gets this answer)' },
+  KB_UNSUPPORTED_MEDIA_TYPE: { status: 415, when: 'not `application/json`' },
+  KB_RATE_LIMITED: { status: 429, when: 'over `KB_RATE_LIMIT_PER_MINUTE`; says when to retry' },
+  KB_HEADERS_TOO_LARGE: { status: 431, when: 'headers or URL too large' },
+  KB_INTERNAL: { status: 500, when: 'a bug; details only in the log' },
+  KB_NOT_READY: { status: 503, when: 'no index loaded yet' },
+  KB_QUERY_FAILED: { status: 503, when: 'the query stopped the worker answering it (out of memory); it is not retried anywhere' },
+  KB_WEB_NOT_BUILT: { status: 503, when: 'the widget or page was not built (`npm run build`)' },
+} as const satisfies Record<string, { status: number; when: string }>
+
+/** A code of the catalogue. */
+export type ErrorCode = keyof typeof ERROR_CODES
+
+/** An error a route raises on purpose. */
+export class ApiError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'ApiError'
+  }
+}
+
+/** The error of a catalogue code, with the catalogue's status. */
+export function apiError(code: ErrorCode, message: string): ApiError {
+  return new ApiError(ERROR_CODES[code].status, code, message)
+}
+
+/** The errors raised on purpose, with their exact messages. */
+export const Errors = {
+  articleNotFound: (id: string) => apiError('KB_ARTICLE_NOT_FOUND', `No article with id "${id}"`),
+  routeNotFound: (method: string, url: string) => apiError('KB_ROUTE_NOT_FOUND', `No route for ${method} ${url}`),
+  notReady: () => apiError('KB_NOT_READY', 'The index is not loaded yet'),
+  /** A search over one of the query limits (LIMITS): the message names the limit and its value. */
+  queryTooComplex: (message: string) => apiError('KB_QUERY_TOO_COMPLEX', message),
+  /** The query worker died while answering (out of memory, a crash): the query is not run again anywhere. */
+  queryFailed: () =>
+    apiError('KB_QUERY_FAILED', 'The query stopped the worker answering it and was not retried; the worker is restarting. Send a simpler query.'),
+  rateLimited: (max: number, retryMs: number) => apiError('KB_RATE_LIMITED', `Rate limit of ${max} requests per minute exceeded; retry in ${Math.ceil(retryMs / 1000)} s`),
+  webNotBuilt: () => apiError('KB_WEB_NOT_BUILT', 'The web assets are not built; run npm run build:web'),
+  bodyTooLarge: (limit: number) => apiError('KB_BODY_TOO_LARGE', `Request body is larger than the limit of ${limit} bytes; send a shorter excerpt around the error`),
+  internal: () => apiError('KB_INTERNAL', 'Internal error; it has been logged'),
+}
+
+/** The JSON body of every error answer. */
+export function errorBody(statusCode: number, code: string, message: string) {
+  return { statusCode, code, error: STATUS_TEXT[statusCode] ?? 'Error', message }
+}
+
+/** Reason phrases of the statuses the catalogue uses (no node:http here: every layer may import this file). */
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  404: 'Not Found',
+  408: 'Request Timeout',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+}

@@ -1,0 +1,163 @@
+/**
+ * One schema per API shape: used for request validation, response serialization, the
+ * OpenAPI document and the handlers' static types.
+ */
+import Type, { type Static } from 'typebox'
+import { LIMITS } from '../limits.js'
+
+export const ErrorResponse = Type.Object(
+  {
+    statusCode: Type.Integer(),
+    code: Type.String({ description: 'Stable error code, e.g. KB_INVALID_REQUEST' }),
+    error: Type.String({ description: 'HTTP reason phrase' }),
+    message: Type.String({ description: 'What is wrong, in words' }),
+  },
+  { $id: 'ErrorResponse', description: 'Every error has this shape' },
+)
+
+/**
+ * A string with something besides white space (which also means not empty). Only the pattern, no
+ * minLength: Ajv checks a length by counting code points, which walks every character of a 40 KB
+ * paste on the main thread, where finding one that is not white space stops at the first.
+ */
+export const NOT_BLANK = '\\S'
+
+const Limit = (max: number, dflt: number) => Type.Integer({ minimum: 1, maximum: max, default: dflt, description: `Results per page (1-${max})` })
+const Offset = Type.Integer({ minimum: 0, maximum: LIMITS.resultOffset, default: 0, description: 'Results to skip' })
+const Filters = {
+  product: Type.Optional(Type.String({ minLength: 1, maxLength: LIMITS.filterChars, description: 'Only articles for this product (exact, case-insensitive)' })),
+  tag: Type.Optional(Type.String({ minLength: 1, maxLength: LIMITS.filterChars, description: 'Only articles with this tag (exact, case-insensitive)' })),
+}
+
+export const SearchQuery = Type.Object({
+  q: Type.String({ maxLength: LIMITS.searchQueryChars, pattern: NOT_BLANK, description: 'Query; Lunr syntax (field:, +, -, *, ~, ^) works' }),
+  limit: Limit(LIMITS.searchResults, 10),
+  offset: Offset,
+  ...Filters,
+})
+export type SearchQuery = Static<typeof SearchQuery>
+
+const StringList = Type.Array(Type.String())
+
+
+export const SearchResponse = Type.Object({
+  total: Type.Integer({ description: 'Hits after filters, before paging' }),
+  syntax: Type.Union([Type.Literal('lunr'), Type.Literal('plain')], { description: 'How the query was read' }),
+  partial: Type.Boolean({
+    description: 'True when wildcard or fuzzy terms stood for more index terms than one search expands: the results are those of the terms expanded',
+  }),
+  notice: Type.Optional(Type.String({ description: 'Set when the query was not valid syntax and was searched as plain words' })),
+  results: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      title: Type.String(),
+      score: Type.Number(),
+      snippet: Type.String(),
+      products: StringList,
+      tags: StringList,
+      matchedTerms: StringList,
+    }),
+  ),
+})
+
+export const MatchBody = Type.Object(
+  {
+    text: Type.String({ pattern: NOT_BLANK, description: 'The pasted error text, log excerpt or stack trace' }),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: LIMITS.matchResults, default: 5, description: `Results to return (1-${LIMITS.matchResults})` })),
+    ...Filters,
+  },
+  { additionalProperties: false },
+)
+export type MatchBody = Static<typeof MatchBody>
+
+export const MatchedSymptom = Type.Object({
+  symptom: Type.String({ description: "The article's symptom text" }),
+  line: Type.String({ description: 'The pasted line that matched it' }),
+  score: Type.Number({ description: 'How closely, 0 to 1' }),
+})
+
+export const MatchResponse = Type.Object({
+  noConfidentMatch: Type.Boolean({ description: 'True when no article fits the paste well enough to be called the answer' }),
+  partial: Type.Boolean({
+    description: 'True when the time budget ran out before the paste was all read, its typos all looked up, or every candidate scored: the results are the best of what was done',
+  }),
+  signals: Type.Object(
+    {
+      errorCodes: StringList,
+      terms: StringList,
+      errorLines: StringList,
+      skippedLines: Type.Integer({
+        minimum: 0,
+        description: 'Lines of a long paste (over 150 lines) not read because nothing in them or next to them looks like an error',
+      }),
+    },
+    { description: 'What was read from the paste' },
+  ),
+  results: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      title: Type.String(),
+      score: Type.Number(),
+      confidence: Type.Number({ minimum: 0, maximum: 1 }),
+      snippet: Type.String(),
+      products: StringList,
+      tags: StringList,
+      matchedErrorCodes: StringList,
+      matchedSymptoms: Type.Array(MatchedSymptom),
+    }),
+  ),
+})
+
+export const ArticlesQuery = Type.Object({
+  limit: Limit(LIMITS.articlePage, 20),
+  offset: Offset,
+  ...Filters,
+})
+export type ArticlesQuery = Static<typeof ArticlesQuery>
+
+export const ArticleSummary = Type.Object({
+  id: Type.String(),
+  title: Type.String(),
+  products: StringList,
+  tags: StringList,
+  errorCodes: StringList,
+  updated: Type.Union([Type.String(), Type.Null()]),
+})
+
+export const ArticlesResponse = Type.Object({
+  total: Type.Integer(),
+  results: Type.Array(ArticleSummary),
+})
+
+const Rendered = Type.Object({
+  markdown: Type.String(),
+  html: Type.String({ description: 'Sanitized HTML' }),
+})
+
+export const ArticleParams = Type.Object({
+  // The same limit as lint and the router's parameter limit (src/app.ts): every valid id can be fetched.
+  id: Type.String({ minLength: 1, maxLength: LIMITS.articleIdChars }),
+})
+export type ArticleParams = Static<typeof ArticleParams>
+
+export const ArticleResponse = Type.Object({
+  id: Type.String(),
+  title: Type.String(),
+  symptoms: StringList,
+  environment: StringList,
+  cause: Rendered,
+  resolution: Rendered,
+  body: Rendered,
+  products: StringList,
+  tags: StringList,
+  errorCodes: StringList,
+  references: Type.Array(Type.Object({ title: Type.Optional(Type.String()), url: Type.String() })),
+  updated: Type.Union([Type.String(), Type.Null()]),
+})
+
+export const HealthResponse = Type.Object({
+  status: Type.String(),
+  ready: Type.Boolean(),
+  buildId: Type.Union([Type.String(), Type.Null()]),
+  articles: Type.Integer(),
+})

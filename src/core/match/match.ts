@@ -1,0 +1,550 @@
+/**
+ * Symptom matching: from a paste to ranked articles, each with the reason it matched, or an
+ * honest "nothing fits". Candidates come from Lunr (query builder only, never the string parser,
+ * with the paste's most informative terms) and from recognized error codes; they are re-ranked by
+ * how well the paste matches each article's own symptom strings and codes.
+ */
+import lunr from 'lunr'
+import { indexByTerm } from '../analysis/terms.js'
+import type { IndexedKb } from '../article.js'
+import type { KbArticle } from '../article.js'
+import { type ArticleFilter, matchesFilter } from '../results/filters.js'
+import { makeSnippet } from '../results/snippet.js'
+import { round } from '../results/round.js'
+import { codesByKind, kindsConflict } from './codes.js'
+import { readPaste, type Paste } from './paste.js'
+import { MAX_TERM_NUMBER, numberPairs, profileArticle, type ArticleProfile, type TermNumbers, type WeightedSymptom } from './profile.js'
+import { Vocabulary } from './vocabulary.js'
+
+const OPTIONAL = lunr.Query.presence.OPTIONAL
+
+/** Tunables of the matcher, each with its default. */
+export const MATCH_DEFAULTS = {
+  /**
+   * Most terms taken from a paste into the candidate query (the rarest first). The eval's dev set
+   * gives the same top-1 from 12 to 32 terms, the bench's 10,000-article KB the same from 14 to 32;
+   * each term dropped saves scanning its postings (the last ones are the commonest, with the longest
+   * lists): at 16 instead of 20 a 40 KB paste costs about 10% less CPU at 10,000 articles, with the
+   * same dev top-1 and bench top-1 (and one more held-out paste right).
+   */
+  maxQueryTerms: 16,
+  /**
+   * Candidates re-ranked (plus those sharing a rare code). The eval's 194-article KB shows no
+   * difference between 20 and 40; the bench's 10,000-article KB does (top-1 of short pastes 0.67
+   * at 20, 0.72 at 40; 40 KB pastes 0.70 and 0.83), so 40, at about 1.6 ms more per short paste.
+   */
+  candidates: 40,
+  /**
+   * Articles sharing a recognized code with the paste join the candidates even when the term
+   * query missed them, if the code is this rare in the KB; the articles of a common code
+   * (`http 503` in hundreds) are left to the term query, which ranks them by the rest of the paste.
+   */
+  maxArticlesPerCode: 20,
+  /** Below this confidence the best result is not presented as the answer. */
+  confidenceThreshold: 0.5,
+  /**
+   * Confidence = logistic(slope * score + intercept): the probability that a top result with this
+   * score is the right article, fitted on the eval's dev set only (`npm run eval` prints the
+   * calibration table). The intercept puts 0.5 at a score of 0.377, just above the highest-scoring
+   * dev negative (a Node ECONNREFUSED to Redis, near the nginx upstream article at 0.371).
+   */
+  calibration: { slope: 17.1, intercept: -6.45 },
+  /** A symptom counts as matched at or above this similarity. */
+  symptomThreshold: 0.5,
+  /**
+   * Unknown words of a short, hand-typed paste are corrected to KB terms one edit away: at most
+   * this many words (a paste with more is not hand-typed), each looked up only while the budget
+   * lasts, and only when no longer than the KB's longest term plus one (engine.wordsOneEditAway).
+   */
+  maxTypoLookups: 12,
+  /** Pastes of more lines than this were copied, not typed: no typo correction. */
+  maxLinesForTypos: 3,
+  /**
+   * Lines compared with the candidates' symptoms, the most informative first (each also read in a
+   * window with the next two lines, for wrapped messages): a 40 KB log costs no more to compare
+   * than its few dozen lines that hold the paste's informative terms.
+   */
+  maxScoredLines: 40,
+  /** How the evidence adds up: best symptom similarity, shared codes, share of the paste's informative terms the article holds, Lunr score relative to the best. */
+  weights: { symptom: 0.45, code: 0.25, coverage: 0.2, retrieval: 0.1 },
+  /** Taken off when the paste and the article both name specific codes of one kind, and none in common. */
+  codeConflictPenalty: 0.1,
+}
+export type MatchOptions = typeof MATCH_DEFAULTS
+
+/** A match request, already validated. */
+export interface MatchParams extends ArticleFilter {
+  text: string
+  limit: number
+}
+
+/** One symptom of an article that the paste matched, and the pasted line that matched it. */
+export interface MatchedSymptom {
+  symptom: string
+  line: string
+  score: number
+}
+
+/** One matched article. */
+export interface MatchHit {
+  id: string
+  title: string
+  score: number
+  confidence: number
+  snippet: string
+  products: string[]
+  tags: string[]
+  matchedErrorCodes: string[]
+  matchedSymptoms: MatchedSymptom[]
+}
+
+/** The match answer. */
+export interface MatchResult {
+  noConfidentMatch: boolean
+  /**
+   * True when the time budget ran out: the paste was not all read, or its typos not all corrected,
+   * or not every candidate scored; the results are the best of what was done.
+   */
+  partial: boolean
+  signals: { errorCodes: string[]; terms: string[]; errorLines: string[]; skippedLines: number }
+  results: MatchHit[]
+}
+
+/** A pasted line, or a window of consecutive lines (a message wrapped over several), to compare with symptoms. */
+interface Segment {
+  /** Index of its first line in the paste, and how many lines it spans. */
+  first: number
+  count: number
+  /** Its terms' numbers in order (-1 for a term no article has). */
+  ids: Int32Array
+  /** Adjacent pairs of term numbers (`pairKey`), made when first needed. */
+  pairs?: Set<number>
+}
+
+/** The segments of a paste, with an index from term number to the segments holding it. */
+interface Segments {
+  list: Segment[]
+  byId: Map<number, number[]>
+  /** Scratch space of bestSegment: weight per segment, and the segments touched (at least as long as `list`, all zeros). */
+  acc: Float64Array
+  touched: Int32Array
+}
+
+/** A candidate article with the evidence that does not need its symptoms compared. */
+interface Candidate {
+  article: KbArticle
+  profile: ArticleProfile
+  matchedCodes: Set<string>
+  /** Score without the symptom part, and the most the symptom part could add. */
+  base: number
+  bound: number
+}
+
+/** A matcher bound to one loaded artifact; prepared once, used for every request. */
+export class Matcher {
+  private readonly vocab: Vocabulary
+  /** Term numbers: the index's, then new ones for article terms the index lacks. */
+  private readonly numbers: TermNumbers
+  /** Article profiles, made on first use: most articles are never a candidate. */
+  private readonly profiles: Array<ArticleProfile | undefined>
+  private readonly docOf: Map<string, number>
+  /** The articles (by number) listing each code. */
+  private readonly byCode = new Map<string, number[]>()
+  /** bestSegment's scratch arrays, reused by every match (left zeroed after each use). */
+  private scratch = { acc: new Float64Array(256), touched: new Int32Array(256) }
+
+  constructor(
+    private readonly kb: IndexedKb,
+    private readonly options: MatchOptions = MATCH_DEFAULTS,
+  ) {
+    this.vocab = new Vocabulary(kb.index)
+    const index = kb.index
+    if (index.termCount >= MAX_TERM_NUMBER / 2) throw new Error(`the index holds ${index.termCount} distinct terms; matching supports fewer than ${MAX_TERM_NUMBER / 2}`)
+    const extra = new Map<string, number>()
+    const find = (t: string): number => {
+      const id = index.idOf(t)
+      return id >= 0 ? id : (extra.get(t) ?? -1)
+    }
+    this.numbers = {
+      find,
+      of: (t) => {
+        let id = find(t)
+        if (id < 0 && index.termCount + extra.size < MAX_TERM_NUMBER) extra.set(t, (id = index.termCount + extra.size))
+        return id
+      },
+    }
+    this.docOf = new Map(kb.articles.map((a, i) => [a.id, i]))
+    this.profiles = new Array<ArticleProfile | undefined>(kb.articles.length).fill(undefined) // filled: a dense array, not a dictionary
+    kb.codes.forEach((codes, doc) => {
+      for (const c of codes) {
+        const docs = this.byCode.get(c)
+        if (docs) docs.push(doc)
+        else this.byCode.set(c, [doc])
+      }
+    })
+  }
+
+  /**
+   * Match a paste against the KB, within a time budget. Every stage that grows with the paste
+   * looks at the clock: reading stops at the deadline, typo lookups stop, and candidates are
+   * scored best first until it; the candidate query (at most `maxQueryTerms` terms) and the
+   * segments (at most `maxScoredLines` lines) are bounded in size.
+   */
+  match(params: MatchParams, budgetMs = Number.POSITIVE_INFINITY): MatchResult {
+    const deadline = performance.now() + budgetMs
+    const paste = readPaste(params.text, deadline)
+    let partial = paste.partial
+    if (!this.correctTypos(paste, deadline)) partial = true
+    const numbered = this.numberTerms(paste)
+    const weights = this.termWeights(paste, numbered.idOf)
+    const queryTerms = [...weights.entries()]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, this.options.maxQueryTerms)
+    const allFields = this.kb.index.fields.map((_, i) => i)
+    // Past the deadline already (a paste that took the budget to read): no candidate could be scored, so none is looked for.
+    const late = performance.now() > deadline
+    if (late) partial = true
+    const { hits, terms: termsOf } = late ? { hits: [], terms: () => [] } : this.kb.index.evaluate(
+      queryTerms.map(([term, boost]) => ({ term, fields: allFields, boost, usePipeline: false, wildcard: 0, editDistance: 0, presence: OPTIONAL })),
+      {
+        topK: this.options.candidates,
+        exactTotal: false,
+        accept: params.product || params.tag ? (doc) => matchesFilter(this.kb.articles[doc]!, params) : undefined,
+      },
+    )
+    const candidates = new Map<number, { lunr: number; coverage: number }>() // by article number
+    const weightOf = new Map(queryTerms)
+    const totalWeight = queryTerms.reduce((sum, [, w]) => sum + w, 0) || 1
+    for (const h of hits) {
+      let covered = 0
+      for (const t of termsOf(h.doc)) covered += weightOf.get(t) ?? 0
+      candidates.set(h.doc, { lunr: h.score, coverage: covered / totalWeight })
+    }
+    for (const code of late ? [] : paste.codes) {
+      const docs = this.byCode.get(code) ?? []
+      if (docs.length <= this.options.maxArticlesPerCode) for (const doc of docs) if (!candidates.has(doc)) candidates.set(doc, { lunr: 0, coverage: 0 })
+    }
+    const top = Math.max(1e-9, ...[...candidates.values()].map((c) => c.lunr))
+
+    const segments = this.segments(paste, numbered.lines, weightOf)
+    const text = paste.lines.map((l) => l.normalized).join('\n')
+    const pasteText = { text, lower: text.toLowerCase() }
+    const pasteKinds = codesByKind(paste.codes)
+    const pending: Candidate[] = []
+    for (const [doc, c] of candidates) {
+      if (performance.now() > deadline) {
+        partial = true
+        break
+      }
+      const article = this.kb.articles[doc]!
+      if (!matchesFilter(article, params)) continue
+      pending.push(this.evidence(article, this.profile(doc), paste, pasteText, pasteKinds, segments, { lunrRel: c.lunr / top, coverage: c.coverage }))
+    }
+    // Symptoms are compared most promising first; a candidate whose best possible score cannot
+    // reach the results any more is not compared at all (the answer is the same, for less work).
+    pending.sort((x, y) => y.bound - x.bound || (x.article.id < y.article.id ? -1 : 1))
+    const scored: MatchHit[] = []
+    const kth: number[] = [] // the best `limit` exact scores so far, descending
+    for (const c of pending) {
+      if (kth.length >= params.limit && c.bound < kth[params.limit - 1]! - BOUND_SLACK) break
+      if (performance.now() > deadline) {
+        partial = true
+        break
+      }
+      const hit = this.scoreArticle(c, paste, segments)
+      scored.push(hit)
+      kth.push(hit.score)
+      kth.sort((x, y) => y - x)
+      if (kth.length > params.limit) kth.length = params.limit
+    }
+    scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
+    const results = scored.slice(0, params.limit).map((hit) => ({ ...hit, snippet: this.snippet(hit.id, segments) }))
+    return {
+      noConfidentMatch: !results[0] || results[0].confidence < this.options.confidenceThreshold,
+      partial,
+      signals: {
+        errorCodes: paste.codes,
+        terms: queryTerms.map(([t]) => t),
+        errorLines: [...paste.lines]
+          .filter((l) => l.errorLike >= 0.5)
+          .sort((a, b) => b.errorLike - a.errorLike)
+          .slice(0, 5)
+          .map((l) => l.raw),
+        skippedLines: paste.skippedLines,
+      },
+      results,
+    }
+  }
+
+  /**
+   * Words the KB does not know, in a paste short enough to be typed by hand (and without the
+   * timestamps, log levels or stack frames of copied text), are replaced by the most frequent KB
+   * term one edit away (`sitemindr` -> `sitemind`). Returns false when the deadline stopped the
+   * lookups (the words looked up by then are corrected).
+   */
+  private correctTypos(paste: Paste, deadline: number): boolean {
+    if (paste.lines.length > this.options.maxLinesForTypos || paste.lines.some((l) => COPIED.test(l.raw))) return true
+    const unknown = new Set<string>()
+    for (const line of paste.lines) for (const t of line.termSet) if (/^\p{L}{5,}$/u.test(t) && !this.vocab.has(t)) unknown.add(t)
+    if (unknown.size === 0 || unknown.size > this.options.maxTypoLookups) return true
+    const fixes = new Map<string, string>()
+    let done = true
+    for (const t of unknown) {
+      if (performance.now() > deadline) {
+        done = false
+        break
+      }
+      const best = this.vocab.correctionsOf(t)[0]
+      if (best) fixes.set(t, best)
+    }
+    for (const line of paste.lines) {
+      if (!line.terms.some((t) => fixes.has(t))) continue
+      line.terms = line.terms.map((t) => fixes.get(t) ?? t)
+      line.termSet = new Set(line.terms)
+    }
+    return done
+  }
+
+  /**
+   * The numbers of each line's terms (-1 for a term no article has), each distinct term looked up
+   * once per paste: the words of a log repeat from line to line, and each lookup in the KB's term
+   * map of hundreds of thousands costs a cache miss.
+   */
+  private numberTerms(paste: Paste): { lines: Int32Array[]; idOf: Map<string, number> } {
+    const idOf = new Map<string, number>()
+    const lines = paste.lines.map((line) => {
+      const ids = new Int32Array(line.terms.length)
+      for (let i = 0; i < ids.length; i++) {
+        const t = line.terms[i]!
+        let id = idOf.get(t)
+        if (id === undefined) idOf.set(t, (id = this.numbers.find(t)))
+        ids[i] = id
+      }
+      return ids
+    })
+    return { lines, idOf }
+  }
+
+  /** Weight each known term by its rarity in the KB and by how error-like its best line is. */
+  private termWeights(paste: Paste, idOf: ReadonlyMap<string, number>): Map<string, number> {
+    const w = new Map<string, number>()
+    const worth = new Map<string, number>() // a term's worth before its line's weight
+    for (const line of paste.lines) {
+      const lineWeight = 0.5 + line.errorLike
+      for (const t of line.termSet) {
+        let base = worth.get(t)
+        if (base === undefined) {
+          // Short bare numbers in logs are mostly sizes, counts and ids; as codes they are caught by the
+          // code patterns, which match in context ("HTTP 503", "Msg 511").
+          base = this.vocab.idfOf(idOf.get(t) ?? -1) * (/^\d{1,3}$/.test(t) ? 0.25 : 1)
+          worth.set(t, base)
+        }
+        if (base === 0) continue
+        const v = base * lineWeight
+        if (v > (w.get(t) ?? 0)) w.set(t, v)
+      }
+    }
+    return w
+  }
+
+  /**
+   * The lines to compare with symptoms, plus windows of three lines for messages wrapped over
+   * several lines, indexed by term. A long paste keeps the lines richest in the query's terms
+   * (weighted by how error-like each line is) and the windows around them.
+   */
+  private segments(paste: Paste, lineIds: readonly Int32Array[], queryWeight: ReadonlyMap<string, number>): Segments {
+    const all = paste.lines
+    let chosen = all.map((_, i) => i)
+    if (all.length > this.options.maxScoredLines) {
+      const worth = all.map((l) => {
+        let v = 0
+        for (const t of l.termSet) v += queryWeight.get(t) ?? 0
+        return v * (0.5 + l.errorLike)
+      })
+      chosen = chosen
+        .filter((i) => worth[i]! > 0)
+        .sort((a, b) => worth[b]! - worth[a]! || a - b)
+        .slice(0, this.options.maxScoredLines)
+        .sort((a, b) => a - b)
+    }
+    const list: Segment[] = chosen.map((i) => ({ first: i, count: 1, ids: lineIds[i]! }))
+    // Windows: every window of 3 consecutive lines (2 at the end) that holds a chosen line.
+    const starts = new Set<number>()
+    for (const i of chosen) for (let s = Math.max(0, i - 2); s <= i && s + 1 < all.length; s++) starts.add(s)
+    for (const i of [...starts].sort((a, b) => a - b)) {
+      const count = Math.min(3, all.length - i)
+      const parts = lineIds.slice(i, i + count)
+      const ids = new Int32Array(parts.reduce((n, p) => n + p.length, 0))
+      parts.reduce((at, p) => (ids.set(p, at), at + p.length), 0)
+      list.push({ first: i, count, ids })
+    }
+    if (this.scratch.acc.length < list.length) this.scratch = { acc: new Float64Array(list.length * 2), touched: new Int32Array(list.length * 2) }
+    const byId = indexByTerm(list.map((seg) => seg.ids))
+    byId.delete(-1) // terms without a number match nothing
+    return { list, byId, ...this.scratch }
+  }
+
+  /** What a candidate scores without comparing symptoms, and the most comparing them could add. */
+  private evidence(
+    a: KbArticle,
+    p: ArticleProfile,
+    paste: Paste,
+    pasteText: { text: string; lower: string },
+    pasteKinds: ReadonlyMap<string, readonly string[]>,
+    segs: Segments,
+    retrieval: { lunrRel: number; coverage: number },
+  ): Candidate {
+    const matchedCodes = new Set(paste.codes.filter((c) => p.codes.has(c)))
+    for (const lit of p.literalCodes) {
+      if (!pasteText.lower.includes(lit.needle) || !lit.pattern.test(pasteText.text)) continue
+      // A bare status number an article lists ("504") is the HTTP status the paste names, and says no more than it.
+      const status = /^"([1-5]\d\d)"$/.exec(lit.key)?.[1]
+      matchedCodes.add(status && paste.codes.includes(`http ${status}`) ? `http ${status}` : lit.key)
+    }
+    let codeScore = 0
+    // A code named only on chatter lines (an INFO line listing w3wp.exe) counts half.
+    for (const c of matchedCodes) codeScore = Math.max(codeScore, this.codeWeight(c) * Math.min(1, 0.5 + (paste.codeLines.get(c) ?? 1)))
+
+    const conflict = kindsConflict(pasteKinds, p.codeKinds, p.codes) ? this.options.codeConflictPenalty : 0
+    const w = this.options.weights
+    const base = w.code * codeScore + w.coverage * retrieval.coverage + w.retrieval * retrieval.lunrRel - conflict
+    // A symptom scores at most the share of its weight found anywhere in the paste.
+    let symptomBound = 0
+    for (const s of p.symptoms) {
+      if (s.total === 0) continue
+      let found = 0
+      for (let k = 0; k < s.ids.length; k++) if (segs.byId.has(s.ids[k]!)) found += s.weights[k]!
+      symptomBound = Math.max(symptomBound, (found / s.total) * s.strength)
+    }
+    return { article: a, profile: p, matchedCodes, base, bound: base + w.symptom * symptomBound }
+  }
+
+  /** The full score of a candidate: its evidence plus its best-matching symptom. */
+  private scoreArticle(c: Candidate, paste: Paste, segs: Segments): MatchHit {
+    const { article: a, profile: p } = c
+    const matchedSymptoms: MatchedSymptom[] = []
+    let bestSymptom = 0
+    for (const s of p.symptoms) {
+      const m = this.bestSegment(s, segs)
+      if (!m) continue
+      bestSymptom = Math.max(bestSymptom, m.score)
+      if (m.score >= this.options.symptomThreshold) matchedSymptoms.push({ symptom: s.text, line: segmentText(paste, m.segment), score: round(m.score, 3) })
+    }
+    matchedSymptoms.sort((x, y) => y.score - x.score)
+    // A symptom and a message it quotes are matched apart; report each symptom once, at its best.
+    const reported = matchedSymptoms.filter((m, i) => matchedSymptoms.findIndex((o) => o.symptom === m.symptom) === i)
+    const score = c.base + this.options.weights.symptom * bestSymptom
+    return {
+      id: a.id,
+      title: a.title,
+      score: round(score),
+      confidence: round(this.calibrate(score), 3),
+      snippet: '',
+      products: a.products,
+      tags: a.tags,
+      matchedErrorCodes: [...c.matchedCodes].sort(),
+      matchedSymptoms: reported.slice(0, 3),
+    }
+  }
+
+  /** The matching profile of an article (by number), made on first use. */
+  private profile(doc: number): ArticleProfile {
+    let p = this.profiles[doc]
+    if (!p) {
+      p = profileArticle(this.kb.articles[doc]!, this.kb.codes[doc]!, (t) => this.vocab.idf(t), this.numbers, this.vocab.uniqueIdf)
+      this.profiles[doc] = p
+    }
+    return p
+  }
+
+  /** The calibrated probability that a result with this raw score is the right one. */
+  private calibrate(score: number): number {
+    const { slope, intercept } = this.options.calibration
+    return 1 / (1 + Math.exp(-(slope * score + intercept)))
+  }
+
+  /** A snippet of the article around the paste's terms (built for returned results only). */
+  private snippet(id: string, segs: Segments): string {
+    const doc = this.docOf.get(id)!
+    const article = this.kb.articles[doc]!
+    const terms = new Set<string>()
+    for (const s of this.profile(doc).symptoms) for (let k = 0; k < s.ids.length; k++) if (segs.byId.has(s.ids[k]!)) terms.add(s.terms[k]!)
+    return makeSnippet(article, terms)
+  }
+
+  /**
+   * How much a shared code says: a code only one article lists says most; a bare HTTP status
+   * (`http 500`) says little whatever the KB holds, since many problems end in one.
+   */
+  private codeWeight(code: string): number {
+    if (/^http \d{3}$/.test(code)) return 0.2
+    // Socket errors end many unrelated problems (a stopped database, a dead upstream, a closed port).
+    if (GENERIC_ERRNO.test(code)) return 0.3
+    if (/^"\d{1,3}"$/.test(code)) return 0.45 // a short number listed as a code, seen after "code", "status"…
+    const df = this.byCode.get(code)?.length ?? 1
+    return df <= 1 ? 1 : df <= 3 ? 0.75 : 0.45
+  }
+
+  /**
+   * The pasted segment that best matches a symptom, with the similarity (0..1). Only segments
+   * holding enough of the symptom's weight are scored in full, so a long paste stays cheap.
+   */
+  private bestSegment(s: WeightedSymptom, segs: Segments): { segment: Segment; score: number } | undefined {
+    const total = s.total
+    if (total === 0) return undefined
+    const { acc, touched } = segs
+    let n = 0
+    for (let k = 0; k < s.ids.length; k++) {
+      const at = segs.byId.get(s.ids[k]!)
+      if (!at) continue
+      const w = s.weights[k]!
+      for (const i of at) {
+        const v = acc[i]!
+        if (v === 0) touched[n++] = i
+        acc[i] = v + w
+      }
+    }
+    const sp = s.pairs
+    let best: { segment: Segment; score: number } | undefined
+    for (let j = 0; j < n; j++) {
+      const i = touched[j]!
+      const coverage = acc[i]! / total
+      acc[i] = 0 // left clean for the next symptom
+      if (coverage < 0.2 || coverage < (best?.score ?? 0) * 0.75) continue
+      const segment = segs.list[i]!
+      let score = coverage
+      if (sp.length > 0) {
+        // Words of the symptom in the symptom's order count for more than the same words scattered.
+        const lp = (segment.pairs ??= numberPairs(segment.ids))
+        let shared = 0
+        for (let j = 0; j < sp.length; j++) if (lp.has(sp[j]!)) shared++
+        score = coverage * (0.6 + 0.4 * (shared / sp.length))
+      }
+      score *= s.strength
+      if (score > (best?.score ?? 0)) best = { segment, score }
+    }
+    return best
+  }
+}
+
+/** A segment as the user pasted it: its lines, joined with " / " when it spans several. */
+function segmentText(paste: Paste, seg: Segment): string {
+  return paste.lines
+    .slice(seg.first, seg.first + seg.count)
+    .map((l) => l.raw)
+    .join(' / ')
+}
+
+/** Slack under the k-th best score when skipping candidates by their bound: scores are rounded, ties go by id. */
+const BOUND_SLACK = 1e-3
+
+/** POSIX and Winsock socket error names, and their Winsock numbers. */
+const GENERIC_ERRNO = /^(?:wsa)?e(?:connrefused|timedout|connreset|connaborted|addrinuse|nobufs|hostunreach|netunreach|pipe)$|^win32 100(?:48|5[3-5]|6[01])$/
+
+/** Marks of a line copied from a log or a stack trace rather than typed: its words are as the program wrote them. */
+const COPIED = /\b\d{1,2}:\d{2}:\d{2}\b|\b(?:INFO|WARN|WARNING|ERROR|DEBUG|TRACE|FATAL|SEVERE)\b|^\s*at\s+[\w.$<>]+\(|\b\w+\.\w+Exception\b/
+
+/** True when paste and article name codes of the same specific kind, but share none of them. */
+export function codeConflict(pasteCodes: readonly string[], articleCodes: ReadonlySet<string>): boolean {
+  return kindsConflict(codesByKind(pasteCodes), codesByKind(articleCodes), articleCodes)
+}

@@ -1,0 +1,191 @@
+/**
+ * What the matcher knows of each article, prepared once when an artifact loads: its codes and
+ * its symptoms as term sequences, with quoted placeholders (`<server>`, `%s`, `{0}`, `...`)
+ * turned into gaps that any pasted value fills.
+ */
+import type { KbArticle } from '../article.js'
+import { analyzeText } from '../analysis/terms.js'
+import { codesByKind } from './codes.js'
+import { extractCodes } from './signals.js'
+
+/** A placeholder in quoted error text: `<machine_name>`, `%s`, `%1`, `{0}`, `...`, `…`, `xxx`. */
+export const PLACEHOLDER = /<[^<>\n]{1,40}>|%\d+|%[sdxuS]\b|\{\d+\}|\.{3}|…|\b[Xx]{3,}\b|\bN_(?=[A-Za-z])/g
+export const GAP = '\u0000'
+
+/** One symptom, prepared for matching. */
+export interface SymptomProfile {
+  text: string
+  /** Terms in order; GAP marks where a placeholder stood. */
+  terms: string[]
+  termSet: Set<string>
+  /** A message quoted inside a longer symptom, matched on its own. */
+  quoted?: boolean
+}
+
+/**
+ * A symptom ready to compare: its distinct terms with their numbers and weights (IDF in the loaded
+ * KB) and its word pairs. Kept for every article that has been a candidate, so compact: parallel
+ * arrays, no tuples or sets (at 10,000 articles: 80 MB as tuples and sets). Compared by number:
+ * looking up a number costs no string hashing or comparing, and a pair of numbers is one number.
+ */
+export interface WeightedSymptom {
+  text: string
+  /** Distinct terms; `ids[i]` is the number of `terms[i]` (`TermNumbers`), `weights[i]` its weight. */
+  terms: readonly string[]
+  ids: Int32Array
+  weights: Float64Array
+  /** Distinct adjacent term pairs (not across a gap: word order, for phrase-like matching), as `pairKey`s. */
+  pairs: Float64Array
+  /** Sum of the weights: what a segment holding every term scores. */
+  total: number
+  /** 0..1, what a full match of it is worth: 1 for a symptom, less for a short or common quoted message. */
+  strength: number
+}
+
+/** A code the article lists, to find as written: `QueueFull`, `5011`, `Shared secret incorrect…`. */
+export interface LiteralCode {
+  key: string
+  pattern: RegExp
+  /** Lower-cased text the pattern cannot match without: a cheap test before the regex on a long paste. */
+  needle: string
+}
+
+/**
+ * Literal codes from an article's `error_codes`: phrases and names as written, as whole words.
+ * A bare number of 3 digits must follow a word that makes it a code (`Msg 511`, `event 102`,
+ * `error: 207`), since 3-digit numbers are everywhere in logs; 1-2 digit numbers say too little.
+ * Longer numbers match anywhere but after `=`.
+ */
+export function literalCode(code: string): LiteralCode | undefined {
+  const text = code.trim()
+  if (/^-?\d{1,2}$/.test(text) || text.length < 3) return undefined
+  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')
+  // A number right after `=` is a setting or counter value (`CurrentQueueSize=1000`), not a code.
+  const context = /^\d{3}$/.test(text) ? '(?:error|msg|event(?:\\s*id)?|code|status|number|no\\.?|#)\\W{0,3}' : /^\d+$/.test(text) ? '(?<!=\\s*)' : ''
+  const needle = text.toLowerCase().split(/\s+/).reduce((a, b) => (b.length > a.length ? b : a), '')
+  return { key: `"${text.toLowerCase()}"`, pattern: new RegExp(`(?<![\\w.])${context}${escaped}(?![\\w])`, 'i'), needle }
+}
+
+/** One article, prepared for matching. */
+export interface ArticleProfile {
+  id: string
+  codes: Set<string>
+  /** Its codes of each specific kind (`codesByKind`), to tell a conflicting code from a missing one. */
+  codeKinds: Map<string, string[]>
+  /** Author-listed codes that no pattern recognizes, found verbatim (whole words) in a paste. */
+  literalCodes: LiteralCode[]
+  symptoms: WeightedSymptom[]
+}
+
+/** Prepare a symptom: placeholders become gaps, the rest becomes index-form terms. */
+export function profileSymptom(text: string): SymptomProfile {
+  const terms = text
+    .split(PLACEHOLDER)
+    .flatMap((chunk, i) => (i === 0 ? analyzeText(chunk) : [GAP, ...analyzeText(chunk)]))
+  return { text, terms, termSet: new Set(terms.filter((t) => t !== GAP)) }
+}
+
+/** Numbers for terms, so that sequences compare by number: the index's, then new ones for terms it lacks. */
+export interface TermNumbers {
+  /** The term's number, made if need be (for an article's terms). */
+  of(term: string): number
+  /** The term's number, or -1 if it has none (for a paste's terms: a term no article has can match nothing). */
+  find(term: string): number
+}
+
+/** Term numbers stay below this, so a pair of them is one exact number (`pairKey`). */
+export const MAX_TERM_NUMBER = 2 ** 26
+
+/** One number for an ordered pair of term numbers. */
+export function pairKey(a: number, b: number): number {
+  return a * MAX_TERM_NUMBER + b
+}
+
+/** The distinct adjacent pairs of a sequence of term numbers, as pair keys; pairs touching a -1 (no number, or a gap) left out. */
+export function numberPairs(ids: ArrayLike<number>): Set<number> {
+  const out = new Set<number>()
+  for (let i = 1; i < ids.length; i++) {
+    const a = ids[i - 1]!
+    const b = ids[i]!
+    if (a >= 0 && b >= 0) out.add(pairKey(a, b))
+  }
+  return out
+}
+
+/** Weigh a symptom's terms; a term the KB lacks (impossible for its own text, but cheap to guard) counts 1. */
+export function weighSymptom(s: SymptomProfile, weight: (term: string) => number, numbers: TermNumbers, uniqueIdf = 1): WeightedSymptom {
+  const terms = [...s.termSet]
+  const weights = Float64Array.from(terms, (t) => weight(t) || 1)
+  const total = weights.reduce((sum, w) => sum + w, 0)
+  const pairs = numberPairs(s.terms.map((t) => (t === GAP ? -1 : numbers.of(t))))
+  return {
+    text: s.text,
+    terms,
+    ids: Int32Array.from(terms, (t) => numbers.of(t)),
+    weights,
+    pairs: Float64Array.from(pairs),
+    total,
+    strength: s.quoted ? quotedStrength(total / uniqueIdf) : 1,
+  }
+}
+
+/**
+ * What matching a quoted message in full is worth, from how much it says: its weight in units of
+ * a term only one article holds. `"Config Error"` (half a unit) is worth nothing on its own,
+ * `"server: awselb/2.0"` (two units) half a symptom, three units and more a whole one.
+ */
+export function quotedStrength(units: number): number {
+  return Math.min(1, Math.max(0, (units - QUOTE_UNITS.none) / (QUOTE_UNITS.full - QUOTE_UNITS.none)))
+}
+const QUOTE_UNITS = { none: 1.2, full: 3.2 }
+
+/**
+ * The codes an article is matched on, computed once at build time and stored in the artifact:
+ * canonical codes from its error codes, symptoms and title, and (quoted) the listed codes no
+ * pattern recognizes, which are then matched as written.
+ */
+export function articleCodes(a: KbArticle): string[] {
+  const codes = new Set<string>()
+  for (const t of [...a.errorCodes, ...a.symptoms, a.title]) for (const c of extractCodes(t.replace(PLACEHOLDER, ' '))) codes.add(c)
+  for (const c of a.errorCodes) {
+    const lit = extractCodes(c).length === 0 ? literalCode(c) : undefined
+    if (lit) codes.add(lit.key)
+  }
+  return [...codes].sort()
+}
+
+/** Prepare an article for matching, from its stored codes and the KB's term weights and numbers (done on first use, then kept). */
+export function profileArticle(a: KbArticle, codes: readonly string[], weight: (term: string) => number, numbers: TermNumbers, uniqueIdf = 1): ArticleProfile {
+  const canonical = codes.filter((c) => !c.startsWith('"'))
+  return {
+    id: a.id,
+    codes: new Set(canonical),
+    codeKinds: codesByKind(canonical),
+    literalCodes: codes.flatMap((c) => {
+      const lit = c.startsWith('"') ? literalCode(c.slice(1, -1)) : undefined
+      return lit ? [lit] : []
+    }),
+    symptoms: a.symptoms.flatMap((text) => symptomParts(text).map((s) => weighSymptom(s, weight, numbers, uniqueIdf)).filter((s) => s.strength > 0)),
+  }
+}
+
+/** Text in quotes inside a symptom: the verbatim message an author quoted amid their own words. */
+const QUOTED = /"([^"\n]{6,300})"|\u201c([^\u201d\n]{6,300})\u201d|(?<!\w)'([^'\n]{6,300})'(?!\w)/g
+
+/**
+ * A symptom to match, plus each message it quotes as a part of its own (same `text`): a paste that
+ * holds the quoted message matches it in full, however much the author wrote around it.
+ */
+export function symptomParts(text: string): SymptomProfile[] {
+  const whole = profileSymptom(text)
+  const parts = [whole]
+  if (text.includes('\n')) return parts
+  for (const m of text.matchAll(QUOTED)) {
+    const quoted = m[1] ?? m[2] ?? m[3]!
+    if (quoted.includes('://')) continue
+    const part = profileSymptom(quoted)
+    if (part.termSet.size < 2 || part.termSet.size === whole.termSet.size) continue
+    parts.push({ ...part, text, quoted: true })
+  }
+  return parts
+}

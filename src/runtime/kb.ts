@@ -1,0 +1,33 @@
+/**
+ * The loaded knowledge base a server answers from: the artifact plus the matcher prepared for
+ * it. Held behind one reference so a new artifact can replace it in one assignment.
+ */
+import { setImmediate as nextTurn } from 'node:timers/promises'
+import { type LoadedArtifact, readArtifact, readArtifactOffThread } from '../build/artifact/artifact.js'
+import { Matcher } from '../core/match/match.js'
+
+/** A loaded, ready-to-query KB. */
+export interface KnowledgeBase {
+  artifact: LoadedArtifact
+  matcher: Matcher
+}
+
+/** Prepare a loaded artifact for serving. */
+export function openKnowledgeBase(artifact: LoadedArtifact): KnowledgeBase {
+  return { artifact, matcher: new Matcher(artifact) }
+}
+
+/** Read an artifact file and prepare it for serving; throws ArtifactError with a rebuild hint. */
+export async function loadKnowledgeBase(file: string): Promise<KnowledgeBase> {
+  return openKnowledgeBase(await readArtifact(file))
+}
+
+/**
+ * `loadKnowledgeBase` for a server that is serving: the artifact is read, checked and parsed in a
+ * thread of its own (artifact.ts), and the matcher is prepared in a turn of the event loop of its own.
+ */
+export async function loadKnowledgeBaseOffThread(file: string): Promise<KnowledgeBase> {
+  const artifact = await readArtifactOffThread(file)
+  await nextTurn()
+  return openKnowledgeBase(artifact)
+}

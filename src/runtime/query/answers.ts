@@ -1,0 +1,36 @@
+/**
+ * Answers as the API sends them: serialized with the route's response schema (fast-json-stringify,
+ * as Fastify itself would) in the thread that made them. The main thread then sends a string,
+ * instead of receiving an object graph from the worker (structured clone) and serializing it again:
+ * about 85 us of its time per search, against about 20 us more in the worker.
+ */
+import fastJson from 'fast-json-stringify'
+import { MatchResponse, SearchResponse } from '../../api/schemas.js'
+import type { MatchResult } from '../../core/match/match.js'
+import type { SearchResult } from '../../core/search/search.js'
+
+/** A serialized answer: the response body. */
+export interface Answer {
+  json: string
+}
+
+/** A serialized match answer, with what the route counts and logs. */
+export interface MatchAnswer extends Answer {
+  partial: boolean
+  noConfidentMatch: boolean
+  errorCodes: string[]
+  errorLines: string[]
+}
+
+const searchJson = fastJson(SearchResponse)
+const matchJson = fastJson(MatchResponse)
+
+/** A search result as the response body. */
+export function searchAnswer(r: SearchResult): Answer {
+  return { json: searchJson(r) }
+}
+
+/** A match result as the response body, with its outcome and the first error lines. */
+export function matchAnswer(r: MatchResult): MatchAnswer {
+  return { json: matchJson(r), partial: r.partial, noConfidentMatch: r.noConfidentMatch, errorCodes: r.signals.errorCodes, errorLines: r.signals.errorLines.slice(0, 2) }
+}

@@ -1,0 +1,38 @@
+/** Messages between the main thread and the query worker. */
+import type { ArtifactHeader } from '../../build/artifact/artifact.js'
+import type { KbArticle } from '../../core/article.js'
+import type { EngineParts } from '../../core/engine/engine.js'
+import type { MatchParams } from '../../core/match/match.js'
+import type { SearchParams } from '../../core/search/search.js'
+
+/** A loaded KB as the worker receives it: the index in shared memory, articles without HTML or Markdown. */
+export interface SharedKb {
+  header: ArtifactHeader
+  bytes: number
+  articles: KbArticle[]
+  codes: string[][]
+  engine: EngineParts
+}
+
+/**
+ * Builds a worker keeps: the current one and the one before it, for requests that arrived before a
+ * swap. The main thread tracks which builds each worker holds by the same number.
+ */
+export const KEPT_BUILDS = 2
+
+export type WorkerRequest =
+  | { id: number; type: 'load'; kb: SharedKb }
+  | { id: number; type: 'search'; buildId: string; params: SearchParams }
+  | { id: number; type: 'match'; buildId: string; params: MatchParams; budgetMs: number }
+
+/**
+ * ok with the result; missing when the worker does not hold that build; error with a message, and
+ * for an error the API answers on purpose (an ApiError: a query over a limit) its status and code,
+ * so that the main thread raises the same ApiError (an Error does not cross threads with its
+ * class). `died` is made by the main thread, never sent: the worker exited while running the query.
+ */
+export type WorkerReply =
+  | { id: number; ok: true; result?: unknown }
+  | { id: number; missing: true }
+  | { id: number; error: string; coded?: { statusCode: number; code: string } }
+  | { id: number; died: true }

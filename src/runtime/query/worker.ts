@@ -1,0 +1,53 @@
+/**
+ * The query worker thread: answers searches and matches for the build it is asked about. It
+ * receives each loaded KB from the main thread (the index arrays in shared memory, articles
+ * without HTML or Markdown, which answers never read) and keeps the last two builds, so requests
+ * that arrived before a swap are answered from the index they started with; an older build is
+ * answered "missing" and the main thread runs that query itself. Each new build is warmed
+ * (warmup.ts) between real queries.
+ */
+import { parentPort } from 'node:worker_threads'
+import { SearchEngine } from '../../core/engine/engine.js'
+import { type KnowledgeBase, openKnowledgeBase } from '../kb.js'
+import { collectGarbage } from '../memory.js'
+import { search } from '../../core/search/search.js'
+import { matchAnswer, searchAnswer } from './answers.js'
+import { KEPT_BUILDS, type WorkerReply, type WorkerRequest } from './protocol.js'
+import { errorReply } from './runner.js'
+import { warmUp } from './warmup.js'
+
+const kbs = new Map<string, KnowledgeBase>()
+let latest = ''
+const port = parentPort!
+
+function reply(r: WorkerReply): void {
+  port.postMessage(r)
+}
+
+port.on('message', (m: WorkerRequest) => {
+  if (m.type === 'load') {
+    try {
+      const { header, bytes, articles, codes, engine } = m.kb
+      const kb = openKnowledgeBase({ header, bytes, articles, codes, byId: new Map(articles.map((a) => [a.id, a])), index: new SearchEngine(engine) })
+      kbs.set(header.buildId, kb)
+      for (const old of kbs.keys()) if (kbs.size > KEPT_BUILDS) kbs.delete(old)
+      collectGarbage() // what receiving the build left, and a build dropped from the two kept
+      reply({ id: m.id, ok: true })
+      // Warm the new build between real queries; a newer build stops it.
+      latest = header.buildId
+      void warmUp(kb, () => latest === header.buildId)
+    } catch (err) {
+      reply({ id: m.id, error: (err as Error).message })
+    }
+    return
+  }
+  const kb = kbs.get(m.buildId)
+  if (!kb) return reply({ id: m.id, missing: true })
+  try {
+    // Serialized here, so the main thread only sends the string (answers.ts).
+    const result = m.type === 'search' ? searchAnswer(search(kb.artifact, m.params)) : matchAnswer(kb.matcher.match(m.params, m.budgetMs))
+    reply({ id: m.id, ok: true, result })
+  } catch (err) {
+    reply(errorReply(m.id, err)) // a query over a limit crosses as data, and is the same 400 on the main thread
+  }
+})
