@@ -11,7 +11,6 @@ import { LIMITS } from '../src/limits.js'
 import { REPO } from './helpers/kb.js'
 import { CLI, freePort, serve, waitFor } from './helpers/server.js'
 
-const FIX = path.join(REPO, 'test', 'fixtures')
 
 
 /** Run the kb CLI. */

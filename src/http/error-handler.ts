@@ -3,7 +3,8 @@
  * else (validation, body parsing, Node's HTTP parser, routing) mapped onto the same shape; 5xx
  * details only in the log.
  */
-import type { FastifyError, FastifyInstance } from 'fastify'
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify'
+import type { Socket } from 'node:net'
 import { STATUS_CODES } from 'node:http'
 import { ApiError, ERROR_CODES, type ErrorCode, Errors, errorBody as body } from '../api/errors.js'
 import { LIMITS } from '../limits.js'
@@ -63,7 +64,7 @@ export function installErrorHandling(app: FastifyInstance, opts: { bodyLimit: nu
  * Errors Node's HTTP parser raises before a request reaches Fastify (headers too large, a
  * malformed request line, a request timeout), answered in the same shape as every other error.
  */
-export function clientErrorHandler(err: NodeJS.ErrnoException, socket: import('node:net').Socket): void {
+export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket): void {
   if (err.code === 'ECONNRESET' || socket.destroyed) return
   const [code, message]: [ErrorCode, string] =
     err.code === 'HPE_HEADER_OVERFLOW'
@@ -80,7 +81,7 @@ export function clientErrorHandler(err: NodeJS.ErrnoException, socket: import('n
 }
 
 /** Errors Fastify raises while routing, before any handler (a URL that cannot be decoded). */
-export function frameworkErrors(err: FastifyError, _req: unknown, reply: import('fastify').FastifyReply): void {
+export function frameworkErrors(err: FastifyError, _req: unknown, reply: FastifyReply): void {
   const status = err.statusCode && err.statusCode < 500 ? err.statusCode : 400
   const code = err.code === 'FST_ERR_BAD_URL' ? 'KB_BAD_URL' : 'KB_BAD_REQUEST'
   const message = err.code === 'FST_ERR_BAD_URL' ? 'The URL is not valid: a percent-encoded sequence does not decode' : err.message
