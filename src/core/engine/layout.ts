@@ -1,0 +1,102 @@
+/**
+ * The engine's postings laid out in typed arrays over shared memory (a worker thread uses them
+ * without a copy), with the per-term statistics evaluation reads: document frequency, the largest
+ * weight per (term, field), and the postings summed over fields for queries that ask every field.
+ */
+import type { CompactIndex } from './compact.js'
+
+/** An engine's arrays (in SharedArrayBuffers, so a worker thread can use them without a copy). */
+export interface EngineParts {
+  fields: string[]
+  docCount: number
+  terms: string[]
+  /** Per term: where its postings start in `data` (one more entry at the end). */
+  offsets: Uint32Array
+  /** All postings: [article, field, weight×1000] triples. */
+  data: Int32Array
+  /** Per term: how many articles hold it. */
+  df: Uint32Array
+  /** Per (term, field): the largest weight in the postings, bounding what a term can add to a score. */
+  maxWeight: Int32Array
+  /** Per term: where its per-article postings start in `docData` (one more entry at the end). */
+  docOffsets: Uint32Array
+  /** The postings summed over fields: [article, weight×1000] pairs, for queries asking every field. */
+  docData: Int32Array
+  /** Per term: the largest weight in `docData`. */
+  docMaxWeight: Int32Array
+}
+
+/** Postings to walk: the array, where each term's start, and how many numbers one posting takes ([article, field, weight] or [article, weight]). */
+export interface Postings {
+  data: Int32Array
+  offsets: Uint32Array
+  stride: 2 | 3
+}
+
+/** Lay the compact index out in typed arrays over shared memory, with per-term statistics. */
+export function toParts(c: CompactIndex): EngineParts {
+  const shared = <T>(Kind: new (buffer: SharedArrayBuffer) => T, bytesPer: number, n: number) => new Kind(new SharedArrayBuffer(Math.max(1, n) * bytesPer))
+  const offsets = shared(Uint32Array, 4, c.terms.length + 1)
+  let total = 0
+  c.postings.forEach((p, i) => {
+    offsets[i] = total
+    total += p.length
+  })
+  offsets[c.terms.length] = total
+  const data = shared(Int32Array, 4, total)
+  const df = shared(Uint32Array, 4, c.terms.length)
+  c.postings.forEach((p, i) => {
+    data.set(p, offsets[i])
+    let n = 0
+    for (let j = 0; j < p.length; j += 3) if (j === 0 || p[j] !== p[j - 3]) n++
+    df[i] = n
+  })
+  const F = c.fields.length
+  const maxWeight = shared(Int32Array, 4, c.terms.length * F)
+  for (let t = 0; t < c.terms.length; t++) {
+    for (let i = offsets[t]!, end = offsets[t + 1]!; i < end; i += 3) {
+      const cell = t * F + data[i + 1]!
+      if (data[i + 2]! > maxWeight[cell]!) maxWeight[cell] = data[i + 2]!
+    }
+  }
+  // A query asking every term in every field (every match, most searches) scores each article by
+  // its weights summed over fields: one posting per (term, article) instead of one per field.
+  const docOffsets = shared(Uint32Array, 4, c.terms.length + 1)
+  let pairs = 0
+  for (let t = 0; t < c.terms.length; t++) {
+    docOffsets[t] = pairs
+    pairs += 2 * df[t]!
+  }
+  docOffsets[c.terms.length] = pairs
+  const docData = shared(Int32Array, 4, pairs)
+  const docMaxWeight = shared(Int32Array, 4, c.terms.length)
+  for (let t = 0, at = 0; t < c.terms.length; t++) {
+    for (let i = offsets[t]!, end = offsets[t + 1]!; i < end; i += 3) {
+      if (i === offsets[t] || data[i] !== data[i - 3]) {
+        docData[at] = data[i]!
+        at += 2
+      }
+      docData[at - 1]! += data[i + 2]!
+    }
+    for (let i = docOffsets[t]! + 1; i < docOffsets[t + 1]!; i += 2) if (docData[i]! > docMaxWeight[t]!) docMaxWeight[t] = docData[i]!
+  }
+  return { fields: c.fields, docCount: c.docCount, terms: c.terms, offsets, data, df, maxWeight, docOffsets, docData, docMaxWeight }
+}
+
+/** Position of a document's first posting in a term's list (or where it would be). */
+export function firstPosting({ data, offsets, stride }: Postings, termId: number, doc: number): number {
+  let lo = offsets[termId]! / stride
+  let hi = offsets[termId + 1]! / stride
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (data[mid * stride]! < doc) lo = mid + 1
+    else hi = mid
+  }
+  return lo * stride
+}
+
+/** True when a term's postings hold a document (postings are sorted by document). */
+export function holds(postings: Postings, termId: number, doc: number): boolean {
+  const i = firstPosting(postings, termId, doc)
+  return i < postings.offsets[termId + 1]! && postings.data[i] === doc
+}
