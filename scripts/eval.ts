@@ -25,13 +25,14 @@ import type { KbArticle } from '../src/core/article.js'
 import { type LoadedArtifact, parseArtifact } from '../src/build/artifact/artifact.js'
 import { buildArtifact } from '../src/build/artifact/build.js'
 import { FIELDS } from '../src/core/fields.js'
-import { MATCH_DEFAULTS, Matcher } from '../src/core/match/match.js'
+import { Matcher } from '../src/core/match/match.js'
+import { calibrationWarning, MATCH_DEFAULTS } from '../src/core/match/options.js'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const DATASET = path.join(ROOT, 'eval', 'pastes.jsonl')
 const ARTICLES = path.join(ROOT, 'articles')
 const IMPORTER = path.join(ROOT, 'src', 'build', 'import', 'import.ts')
-const DEFAULT_CORPORA = process.env.KB_EVAL_CORPORA ?? '/work/shared/bench/corpora'
+const DEFAULT_CORPORA = path.resolve(ROOT, process.env.KB_CORPORA_DIR || '../shared/bench/corpora') // beside the repo, as CI places shared/
 const CORPORA = ['mslearn-iis', 'mssql-errors'] as const
 
 /** Kinds in display order; `negative` last. */
@@ -512,9 +513,12 @@ async function main(): Promise<number> {
     `dataset: ${dataset.length} cases, ${usable.length} evaluated` +
     (skipped.length > 0 ? `, ${skipped.length} skipped (expected article not in the KB)` : '')
 
+  // The confidences below mean what they say only with the options the calibration was fitted with.
+  const calibration = calibrationWarning()
   if (values.json) {
     const out = {
       kb: { articles: kb.artifact.articles.length, counts: kb.counts, importer: kb.importer, warnings: kb.warnings },
+      ...(calibration ? { calibrationWarning: calibration } : {}),
       dataset: { cases: dataset.length, evaluated: usable.length, skipped: skipped.map((c) => c.id) },
       confidenceThreshold: MATCH_DEFAULTS.confidenceThreshold,
       sets: Object.fromEntries(reports.map((r) => [r.set, r])),
@@ -525,6 +529,7 @@ async function main(): Promise<number> {
   } else {
     say(kbLine)
     for (const w of kb.warnings) say(`warning: ${w}`)
+    if (calibration) say(`warning: ${calibration}`)
     say(dataLine)
     if (skipped.length > 0) say(wrap(`skipped: ${skipped.map((c) => c.id).join(', ')}`, 100))
     say(`metrics: top1/top3 = expected article ranked 1st / in top 3; MRR over positives (cut at ${RANK_CUTOFF});`)

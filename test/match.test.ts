@@ -4,6 +4,7 @@ import { equivalentCodes } from '../src/core/match/codes.js'
 import { W3cReader } from '../src/core/match/logformats.js'
 import { type Matcher, codeConflict } from '../src/core/match/match.js'
 import { NORMALIZERS, normalizeLine } from '../src/core/match/normalize.js'
+import { calibrationWarning, MATCH_DEFAULTS, optionsDigest } from '../src/core/match/options.js'
 import { readPaste } from '../src/core/match/paste.js'
 import { literalCode, profileSymptom, quotedStrength, symptomParts, GAP } from '../src/core/match/profile.js'
 import { CODE_PATTERNS, errorLikeness, extractCodes, hasQuietLevel } from '../src/core/match/signals.js'
@@ -159,6 +160,21 @@ describe('article profiles', () => {
     assert.equal(codeConflict(['0x800700b7'], new Set(['0x8007000d'])), true)
     assert.equal(codeConflict(['0x8007000d'], new Set(['0x8007000d', '0x80070021'])), false)
     assert.equal(codeConflict(['http 503'], new Set(['http 500'])), false, 'a bare status is not specific')
+  })
+})
+
+describe('options: the calibration records the options it was fitted with', () => {
+  it('the defaults are the options the calibration was fitted with (a changed option means refitting: npm run eval)', () => {
+    assert.equal(optionsDigest(), MATCH_DEFAULTS.calibration.optionsDigest)
+    assert.equal(calibrationWarning(), undefined)
+  })
+  it('changing any scoring option changes the digest and warns; the threshold and the calibration do not', () => {
+    const changed = { ...MATCH_DEFAULTS, codeWeights: { ...MATCH_DEFAULTS.codeWeights, rare: 0.7 } }
+    assert.notEqual(optionsDigest(changed), optionsDigest())
+    assert.match(calibrationWarning(changed)!, /^the matching options \(digest [0-9a-f]{8}\) differ from those the calibration was fitted with \([0-9a-f]{8}\)/)
+    assert.equal(optionsDigest({ ...MATCH_DEFAULTS, confidenceThreshold: 0.6, calibration: { slope: 1, intercept: 0, optionsDigest: 'x' } }), optionsDigest())
+    const reordered = Object.fromEntries(Object.entries(MATCH_DEFAULTS).reverse()) as typeof MATCH_DEFAULTS
+    assert.equal(optionsDigest(reordered), optionsDigest(), 'the order options are written in does not matter')
   })
 })
 

@@ -5,7 +5,6 @@
  * how well the paste matches each article's own symptom strings and codes.
  */
 import lunr from 'lunr'
-import { indexByTerm } from '../analysis/terms.js'
 import type { IndexedKb } from '../article.js'
 import type { KbArticle } from '../article.js'
 import { type ArticleFilter, matchesFilter } from '../results/filters.js'
@@ -13,64 +12,14 @@ import { makeSnippet } from '../results/snippet.js'
 import { round } from '../results/round.js'
 import { codesByKind, kindsConflict } from './codes.js'
 import { readPaste, type Paste } from './paste.js'
-import { MAX_TERM_NUMBER, numberPairs, profileArticle, type ArticleProfile, type TermNumbers, type WeightedSymptom } from './profile.js'
+import { MATCH_DEFAULTS, type MatchOptions } from './options.js'
+import { MAX_TERM_NUMBER, profileArticle, type ArticleProfile, type TermNumbers } from './profile.js'
+import { bestSegment, makeSegments, segmentText, type Scratch, type Segments } from './segments.js'
 import { Vocabulary } from './vocabulary.js'
 
 const OPTIONAL = lunr.Query.presence.OPTIONAL
 
-/** Tunables of the matcher, each with its default. */
-export const MATCH_DEFAULTS = {
-  /**
-   * Most terms taken from a paste into the candidate query (the rarest first). The eval's dev set
-   * gives the same top-1 from 12 to 32 terms, the bench's 10,000-article KB the same from 14 to 32;
-   * each term dropped saves scanning its postings (the last ones are the commonest, with the longest
-   * lists): at 16 instead of 20 a 40 KB paste costs about 10% less CPU at 10,000 articles, with the
-   * same dev top-1 and bench top-1 (and one more held-out paste right).
-   */
-  maxQueryTerms: 16,
-  /**
-   * Candidates re-ranked (plus those sharing a rare code). The eval's 194-article KB shows no
-   * difference between 20 and 40; the bench's 10,000-article KB does (top-1 of short pastes 0.67
-   * at 20, 0.72 at 40; 40 KB pastes 0.70 and 0.83), so 40, at about 1.6 ms more per short paste.
-   */
-  candidates: 40,
-  /**
-   * Articles sharing a recognized code with the paste join the candidates even when the term
-   * query missed them, if the code is this rare in the KB; the articles of a common code
-   * (`http 503` in hundreds) are left to the term query, which ranks them by the rest of the paste.
-   */
-  maxArticlesPerCode: 20,
-  /** Below this confidence the best result is not presented as the answer. */
-  confidenceThreshold: 0.5,
-  /**
-   * Confidence = logistic(slope * score + intercept): the probability that a top result with this
-   * score is the right article, fitted on the eval's dev set only (`npm run eval` prints the
-   * calibration table). The intercept puts 0.5 at a score of 0.377, just above the highest-scoring
-   * dev negative (a Node ECONNREFUSED to Redis, near the nginx upstream article at 0.371).
-   */
-  calibration: { slope: 17.1, intercept: -6.45 },
-  /** A symptom counts as matched at or above this similarity. */
-  symptomThreshold: 0.5,
-  /**
-   * Unknown words of a short, hand-typed paste are corrected to KB terms one edit away: at most
-   * this many words (a paste with more is not hand-typed), each looked up only while the budget
-   * lasts, and only when no longer than the KB's longest term plus one (engine.wordsOneEditAway).
-   */
-  maxTypoLookups: 12,
-  /** Pastes of more lines than this were copied, not typed: no typo correction. */
-  maxLinesForTypos: 3,
-  /**
-   * Lines compared with the candidates' symptoms, the most informative first (each also read in a
-   * window with the next two lines, for wrapped messages): a 40 KB log costs no more to compare
-   * than its few dozen lines that hold the paste's informative terms.
-   */
-  maxScoredLines: 40,
-  /** How the evidence adds up: best symptom similarity, shared codes, share of the paste's informative terms the article holds, Lunr score relative to the best. */
-  weights: { symptom: 0.45, code: 0.25, coverage: 0.2, retrieval: 0.1 },
-  /** Taken off when the paste and the article both name specific codes of one kind, and none in common. */
-  codeConflictPenalty: 0.1,
-}
-export type MatchOptions = typeof MATCH_DEFAULTS
+export { MATCH_DEFAULTS, type MatchOptions } from './options.js'
 
 /** A match request, already validated. */
 export interface MatchParams extends ArticleFilter {
@@ -110,26 +59,6 @@ export interface MatchResult {
   results: MatchHit[]
 }
 
-/** A pasted line, or a window of consecutive lines (a message wrapped over several), to compare with symptoms. */
-interface Segment {
-  /** Index of its first line in the paste, and how many lines it spans. */
-  first: number
-  count: number
-  /** Its terms' numbers in order (-1 for a term no article has). */
-  ids: Int32Array
-  /** Adjacent pairs of term numbers (`pairKey`), made when first needed. */
-  pairs?: Set<number>
-}
-
-/** The segments of a paste, with an index from term number to the segments holding it. */
-interface Segments {
-  list: Segment[]
-  byId: Map<number, number[]>
-  /** Scratch space of bestSegment: weight per segment, and the segments touched (at least as long as `list`, all zeros). */
-  acc: Float64Array
-  touched: Int32Array
-}
-
 /** A candidate article with the evidence that does not need its symptoms compared. */
 interface Candidate {
   article: KbArticle
@@ -151,7 +80,7 @@ export class Matcher {
   /** The articles (by number) listing each code. */
   private readonly byCode = new Map<string, number[]>()
   /** bestSegment's scratch arrays, reused by every match (left zeroed after each use). */
-  private scratch = { acc: new Float64Array(256), touched: new Int32Array(256) }
+  private scratch: Scratch = { acc: new Float64Array(256), touched: new Int32Array(256) }
 
   constructor(
     private readonly kb: IndexedKb,
@@ -192,7 +121,7 @@ export class Matcher {
    */
   match(params: MatchParams, budgetMs = Number.POSITIVE_INFINITY): MatchResult {
     const deadline = performance.now() + budgetMs
-    const paste = readPaste(params.text, deadline)
+    const paste = readPaste(params.text, deadline, this.options)
     let partial = paste.partial
     if (!this.correctTypos(paste, deadline)) partial = true
     const numbered = this.numberTerms(paste)
@@ -226,7 +155,8 @@ export class Matcher {
     }
     const top = Math.max(1e-9, ...[...candidates.values()].map((c) => c.lunr))
 
-    const segments = this.segments(paste, numbered.lines, weightOf)
+    const segments = makeSegments(paste, numbered.lines, weightOf, this.scratch, this.options)
+    this.scratch = { acc: segments.acc, touched: segments.touched } // grown if need be
     const text = paste.lines.map((l) => l.normalized).join('\n')
     const pasteText = { text, lower: text.toLowerCase() }
     const pasteKinds = codesByKind(paste.codes)
@@ -266,7 +196,7 @@ export class Matcher {
         errorCodes: paste.codes,
         terms: queryTerms.map(([t]) => t),
         errorLines: [...paste.lines]
-          .filter((l) => l.errorLike >= 0.5)
+          .filter((l) => l.errorLike >= this.options.errorLineAt)
           .sort((a, b) => b.errorLike - a.errorLike)
           .slice(0, 5)
           .map((l) => l.raw),
@@ -285,7 +215,8 @@ export class Matcher {
   private correctTypos(paste: Paste, deadline: number): boolean {
     if (paste.lines.length > this.options.maxLinesForTypos || paste.lines.some((l) => COPIED.test(l.raw))) return true
     const unknown = new Set<string>()
-    for (const line of paste.lines) for (const t of line.termSet) if (/^\p{L}{5,}$/u.test(t) && !this.vocab.has(t)) unknown.add(t)
+    const word = new RegExp(`^\\p{L}{${this.options.minTypoWordLength},}$`, 'u')
+    for (const line of paste.lines) for (const t of line.termSet) if (word.test(t) && !this.vocab.has(t)) unknown.add(t)
     if (unknown.size === 0 || unknown.size > this.options.maxTypoLookups) return true
     const fixes = new Map<string, string>()
     let done = true
@@ -330,13 +261,13 @@ export class Matcher {
     const w = new Map<string, number>()
     const worth = new Map<string, number>() // a term's worth before its line's weight
     for (const line of paste.lines) {
-      const lineWeight = 0.5 + line.errorLike
+      const lineWeight = this.options.lineWeightBase + line.errorLike
       for (const t of line.termSet) {
         let base = worth.get(t)
         if (base === undefined) {
           // Short bare numbers in logs are mostly sizes, counts and ids; as codes they are caught by the
           // code patterns, which match in context ("HTTP 503", "Msg 511").
-          base = this.vocab.idfOf(idOf.get(t) ?? -1) * (/^\d{1,3}$/.test(t) ? 0.25 : 1)
+          base = this.vocab.idfOf(idOf.get(t) ?? -1) * (/^\d{1,3}$/.test(t) ? this.options.shortNumberWorth : 1)
           worth.set(t, base)
         }
         if (base === 0) continue
@@ -345,43 +276,6 @@ export class Matcher {
       }
     }
     return w
-  }
-
-  /**
-   * The lines to compare with symptoms, plus windows of three lines for messages wrapped over
-   * several lines, indexed by term. A long paste keeps the lines richest in the query's terms
-   * (weighted by how error-like each line is) and the windows around them.
-   */
-  private segments(paste: Paste, lineIds: readonly Int32Array[], queryWeight: ReadonlyMap<string, number>): Segments {
-    const all = paste.lines
-    let chosen = all.map((_, i) => i)
-    if (all.length > this.options.maxScoredLines) {
-      const worth = all.map((l) => {
-        let v = 0
-        for (const t of l.termSet) v += queryWeight.get(t) ?? 0
-        return v * (0.5 + l.errorLike)
-      })
-      chosen = chosen
-        .filter((i) => worth[i]! > 0)
-        .sort((a, b) => worth[b]! - worth[a]! || a - b)
-        .slice(0, this.options.maxScoredLines)
-        .sort((a, b) => a - b)
-    }
-    const list: Segment[] = chosen.map((i) => ({ first: i, count: 1, ids: lineIds[i]! }))
-    // Windows: every window of 3 consecutive lines (2 at the end) that holds a chosen line.
-    const starts = new Set<number>()
-    for (const i of chosen) for (let s = Math.max(0, i - 2); s <= i && s + 1 < all.length; s++) starts.add(s)
-    for (const i of [...starts].sort((a, b) => a - b)) {
-      const count = Math.min(3, all.length - i)
-      const parts = lineIds.slice(i, i + count)
-      const ids = new Int32Array(parts.reduce((n, p) => n + p.length, 0))
-      parts.reduce((at, p) => (ids.set(p, at), at + p.length), 0)
-      list.push({ first: i, count, ids })
-    }
-    if (this.scratch.acc.length < list.length) this.scratch = { acc: new Float64Array(list.length * 2), touched: new Int32Array(list.length * 2) }
-    const byId = indexByTerm(list.map((seg) => seg.ids))
-    byId.delete(-1) // terms without a number match nothing
-    return { list, byId, ...this.scratch }
   }
 
   /** What a candidate scores without comparing symptoms, and the most comparing them could add. */
@@ -403,7 +297,8 @@ export class Matcher {
     }
     let codeScore = 0
     // A code named only on chatter lines (an INFO line listing w3wp.exe) counts half.
-    for (const c of matchedCodes) codeScore = Math.max(codeScore, this.codeWeight(c) * Math.min(1, 0.5 + (paste.codeLines.get(c) ?? 1)))
+    const chatter = this.options.chatterCodeShare
+    for (const c of matchedCodes) codeScore = Math.max(codeScore, this.codeWeight(c) * Math.min(1, chatter + (paste.codeLines.get(c) ?? 1)))
 
     const conflict = kindsConflict(pasteKinds, p.codeKinds, p.codes) ? this.options.codeConflictPenalty : 0
     const w = this.options.weights
@@ -425,7 +320,7 @@ export class Matcher {
     const matchedSymptoms: MatchedSymptom[] = []
     let bestSymptom = 0
     for (const s of p.symptoms) {
-      const m = this.bestSegment(s, segs)
+      const m = bestSegment(s, segs, this.options)
       if (!m) continue
       bestSymptom = Math.max(bestSymptom, m.score)
       if (m.score >= this.options.symptomThreshold) matchedSymptoms.push({ symptom: s.text, line: segmentText(paste, m.segment), score: round(m.score, 3) })
@@ -451,7 +346,7 @@ export class Matcher {
   private profile(doc: number): ArticleProfile {
     let p = this.profiles[doc]
     if (!p) {
-      p = profileArticle(this.kb.articles[doc]!, this.kb.codes[doc]!, (t) => this.vocab.idf(t), this.numbers, this.vocab.uniqueIdf)
+      p = profileArticle(this.kb.articles[doc]!, this.kb.codes[doc]!, (t) => this.vocab.idf(t), this.numbers, this.vocab.uniqueIdf, this.options.quoteUnits)
       this.profiles[doc] = p
     }
     return p
@@ -477,62 +372,14 @@ export class Matcher {
    * (`http 500`) says little whatever the KB holds, since many problems end in one.
    */
   private codeWeight(code: string): number {
-    if (/^http \d{3}$/.test(code)) return 0.2
+    const w = this.options.codeWeights
+    if (/^http \d{3}$/.test(code)) return w.httpStatus
     // Socket errors end many unrelated problems (a stopped database, a dead upstream, a closed port).
-    if (GENERIC_ERRNO.test(code)) return 0.3
-    if (/^"\d{1,3}"$/.test(code)) return 0.45 // a short number listed as a code, seen after "code", "status"…
+    if (GENERIC_ERRNO.test(code)) return w.socketError
+    if (/^"\d{1,3}"$/.test(code)) return w.shortNumber // a short number listed as a code, seen after "code", "status"…
     const df = this.byCode.get(code)?.length ?? 1
-    return df <= 1 ? 1 : df <= 3 ? 0.75 : 0.45
+    return df <= 1 ? w.unique : df <= w.rareUpTo ? w.rare : w.common
   }
-
-  /**
-   * The pasted segment that best matches a symptom, with the similarity (0..1). Only segments
-   * holding enough of the symptom's weight are scored in full, so a long paste stays cheap.
-   */
-  private bestSegment(s: WeightedSymptom, segs: Segments): { segment: Segment; score: number } | undefined {
-    const total = s.total
-    if (total === 0) return undefined
-    const { acc, touched } = segs
-    let n = 0
-    for (let k = 0; k < s.ids.length; k++) {
-      const at = segs.byId.get(s.ids[k]!)
-      if (!at) continue
-      const w = s.weights[k]!
-      for (const i of at) {
-        const v = acc[i]!
-        if (v === 0) touched[n++] = i
-        acc[i] = v + w
-      }
-    }
-    const sp = s.pairs
-    let best: { segment: Segment; score: number } | undefined
-    for (let j = 0; j < n; j++) {
-      const i = touched[j]!
-      const coverage = acc[i]! / total
-      acc[i] = 0 // left clean for the next symptom
-      if (coverage < 0.2 || coverage < (best?.score ?? 0) * 0.75) continue
-      const segment = segs.list[i]!
-      let score = coverage
-      if (sp.length > 0) {
-        // Words of the symptom in the symptom's order count for more than the same words scattered.
-        const lp = (segment.pairs ??= numberPairs(segment.ids))
-        let shared = 0
-        for (let j = 0; j < sp.length; j++) if (lp.has(sp[j]!)) shared++
-        score = coverage * (0.6 + 0.4 * (shared / sp.length))
-      }
-      score *= s.strength
-      if (score > (best?.score ?? 0)) best = { segment, score }
-    }
-    return best
-  }
-}
-
-/** A segment as the user pasted it: its lines, joined with " / " when it spans several. */
-function segmentText(paste: Paste, seg: Segment): string {
-  return paste.lines
-    .slice(seg.first, seg.first + seg.count)
-    .map((l) => l.raw)
-    .join(' / ')
 }
 
 /** Slack under the k-th best score when skipping candidates by their bound: scores are rounded, ties go by id. */

@@ -8,18 +8,13 @@ import { analyzeText } from '../analysis/terms.js'
 import { LIMITS } from '../../limits.js'
 import { W3cReader } from './logformats.js'
 import { normalizeLine } from './normalize.js'
+import { MATCH_DEFAULTS, type MatchOptions } from './options.js'
 import { errorLikeness, extractCodes, mayBeError } from './signals.js'
 
 export const MAX_LINES = LIMITS.pasteLines
 export const MAX_LINE_CHARS = LIMITS.pasteLineChars
-/**
- * A paste of more lines than this is triaged like an engineer skims a log: only the lines that
- * could be the error (an error word or level, a code) and the lines around them are read in full.
- * When no line could be, every line is read.
- */
-export const TRIAGE_LINES = 150
-/** Lines read around each line kept by the triage: wrapped messages, stack frames. */
-const TRIAGE_CONTEXT = 2
+/** The options that reading a paste uses (`MatchOptions`: the triage and how error-like a line is). */
+export type ReadOptions = Pick<MatchOptions, 'triageLines' | 'triageContext' | 'errorLikeness'>
 
 /** One pasted line, read. */
 export interface PasteLine {
@@ -48,7 +43,7 @@ export interface Paste {
 const CLOCK_EVERY = 32
 
 /** Read a paste into lines, codes and terms; lines not read by the deadline (a `performance.now()` time) are left out. */
-export function readPaste(text: string, deadline = Number.POSITIVE_INFINITY): Paste {
+export function readPaste(text: string, deadline = Number.POSITIVE_INFINITY, options: ReadOptions = MATCH_DEFAULTS): Paste {
   // Splitting on a plain "\n" is several times faster than the regular expression; most pastes have no "\r".
   const split = text.includes('\r') ? text.split(/\r\n|\r|\n/, MAX_LINES) : text.split('\n', MAX_LINES)
   const rawLines = split.map((full) => (full.length > MAX_LINE_CHARS ? full.slice(0, MAX_LINE_CHARS) : full))
@@ -59,7 +54,7 @@ export function readPaste(text: string, deadline = Number.POSITIVE_INFINITY): Pa
   for (let i = 0; i < rawLines.length && !late(i); i++) explained.push(w3c.explain(rawLines[i]!))
   let partial = explained.length < rawLines.length
   rawLines.length = explained.length
-  const read = triage(rawLines, explained, late)
+  const read = triage(rawLines, explained, late, options)
   if (read.length < rawLines.length) partial = true
   const lines: PasteLine[] = []
   const codes = new Map<string, number>()
@@ -75,7 +70,7 @@ export function readPaste(text: string, deadline = Number.POSITIVE_INFINITY): Pa
     const terms = analyzeText(normalized)
     if (terms.length === 0) return
     const lineCodes = extractCodes(normalized)
-    const errorLike = errorLikeness(raw, lineCodes)
+    const errorLike = errorLikeness(raw, lineCodes, options.errorLikeness)
     for (const c of lineCodes) codes.set(c, Math.max(codes.get(c) ?? 0, errorLike))
     lines.push({ raw: raw.trim(), normalized, errorLike, terms, termSet: new Set(terms) })
   })
@@ -85,12 +80,13 @@ export function readPaste(text: string, deadline = Number.POSITIVE_INFINITY): Pa
 const NOT_BLANK = /\S/
 
 /**
- * Which lines to read in full: all of a short paste; of a long one, the error-like lines and their
- * neighbours. When `late` says the time is up, the lines looked at so far (a shorter list).
+ * Which lines to read in full: all of a short paste; of a long one (over `triageLines`), the lines
+ * that could be the error and `triageContext` lines either side; when no line could be, every line.
+ * When `late` says the time is up, the lines looked at so far (a shorter list).
  */
-function triage(rawLines: readonly string[], explained: readonly string[], late: (i: number) => boolean): boolean[] {
+function triage(rawLines: readonly string[], explained: readonly string[], late: (i: number) => boolean, o: ReadOptions): boolean[] {
   const all = rawLines.map(() => true)
-  if (rawLines.length <= TRIAGE_LINES) return all
+  if (rawLines.length <= o.triageLines) return all
   const read = rawLines.map(() => false)
   let kept = 0
   for (let i = 0; i < rawLines.length; i++) {
@@ -101,7 +97,7 @@ function triage(rawLines: readonly string[], explained: readonly string[], late:
     const raw = rawLines[i]!
     if (!mayBeError(explained[i] ? `${raw} ${explained[i]}` : raw)) continue
     kept++
-    for (let j = Math.max(0, i - TRIAGE_CONTEXT); j <= Math.min(rawLines.length - 1, i + TRIAGE_CONTEXT); j++) read[j] = true
+    for (let j = Math.max(0, i - o.triageContext); j <= Math.min(rawLines.length - 1, i + o.triageContext); j++) read[j] = true
   }
   return kept === 0 ? all.slice(0, read.length) : read
 }

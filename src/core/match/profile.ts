@@ -6,6 +6,7 @@
 import type { KbArticle } from '../article.js'
 import { analyzeText } from '../analysis/terms.js'
 import { codesByKind } from './codes.js'
+import { MATCH_DEFAULTS, type MatchOptions } from './options.js'
 import { extractCodes } from './signals.js'
 
 /** A placeholder in quoted error text: `<machine_name>`, `%s`, `%1`, `{0}`, `...`, `…`, `xxx`. */
@@ -113,7 +114,7 @@ export function numberPairs(ids: ArrayLike<number>): Set<number> {
 }
 
 /** Weigh a symptom's terms; a term the KB lacks (impossible for its own text, but cheap to guard) counts 1. */
-export function weighSymptom(s: SymptomProfile, weight: (term: string) => number, numbers: TermNumbers, uniqueIdf = 1): WeightedSymptom {
+export function weighSymptom(s: SymptomProfile, weight: (term: string) => number, numbers: TermNumbers, uniqueIdf = 1, quoteUnits = MATCH_DEFAULTS.quoteUnits): WeightedSymptom {
   const terms = [...s.termSet]
   const weights = Float64Array.from(terms, (t) => weight(t) || 1)
   const total = weights.reduce((sum, w) => sum + w, 0)
@@ -125,7 +126,7 @@ export function weighSymptom(s: SymptomProfile, weight: (term: string) => number
     weights,
     pairs: Float64Array.from(pairs),
     total,
-    strength: s.quoted ? quotedStrength(total / uniqueIdf) : 1,
+    strength: s.quoted ? quotedStrength(total / uniqueIdf, quoteUnits) : 1,
   }
 }
 
@@ -134,10 +135,9 @@ export function weighSymptom(s: SymptomProfile, weight: (term: string) => number
  * a term only one article holds. `"Config Error"` (half a unit) is worth nothing on its own,
  * `"server: awselb/2.0"` (two units) half a symptom, three units and more a whole one.
  */
-export function quotedStrength(units: number): number {
-  return Math.min(1, Math.max(0, (units - QUOTE_UNITS.none) / (QUOTE_UNITS.full - QUOTE_UNITS.none)))
+export function quotedStrength(units: number, q: MatchOptions['quoteUnits'] = MATCH_DEFAULTS.quoteUnits): number {
+  return Math.min(1, Math.max(0, (units - q.none) / (q.full - q.none)))
 }
-const QUOTE_UNITS = { none: 1.2, full: 3.2 }
 
 /**
  * The codes an article is matched on, computed once at build time and stored in the artifact:
@@ -155,7 +155,14 @@ export function articleCodes(a: KbArticle): string[] {
 }
 
 /** Prepare an article for matching, from its stored codes and the KB's term weights and numbers (done on first use, then kept). */
-export function profileArticle(a: KbArticle, codes: readonly string[], weight: (term: string) => number, numbers: TermNumbers, uniqueIdf = 1): ArticleProfile {
+export function profileArticle(
+  a: KbArticle,
+  codes: readonly string[],
+  weight: (term: string) => number,
+  numbers: TermNumbers,
+  uniqueIdf = 1,
+  quoteUnits = MATCH_DEFAULTS.quoteUnits,
+): ArticleProfile {
   const canonical = codes.filter((c) => !c.startsWith('"'))
   return {
     id: a.id,
@@ -165,7 +172,7 @@ export function profileArticle(a: KbArticle, codes: readonly string[], weight: (
       const lit = c.startsWith('"') ? literalCode(c.slice(1, -1)) : undefined
       return lit ? [lit] : []
     }),
-    symptoms: a.symptoms.flatMap((text) => symptomParts(text).map((s) => weighSymptom(s, weight, numbers, uniqueIdf)).filter((s) => s.strength > 0)),
+    symptoms: a.symptoms.flatMap((text) => symptomParts(text).map((s) => weighSymptom(s, weight, numbers, uniqueIdf, quoteUnits)).filter((s) => s.strength > 0)),
   }
 }
 

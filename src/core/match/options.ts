@@ -1,0 +1,174 @@
+/**
+ * Every tuned number of symptom matching, in one place (MiniSearch's `defaultOptions`): each with
+ * its default and the measurement that chose it. The sources are the eval (`npm run eval`: 206
+ * labelled pastes over 194 articles, `eval/README.md`) and the bench (`npm run bench`: a
+ * 10,000-article KB, `bench/README.md`); commits named by hash say more.
+ *
+ * The confidence calibration was fitted with all of these in place: change any one and scores
+ * move, so the confidence no longer means what it says. Refit with `npm run eval` (it prints the
+ * calibration table, and warns while `calibration.optionsDigest` is not the digest of the current
+ * options), then set `calibration` (slope, intercept and `optionsDigest`) to the new fit.
+ */
+
+/** The defaults of every matching option. */
+export const MATCH_DEFAULTS = {
+  // ------------------------------------------------------------------ reading the paste
+
+  /**
+   * A paste of more lines than this is triaged like an engineer skims a log: only the lines that
+   * could be the error (an error word or level, a code) and the lines around them are read in full.
+   * Set with 691c510: 10K bench KB, 40 KB pastes 19 -> 9-11 ms per match, eval unchanged.
+   */
+  triageLines: 150,
+  /** Lines read either side of each line the triage keeps (wrapped messages, stack frames). Set by hand with `triageLines` (691c510), not measured apart. */
+  triageContext: 2,
+  /**
+   * How much each sign makes a line look like an error report (errorLikeness, clamped to 0..1):
+   * added for a log level (ERROR, WARN…), an error word, a recognized code; taken off for a quiet
+   * level (INFO, DEBUG…) among its first words and for a stack frame (context, not the error).
+   * Set by hand with the first matcher (482a08c), not measured.
+   */
+  errorLikeness: { logLevel: 0.5, errorWord: 0.4, code: 0.4, quietLevel: 0.4, stackFrame: 0.3 },
+  /** A line at least this error-like is reported in `signals.errorLines` (the five most error-like). Set by hand, not measured. */
+  errorLineAt: 0.5,
+
+  // ------------------------------------------------------------------ typo correction
+
+  /**
+   * Unknown words of a short, hand-typed paste are corrected to KB terms one edit away: at most
+   * this many words (a paste with more is not hand-typed), each looked up only while the budget
+   * lasts, and only when no longer than the KB's longest term plus one (engine.wordsOneEditAway).
+   * Set by hand with typo correction (9f8f529), not measured.
+   */
+  maxTypoLookups: 12,
+  /** Pastes of more lines than this were copied, not typed: no typo correction. Set by hand (9f8f529), not measured. */
+  maxLinesForTypos: 3,
+  /** Only words of letters at least this long are corrected: shorter ones are one edit from too many terms. Set by hand (9f8f529), not measured. */
+  minTypoWordLength: 5,
+
+  // ------------------------------------------------------------------ candidates
+
+  /**
+   * Most terms taken from a paste into the candidate query (the rarest first). The eval's dev set
+   * gives the same top-1 from 12 to 32 terms, the bench's 10,000-article KB the same from 14 to 32;
+   * each term dropped saves scanning its postings (the last ones are the commonest, with the longest
+   * lists): at 16 instead of 20 a 40 KB paste costs about 10% less CPU at 10,000 articles, with the
+   * same dev top-1 and bench top-1 (and one more held-out paste right).
+   */
+  maxQueryTerms: 16,
+  /**
+   * A term's weight in the query is its IDF times its line's weight, `lineWeightBase` plus how
+   * error-like the line is (0..1): a term of chatter counts a third of one of an error line. Set by
+   * hand with the first matcher (482a08c), not measured.
+   */
+  lineWeightBase: 0.5,
+  /**
+   * What a bare number of 1 to 3 digits is worth as a query term, times its IDF: in logs mostly
+   * sizes, counts and ids; as codes they are caught by the code patterns in context ("HTTP 503",
+   * "Msg 511"). Set with df811a3 (bare numbers in logs count little), not measured apart.
+   */
+  shortNumberWorth: 0.25,
+  /**
+   * Candidates re-ranked (plus those sharing a rare code). The eval's 194-article KB shows no
+   * difference between 20 and 40; the bench's 10,000-article KB does (top-1 of short pastes 0.67
+   * at 20, 0.72 at 40; 40 KB pastes 0.70 and 0.83), so 40, at about 1.6 ms more per short paste.
+   */
+  candidates: 40,
+  /**
+   * Articles sharing a recognized code with the paste join the candidates even when the term
+   * query missed them, if the code is this rare in the KB; the articles of a common code
+   * (`http 503` in hundreds) are left to the term query, which ranks them by the rest of the paste.
+   * Set by hand, not measured.
+   */
+  maxArticlesPerCode: 20,
+
+  // ------------------------------------------------------------------ comparing symptoms
+
+  /**
+   * Lines compared with the candidates' symptoms, the most informative first (each also read in a
+   * window with the next lines, for wrapped messages): a 40 KB log costs no more to compare than
+   * its few dozen lines that hold the paste's informative terms. Set by hand, not measured.
+   */
+  maxScoredLines: 40,
+  /** Lines in a window, for a message wrapped over several lines. Set with 9f8f529 (3-line windows), not measured. */
+  windowLines: 3,
+  /** A segment holding less than this share of a symptom's weight is not scored against it. Set by hand (9f8f529), not measured. */
+  minSymptomCoverage: 0.2,
+  /** Nor one whose share is below this fraction of the best score so far (it cannot win). Set by hand (9f8f529), not measured. */
+  pruneBelowBest: 0.75,
+  /**
+   * The part of a symptom's similarity that depends on word order: coverage × (1 - orderShare +
+   * orderShare × share of the symptom's word pairs in the segment). Set with df811a3 (order-aware
+   * similarity), not measured apart.
+   */
+  orderShare: 0.4,
+  /** A symptom counts as matched (reported in `matchedSymptoms`) at or above this similarity. Set by hand, not measured. */
+  symptomThreshold: 0.5,
+  /**
+   * What matching a quoted message in full is worth, from its weight in units of a term only one
+   * article holds: nothing up to `none` (`"Config Error"`, half a unit), in full from `full`.
+   * Set with 543888f: eval top-1 0.942 -> 0.953, dev 0.97 -> 0.98, holdout 0.88 -> 0.90.
+   */
+  quoteUnits: { none: 1.2, full: 3.2 },
+
+  // ------------------------------------------------------------------ codes
+
+  /**
+   * How much a shared code says, by kind and by how many articles list it: a bare HTTP status
+   * (many problems end in one, 9f8f529), a socket error (ends many unrelated problems; 9cdaf17:
+   * dev top-1 0.96 -> 0.97, false-confident negatives 3% -> 0), a short number listed as a code;
+   * else 1 for a code one article lists, `rare` for one up to `rareUpTo` articles list, `common`
+   * above. The df steps were set by hand (482a08c), not measured.
+   */
+  codeWeights: { httpStatus: 0.2, socketError: 0.3, shortNumber: 0.45, unique: 1, rare: 0.75, rareUpTo: 3, common: 0.45 },
+  /**
+   * A code named only on chatter lines counts this much plus how error-like its best line is (at
+   * most 1): an INFO line listing w3wp.exe counts half. Set with 543888f (see `quoteUnits`).
+   */
+  chatterCodeShare: 0.5,
+  /** Taken off when the paste and the article both name specific codes of one kind, and none in common. Set with df811a3, not measured apart. */
+  codeConflictPenalty: 0.1,
+  /** How the evidence adds up: best symptom similarity, shared codes, share of the paste's informative terms the article holds, Lunr score relative to the best. Set by hand (df811a3), not measured apart. */
+  weights: { symptom: 0.45, code: 0.25, coverage: 0.2, retrieval: 0.1 },
+
+  // ------------------------------------------------------------------ confidence
+
+  /**
+   * Confidence = logistic(slope * score + intercept): the probability that a top result with this
+   * score is the right article, fitted on the eval's dev set only (`npm run eval` prints the
+   * calibration table). The intercept puts 0.5 at a score of 0.377, just above the highest-scoring
+   * dev negative (a Node ECONNREFUSED to Redis, near the nginx upstream article at 0.371); 9cdaf17.
+   * `optionsDigest` is `optionsDigest()` of the options it was fitted with.
+   */
+  calibration: { slope: 17.1, intercept: -6.45, optionsDigest: '39a48a76' },
+  /** Below this confidence the best result is not presented as the answer (`noConfidentMatch`). Chosen with the eval's threshold sweep (df811a3). */
+  confidenceThreshold: 0.5,
+}
+export type MatchOptions = typeof MATCH_DEFAULTS
+
+/**
+ * A short digest of the options a calibration depends on: every option but the calibration itself
+ * and the threshold applied after it (FNV-1a over the values as JSON, keys sorted).
+ */
+export function optionsDigest(options: MatchOptions = MATCH_DEFAULTS): string {
+  const { calibration: _calibration, confidenceThreshold: _threshold, ...scored } = options
+  let h = 0x811c9dc5
+  for (const ch of canonicalJson(scored)) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0
+  return h.toString(16).padStart(8, '0')
+}
+
+/** A warning when the options differ from those the calibration was fitted with, else undefined. */
+export function calibrationWarning(options: MatchOptions = MATCH_DEFAULTS): string | undefined {
+  const now = optionsDigest(options)
+  const fitted = options.calibration.optionsDigest
+  if (now === fitted) return undefined
+  return `the matching options (digest ${now}) differ from those the calibration was fitted with (${fitted}): confidences are off until it is refitted; set calibration in src/core/match/options.ts from this run`
+}
+
+/** JSON with object keys sorted, so a digest does not depend on the order options are written in. */
+function canonicalJson(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v)
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`
+  const o = v as Record<string, unknown>
+  return `{${Object.keys(o).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(',')}}`
+}

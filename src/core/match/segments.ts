@@ -1,0 +1,122 @@
+/**
+ * What of a paste is compared with symptoms: its most informative lines and windows of lines
+ * around them (messages wrapped over several lines), indexed by term number; and the segment that
+ * best matches one symptom, scored by rarity-weighted coverage and word order.
+ */
+import { indexByTerm } from '../analysis/terms.js'
+import type { MatchOptions } from './options.js'
+import type { Paste } from './paste.js'
+import { numberPairs, type WeightedSymptom } from './profile.js'
+
+/** A pasted line, or a window of consecutive lines (a message wrapped over several), to compare with symptoms. */
+export interface Segment {
+  /** Index of its first line in the paste, and how many lines it spans. */
+  first: number
+  count: number
+  /** Its terms' numbers in order (-1 for a term no article has). */
+  ids: Int32Array
+  /** Adjacent pairs of term numbers (`pairKey`), made when first needed. */
+  pairs?: Set<number>
+}
+
+/** Scratch space of bestSegment: weight per segment, and the segments touched (all zeros between uses). */
+export interface Scratch {
+  acc: Float64Array
+  touched: Int32Array
+}
+
+/** The segments of a paste, with an index from term number to the segments holding it. */
+export interface Segments extends Scratch {
+  list: Segment[]
+  byId: Map<number, number[]>
+}
+
+/** The options segments and their scoring use (`MatchOptions`). */
+export type SegmentOptions = Pick<MatchOptions, 'maxScoredLines' | 'windowLines' | 'lineWeightBase' | 'minSymptomCoverage' | 'pruneBelowBest' | 'orderShare'>
+
+/**
+ * The lines to compare with symptoms, plus windows of `windowLines` lines for messages wrapped
+ * over several lines, indexed by term. A long paste keeps the lines richest in the query's terms
+ * (weighted by how error-like each line is) and the windows around them. The scratch space is
+ * reused, or grown to the number of segments (keep the returned one).
+ */
+export function makeSegments(paste: Paste, lineIds: readonly Int32Array[], queryWeight: ReadonlyMap<string, number>, scratch: Scratch, o: SegmentOptions): Segments {
+  const all = paste.lines
+  let chosen = all.map((_, i) => i)
+  if (all.length > o.maxScoredLines) {
+    const worth = all.map((l) => {
+      let v = 0
+      for (const t of l.termSet) v += queryWeight.get(t) ?? 0
+      return v * (o.lineWeightBase + l.errorLike)
+    })
+    chosen = chosen
+      .filter((i) => worth[i]! > 0)
+      .sort((a, b) => worth[b]! - worth[a]! || a - b)
+      .slice(0, o.maxScoredLines)
+      .sort((a, b) => a - b)
+  }
+  const list: Segment[] = chosen.map((i) => ({ first: i, count: 1, ids: lineIds[i]! }))
+  // Windows: every window of `windowLines` consecutive lines (fewer at the end, at least 2) that holds a chosen line.
+  const starts = new Set<number>()
+  for (const i of chosen) for (let s = Math.max(0, i - (o.windowLines - 1)); s <= i && s + 1 < all.length; s++) starts.add(s)
+  for (const i of [...starts].sort((a, b) => a - b)) {
+    const count = Math.min(o.windowLines, all.length - i)
+    const parts = lineIds.slice(i, i + count)
+    const ids = new Int32Array(parts.reduce((n, p) => n + p.length, 0))
+    parts.reduce((at, p) => (ids.set(p, at), at + p.length), 0)
+    list.push({ first: i, count, ids })
+  }
+  const room = scratch.acc.length >= list.length ? scratch : { acc: new Float64Array(list.length * 2), touched: new Int32Array(list.length * 2) }
+  const byId = indexByTerm(list.map((seg) => seg.ids))
+  byId.delete(-1) // terms without a number match nothing
+  return { list, byId, ...room }
+}
+
+/**
+ * The pasted segment that best matches a symptom, with the similarity (0..1). Only segments
+ * holding enough of the symptom's weight are scored in full, so a long paste stays cheap.
+ */
+export function bestSegment(s: WeightedSymptom, segs: Segments, o: SegmentOptions): { segment: Segment; score: number } | undefined {
+  const total = s.total
+  if (total === 0) return undefined
+  const { acc, touched } = segs
+  let n = 0
+  for (let k = 0; k < s.ids.length; k++) {
+    const at = segs.byId.get(s.ids[k]!)
+    if (!at) continue
+    const w = s.weights[k]!
+    for (const i of at) {
+      const v = acc[i]!
+      if (v === 0) touched[n++] = i
+      acc[i] = v + w
+    }
+  }
+  const sp = s.pairs
+  let best: { segment: Segment; score: number } | undefined
+  for (let j = 0; j < n; j++) {
+    const i = touched[j]!
+    const coverage = acc[i]! / total
+    acc[i] = 0 // left clean for the next symptom
+    if (coverage < o.minSymptomCoverage || coverage < (best?.score ?? 0) * o.pruneBelowBest) continue
+    const segment = segs.list[i]!
+    let score = coverage
+    if (sp.length > 0) {
+      // Words of the symptom in the symptom's order count for more than the same words scattered.
+      const lp = (segment.pairs ??= numberPairs(segment.ids))
+      let shared = 0
+      for (let j = 0; j < sp.length; j++) if (lp.has(sp[j]!)) shared++
+      score = coverage * (1 - o.orderShare + o.orderShare * (shared / sp.length))
+    }
+    score *= s.strength
+    if (score > (best?.score ?? 0)) best = { segment, score }
+  }
+  return best
+}
+
+/** A segment as the user pasted it: its lines, joined with " / " when it spans several. */
+export function segmentText(paste: Paste, seg: Segment): string {
+  return paste.lines
+    .slice(seg.first, seg.first + seg.count)
+    .map((l) => l.raw)
+    .join(' / ')
+}
