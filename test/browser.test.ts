@@ -11,7 +11,6 @@ import { after, before, describe, it } from 'node:test'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
 import { createApp } from '../src/app.js'
 import { loadConfig, parseCorsOrigins } from '../src/config.js'
-import { segments } from '../web/src/lib/highlight.js'
 import { kbFrom, REPO } from './helpers/kb.js'
 import { assertChromium, CHROMIUM, type Running, portalTemplate, startKb, startSite } from './browser/servers.js'
 
@@ -581,29 +580,6 @@ describe('serving the built files', () => {
       assert.equal((await app.inject({ url: '/api/search?q=iis' })).statusCode, 200, 'the API still answers')
     } finally {
       await app.close()
-    }
-  })
-})
-
-describe('highlighting matched terms (index form) in a snippet', () => {
-  const marked = (text: string, terms: string[]) => segments(text, terms).filter(([, m]) => m).map(([t]) => t)
-
-  it('marks words that start with a stemmed term, or whose identifier parts do', () => {
-    assert.deepEqual(marked('HTTPERR log lines look like "<date> <time> - - 7_Connections_Refused -"', ['connect', 'connections_refused', 'refus']), ['7_Connections_Refused'])
-    assert.deepEqual(marked('connect() failed (111: Connection refused) while connecting', ['connect', 'refus']), ['connect', 'Connection', 'refused', 'connecting'])
-    assert.deepEqual(marked('shows "Sm_AgentApi_Init Failed" and nothing else.', ['sm_agentapi_init', 'fail']), ['Sm_AgentApi_Init', 'Failed'])
-    assert.deepEqual(marked('a apple', ['a']), ['a'], 'a one-letter term marks only the word itself')
-    assert.deepEqual(marked('no terms here', []), [])
-  })
-
-  it('gives the text back unchanged, markup included, as text', () => {
-    for (const text of ['<img src=x onerror=alert(1)> Connections_Refused', '  spaced   out  ', '', '"quoted", (paren) & amp;']) {
-      assert.equal(
-        segments(text, ['connections_refus', 'img', 'quot'])
-          .map(([t]) => t)
-          .join(''),
-        text,
-      )
     }
   })
 })

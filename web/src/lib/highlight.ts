@@ -5,11 +5,14 @@
  * result is text nodes and <mark> elements, never HTML parsed from API strings.
  */
 
-/** Token separators, as the server's tokenizer (src/core/analysis/tokenize.ts) uses them. */
-const SEPARATOR = /[\s\-,;"'`()[\]{}<>|=!?*^~+&]+/
-/** Separators inside identifiers: `Sm_AgentApi_Init`, `System.Web`, `C:\inetpub`. */
-const INNER = /[_.:\\/@$#%]+/
-const EDGE = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu
+// The server's token rules, copied so that the widget does not bundle the server's analysis (and
+// Lunr with it); test/highlight.test.ts holds each equal to the server's on every character.
+/** Token separators: TOKEN_SEPARATOR of the server's tokenizer (src/core/analysis/tokenize.ts). */
+export const SEPARATOR = /[\s\-,;"'`()[\]{}<>|=!?*^~+&]+/
+/** Separators inside identifiers (`Sm_AgentApi_Init`, `System.Web`, `C:\inetpub`), as src/core/analysis/terms.ts splits them. */
+export const INNER = /[_.:\\/@$#%]+/
+/** Punctuation at a word's ends, as src/core/analysis/terms.ts trims it. */
+export const EDGE = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu
 
 /** The forms of one word a term may be the start of. */
 function forms(word: string): string[] {
