@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, it } from 'node:test'
-import { ArtifactError, type ArtifactPayload, ARTIFACT_VERSION, parseArtifact, readArtifact, readArtifactOffThread, serializeArtifact, writeArtifact } from '../src/build/artifact/artifact.js'
+import { ArtifactError, type ArtifactPayload, ARTIFACT_VERSION, ARTIFACT_VERSIONS, parseArtifact, readArtifact, readArtifactOffThread, serializeArtifact, writeArtifact } from '../src/build/artifact/artifact.js'
 import { buildFromFolder } from '../src/build/artifact/build.js'
 import { loadArticles } from '../src/build/content/load.js'
 import { buildArtifact } from '../src/build/artifact/build.js'
@@ -54,6 +54,8 @@ describe('artifact', () => {
       ['not json', 'hello', /^Cannot load index artifact f\.json: it is not a KB index artifact \(the header is not JSON\)/],
       ['foreign json', '{"a":1}\n{}', /it is not a KB index artifact \(unknown format\)/],
       ['old version', JSON.stringify({ ...header, version: '0.1' }) + body, /it has format version 0\.1, this server reads version /],
+      ['built before code versions', JSON.stringify({ ...header, version: '3.1' }) + body, /it has format version 3\.1, this server reads version /],
+      ['stale codes', JSON.stringify({ ...header, version: Object.values({ ...ARTIFACT_VERSIONS, codes: ARTIFACT_VERSIONS.codes - 1 }).join('.') }) + body, /it has format version [\d.]+, this server reads version /],
       ['truncated', bytes.slice(0, bytes.length - 100), /it is corrupt \(its checksum does not match; truncated or edited\?\)/],
       ['edited', bytes.replace('Connections_Refused', 'Connections_Accepted'), /it is corrupt/],
     ]

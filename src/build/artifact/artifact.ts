@@ -9,14 +9,14 @@ import { createHash } from 'node:crypto'
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
-import { ANALYSIS_VERSION } from '../../core/analysis/pipeline.js'
 import type { IndexedKb, KbArticle } from '../../core/article.js'
 import { FIELD_NAMES } from '../../core/fields.js'
 import { type CompactIndex, type EngineParts, SearchEngine } from '../../core/engine/engine.js'
+import { ARTIFACT_VERSION } from './version.js'
 
 export const ARTIFACT_FORMAT = 'kb-search-artifact'
-/** Version of the artifact layout; the analysis version is part of it. */
-export const ARTIFACT_VERSION = `3.${ANALYSIS_VERSION}`
+/** The artifact's version covers its layout and every computation it stores (version.ts). */
+export { ARTIFACT_VERSION, ARTIFACT_VERSIONS } from './version.js'
 
 /** The artifact's first line. */
 export interface ArtifactHeader {

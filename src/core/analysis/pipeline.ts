@@ -6,7 +6,11 @@ import lunr from 'lunr'
 import { expandIdentifier, isStopWord, stem, trim } from './terms.js'
 import { kbTokenizer } from './tokenize.js'
 
-/** Bump when any function below changes what it emits: old artifacts then must be rebuilt. */
+/**
+ * Bump when the tokenizer or any function below changes what it emits: the artifact stores the
+ * index's terms, so old artifacts then must be rebuilt (it is part of the artifact version;
+ * test/artifact-version.test.ts fails when the stored terms change without a bump).
+ */
 export const ANALYSIS_VERSION = 1
 
 const kbTrim: lunr.PipelineFunction = (token) => {

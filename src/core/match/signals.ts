@@ -5,6 +5,16 @@
  * in one canonical form.
  */
 import { equivalentCodes } from './codes.js'
+import { MATCH_DEFAULTS, type MatchOptions } from './options.js'
+
+/**
+ * Version of code recognition: what `articleCodes` (profile.ts) makes of an article, with the
+ * patterns below, the equivalents of codes.ts and the literal codes and placeholders of profile.ts.
+ * Each article's codes are computed at build and stored in the artifact, so bump this when any
+ * of them changes what it finds: artifacts built before are then refused, not used with stale
+ * codes. test/artifact-version.test.ts fails when the stored codes change without a bump.
+ */
+export const CODES_VERSION = 1
 
 /** One code pattern: a label for the kind and a function returning canonical codes found. */
 interface CodePattern {
@@ -135,12 +145,12 @@ export function hasQuietLevel(line: string): boolean {
 }
 
 /** How much a line looks like an error report: 0 (chatter) to 1 (an error line); pass the codes if already known. */
-export function errorLikeness(line: string, codes: readonly string[] = extractCodes(line)): number {
+export function errorLikeness(line: string, codes: readonly string[] = extractCodes(line), w: MatchOptions['errorLikeness'] = MATCH_DEFAULTS.errorLikeness): number {
   let s = 0
-  if (LOG_LEVEL.test(line)) s += 0.5
-  if (ERROR_WORDS.test(line)) s += 0.4
-  if (codes.length > 0) s += 0.4
-  if (hasQuietLevel(line)) s -= 0.4
-  if (/^\s+at\s+[\w.$<>]+\(/.test(line) || /^\s+at\s/.test(line)) s -= 0.3 // stack frames: context, not the error
+  if (LOG_LEVEL.test(line)) s += w.logLevel
+  if (ERROR_WORDS.test(line)) s += w.errorWord
+  if (codes.length > 0) s += w.code
+  if (hasQuietLevel(line)) s -= w.quietLevel
+  if (/^\s+at\s+[\w.$<>]+\(/.test(line) || /^\s+at\s/.test(line)) s -= w.stackFrame // stack frames: context, not the error
   return Math.max(0, Math.min(1, s))
 }
