@@ -12,11 +12,12 @@ import { before, describe, test } from 'node:test'
 import { pathToFileURL } from 'node:url'
 import { loadArticles } from '../src/build/content/load.js'
 import { KINDS } from '../scripts/eval.js'
+import { corporaDir } from './helpers/corpora.js'
 
 const REPO = path.join(import.meta.dirname, '..')
 const DATASET = path.join(REPO, 'eval', 'pastes.jsonl')
 const IMPORTER = path.join(REPO, 'src', 'import', 'import.ts')
-const CORPORA_DIR = process.env.KB_EVAL_CORPORA ?? '/work/shared/bench/corpora'
+const CORPORA_DIR = corporaDir()
 const CORPORA = ['mslearn-iis', 'mssql-errors'] as const
 type Corpus = (typeof CORPORA)[number]
 

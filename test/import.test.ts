@@ -10,10 +10,11 @@ import type { ArticleSource } from '../src/build/content/schema.js'
 import { registerImportCommand } from '../src/build/import/command.js'
 import { convertArticle, idFromPath, importFolder } from '../src/build/import/import.js'
 import { LIMITS } from '../src/limits.js'
+import { corporaDir } from './helpers/corpora.js'
 
 const repoRoot = path.resolve(import.meta.dirname, '..')
 const FIXTURES = path.join(import.meta.dirname, 'fixtures', 'import')
-const CORPORA = path.resolve(repoRoot, '..', 'shared', 'bench', 'corpora')
+const CORPORA = corporaDir()
 
 const temps: string[] = []
 const tempDir = async (): Promise<string> => {
@@ -469,7 +470,7 @@ describe('kb import command', () => {
   })
 })
 
-describe('importing the real corpora (../shared/bench/corpora)', () => {
+describe('importing the real corpora (KB_CORPORA_DIR, else ../shared/bench/corpora)', () => {
   const present = existsSync(path.join(CORPORA, 'mslearn-iis')) && existsSync(path.join(CORPORA, 'mssql-errors'))
   const skip = present ? false : `corpora not found at ${CORPORA}; nothing to import`
 
