@@ -32,7 +32,10 @@ export function scoreAll(
       const field = stride === 2 ? 0 : data[i + 1]!
       if (!t.inField[field]) continue
       if (t.presence === PROHIBITED) {
-        if (!banned[doc]) (banned[doc] = 1), bannedDocs.push(doc)
+        if (!banned[doc]) {
+          banned[doc] = 1
+          bannedDocs.push(doc)
+        }
         continue
       }
       if (t.clauseNo && clauseOf[doc] !== t.clauseNo) {
@@ -51,7 +54,11 @@ export function scoreAll(
   const top = new TopK(topK)
   let total = 0
   if (negated) {
-    for (let doc = 0; doc < docCount; doc++) if (keep(doc)) (total++, top.offer(doc, 0))
+    for (let doc = 0; doc < docCount; doc++) {
+      if (!keep(doc)) continue
+      total++
+      top.offer(doc, 0)
+    }
   }
   for (let i = 0; i < touchedCount; i++) {
     const doc = touched[i]!
