@@ -25,6 +25,7 @@ import { parseArgs } from 'node:util'
 import { DEFAULT_SEED, generateArticles, writeKb } from '../bench/generate.js'
 import type { LoadJob, LoadOutcome, LoadRequest } from '../bench/loadgen.js'
 import { makeWorkload, type Paste, type Workload } from '../bench/workload.js'
+import { NODE_FLAGS } from '../src/runtime/memory.js'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const NODE = process.execPath
@@ -492,7 +493,7 @@ async function benchSize(size: number, o: Options): Promise<SizeReport> {
     const env = { ...process.env, LOG_LEVEL: 'warn', NODE_ENV: 'production' }
     const profileArgs = o.profile ? [`--cpu-prof`, `--cpu-prof-dir=${path.resolve(o.profile, String(size))}`] : []
     const specs: Record<Column, { args: string[]; ready: boolean }> = {
-      kb: { args: [...profileArgs, KB_CLI, 'serve', '--index', kbIndex, '--port', '{port}', '--host', HOST], ready: servers.kb.indexBytes !== undefined },
+      kb: { args: [...profileArgs, ...NODE_FLAGS, KB_CLI, 'serve', '--index', kbIndex, '--port', '{port}', '--host', HOST], ready: servers.kb.indexBytes !== undefined },
       floor: { args: [FLOOR_SERVER, '--port', '{port}', '--host', HOST], ready: true },
       minisearch: { args: [MS_SERVER, '--index', msIndex, '--port', '{port}', '--host', HOST], ready: servers.minisearch.indexBytes !== undefined },
     }

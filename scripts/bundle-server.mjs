@@ -4,9 +4,11 @@
  * query worker thread it starts) and artifact-worker.js (the thread a reload loads an artifact in). Why: `kb serve` loaded about 1,200 module files (esbuild's
  * count for src/server.ts: Fastify, Ajv, TypeBox, prom-client and the project's own), which took
  * about 0.9 s of a 3 s cold start at 10,000 articles; one file per thread starts in a fraction of
- * that. Source maps keep stack
- * traces pointing at src/.
+ * that. Source maps keep stack traces pointing at src/. main.js keeps the first line of
+ * src/cli/main.ts, which starts node with the server's V8 flags, and is made executable, so
+ * `build/bundle/main.js serve` runs with them as the installed `kb` does.
  */
+import { chmod } from 'node:fs/promises'
 import path from 'node:path'
 import { build } from 'esbuild'
 
@@ -28,3 +30,4 @@ await build({
   // CommonJS dependencies call require(); an ES module has none unless it makes one.
   banner: { js: "import { createRequire as kbCreateRequire } from 'node:module'; const require = kbCreateRequire(import.meta.url);" },
 })
+await chmod(path.join(root, 'build', 'bundle', 'main.js'), 0o755)

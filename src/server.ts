@@ -9,13 +9,12 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import { appPlugin, fastifyOptions } from './app.js'
 import { type Config, parseCorsOrigins, parseTrustProxy, queryWorkerCount } from './config.js'
 import { loadKnowledgeBase, loadKnowledgeBaseOffThread } from './runtime/kb.js'
-import { collectGarbage, keepRequestGarbageYoung } from './runtime/memory.js'
+import { collectGarbage, missingNodeFlags } from './runtime/memory.js'
 import { warmUp } from './runtime/query/warmup.js'
 import { WorkerRunner } from './runtime/query/worker-runner.js'
 
 /** Start serving the artifact named by the configuration. Throws ArtifactError if it cannot load. */
 export async function startServer(config: Config): Promise<FastifyInstance> {
-  keepRequestGarbageYoung() // before the index loads (memory.ts)
   const kb = await loadKnowledgeBase(config.KB_INDEX)
   const app = Fastify(
     fastifyOptions(config.KB_MAX_BODY_BYTES, {
@@ -30,8 +29,8 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
       trustProxy: parseTrustProxy(config.KB_TRUST_PROXY) as boolean | string,
     }),
   )
-  // Queries run in worker threads (the other cores) once they have loaded the index; until then,
-  // and whenever none can answer, on the main thread.
+  // Queries run in worker threads (KB_QUERY_WORKERS of them) once they have loaded the index; until
+  // then, and whenever none can answer, on the main thread. They run with the process's V8 flags.
   const queries = config.KB_QUERY_WORKER ? new WorkerRunner(app.log, queryWorkerCount(config.KB_QUERY_WORKERS), { heapMb: config.KB_QUERY_WORKER_HEAP_MB }) : undefined
   await app.register(appPlugin, {
     kb,
@@ -48,7 +47,9 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   app.addHook('onSend', async (_req, reply) => {
     if (closing) reply.header('connection', 'close')
   })
-  collectGarbage() // the artifact's bytes and JSON text, before serving
+  collectGarbage() // the artifact's bytes and JSON text, before serving (with --expose-gc: memory.ts)
+  const missing = missingNodeFlags()
+  if (missing.length > 0) app.log.warn({ missing }, 'node was started without these V8 flags (the kb command sets them): more memory after load, a longer tail for large pastes')
   await app.listen({ port: config.PORT, host: config.HOST })
   app.log.info({ buildId: kb.artifact.header.buildId, articles: kb.artifact.articles.length, index: config.KB_INDEX }, 'serving')
   // The worker warms each build it loads; without a worker, the main thread warms it here.

@@ -1,9 +1,10 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --expose-gc --no-allocation-site-pretenuring
 /**
  * The `kb` command line: build, lint, serve, search, match, import.
  * Human-readable output by default; `--json` for scripts. Exit codes: 0 ok, 1 failure
  * (content errors, unloadable index, bad input), 2 usage error. Every failure is one line on
- * stderr (content problems one line each); `--debug` adds the stack trace.
+ * stderr (content problems one line each); `--debug` adds the stack trace. The first line starts
+ * node with the server's V8 flags (NODE_FLAGS in src/runtime/memory.ts; a test keeps them equal).
  */
 import { access, stat } from 'node:fs/promises'
 import path from 'node:path'

@@ -2,6 +2,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { createServer } from 'node:net'
 import path from 'node:path'
+import { NODE_FLAGS } from '../../src/runtime/memory.js'
 import { REPO } from './kb.js'
 
 /** The bundled CLI, as users run it (`npm test` builds it first). */
@@ -36,10 +37,10 @@ export interface ServerProcess {
   exited: Promise<number | null>
 }
 
-/** Start `kb serve --index file` on a free loopback port (`env`: settings besides the test's environment). */
+/** Start `kb serve --index file` on a free loopback port, with the V8 flags `kb` gives node (`env`: settings besides the test's environment). */
 export async function serve(index: string, logLevel = 'info', env: Record<string, string> = {}): Promise<ServerProcess> {
   const port = await freePort()
-  const proc = spawn(process.execPath, [CLI, 'serve', '--index', index, '--port', String(port), '--host', '127.0.0.1'], {
+  const proc = spawn(process.execPath, [...NODE_FLAGS, CLI, 'serve', '--index', index, '--port', String(port), '--host', '127.0.0.1'], {
     env: { ...process.env, LOG_LEVEL: logLevel, ...env },
   })
   let log = ''

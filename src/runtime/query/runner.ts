@@ -1,7 +1,7 @@
 /**
  * Where search and match work runs. The app asks a QueryRunner; the default runs the work on the
- * event loop in arrival order (WorkQueue); the server uses a worker thread (worker-runner.ts) so
- * the second core answers queries while the main thread handles HTTP.
+ * event loop in arrival order (WorkQueue); the server uses worker threads (worker-runner.ts), so
+ * queries are answered off the main thread while it handles HTTP.
  */
 import { ApiError, Errors } from '../../api/errors.js'
 import { WorkQueue } from './queue.js'

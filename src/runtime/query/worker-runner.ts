@@ -1,11 +1,11 @@
 /**
- * Queries in worker threads, so the cores answer them while the main thread handles HTTP. Each
- * worker receives every build the main thread loads (the index arrays in shared memory); a query
- * goes to the worker holding its build with the fewest queries owed, at most IN_FLIGHT per
- * worker, the others waiting here in arrival order. Until a worker has loaded a
- * build, after it crashed, or for a build none holds, queries run on the main thread instead
- * (InThreadRunner), so a request is never lost and never answered from another index than the
- * one it took on arrival.
+ * Queries in worker threads (KB_QUERY_WORKERS; by default one per core, at most 4), so they are
+ * answered off the main thread, which handles HTTP. Each worker receives every build the main
+ * thread loads (the index arrays in shared memory); a match goes to the least busy worker holding
+ * its build, a search always to the first one holding it (pick), at most IN_FLIGHT per worker,
+ * the others waiting here in arrival order. Until a worker has loaded a build, after it crashed,
+ * or for a build none holds, queries run on the main thread instead (InThreadRunner), so a request
+ * is never lost and never answered from another index than the one it took on arrival.
  *
  * Except the query a worker was running when it died (out of memory under its heap limit, a
  * crash): that one is never run again, here or in another worker, since it may well be what
@@ -118,7 +118,8 @@ class QueryThread {
 
   private spawn(): Worker | undefined {
     if (this.worker || this.closed) return this.worker
-    // From source (tests), the worker registers the TypeScript loader first.
+    // From source (tests), the worker registers the TypeScript loader first. No execArgv: a worker
+    // refuses V8 flags there, and runs with the process's own (memory.ts, NODE_FLAGS).
     const entry = this.options.entry
     const opts = { name: this.name, resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb } }
     const w = entry.pathname.endsWith('.ts')

@@ -31,7 +31,7 @@ port.on('message', (m: WorkerRequest) => {
       const kb = openKnowledgeBase({ header, bytes, articles, codes, byId: new Map(articles.map((a) => [a.id, a])), index: new SearchEngine(engine) })
       kbs.set(header.buildId, kb)
       for (const old of kbs.keys()) if (kbs.size > KEPT_BUILDS) kbs.delete(old)
-      collectGarbage() // what receiving the build left, and a build dropped from the two kept
+      collectGarbage() // what receiving the build left, and a build dropped from the two kept (with --expose-gc)
       reply({ id: m.id, ok: true })
       // Warm the new build between real queries; a newer build stops it.
       latest = header.buildId
