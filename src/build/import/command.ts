@@ -9,6 +9,7 @@ import path from 'node:path'
 import type { Command } from 'commander'
 import type { ImportReport } from './import.js'
 
+/** Add `kb import` to the CLI. */
 export function registerImportCommand(program: Command): void {
   program
     .command('import')

@@ -11,6 +11,7 @@ import { unified } from 'unified'
 
 const parser = unified().use(remarkParse).use(remarkGfm)
 
+/** Parse Markdown (CommonMark and GFM) into a syntax tree with positions. */
 export function parseMarkdown(text: string): Root {
   return parser.runSync(parser.parse(text)) as Root
 }
@@ -188,6 +189,7 @@ export function isBareRoleHeading(text: string): boolean {
 /** A paragraph that is only a role word ("Cause", "**Resolution**", "Workaround:"). */
 const PSEUDO = /^(?:symptoms?|causes?|root cause|resolutions?|solutions?|workarounds?|diagnosis|fix|fix\/workaround|more information)$/
 
+/** The text of a pseudo-heading (a paragraph that is only a role word, maybe bold), else undefined. */
 export function pseudoHeadingText(node: RootContent): string | undefined {
   if (node.type !== 'paragraph') return undefined
   const flat = (n: Nodes): boolean =>

@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 
+/** A PROVENANCE.md read: the repository, the folder the files sit in, and each file's commit. */
 export interface Provenance {
   /** https://github.com/owner/repo */
   repository: string
@@ -16,6 +17,7 @@ export interface Provenance {
   commits: Map<string, string>
 }
 
+/** Read a PROVENANCE.md's text; undefined when it names no GitHub repository. */
 export function parseProvenance(text: string): Provenance | undefined {
   const repo = /Repository:\s*<?(https:\/\/github\.com\/[\w.-]+\/[\w.-]+?)(?:\.git)?\/?>?(?=[\s)(]|$)/i.exec(text)
   if (!repo) return undefined
@@ -28,6 +30,7 @@ export function parseProvenance(text: string): Provenance | undefined {
   return { repository: repo[1]!, ...(folder ? { folder } : {}), commits }
 }
 
+/** The PROVENANCE.md of a folder, if it has a readable one. */
 export async function readProvenance(dir: string): Promise<Provenance | undefined> {
   try {
     return parseProvenance(await readFile(path.join(dir, 'PROVENANCE.md'), 'utf8'))

@@ -9,7 +9,9 @@ import type { ExpansionBudget } from './expand.js'
 import type { Lexicon } from './lexicon.js'
 import type { Clause } from './types.js'
 
+/** Lunr's presence of a clause that must match (`+term`). */
 export const REQUIRED = lunr.Query.presence.REQUIRED
+/** Lunr's presence of a clause that must not match (`-term`). */
 export const PROHIBITED = lunr.Query.presence.PROHIBITED
 
 /** A clause's term as the evaluation plans it. */
