@@ -1,10 +1,15 @@
 import assert from 'node:assert/strict'
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
+import { mkdtemp } from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 import { describe, it } from 'node:test'
+import { buildFromFolder } from '../src/build/artifact/build.js'
+import { writeArtifact } from '../src/build/artifact/artifact.js'
 import { collectGarbage, missingNodeFlags, NODE_FLAGS } from '../src/runtime/memory.js'
-import { REPO } from './helpers/kb.js'
+import { ARTICLES, REPO } from './helpers/kb.js'
+import { CLI, freePort, waitFor } from './helpers/server.js'
 
 const MEMORY = JSON.stringify(path.join(REPO, 'src', 'runtime', 'memory.ts'))
 
@@ -64,5 +69,29 @@ describe('NODE_FLAGS', () => {
     const exposed = typeof (globalThis as { gc?: unknown }).gc === 'function'
     assert.deepEqual(missingNodeFlags(['--no_allocation_site_pretenuring']), exposed ? [] : ['--expose-gc'])
     assert.deepEqual(missingNodeFlags([]), exposed ? ['--no-allocation-site-pretenuring'] : [...NODE_FLAGS])
+  })
+})
+
+describe('kb serve and the flags', () => {
+  /** The server's log up to 'serving', started as `command args`. */
+  async function servingLog(command: string, args: string[], index: string): Promise<string> {
+    const port = await freePort()
+    const proc = spawn(command, [...args, 'serve', '--index', index, '--port', String(port), '--host', '127.0.0.1'], { env: { ...process.env, LOG_LEVEL: 'info' } })
+    let log = ''
+    proc.stdout.on('data', (d: Buffer) => (log += d.toString()))
+    try {
+      return await waitFor(async () => (log.includes('"msg":"serving"') ? log : undefined), 20_000)
+    } finally {
+      proc.kill('SIGKILL')
+    }
+  }
+
+  it('runs with them when started as the kb command (its first line), and warns when node was started without them', async () => {
+    const index = path.join(await mkdtemp(path.join(os.tmpdir(), 'kb-flags-')), 'kb.json')
+    await writeArtifact(index, (await buildFromFolder(ARTICLES)).bytes)
+    const warning = /"missing":\[(.*?)\][^\n]*"msg":"node was started without these V8 flags/
+    assert.doesNotMatch(await servingLog(CLI, [], index), warning)
+    const plain = warning.exec(await servingLog(process.execPath, [CLI], index))
+    assert.equal(plain?.[1], NODE_FLAGS.map((f) => JSON.stringify(f)).join(','))
   })
 })
