@@ -295,7 +295,8 @@ function isHttpUrl(s: string): boolean {
   }
 }
 
-function isRealDate(s: string): boolean {
+/** True when a YYYY-MM-DD string is a real calendar date (not 2025-02-30). */
+export function isRealDate(s: string): boolean {
   const d = new Date(`${s}T00:00:00Z`)
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s
 }

@@ -3,6 +3,7 @@
  * values as text, its date as YYYY-MM-DD and its title without a site suffix.
  */
 import { parse as parseYaml } from 'yaml'
+import { isRealDate } from '../content/load.js'
 
 /** The frontmatter's mapping and the Markdown after it; a frontmatter that is not a mapping is noted and ignored. */
 export function splitFrontmatter(text: string, notes: string[]): { data: Record<string, unknown>; body: string } {
@@ -38,8 +39,7 @@ export function isoDate(v: string | undefined): string | undefined {
   else if (iso) [y, mo, d] = [iso[1]!, iso[2]!, iso[3]!]
   else return undefined
   const s = `${y}-${mo}-${d}`
-  const date = new Date(`${s}T00:00:00Z`)
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === s ? s : undefined
+  return isRealDate(s) ? s : undefined
 }
 
 /** A title without " | Microsoft Docs/Learn" and with single spaces. */

@@ -1,20 +1,14 @@
 /**
- * Markdown helpers for the importer: parsing with positions (remark + GFM), slicing source text
+ * Markdown helpers for the importer: parsing with positions (the project's one parser,
+ * src/build/render/markdown.ts), slicing source text
  * by node, turning relative links into plain text, plain text for symptom strings, and the
  * heading outline of a document (real headings plus "pseudo-headings": a paragraph that is only
  * "Cause" or "**Resolution**", as older support articles write them).
  */
 import type { Nodes, Root, RootContent, Table } from 'mdast'
-import remarkGfm from 'remark-gfm'
-import remarkParse from 'remark-parse'
-import { unified } from 'unified'
+import { parseMarkdown } from '../render/markdown.js'
 
-const parser = unified().use(remarkParse).use(remarkGfm)
-
-/** Parse Markdown (CommonMark and GFM) into a syntax tree with positions. */
-export function parseMarkdown(text: string): Root {
-  return parser.runSync(parser.parse(text)) as Root
-}
+export { parseMarkdown }
 
 const start = (n: Nodes): number => n.position?.start.offset ?? 0
 const end = (n: Nodes): number => n.position?.end.offset ?? 0

@@ -24,6 +24,11 @@ const parser = unified().use(remarkParse).use(remarkGfm)
 /** The prefix rehype-sanitize puts before every id and name, so no article can clobber the page's globals. */
 const CLOBBER_PREFIX = defaultSchema.clobberPrefix ?? 'user-content-'
 
+/** Parse Markdown (CommonMark and GFM) into a syntax tree with positions: the project's one Markdown parser (rendering, import). */
+export function parseMarkdown(markdown: string): MdastRoot {
+  return parser.runSync(parser.parse(markdown)) as MdastRoot
+}
+
 /**
  * Point in-page links (`#fn-1`) at the ids rehype-sanitize prefixed (`user-content-fn-1`).
  * remark-rehype is told not to prefix footnote ids itself: it would prefix the ids and their
@@ -54,7 +59,7 @@ export function renderMarkdown(markdown: string): RenderedText {
   if (deep) throw new Error(`Markdown is nested more than ${LIMITS.markdownNesting} levels deep (line ${deep.line})`)
   const crowded = findTooManyOpeners(markdown)
   if (crowded) throw new Error(`Markdown has more than ${LIMITS.markdownInlineOpeners} link brackets and emphasis marks between blank lines (line ${crowded.line})`)
-  const tree = parser.runSync(parser.parse(markdown)) as MdastRoot
+  const tree = parseMarkdown(markdown)
   const html = String(toHtml.stringify(toHtml.runSync(structuredClone(tree)) as never)).trim()
   return { markdown, html, text: plainText(tree) }
 }
