@@ -16,7 +16,7 @@ import { corporaDir } from './helpers/corpora.js'
 
 const REPO = path.join(import.meta.dirname, '..')
 const DATASET = path.join(REPO, 'eval', 'pastes.jsonl')
-const IMPORTER = path.join(REPO, 'src', 'import', 'import.ts')
+const IMPORTER = path.join(REPO, 'src', 'build', 'import', 'import.ts')
 const CORPORA_DIR = corporaDir()
 const CORPORA = ['mslearn-iis', 'mssql-errors'] as const
 type Corpus = (typeof CORPORA)[number]

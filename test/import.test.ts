@@ -12,7 +12,6 @@ import { convertArticle, idFromPath, importFolder } from '../src/build/import/im
 import { LIMITS } from '../src/limits.js'
 import { corporaDir } from './helpers/corpora.js'
 
-const repoRoot = path.resolve(import.meta.dirname, '..')
 const FIXTURES = path.join(import.meta.dirname, 'fixtures', 'import')
 const CORPORA = corporaDir()
 

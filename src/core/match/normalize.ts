@@ -15,7 +15,9 @@ export interface Normalizer {
  * expression to match at all (a necessary condition, so skipping the scan changes nothing).
  */
 const rx = (label: string, re: RegExp, by: string | ((m: string) => string) = ' ', mayMatch?: (s: string) => boolean): Normalizer => {
-  const replace = typeof by === 'string' ? (s: string) => s.replace(re, by) : (s: string) => s.replace(re, by)
+  // A replacement text is applied literally (no `$1` patterns), so it is a function of the match too.
+  const replacer = typeof by === 'string' ? () => by : by
+  const replace = (s: string) => s.replace(re, replacer)
   return { label, apply: mayMatch ? (s) => (mayMatch(s) ? replace(s) : s) : replace }
 }
 
