@@ -9,7 +9,11 @@ import { parseArgs } from 'node:util'
 import Fastify from 'fastify'
 
 const { values } = parseArgs({ options: { port: { type: 'string' }, host: { type: 'string', default: '127.0.0.1' } } })
-const SEARCH = { total: 1, syntax: 'lunr', results: [{ id: 'constant', title: 'A constant answer', score: 1, snippet: '', products: [], tags: [], matchedTerms: [] }] }
+const SEARCH = {
+  total: 1,
+  syntax: 'lunr',
+  results: [{ id: 'constant', title: 'A constant answer', score: 1, snippet: '', products: [], tags: [], matchedTerms: [] }],
+}
 const MATCH = { noConfidentMatch: true, signals: { errorCodes: [], terms: [], errorLines: [] }, results: [] }
 
 const app = Fastify({ logger: false, bodyLimit: 256 * 1024 })

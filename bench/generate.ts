@@ -232,15 +232,30 @@ function sharedPools(seed: number): SharedPools {
   const exceptions = new Map<string, string[]>()
   const messages = new Map<string, Array<[string, string]>>()
   for (const p of PRODUCTS) {
-    components.set(p.name, Array.from({ length: 40 }, () => freshComponent(r, p)))
-    exceptions.set(p.name, Array.from({ length: 25 }, () => freshException(r, p)))
+    components.set(
+      p.name,
+      Array.from({ length: 40 }, () => freshComponent(r, p)),
+    )
+    exceptions.set(
+      p.name,
+      Array.from({ length: 25 }, () => freshException(r, p)),
+    )
     // A context of this product, only to word the messages of its message ids.
     const ctx = new Ctx(seed, 0x7fff0000 + PRODUCTS.indexOf(p), { components, exceptions, messages, errorNames: [] }, p)
-    messages.set(p.name, Array.from({ length: 120 }, () => [freshMessageId(r, p), ctx.message()] as [string, string]))
+    messages.set(
+      p.name,
+      Array.from({ length: 120 }, () => [freshMessageId(r, p), ctx.message()] as [string, string]),
+    )
   }
   const errorNames = Array.from({ length: 150 }, () => {
-    const noun = r.pick(NOUNS).toUpperCase().replace(/[^A-Z0-9]+/g, '_')
-    const state = r.pick(STATES).toUpperCase().replace(/[^A-Z0-9]+/g, '_')
+    const noun = r
+      .pick(NOUNS)
+      .toUpperCase()
+      .replace(/[^A-Z0-9]+/g, '_')
+    const state = r
+      .pick(STATES)
+      .toUpperCase()
+      .replace(/[^A-Z0-9]+/g, '_')
     return `ERROR_${noun}_${state}`
   })
   return { components, exceptions, errorNames, messages }
@@ -619,7 +634,10 @@ function body(c: Ctx, facts: CodeFact[]): string {
 }
 
 function slug(text: string, max = 60): string {
-  const s = text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '')
+  const s = text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
   if (s.length <= max) return s
   const cut = s.slice(0, max)
   return cut.slice(0, cut.lastIndexOf('-') > 20 ? cut.lastIndexOf('-') : max).replace(/-+$/, '')
@@ -651,13 +669,18 @@ function generateOne(seed: number, index: number, pools: SharedPools): Generated
   const id = `${slug(t)}-kb${String(index + 1).padStart(6, '0')}`
   const p = c.product
   const products = uniq([`${p.name === 'IIS' ? 'IIS' : p.name} ${c.version}`, ...(c.second ? [c.second.name] : []), ...(r.chance(0.3) ? [c.os] : [])])
-  const tags = uniq([...r.sample(p.tags, r.int(1, 3)), ...facts.flatMap((f) => (f.tag ? [f.tag] : [])), ...(c.second && r.chance(0.5) ? [c.second.tags[0]!] : [])])
+  const tags = uniq([
+    ...r.sample(p.tags, r.int(1, 3)),
+    ...facts.flatMap((f) => (f.tag ? [f.tag] : [])),
+    ...(c.second && r.chance(0.5) ? [c.second.tags[0]!] : []),
+  ])
   const errorCodes = uniq(facts.flatMap((f) => f.codes))
   const environment = [`${p.name} ${c.version} on ${c.os}`]
   if (r.chance(0.6)) environment.push(cap(c.pick(TOPOLOGIES)))
   if (c.second) environment.push(`${c.second.name} ${c.rng.pick(c.second.versions)}`)
   const references: Array<{ title: string; url: string }> = []
-  if (r.chance(0.5)) references.push({ title: `${p.short} - ${cap(c.noun())} troubleshooting guide`, url: `https://support.example.com/kb/${r.int(100000, 999999)}` })
+  if (r.chance(0.5))
+    references.push({ title: `${p.short} - ${cap(c.noun())} troubleshooting guide`, url: `https://support.example.com/kb/${r.int(100000, 999999)}` })
   if (r.chance(0.2)) references.push({ title: `${cap(c.noun())} reference`, url: `https://docs.example.com/${slug(p.short)}/${slug(c.noun())}` })
 
   return {
@@ -688,7 +711,11 @@ export function generateArticles(count: number, seed = DEFAULT_SEED): GeneratedA
 
 const q = (s: string) => JSON.stringify(s) // a JSON string is a valid YAML double-quoted scalar
 const flow = (xs: string[]) => `[${xs.map(q).join(', ')}]`
-const block = (md: string) => md.split('\n').map((l) => (l === '' ? '' : `  ${l}`)).join('\n')
+const block = (md: string) =>
+  md
+    .split('\n')
+    .map((l) => (l === '' ? '' : `  ${l}`))
+    .join('\n')
 
 /** The article's file text, in the project's format. */
 export function renderArticle(a: GeneratedArticle): string {
@@ -766,9 +793,25 @@ export function fillPlaceholders(line: string, r: Rng): string {
 /** One line of ordinary INFO log chatter, with a timestamp, thread and logger. */
 export function chatterLine(r: Rng, t: number): string {
   const ts = new Date(Date.UTC(2024, 2, 12, 10, 0, 0) + t).toISOString().replace('T', ' ').replace('Z', '')
-  const msg = r.pick(CHATTER).replace(/<(\w+)>/g, (_m, k: string) =>
-    k === 'ms' ? String(r.int(1, 900)) : k === 'n' ? String(r.int(1, 5000)) : k === 'hex' ? r.hex(12) : k === 'user' ? r.pick(USERS) : k === 'ip' ? `10.${r.int(0, 255)}.${r.int(0, 255)}.${r.int(1, 254)}` : k === 'host' ? r.pick(HOSTNAMES) : k === 'port' ? '8443' : k,
-  )
+  const msg = r
+    .pick(CHATTER)
+    .replace(/<(\w+)>/g, (_m, k: string) =>
+      k === 'ms'
+        ? String(r.int(1, 900))
+        : k === 'n'
+          ? String(r.int(1, 5000))
+          : k === 'hex'
+            ? r.hex(12)
+            : k === 'user'
+              ? r.pick(USERS)
+              : k === 'ip'
+                ? `10.${r.int(0, 255)}.${r.int(0, 255)}.${r.int(1, 254)}`
+                : k === 'host'
+                  ? r.pick(HOSTNAMES)
+                  : k === 'port'
+                    ? '8443'
+                    : k,
+    )
   return `${ts} ${r.pick(['INFO ', 'INFO ', 'INFO ', 'DEBUG'])} [${r.pick(THREADS)}] ${r.pick(LOGGERS)} - ${msg}`
 }
 

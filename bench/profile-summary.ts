@@ -29,7 +29,10 @@ const byId = new Map(p.nodes.map((n) => [n.id, n]))
 const parent = new Map<number, number>()
 for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id)
 const name = (n: ProfileNode) => {
-  const url = n.callFrame.url.replace(/^file:\/\//, '').replace(/.*node_modules\//, '').replace(/.*\/(build|src|bench|scripts)\//, '$1/')
+  const url = n.callFrame.url
+    .replace(/^file:\/\//, '')
+    .replace(/.*node_modules\//, '')
+    .replace(/.*\/(build|src|bench|scripts)\//, '$1/')
   return `${n.callFrame.functionName || '(anonymous)'} ${url}${url ? `:${n.callFrame.lineNumber + 1}` : ''}`
 }
 

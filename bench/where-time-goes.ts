@@ -43,7 +43,8 @@ time('sha256 of payload', () => createHash('sha256').update(body).digest('hex'))
 const payload = time('JSON.parse payload', () => JSON.parse(body) as { index?: unknown })
 // lunr.Index.load alone, when the artifact holds a serialized Lunr index (the original format).
 const lunrIndex = payload.index as { version?: unknown; invertedIndex?: unknown } | undefined
-if (lunrIndex && typeof lunrIndex.version === 'string' && Array.isArray(lunrIndex.invertedIndex)) time('lunr.Index.load', () => lunr.Index.load(lunrIndex as object))
+if (lunrIndex && typeof lunrIndex.version === 'string' && Array.isArray(lunrIndex.invertedIndex))
+  time('lunr.Index.load', () => lunr.Index.load(lunrIndex as object))
 // The project's own loader: what the server does at start (parse, checks, index), whatever its format.
 const artifact: LoadedArtifact = time('parseArtifact (whole load)', () => parseArtifact(raw, values.index!))
 const matcher = time('new Matcher', () => new Matcher(artifact))
@@ -101,7 +102,10 @@ const all = [...byKind.values()].flatMap((e) => e.all)
 process.stdout.write(`  ${'ALL'.padEnd(15)} ${stats(all)}  mean ${(all.reduce((a, b) => a + b, 0) / all.length).toFixed(1)} ms\n`)
 
 // Matching: the whole match, and the Lunr candidate query alone (same terms the matcher picks).
-for (const [label, pastes] of [['short pastes', w.shortPastes], ['40 KB pastes', w.longPastes]] as const) {
+for (const [label, pastes] of [
+  ['short pastes', w.shortPastes],
+  ['40 KB pastes', w.longPastes],
+] as const) {
   const whole: number[] = []
   const lunrPart: number[] = []
   const nTerms: number[] = []
@@ -129,5 +133,7 @@ for (const [label, pastes] of [['short pastes', w.shortPastes], ['40 KB pastes',
   }
   const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length
   const postings = touched.length > 0 ? `, ${avg(touched).toFixed(0)} (field, document) postings` : ''
-  process.stdout.write(`\nmatch, ${label}:\n  whole match           ${stats(whole)}\n  its terms as a query  ${stats(lunrPart)}  (avg ${avg(nTerms).toFixed(0)} terms${postings})\n`)
+  process.stdout.write(
+    `\nmatch, ${label}:\n  whole match           ${stats(whole)}\n  its terms as a query  ${stats(lunrPart)}  (avg ${avg(nTerms).toFixed(0)} terms${postings})\n`,
+  )
 }

@@ -21,7 +21,25 @@ export interface Workload {
   longPastes: Paste[]
 }
 
-const STOP = new Set(['the', 'and', 'with', 'from', 'when', 'after', 'for', 'fails', 'only', 'how', 'resolve', 'logs', 'error', 'intermittent', 'behind', 'this', 'that'])
+const STOP = new Set([
+  'the',
+  'and',
+  'with',
+  'from',
+  'when',
+  'after',
+  'for',
+  'fails',
+  'only',
+  'how',
+  'resolve',
+  'logs',
+  'error',
+  'intermittent',
+  'behind',
+  'this',
+  'that',
+])
 
 /** Plain words of a text usable as query terms (letters only, 4+ characters, not stop words). */
 function words(text: string): string[] {
@@ -57,7 +75,11 @@ function shortPaste(r: Rng, a: GeneratedArticle, t: number): Paste {
   if (k < 0.4) parts.push(`${errorPrefix(r, t)}${line}`)
   else if (k < 0.6) parts.push(line)
   else if (k < 0.8) parts.push(`${line} (correlationId=${r.hex(8)}-${r.hex(4)}-${r.hex(4)}-${r.hex(12)})`)
-  else parts.push(`[${r.pick(['web01', 'app-prd-03', 'k8s-node-4'])}] ${line}`, `   at ${r.pick(['Contoso.Portal', 'com.example.portal'])}.${r.pick(['OrderService', 'LoginController', 'CacheWarmer'])}.${r.pick(['Execute', 'handle', 'Run'])}()`)
+  else
+    parts.push(
+      `[${r.pick(['web01', 'app-prd-03', 'k8s-node-4'])}] ${line}`,
+      `   at ${r.pick(['Contoso.Portal', 'com.example.portal'])}.${r.pick(['OrderService', 'LoginController', 'CacheWarmer'])}.${r.pick(['Execute', 'handle', 'Run'])}()`,
+    )
   return { expected: a.id, text: parts.join('\n') }
 }
 
@@ -78,7 +100,11 @@ function longPaste(r: Rng, a: GeneratedArticle, bytes: number): Paste {
 }
 
 /** Build the workload for a KB (deterministic for a seed). */
-export function makeWorkload(articles: GeneratedArticle[], seed: number, opts = { queries: 400, shortPastes: 300, longPastes: 40, longBytes: 40 * 1024 }): Workload {
+export function makeWorkload(
+  articles: GeneratedArticle[],
+  seed: number,
+  opts = { queries: 400, shortPastes: 300, longPastes: 40, longBytes: 40 * 1024 },
+): Workload {
   const r = new Rng(mixSeed(seed, 0xbe7c4))
   const some = (n: number) => Array.from({ length: n }, () => articles[r.int(0, articles.length - 1)]!)
   return {

@@ -83,7 +83,8 @@ function parseOptions(argv: string[]): Options {
   }
   const num = (name: string, v: string, min: number, max: number, int = true): number => {
     const n = Number(v)
-    if (!Number.isFinite(n) || n < min || n > max || (int && !Number.isInteger(n))) usage(`--${name} must be a ${int ? 'whole ' : ''}number from ${min} to ${max}`)
+    if (!Number.isFinite(n) || n < min || n > max || (int && !Number.isInteger(n)))
+      usage(`--${name} must be a ${int ? 'whole ' : ''}number from ${min} to ${max}`)
     return n
   }
   const sizes = values.sizes.split(',').map((s) => num('sizes', s.trim(), 1, 200_000))
@@ -360,7 +361,8 @@ async function load(port: number, reqs: PreparedRequest[], durationS: number, co
     await writeFile(jobFile, JSON.stringify(job))
     const r = await run(NODE, [LOADGEN, jobFile], (durationS + 90) * 1000)
     const line = r.stdout.trim().split('\n').at(-1) ?? ''
-    if (r.code !== 0 || !line.startsWith('{')) throw new Error(`load generator ${r.timedOut ? 'timed out' : `exit ${r.code ?? r.signal}`}: ${(r.stderr || r.stdout).trim().slice(-500)}`)
+    if (r.code !== 0 || !line.startsWith('{'))
+      throw new Error(`load generator ${r.timedOut ? 'timed out' : `exit ${r.code ?? r.signal}`}: ${(r.stderr || r.stdout).trim().slice(-500)}`)
     const out = JSON.parse(line) as LoadOutcome
     // With no answer at all, autocannon reports 0 ms percentiles: there is no latency to report.
     const none = out.requests === 0
@@ -383,7 +385,13 @@ async function load(port: number, reqs: PreparedRequest[], durationS: number, co
 }
 
 /** Sequential requests for a sanity check: every answer 200 and JSON; for pastes, top-1 accuracy. */
-async function check(port: number, reqs: PreparedRequest[], expected: string[] | undefined, limit: number, budgetMs: number): Promise<{ ok: number; bad: string[]; top1?: number }> {
+async function check(
+  port: number,
+  reqs: PreparedRequest[],
+  expected: string[] | undefined,
+  limit: number,
+  budgetMs: number,
+): Promise<{ ok: number; bad: string[]; top1?: number }> {
   let ok = 0
   let right = 0
   let n = 0
@@ -493,7 +501,10 @@ async function benchSize(size: number, o: Options): Promise<SizeReport> {
     const env = { ...process.env, LOG_LEVEL: 'warn', NODE_ENV: 'production' }
     const profileArgs = o.profile ? [`--cpu-prof`, `--cpu-prof-dir=${path.resolve(o.profile, String(size))}`] : []
     const specs: Record<Column, { args: string[]; ready: boolean }> = {
-      kb: { args: [...profileArgs, ...NODE_FLAGS, KB_CLI, 'serve', '--index', kbIndex, '--port', '{port}', '--host', HOST], ready: servers.kb.indexBytes !== undefined },
+      kb: {
+        args: [...profileArgs, ...NODE_FLAGS, KB_CLI, 'serve', '--index', kbIndex, '--port', '{port}', '--host', HOST],
+        ready: servers.kb.indexBytes !== undefined,
+      },
       floor: { args: [FLOOR_SERVER, '--port', '{port}', '--host', HOST], ready: true },
       minisearch: { args: [MS_SERVER, '--index', msIndex, '--port', '{port}', '--host', HOST], ready: servers.minisearch.indexBytes !== undefined },
     }
@@ -608,7 +619,8 @@ function mb(v: number | undefined): string {
   if (v === undefined || !Number.isFinite(v)) return 'n/a'
   return v >= 1e9 ? `${(v / 1e9).toFixed(2)} GB` : `${(v / 1e6).toFixed(1)} MB`
 }
-const num = (v: number | undefined, d = 0) => (v === undefined || !Number.isFinite(v) ? 'n/a' : v.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }))
+const num = (v: number | undefined, d = 0) =>
+  v === undefined || !Number.isFinite(v) ? 'n/a' : v.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d })
 const rate = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? 'n/a' : v < 10 ? v.toFixed(1) : num(v))
 const pct = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? 'n/a' : `${(v * 100).toFixed(0)}%`)
 
@@ -625,8 +637,21 @@ function verdicts(r: SizeReport): Verdict[] {
   const msr = r.servers.minisearch
   const fl = r.servers.floor
   // 'info': shown with a verdict, never counted as a target (the uncached search, beside the served one).
-  const add = (metric: string, target: string, value: number | undefined, pass: (v: number) => boolean, atSize: number | 'all' | 'info', shown: (v: number) => string) =>
-    out.push({ metric, target, value: value === undefined ? 'n/a' : shown(value), pass: value !== undefined && Number.isFinite(value) && pass(value), official: atSize === 'all' || atSize === r.size })
+  const add = (
+    metric: string,
+    target: string,
+    value: number | undefined,
+    pass: (v: number) => boolean,
+    atSize: number | 'all' | 'info',
+    shown: (v: number) => string,
+  ) =>
+    out.push({
+      metric,
+      target,
+      value: value === undefined ? 'n/a' : shown(value),
+      pass: value !== undefined && Number.isFinite(value) && pass(value),
+      official: atSize === 'all' || atSize === r.size,
+    })
   add('cold start', '< 3 s', kb.coldStartMs, (v) => v < 3000, TARGET_SIZE, ms)
   add('RSS idle', '< 1 GB', kb.rssIdle, (v) => v < 1e9, TARGET_SIZE, mb)
   add('RSS after load', '< 1 GB', kb.rssAfter, (v) => v < 1e9, TARGET_SIZE, mb)
@@ -637,18 +662,36 @@ function verdicts(r: SizeReport): Verdict[] {
     add(`${s} p99`, search ? '< 50 ms' : '< 150 ms', l?.p99, (v) => v < (search ? 50 : 150), at, ms)
     const m = msr.load[s]?.rps
     add(`${s} req/s`, '> MiniSearch', l?.rps, (v) => m !== undefined && v > m, at, rate)
-    add(`${s} failures`, '= 0', l ? l.non2xx + l.errors : undefined, (v) => v === 0, 'all', (v) => num(v))
+    add(
+      `${s} failures`,
+      '= 0',
+      l ? l.non2xx + l.errors : undefined,
+      (v) => v === 0,
+      'all',
+      (v) => num(v),
+    )
   }
   for (const s of ['search', 'search-nocache'] as const) {
     const ratio = kb.load[s] && fl.load[s] ? kb.load[s].rps / fl.load[s].rps : undefined
-    add(`${s} req/s ÷ floor`, '≥ 0.50', ratio, (v) => v >= 0.5, s === 'search' ? FLOOR_RATIO_SIZE : 'info', (v) => v.toFixed(2))
+    add(
+      `${s} req/s ÷ floor`,
+      '≥ 0.50',
+      ratio,
+      (v) => v >= 0.5,
+      s === 'search' ? FLOOR_RATIO_SIZE : 'info',
+      (v) => v.toFixed(2),
+    )
   }
   return out
 }
 
 function tableRows(r: SizeReport): Row[] {
   const s = r.servers
-  const cells = (f: (x: ServerReport, col: Column) => string): Record<Column, string> => ({ kb: f(s.kb, 'kb'), floor: f(s.floor, 'floor'), minisearch: f(s.minisearch, 'minisearch') })
+  const cells = (f: (x: ServerReport, col: Column) => string): Record<Column, string> => ({
+    kb: f(s.kb, 'kb'),
+    floor: f(s.floor, 'floor'),
+    minisearch: f(s.minisearch, 'minisearch'),
+  })
   const v = new Map(r.verdicts.map((x) => [x.metric, x]))
   const verdictOf = (metric: string) => {
     const x = v.get(metric)
@@ -660,30 +703,99 @@ function tableRows(r: SizeReport): Row[] {
     return { metric, cells: c, target: x?.target, verdict: verdictKey ? verdictOf(verdictKey) : undefined }
   }
   const rows: Row[] = [
-    row('build time', cells((x, col) => (col === 'floor' ? '-' : ms(x.buildMs)))),
-    row('build peak RSS', cells((x, col) => (col === 'floor' ? '-' : mb(x.buildPeakRss)))),
-    row('artifact / index size', cells((x, col) => (col === 'floor' ? '-' : mb(x.indexBytes)))),
-    row('cold start', cells((x) => ms(x.coldStartMs)), 'cold start'),
-    row('RSS idle', cells((x) => mb(x.rssIdle)), 'RSS idle'),
-    row('RSS after load', cells((x) => mb(x.rssAfter)), 'RSS after load'),
+    row(
+      'build time',
+      cells((x, col) => (col === 'floor' ? '-' : ms(x.buildMs))),
+    ),
+    row(
+      'build peak RSS',
+      cells((x, col) => (col === 'floor' ? '-' : mb(x.buildPeakRss))),
+    ),
+    row(
+      'artifact / index size',
+      cells((x, col) => (col === 'floor' ? '-' : mb(x.indexBytes))),
+    ),
+    row(
+      'cold start',
+      cells((x) => ms(x.coldStartMs)),
+      'cold start',
+    ),
+    row(
+      'RSS idle',
+      cells((x) => mb(x.rssIdle)),
+      'RSS idle',
+    ),
+    row(
+      'RSS after load',
+      cells((x) => mb(x.rssAfter)),
+      'RSS after load',
+    ),
   ]
   for (const sc of SCENARIOS) {
-    rows.push(row(`${sc} p50`, cells((x) => ms(x.load[sc]?.p50))))
-    rows.push(row(`${sc} p90`, cells((x) => ms(x.load[sc]?.p90))))
-    rows.push(row(`${sc} p99`, cells((x) => ms(x.load[sc]?.p99)), `${sc} p99`))
-    rows.push(row(`${sc} req/s`, cells((x) => rate(x.load[sc]?.rps)), `${sc} req/s`))
+    rows.push(
+      row(
+        `${sc} p50`,
+        cells((x) => ms(x.load[sc]?.p50)),
+      ),
+    )
+    rows.push(
+      row(
+        `${sc} p90`,
+        cells((x) => ms(x.load[sc]?.p90)),
+      ),
+    )
+    rows.push(
+      row(
+        `${sc} p99`,
+        cells((x) => ms(x.load[sc]?.p99)),
+        `${sc} p99`,
+      ),
+    )
+    rows.push(
+      row(
+        `${sc} req/s`,
+        cells((x) => rate(x.load[sc]?.rps)),
+        `${sc} req/s`,
+      ),
+    )
     if (sc === 'search' || sc === 'search-nocache') {
       const metric = `${sc} req/s ÷ floor`
       const x = v.get(metric)
       const msRps = s.minisearch.load[sc]?.rps
       const floorRps = s.floor.load[sc]?.rps
-      rows.push({ metric, cells: { kb: x?.value ?? 'n/a', floor: '1.00', minisearch: msRps && floorRps ? (msRps / floorRps).toFixed(2) : 'n/a' }, target: x?.target, verdict: verdictOf(metric) })
+      rows.push({
+        metric,
+        cells: { kb: x?.value ?? 'n/a', floor: '1.00', minisearch: msRps && floorRps ? (msRps / floorRps).toFixed(2) : 'n/a' },
+        target: x?.target,
+        verdict: verdictOf(metric),
+      })
     }
-    rows.push(row(`${sc} failures`, cells((x) => (x.load[sc] ? num(x.load[sc]!.non2xx + x.load[sc]!.errors) : 'n/a')), `${sc} failures`))
+    rows.push(
+      row(
+        `${sc} failures`,
+        cells((x) => (x.load[sc] ? num(x.load[sc]!.non2xx + x.load[sc]!.errors) : 'n/a')),
+        `${sc} failures`,
+      ),
+    )
   }
-  rows.push(row('other CPU during load', cells((x) => pct(Math.max(...SCENARIOS.map((sc) => x.load[sc]?.otherCpu ?? NaN).filter(Number.isFinite))))))
-  rows.push(row('match-short top-1', cells((x, col) => (col === 'floor' ? '-' : pct(x.top1['match-short'])))))
-  rows.push(row('match-40KB top-1', cells((x, col) => (col === 'floor' ? '-' : pct(x.top1['match-40KB'])))))
+  rows.push(
+    row(
+      'other CPU during load',
+      cells((x) => pct(Math.max(...SCENARIOS.map((sc) => x.load[sc]?.otherCpu ?? NaN).filter(Number.isFinite)))),
+    ),
+  )
+  rows.push(
+    row(
+      'match-short top-1',
+      cells((x, col) => (col === 'floor' ? '-' : pct(x.top1['match-short']))),
+    ),
+  )
+  rows.push(
+    row(
+      'match-40KB top-1',
+      cells((x, col) => (col === 'floor' ? '-' : pct(x.top1['match-40KB']))),
+    ),
+  )
   return rows
 }
 
@@ -709,7 +821,9 @@ function renderTable(r: SizeReport, o: Options): string {
 function sourceState(): string {
   try {
     const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8', timeout: 10_000 }).trim()
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src'], { cwd: ROOT, encoding: 'utf8', timeout: 10_000 }).split('\n').filter((l) => l.trim()).length
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src'], { cwd: ROOT, encoding: 'utf8', timeout: 10_000 })
+      .split('\n')
+      .filter((l) => l.trim()).length
     return dirty > 0 ? `${head} with ${dirty} uncommitted change(s) under src/` : head
   } catch {
     return 'unknown (not a git checkout)'
@@ -745,9 +859,13 @@ async function compile(): Promise<void> {
   for (const project of [path.join('bench', 'tsconfig.json')]) {
     log(`compiling ${project}`)
     const r = await run(NODE, [tsc, '-p', project], 300_000)
-    if (r.code !== 0) log(`warning: tsc -p ${project} exited ${r.code ?? r.signal}; using what it emitted:\n${(r.stdout + r.stderr).trim().split('\n').slice(0, 10).join('\n')}`)
+    if (r.code !== 0)
+      log(
+        `warning: tsc -p ${project} exited ${r.code ?? r.signal}; using what it emitted:\n${(r.stdout + r.stderr).trim().split('\n').slice(0, 10).join('\n')}`,
+      )
   }
-  for (const f of [KB_CLI, FLOOR_SERVER, MS_BUILD, MS_SERVER, LOADGEN]) if (!existsSync(f)) throw new Error(`${path.relative(ROOT, f)} is missing after compiling`)
+  for (const f of [KB_CLI, FLOOR_SERVER, MS_BUILD, MS_SERVER, LOADGEN])
+    if (!existsSync(f)) throw new Error(`${path.relative(ROOT, f)} is missing after compiling`)
 }
 
 async function main(): Promise<void> {
@@ -772,7 +890,8 @@ async function main(): Promise<void> {
     const rep = await benchSize(size, o)
     rep.verdicts = verdicts(rep)
     const after = buildDigest()
-    if (after !== before) rep.servers.kb.notes.push(`build/bundle changed during this size (${before} -> ${after}): something rebuilt the server while it was measured`)
+    if (after !== before)
+      rep.servers.kb.notes.push(`build/bundle changed during this size (${before} -> ${after}): something rebuilt the server while it was measured`)
     reports.push(rep)
     print('')
     print(renderTable(rep, o))
@@ -781,7 +900,9 @@ async function main(): Promise<void> {
   const json = `${JSON.stringify(summary, null, 2)}\n`
   if (o.out) await writeFile(o.out, json)
   if (o.json) process.stdout.write(json)
-  const officialFails = reports.flatMap((r) => r.verdicts.filter((v) => v.official && !v.pass).map((v) => `${num(r.size)}: ${v.metric} ${v.value} (target ${v.target})`))
+  const officialFails = reports.flatMap((r) =>
+    r.verdicts.filter((v) => v.official && !v.pass).map((v) => `${num(r.size)}: ${v.metric} ${v.value} (target ${v.target})`),
+  )
   print('')
   print(officialFails.length === 0 ? 'All targets that apply at the measured sizes are met.' : `Targets not met:\n  ${officialFails.join('\n  ')}`)
   log('done')

@@ -337,7 +337,13 @@ function setReport(set: SetName, runs: CaseRun[]): SetReport {
 // ---------------------------------------------------------------------------------------- output
 
 /** Print one or more lines, without trailing blanks (the tables pad their columns). */
-const say = (text = ''): void => console.log(text.split('\n').map((l) => l.trimEnd()).join('\n'))
+const say = (text = ''): void =>
+  console.log(
+    text
+      .split('\n')
+      .map((l) => l.trimEnd())
+      .join('\n'),
+  )
 /** Wrap a long comma-separated line at word boundaries. */
 function wrap(text: string, width: number): string {
   const out: string[] = []
@@ -507,11 +513,12 @@ async function main(): Promise<number> {
 
   const kbLine =
     `KB: ${kb.artifact.articles.length} articles (` +
-    Object.entries(kb.counts).map(([k, v]) => `${v} ${k}`).join(', ') +
+    Object.entries(kb.counts)
+      .map(([k, v]) => `${v} ${k}`)
+      .join(', ') +
     `); corpora ${{ used: 'imported', missing: 'NOT imported (no src/build/import/import.ts)', skipped: 'NOT imported (--bundled-only)' }[kb.importer]}`
   const dataLine =
-    `dataset: ${dataset.length} cases, ${usable.length} evaluated` +
-    (skipped.length > 0 ? `, ${skipped.length} skipped (expected article not in the KB)` : '')
+    `dataset: ${dataset.length} cases, ${usable.length} evaluated` + (skipped.length > 0 ? `, ${skipped.length} skipped (expected article not in the KB)` : '')
 
   // The confidences below mean what they say only with the options the calibration was fitted with.
   const calibration = calibrationWarning()
@@ -539,14 +546,19 @@ async function main(): Promise<number> {
     printConfidence(reports)
     if (values.verbose) printFailures(failed)
     if (gate) {
-      say(`quality gate: our top-1 on all ${metrics(runs, 'ours').positives} positives = ${allTop1.toFixed(3)}, ` +
-        `minimum ${gate.minTop1}: ${gate.pass ? 'PASS' : 'FAIL'}`)
+      say(
+        `quality gate: our top-1 on all ${metrics(runs, 'ours').positives} positives = ${allTop1.toFixed(3)}, ` +
+          `minimum ${gate.minTop1}: ${gate.pass ? 'PASS' : 'FAIL'}`,
+      )
     }
   }
   // Timings vary from run to run, so they go to stderr and only when asked for.
   if (values.verbose) {
     const ours = runs.reduce((sum, r) => sum + r.ms, 0)
-    const slowest = [...runs].sort((a, b) => b.ms - a.ms).slice(0, 3).map((r) => `${r.c.id} ${Math.round(r.ms)}ms`)
+    const slowest = [...runs]
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 3)
+      .map((r) => `${r.c.id} ${Math.round(r.ms)}ms`)
     console.error(`eval timings: ${timings.join(', ')} (our matcher ${(ours / 1000).toFixed(1)}s), total ${((performance.now() - started) / 1000).toFixed(1)}s`)
     console.error(`slowest matches: ${slowest.join(', ')}`)
   }

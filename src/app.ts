@@ -123,8 +123,7 @@ const app: FastifyPluginAsync<AppOptions> = async (app, opts) => {
       max,
       timeWindow: 60_000,
       allowList: (req) => !isApiRoute(req),
-      errorResponseBuilder: (_req, ctx) =>
-        Errors.rateLimited(max, ctx.ttl),
+      errorResponseBuilder: (_req, ctx) => Errors.rateLimited(max, ctx.ttl),
     })
   }
 

@@ -77,7 +77,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const config = withDefaults as Config
   if (config.KB_SHUTDOWN_DELAY_MS >= config.KB_SHUTDOWN_TIMEOUT_MS) {
-    throw new ConfigError(`KB_SHUTDOWN_DELAY_MS (${config.KB_SHUTDOWN_DELAY_MS}) must be less than KB_SHUTDOWN_TIMEOUT_MS (${config.KB_SHUTDOWN_TIMEOUT_MS}), which it is part of`)
+    throw new ConfigError(
+      `KB_SHUTDOWN_DELAY_MS (${config.KB_SHUTDOWN_DELAY_MS}) must be less than KB_SHUTDOWN_TIMEOUT_MS (${config.KB_SHUTDOWN_TIMEOUT_MS}), which it is part of`,
+    )
   }
   try {
     parseCorsOrigins(config.KB_CORS_ORIGINS)

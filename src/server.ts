@@ -31,7 +31,9 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   )
   // Queries run in worker threads (KB_QUERY_WORKERS of them) once they have loaded the index; until
   // then, and whenever none can answer, on the main thread. They run with the process's V8 flags.
-  const queries = config.KB_QUERY_WORKER ? new WorkerRunner(app.log, queryWorkerCount(config.KB_QUERY_WORKERS), { heapMb: config.KB_QUERY_WORKER_HEAP_MB }) : undefined
+  const queries = config.KB_QUERY_WORKER
+    ? new WorkerRunner(app.log, queryWorkerCount(config.KB_QUERY_WORKERS), { heapMb: config.KB_QUERY_WORKER_HEAP_MB })
+    : undefined
   await app.register(appPlugin, {
     kb,
     queries,
@@ -49,7 +51,8 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   })
   collectGarbage() // the artifact's bytes and JSON text, before serving (with --expose-gc: memory.ts)
   const missing = missingNodeFlags()
-  if (missing.length > 0) app.log.warn({ missing }, 'node was started without these V8 flags (the kb command sets them): more memory after load, a longer tail for large pastes')
+  if (missing.length > 0)
+    app.log.warn({ missing }, 'node was started without these V8 flags (the kb command sets them): more memory after load, a longer tail for large pastes')
   await app.listen({ port: config.PORT, host: config.HOST })
   app.log.info({ buildId: kb.artifact.header.buildId, articles: kb.artifact.articles.length, index: config.KB_INDEX }, 'serving')
   // The worker warms each build it loads; without a worker, the main thread warms it here.

@@ -51,7 +51,10 @@ const wordChar = fc.oneof(
 )
 const word = fc.oneof(
   { weight: 6, arbitrary: fc.string({ unit: wordChar, minLength: 1, maxLength: 14 }) },
-  { weight: 2, arbitrary: fc.constantFrom('iis', 'error', 'connections_refused', '0x80070005', 'sm_agentapi_init', 'timeout', 'certificate', 'pool', '503', '500.19') },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom('iis', 'error', 'connections_refused', '0x80070005', 'sm_agentapi_init', 'timeout', 'certificate', 'pool', '503', '500.19'),
+  },
   // Long terms and runs of one character: the costly shapes of fuzzy and wildcard expansion.
   { weight: 1, arbitrary: fc.tuple(wordChar, fc.integer({ min: 20, max: 1000 })).map(([c, n]) => c.repeat(n)) },
   { weight: 1, arbitrary: fc.string({ unit: wordChar, minLength: 15, maxLength: 300 }) },
@@ -65,7 +68,11 @@ const clause = fc
     presence: fc.constantFrom('', '', '', '+', '-'),
     field: fc.constantFrom('', '', '', 'title:', 'symptoms:', 'errorCodes:', 'body:', 'nosuchfield:', 'title:symptoms:'),
     term,
-    fuzzy: fc.oneof({ weight: 3, arbitrary: fc.constant('') }, { weight: 2, arbitrary: fc.integer({ min: 0, max: 12 }).map((d) => `~${d}`) }, { weight: 1, arbitrary: fc.constant('~') }),
+    fuzzy: fc.oneof(
+      { weight: 3, arbitrary: fc.constant('') },
+      { weight: 2, arbitrary: fc.integer({ min: 0, max: 12 }).map((d) => `~${d}`) },
+      { weight: 1, arbitrary: fc.constant('~') },
+    ),
     boost: fc.oneof({ weight: 4, arbitrary: fc.constant('') }, { weight: 1, arbitrary: fc.constantFrom('^10', '^0', '^-3', '^1e308', '^', '^999999999999') }),
   })
   .map(({ presence, field, term, fuzzy, boost }) => `${presence}${field}${term}${fuzzy}${boost}`)
@@ -92,23 +99,27 @@ const logLine = fc.oneof(
     'Msg 18456, Level 14, State 1, Server SQL01, Line 1',
     '#Fields: date time s-ip cs-method cs-uri-stem sc-status sc-substatus sc-win32-status time-taken',
     '2026-11-30 10:15:02 10.0.0.1 GET /app 500 19 13 31',
-    'fatal: unable to access \'https://git.example.com/x.git/\': SSL certificate problem',
+    "fatal: unable to access 'https://git.example.com/x.git/': SSL certificate problem",
   ),
   // The costly shapes: one character repeated, huge tokens, dots and hex, a long "word".
   fc.tuple(pasteChar, fc.integer({ min: 100, max: 2500 })).map(([c, n]) => c.repeat(n)),
-  fc.integer({ min: 10, max: 600 }).map((n) => Array.from({ length: n }, (_, i) => `0x${(i * 2654435761 >>> 0).toString(16)}`).join('.')),
+  fc.integer({ min: 10, max: 600 }).map((n) => Array.from({ length: n }, (_, i) => `0x${((i * 2654435761) >>> 0).toString(16)}`).join('.')),
   fc.integer({ min: 50, max: 2500 }).map((n) => '.'.repeat(n)),
-  fc.tuple(fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzéàü'), fc.integer({ min: 50, max: 2200 })).map(([c, n]) => Array.from({ length: n }, (_, i) => String.fromCharCode(c.charCodeAt(0) + (i % 7))).join('')),
+  fc
+    .tuple(fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzéàü'), fc.integer({ min: 50, max: 2200 }))
+    .map(([c, n]) => Array.from({ length: n }, (_, i) => String.fromCharCode(c.charCodeAt(0) + (i % 7))).join('')),
 )
-const paste = fc.oneof(
-  { weight: 6, arbitrary: fc.array(logLine, { minLength: 1, maxLength: 20 }) },
-  { weight: 3, arbitrary: fc.array(logLine, { minLength: 20, maxLength: 300 }) },
-  { weight: 1, arbitrary: fc.tuple(logLine, fc.integer({ min: 300, max: 4500 })).map(([l, n]) => Array.from({ length: n }, () => l)) },
-).map((lines) => {
-  const text = lines.join('\n')
-  // Within the body limit (a larger paste is the 413's test): cut to leave room for the JSON.
-  return text.length > BODY_LIMIT / 2 ? text.slice(0, BODY_LIMIT / 2) : text
-})
+const paste = fc
+  .oneof(
+    { weight: 6, arbitrary: fc.array(logLine, { minLength: 1, maxLength: 20 }) },
+    { weight: 3, arbitrary: fc.array(logLine, { minLength: 20, maxLength: 300 }) },
+    { weight: 1, arbitrary: fc.tuple(logLine, fc.integer({ min: 300, max: 4500 })).map(([l, n]) => Array.from({ length: n }, () => l)) },
+  )
+  .map((lines) => {
+    const text = lines.join('\n')
+    // Within the body limit (a larger paste is the 413's test): cut to leave room for the JSON.
+    return text.length > BODY_LIMIT / 2 ? text.slice(0, BODY_LIMIT / 2) : text
+  })
   .filter((t) => t.trim() !== '')
 
 /** Send one request, timing it; fails the property on a 5xx or an answer without a KB_ code. */
@@ -135,10 +146,15 @@ describe('adversarial: seeded property-based fuzzing against the bundled KB', ()
       fc.asyncProperty(query, async (q) => {
         if (performance.now() - started > MAX_MS) return
         n++
-        await timed(async () => {
-          const res = await app.inject({ method: 'GET', url: '/api/search', query: { q, limit: '10' }, headers: { 'cache-control': 'no-cache' } })
-          return { statusCode: res.statusCode, body: res.body }
-        }, q, slowest, SEARCH_BUDGET_MS)
+        await timed(
+          async () => {
+            const res = await app.inject({ method: 'GET', url: '/api/search', query: { q, limit: '10' }, headers: { 'cache-control': 'no-cache' } })
+            return { statusCode: res.statusCode, body: res.body }
+          },
+          q,
+          slowest,
+          SEARCH_BUDGET_MS,
+        )
       }),
       { seed: SEED, numRuns: QUERIES, endOnFailure: true },
     )
@@ -154,10 +170,15 @@ describe('adversarial: seeded property-based fuzzing against the bundled KB', ()
       fc.asyncProperty(paste, async (text) => {
         if (performance.now() - started > MAX_MS) return
         n++
-        await timed(async () => {
-          const res = await app.inject({ method: 'POST', url: '/api/match', payload: { text } })
-          return { statusCode: res.statusCode, body: res.body }
-        }, text, slowest, MATCH_BUDGET_MS)
+        await timed(
+          async () => {
+            const res = await app.inject({ method: 'POST', url: '/api/match', payload: { text } })
+            return { statusCode: res.statusCode, body: res.body }
+          },
+          text,
+          slowest,
+          MATCH_BUDGET_MS,
+        )
         if (n % 50 === 0) peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)
       }),
       { seed: SEED + 1, numRuns: PASTES, endOnFailure: true },

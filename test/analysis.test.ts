@@ -8,13 +8,29 @@ import { kbTokenizer, splitText } from '../src/core/analysis/tokenize.js'
 describe('tokenizer', () => {
   it('keeps identifiers whole and splits on punctuation that never belongs to one', () => {
     assert.deepEqual(splitText('Error (0x80070005): "Access is denied." at C:\\inetpub\\logs, Sm_AgentApi_Init;500.19'), [
-      'Error', '0x80070005', ':', 'Access', 'is', 'denied.', 'at', 'C:\\inetpub\\logs', 'Sm_AgentApi_Init', '500.19',
+      'Error',
+      '0x80070005',
+      ':',
+      'Access',
+      'is',
+      'denied.',
+      'at',
+      'C:\\inetpub\\logs',
+      'Sm_AgentApi_Init',
+      '500.19',
     ])
   })
 
   it('returns Lunr tokens with positions', () => {
     const tokens = kbTokenizer('HTTP 500.19 error', { fields: ['body'] })
-    assert.deepEqual(tokens.map((t) => [t.toString(), (t as unknown as { metadata: { position: number[] } }).metadata.position]), [['HTTP', [0, 4]], ['500.19', [5, 6]], ['error', [12, 5]]])
+    assert.deepEqual(
+      tokens.map((t) => [t.toString(), (t as unknown as { metadata: { position: number[] } }).metadata.position]),
+      [
+        ['HTTP', [0, 4]],
+        ['500.19', [5, 6]],
+        ['error', [12, 5]],
+      ],
+    )
   })
 })
 
@@ -57,9 +73,21 @@ describe('Lunr pipeline registration', () => {
       this.add({ id: 'b', text: 'HTTP Error 500.19 with 0x8007000d' })
     })
     const loaded = lunr.Index.load(JSON.parse(JSON.stringify(idx)))
-    assert.deepEqual(loaded.search('Sm_AgentApi_Init').map((r) => r.ref), ['a'])
-    assert.deepEqual(loaded.search('agentapi').map((r) => r.ref), ['a'])
-    assert.deepEqual(loaded.search('500.19').map((r) => r.ref), ['b'])
-    assert.deepEqual(loaded.search('0x8007000d').map((r) => r.ref), ['b'])
+    assert.deepEqual(
+      loaded.search('Sm_AgentApi_Init').map((r) => r.ref),
+      ['a'],
+    )
+    assert.deepEqual(
+      loaded.search('agentapi').map((r) => r.ref),
+      ['a'],
+    )
+    assert.deepEqual(
+      loaded.search('500.19').map((r) => r.ref),
+      ['b'],
+    )
+    assert.deepEqual(
+      loaded.search('0x8007000d').map((r) => r.ref),
+      ['b'],
+    )
   })
 })

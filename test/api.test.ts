@@ -55,7 +55,10 @@ describe('GET /api/search', () => {
     const all = await request(app.server).get('/api/search').query({ q: 'iis', limit: 50 }).expect(200)
     const page = await request(app.server).get('/api/search').query({ q: 'iis', limit: 2, offset: 1 }).expect(200)
     assert.equal(page.body.total, all.body.total)
-    assert.deepEqual(page.body.results.map((r: { id: string }) => r.id), all.body.results.slice(1, 3).map((r: { id: string }) => r.id))
+    assert.deepEqual(
+      page.body.results.map((r: { id: string }) => r.id),
+      all.body.results.slice(1, 3).map((r: { id: string }) => r.id),
+    )
     const byTag = await request(app.server).get('/api/search').query({ q: 'connection', tag: 'SiteMinder' }).expect(200)
     assert.ok(byTag.body.total >= 1)
     for (const r of byTag.body.results) assert.ok(r.tags.map((t: string) => t.toLowerCase()).includes('siteminder'))
@@ -71,7 +74,12 @@ describe('GET /api/search', () => {
     assertError(await request(app.server).get('/api/search?q=x&limit=51'), 400, 'KB_INVALID_REQUEST', 'querystring/limit must be <= 50')
     assertError(await request(app.server).get('/api/search?q=x&limit=ten'), 400, 'KB_INVALID_REQUEST', 'querystring/limit must be integer')
     assertError(await request(app.server).get('/api/search?q=x&offset=-1'), 400, 'KB_INVALID_REQUEST', 'querystring/offset must be >= 0')
-    assertError(await request(app.server).get(`/api/search?q=${'a'.repeat(1001)}`), 400, 'KB_INVALID_REQUEST', 'querystring/q must NOT have more than 1000 characters')
+    assertError(
+      await request(app.server).get(`/api/search?q=${'a'.repeat(1001)}`),
+      400,
+      'KB_INVALID_REQUEST',
+      'querystring/q must NOT have more than 1000 characters',
+    )
   })
 })
 
@@ -109,7 +117,12 @@ describe('POST /api/match', () => {
     assertError(await post().send([1, 2]), 400, 'KB_INVALID_REQUEST', 'body must be object')
     assertError(await post().set('content-type', 'application/json').send('{"text": '), 400, 'KB_INVALID_JSON', /not valid JSON/)
     assertError(await post().set('content-type', 'application/json').send(''), 400, 'KB_INVALID_JSON', /empty/)
-    assertError(await post().set('content-type', 'text/plain').send('Sm_AgentApi_Init'), 415, 'KB_UNSUPPORTED_MEDIA_TYPE', /Unsupported content type "text\/plain"/)
+    assertError(
+      await post().set('content-type', 'text/plain').send('Sm_AgentApi_Init'),
+      415,
+      'KB_UNSUPPORTED_MEDIA_TYPE',
+      /Unsupported content type "text\/plain"/,
+    )
     assertError(
       await post().send({ text: 'x'.repeat(70 * 1024) }),
       413,
@@ -127,7 +140,10 @@ describe('GET /api/articles', () => {
     const ids = res.body.results.map((r: { id: string }) => r.id)
     assert.deepEqual(ids, [...ids].sort(), 'listed in id order')
     const page = await request(app.server).get('/api/articles').query({ limit: 3, offset: 2 }).expect(200)
-    assert.deepEqual(page.body.results.map((r: { id: string }) => r.id), ids.slice(2, 5))
+    assert.deepEqual(
+      page.body.results.map((r: { id: string }) => r.id),
+      ids.slice(2, 5),
+    )
     const tagged = await request(app.server).get('/api/articles').query({ tag: 'siteminder' }).expect(200)
     assert.ok(tagged.body.total >= 2 && tagged.body.total < res.body.total)
     assertError(await request(app.server).get('/api/articles?limit=101'), 400, 'KB_INVALID_REQUEST', 'querystring/limit must be <= 100')

@@ -48,7 +48,10 @@ type Recorded = Record<string, { versions: Partial<Record<ArtifactComponent, num
 
 const sha256 = (v: unknown): string => createHash('sha256').update(JSON.stringify(v)).digest('hex')
 const versionsOf = (part: Part) => Object.fromEntries(part.dependsOn.map((c) => [c, ARTIFACT_VERSIONS[c]]))
-const show = (v: object): string => Object.entries(v).map(([k, n]) => `${k} ${n}`).join(', ')
+const show = (v: object): string =>
+  Object.entries(v)
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ')
 
 /** What is wrong with the recorded digests for this build, first stale part first; empty when all agree. */
 function staleParts(payload: ArtifactPayload, recorded: Recorded): string[] {
@@ -71,7 +74,10 @@ function staleParts(payload: ArtifactPayload, recorded: Recorded): string[] {
 
 describe('artifact version: every stored computation is versioned', () => {
   it('the header version is the components in order', () => {
-    assert.equal(ARTIFACT_VERSION, `${ARTIFACT_VERSIONS.layout}.${ARTIFACT_VERSIONS.render}.${ARTIFACT_VERSIONS.analysis}.${ARTIFACT_VERSIONS.index}.${ARTIFACT_VERSIONS.codes}`)
+    assert.equal(
+      ARTIFACT_VERSION,
+      `${ARTIFACT_VERSIONS.layout}.${ARTIFACT_VERSIONS.render}.${ARTIFACT_VERSIONS.analysis}.${ARTIFACT_VERSIONS.index}.${ARTIFACT_VERSIONS.codes}`,
+    )
   })
 
   it('no stored part of the fixture KB changed without a version bump', async () => {
@@ -85,6 +91,10 @@ describe('artifact version: every stored computation is versioned', () => {
     const recorded = JSON.parse(await readFile(RECORD, 'utf8')) as Recorded
     const problems = staleParts(payload, recorded)
     // The first is the one to fix: the parts after it depend on it, and may follow from it.
-    assert.equal(problems.length, 0, `${problems[0]}${problems.length > 1 ? `\n(then check again: ${problems.length - 1} more part(s) differ, maybe following from this one)` : ''}`)
+    assert.equal(
+      problems.length,
+      0,
+      `${problems[0]}${problems.length > 1 ? `\n(then check again: ${problems.length - 1} more part(s) differ, maybe following from this one)` : ''}`,
+    )
   })
 })

@@ -38,7 +38,8 @@ before(async () => {
     '/xss': () => html(xssKb.origin),
     '/blank': () => '<!doctype html><title>portal</title>',
     // No api attribute: the widget calls the origin it was loaded from.
-    '/no-api': () => `<!doctype html><title>minimal</title><link rel="icon" href="data:,"><script src="${kb.origin}/widget.js" defer></script><kb-search id="w"></kb-search>`,
+    '/no-api': () =>
+      `<!doctype html><title>minimal</title><link rel="icon" href="data:,"><script src="${kb.origin}/widget.js" defer></script><kb-search id="w"></kb-search>`,
   })
   closers.push(() => portal.close())
   stranger = await startSite({ '/': () => html(kb.origin), '/blank': () => '<!doctype html><title>stranger</title>' })
@@ -50,7 +51,15 @@ before(async () => {
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     timeout: 30_000,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-quic',
+    ],
   })
   closers.unshift(() => browser.close())
 })
@@ -134,14 +143,24 @@ describe('the widget in a support portal on another origin', () => {
     assert.equal(await input.getAttribute('aria-expanded'), 'true')
     // Matched words are highlighted with <mark>, built as DOM (the snippet is text, not HTML).
     const marks = await inWidget<string[]>(page, 'help-search', "return [...root.querySelectorAll('#kb-opt-0 .kb-snippet mark')].map(m => m.textContent)")
-    assert.ok(marks.some((m) => /Connections_Refused/.test(m)), `marks: ${JSON.stringify(marks)}`)
+    assert.ok(
+      marks.some((m) => /Connections_Refused/.test(m)),
+      `marks: ${JSON.stringify(marks)}`,
+    )
     // The live region announces the count politely.
-    await page.waitForFunction(() => /articles? found/.test(document.querySelector('#help-search')?.shadowRoot?.querySelector('[role=status]')?.textContent ?? ''), undefined, { timeout: WAIT })
+    await page.waitForFunction(
+      () => /articles? found/.test(document.querySelector('#help-search')?.shadowRoot?.querySelector('[role=status]')?.textContent ?? ''),
+      undefined,
+      { timeout: WAIT },
+    )
     const live = await inWidget<string>(page, 'help-search', "return root.querySelector('[role=status]').getAttribute('aria-live')")
     assert.equal(live, 'polite')
     // The host page heard about it.
     const events = await page.evaluate(() => (window as unknown as { portalEvents: Array<{ type: string; target: string; count?: number }> }).portalEvents)
-    assert.ok(events.some((e) => e.type === 'kb-results' && e.target === 'help-search' && (e.count ?? 0) > 0), JSON.stringify(events))
+    assert.ok(
+      events.some((e) => e.type === 'kb-results' && e.target === 'help-search' && (e.count ?? 0) > 0),
+      JSON.stringify(events),
+    )
 
     // The portal's global CSS does not reach in, and the widget's does not leak out.
     const styles = await inWidget<{ mark: string; markSize: string; snippetSize: string; hostFont: string }>(
@@ -178,12 +197,16 @@ describe('the widget in a support portal on another origin', () => {
     await title.waitFor()
     assert.match(await title.innerText(), /^IIS 6 stops accepting connections/)
     const sections = await page.locator('#help-search .kb-article-section h4').allInnerTexts()
-    for (const s of ['Symptoms', 'Environment', 'Cause', 'Resolution']) assert.ok(sections.map((x) => x.toLowerCase()).includes(s.toLowerCase()), `${s} in ${sections}`)
+    for (const s of ['Symptoms', 'Environment', 'Cause', 'Resolution'])
+      assert.ok(sections.map((x) => x.toLowerCase()).includes(s.toLowerCase()), `${s} in ${sections}`)
     assert.match(await page.locator('#help-search .kb-article').innerText(), /nonpaged pool/i)
     assert.equal(await page.locator('#help-search .kb-open').getAttribute('href'), `${kb.origin}/articles/${IIS6}`)
     assert.equal(await input.getAttribute('aria-expanded'), 'false', 'the listbox is closed while the article shows')
     const events = await page.evaluate(() => (window as unknown as { portalEvents: Array<{ type: string; detail?: { id: string } }> }).portalEvents)
-    assert.deepEqual(events.filter((e) => e.type === 'kb-select').map((e) => e.detail?.id), [IIS6])
+    assert.deepEqual(
+      events.filter((e) => e.type === 'kb-select').map((e) => e.detail?.id),
+      [IIS6],
+    )
     await shot(page, 'widget-article.png')
 
     await page.keyboard.press('Escape')
@@ -251,7 +274,10 @@ describe('the widget in a support portal on another origin', () => {
     await box.fill('zorbleflux quandrimax wibblewobble')
     const state = page.locator('#ticket-match .kb-state')
     await page.waitForFunction(
-      () => /No confident match|Nothing in the knowledge base/.test(document.querySelector('#ticket-match')?.shadowRoot?.querySelector('.kb-state')?.textContent ?? ''),
+      () =>
+        /No confident match|Nothing in the knowledge base/.test(
+          document.querySelector('#ticket-match')?.shadowRoot?.querySelector('.kb-state')?.textContent ?? '',
+        ),
       undefined,
       { timeout: WAIT },
     )
@@ -327,7 +353,11 @@ describe('article content never runs script', () => {
       await page.locator('#help-search').getByRole('combobox').fill('flurbo crashed')
       await page.locator('#help-search').getByRole('option').first().click()
       await page.locator('#help-search .kb-article-title').waitFor()
-      await page.waitForFunction(() => /cause text/.test(document.querySelector('#help-search')?.shadowRoot?.querySelector('.kb-article')?.textContent ?? ''), undefined, { timeout: WAIT })
+      await page.waitForFunction(
+        () => /cause text/.test(document.querySelector('#help-search')?.shadowRoot?.querySelector('.kb-article')?.textContent ?? ''),
+        undefined,
+        { timeout: WAIT },
+      )
       // Click every link the article kept: none may run anything.
       const hrefs = await inWidget<string[]>(page, 'help-search', "return [...root.querySelectorAll('.kb-prose a[href]')].map(a => a.getAttribute('href'))")
       for (const h of hrefs) assert.match(h, /^(https?:|mailto:|#)/, h)
@@ -341,8 +371,11 @@ describe('article content never runs script', () => {
       )
       assert.deepEqual(found, [])
       assert.equal(await inWidget(page, 'help-search', "return root.querySelector('#user-content-note')?.tagName ?? null"), 'A', 'prefixed ids are kept')
-      assert.equal(await inWidget(page, 'help-search', "return root.querySelector('[id=\"clobber\"]')"), null, 'other ids are not')
-      assert.equal(await inWidget(page, 'help-search', "return root.querySelector('.kb-prose img[alt=ok]')?.getAttribute('src') ?? null"), `${xssKb.origin}/images/ok.png`)
+      assert.equal(await inWidget(page, 'help-search', 'return root.querySelector(\'[id="clobber"]\')'), null, 'other ids are not')
+      assert.equal(
+        await inWidget(page, 'help-search', "return root.querySelector('.kb-prose img[alt=ok]')?.getAttribute('src') ?? null"),
+        `${xssKb.origin}/images/ok.png`,
+      )
     } finally {
       await context.close()
     }
@@ -375,7 +408,10 @@ describe('cross-origin access', () => {
       assert.throws(() => parseCorsOrigins(bad), /is not an origin like https:\/\/portal\.example\.com/, bad)
     }
     assert.deepEqual(loadConfig({}).KB_CORS_ORIGINS, '')
-    assert.throws(() => loadConfig({ KB_CORS_ORIGINS: 'https://a.example,nope' }), /^ConfigError: Invalid configuration: KB_CORS_ORIGINS "nope" is not an origin/)
+    assert.throws(
+      () => loadConfig({ KB_CORS_ORIGINS: 'https://a.example,nope' }),
+      /^ConfigError: Invalid configuration: KB_CORS_ORIGINS "nope" is not an origin/,
+    )
   })
 
   it('sends no CORS headers at all when no origin is configured', async () => {
@@ -462,7 +498,11 @@ describe('the hosted page', () => {
 
       await page.locator('#paste').fill('Sm_AgentApi_Init Failed')
       await page.getByRole('button', { name: 'Find matching articles' }).click()
-      await page.waitForFunction(() => /SiteMinder IIS Web Agent intermittently/.test(document.querySelector('#results .result')?.textContent ?? ''), undefined, { timeout: WAIT })
+      await page.waitForFunction(
+        () => /SiteMinder IIS Web Agent intermittently/.test(document.querySelector('#results .result')?.textContent ?? ''),
+        undefined,
+        { timeout: WAIT },
+      )
       const top = page.locator('#results .result').first()
       assert.equal(await top.locator('.kb-confidence').innerText(), await expectedConfidence('Sm_AgentApi_Init Failed'))
       assert.match(await top.locator('.kb-symptom').innerText(), /Sm_AgentApi_Init Failed/)

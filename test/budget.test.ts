@@ -114,7 +114,10 @@ function longWords(letters: string): string {
 }
 
 describe('match: every stage within the budget', () => {
-  for (const [name, letters] of [['ASCII', 'abcdefghijklmnopqrstuvwxyz'], ['accented', 'éàüöçñøåßabcdefghij']] as const) {
+  for (const [name, letters] of [
+    ['ASCII', 'abcdefghijklmnopqrstuvwxyz'],
+    ['accented', 'éàüöçñøåßabcdefghij'],
+  ] as const) {
     it(`typo correction of three 2,000-letter words (${name}) stays within the budget`, () => {
       const t0 = performance.now()
       const r = kb.matcher.match({ text: longWords(letters), limit: 5 }, 100)
@@ -129,7 +132,7 @@ describe('match: every stage within the budget', () => {
     const vocab = (kb.matcher as unknown as { vocab: { correctionsOf(w: string): string[] } }).vocab
     const t0 = performance.now()
     for (let i = 0; i < 5; i++) assert.deepEqual(vocab.correctionsOf('é'.repeat(2000)), [])
-    assert.ok(performance.now() - t0 < 200, 'no string of the word\'s length is built per edit')
+    assert.ok(performance.now() - t0 < 200, "no string of the word's length is built per edit")
     assert.deepEqual(vocab.correctionsOf('sitemindr').slice(0, 1), ['sitemind'])
   })
 
@@ -144,7 +147,9 @@ describe('match: every stage within the budget', () => {
 describe('reading a paste is linear in its size', () => {
   const shapes: Record<string, string> = {
     dots: `${'.'.repeat(1990)} 0x1f`,
-    'dots and hex': Array.from({ length: 400 }, (_, i) => `0x${((i * 2654435761) >>> 0).toString(16).slice(0, 2)}`).join('.').slice(0, 2000),
+    'dots and hex': Array.from({ length: 400 }, (_, i) => `0x${((i * 2654435761) >>> 0).toString(16).slice(0, 2)}`)
+      .join('.')
+      .slice(0, 2000),
     'a.b.c': `${'a.'.repeat(990)}Exception`,
     'level words': `. . . ${'.'.repeat(1994)}`,
   }

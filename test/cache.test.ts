@@ -91,9 +91,15 @@ describe('search answers kept by build and query', () => {
     release()
     const answers = await all
     assert.equal(runs, 1)
-    assert.deepEqual(answers.map((a) => a.outcome), ['miss', 'hit', 'hit', 'hit', 'hit'])
+    assert.deepEqual(
+      answers.map((a) => a.outcome),
+      ['miss', 'hit', 'hit', 'hit', 'hit'],
+    )
     // A search that fails is not kept: the next one runs again.
-    await assert.rejects(cache.answer(kbA, { ...params, q: 'y' }, false, () => Promise.reject(new Error('boom'))), /boom/)
+    await assert.rejects(
+      cache.answer(kbA, { ...params, q: 'y' }, false, () => Promise.reject(new Error('boom'))),
+      /boom/,
+    )
     assert.equal((await cache.answer(kbA, { ...params, q: 'y' }, false, run)).outcome, 'miss')
   })
 

@@ -11,8 +11,6 @@ import { LIMITS } from '../src/limits.js'
 import { REPO } from './helpers/kb.js'
 import { CLI, freePort, serve, waitFor } from './helpers/server.js'
 
-
-
 /** Run the kb CLI. */
 function kb(args: string[], input?: string) {
   const r = spawnSync(process.execPath, [CLI, ...args], {
@@ -33,7 +31,7 @@ describe('kb lint / build', () => {
     assert.equal(lint.code, 1)
     assert.deepEqual(lint.stderr.trim().split('\n'), [
       'test/fixtures/broken-kb/bad-yaml.md:3 yaml: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]',
-      "test/fixtures/broken-kb/no-symptoms.md:1 symptoms: required field is missing; it must be a non-empty list of strings",
+      'test/fixtures/broken-kb/no-symptoms.md:1 symptoms: required field is missing; it must be a non-empty list of strings',
     ])
     assert.match(lint.stdout, /FAILED: 1 valid articles, 2 errors, 0 warnings/)
     const build = kb(['build', '--articles', 'test/fixtures/broken-kb', '--out', out])
@@ -139,7 +137,7 @@ describe('every failure is one line, exit 1 (failure) or 2 (usage), no stack unl
     await assert.rejects(stat(out))
   })
 
-  it('an id of the limit\'s length builds and is served; a longer one fails lint with its line', async () => {
+  it("an id of the limit's length builds and is served; a longer one fails lint with its line", async () => {
     const dir = await tmp()
     const longest = 'ab-'.repeat(LIMITS.articleIdChars).slice(0, LIMITS.articleIdChars).replace(/-$/, 'c')
     assert.equal(longest.length, LIMITS.articleIdChars)
@@ -185,7 +183,10 @@ describe('every failure is one line, exit 1 (failure) or 2 (usage), no stack unl
     oneLine(empty, 'kb build: --out must name a file')
     assert.deepEqual(await readdir(dir), ['sub'])
     assert.deepEqual(await readdir(folder), [])
-    assert.deepEqual((await readdir(REPO)).filter((f) => f.endsWith('.tmp')), [])
+    assert.deepEqual(
+      (await readdir(REPO)).filter((f) => f.endsWith('.tmp')),
+      [],
+    )
   })
 
   it('kb serve on a port in use or an address not on this machine', async () => {

@@ -32,8 +32,20 @@ describe('parseArticle', () => {
 
   it('accepts references as URL strings or {title, url}', () => {
     const { article, problems } = parseArticle(
-      ['---', 'title: T', 'symptoms: [s]', 'environment: [e]', 'cause: c', 'resolution: r',
-        'references:', '  - https://example.com/a', '  - title: B', '    url: https://example.com/b', '---', 'Body'].join('\n'),
+      [
+        '---',
+        'title: T',
+        'symptoms: [s]',
+        'environment: [e]',
+        'cause: c',
+        'resolution: r',
+        'references:',
+        '  - https://example.com/a',
+        '  - title: B',
+        '    url: https://example.com/b',
+        '---',
+        'Body',
+      ].join('\n'),
       'refs.md',
     )
     assert.deepEqual(problems, [])
@@ -52,7 +64,10 @@ describe('loadArticles', () => {
     await writeFile(path.join(dir, 'c.md'), '---\ntitle: x\n---\n')
     await writeFile(path.join(dir, 'README.md'), '# About this folder\n')
     const { articles, problems } = await loadArticles(dir, 'kb')
-    assert.deepEqual(articles.map((a) => a.source), ['a.md'])
+    assert.deepEqual(
+      articles.map((a) => a.source),
+      ['a.md'],
+    )
     assert.deepEqual(problems.map(formatProblem), [
       'kb/README.md:1 file: warning: skipped: a README is not an article',
       'kb/c.md:1 cause: required field is missing; it must be a non-empty Markdown string',
@@ -71,8 +86,7 @@ describe('loadArticles', () => {
 })
 
 describe('limits an article meets (issue 14)', () => {
-  const article = (fields: string[], body = 'Body\n') =>
-    ['---', 'title: T', 'symptoms: [s]', 'environment: [e]', ...fields, '---', body].join('\n')
+  const article = (fields: string[], body = 'Body\n') => ['---', 'title: T', 'symptoms: [s]', 'environment: [e]', ...fields, '---', body].join('\n')
   const problemsOf = (text: string) => parseArticle(text, 'deep.md').problems.map(formatProblem)
   const list = (levels: number) => Array.from({ length: levels }, (_, i) => `${'  '.repeat(i)}- level ${i + 1}`).join('\n')
 
@@ -100,7 +114,9 @@ describe('limits an article meets (issue 14)', () => {
     const started = Date.now()
     const crowded = (field: string) =>
       `${field}: Markdown has more than ${LIMITS.markdownInlineOpeners} link brackets and emphasis marks ("[", "*", "_", "~") between blank lines; break it up with blank lines`
-    assert.deepEqual(problemsOf(article(['cause: c', 'resolution: r'], `Intro\n\n${'!['.repeat(3000)}x${'](u)'.repeat(3000)}\n`)), [`deep.md:10 ${crowded('body')}`])
+    assert.deepEqual(problemsOf(article(['cause: c', 'resolution: r'], `Intro\n\n${'!['.repeat(3000)}x${'](u)'.repeat(3000)}\n`)), [
+      `deep.md:10 ${crowded('body')}`,
+    ])
     assert.deepEqual(problemsOf(article([`cause: "${'*a '.repeat(3000)}x${' a*'.repeat(3000)}"`, 'resolution: r'])), [`deep.md:5 ${crowded('cause')}`])
     assert.ok(Date.now() - started < 1000, `took ${Date.now() - started} ms`)
     const links = Array.from({ length: 60 }, (_, i) => `[KB${i}](https://example.com/${i}) about ERROR_ACCESS_DENIED and *this*`).join(', ')
@@ -124,12 +140,19 @@ describe('limits an article meets (issue 14)', () => {
     const onWarning = (w: Error) => warnings.push(w.message)
     process.on('warning', onWarning)
     try {
-      const text = ['---', 'title: !!js/function "function () { return 1 }"', 'symptoms: [s]', 'environment: [e]', 'cause: c', 'resolution: r', '---', 'B'].join('\n')
+      const text = [
+        '---',
+        'title: !!js/function "function () { return 1 }"',
+        'symptoms: [s]',
+        'environment: [e]',
+        'cause: c',
+        'resolution: r',
+        '---',
+        'B',
+      ].join('\n')
       const { article: parsed, problems } = parseArticle(text, 'x.md')
       assert.equal(parsed, undefined)
-      assert.deepEqual(problems.map(formatProblem), [
-        'x.md:2 title: unsupported YAML tag "!!js/function"; frontmatter values are plain text, remove the tag',
-      ])
+      assert.deepEqual(problems.map(formatProblem), ['x.md:2 title: unsupported YAML tag "!!js/function"; frontmatter values are plain text, remove the tag'])
     } finally {
       await new Promise((r) => setImmediate(r))
       process.off('warning', onWarning)

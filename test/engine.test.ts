@@ -27,7 +27,15 @@ describe('SearchEngine: Lunr semantics and scores over the compact index', () =>
   before(async () => {
     articles = (await loadArticles(ARTICLES)).articles.sort((a, b) => (a.id < b.id ? -1 : 1)).map(toKbArticle)
     reference = builder(articles).build()
-    compact = JSON.parse(JSON.stringify(compactFromBuilder(builder(articles), FIELD_NAMES, articles.map((a) => a.id))))
+    compact = JSON.parse(
+      JSON.stringify(
+        compactFromBuilder(
+          builder(articles),
+          FIELD_NAMES,
+          articles.map((a) => a.id),
+        ),
+      ),
+    )
     engine = new SearchEngine(compact)
   })
 
@@ -87,7 +95,7 @@ describe('SearchEngine: Lunr semantics and scores over the compact index', () =>
   it('max-score pruning (exactTotal: false) returns the same top k as the full evaluation', () => {
     // Seeded pseudo-random optional queries of 2-12 index terms with uneven boosts, some in one field only.
     let seed = 7
-    const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
     const vocabulary = [...new Set(articles.flatMap((a) => analyzeText(`${a.title} ${a.symptoms.join(' ')} ${a.cause.text}`)))].filter((t) => engine.has(t))
     const all = FIELD_NAMES.map((_, i) => i)
     let pruned = 0
@@ -121,11 +129,19 @@ describe('SearchEngine: Lunr semantics and scores over the compact index', () =>
     assert.ok(pruned > 30, `pruning took effect in ${pruned} of 300 queries`)
   })
 
-  it('one edit away and trailing wildcards give what Lunr\'s TokenSet gives', () => {
-    const all = (lunr as unknown as { TokenSet: { fromArray(t: string[]): { intersect(o: unknown): { toArray(): string[] } }; fromFuzzyString(t: string, d: number): unknown; fromString(t: string): unknown } }).TokenSet
+  it("one edit away and trailing wildcards give what Lunr's TokenSet gives", () => {
+    const all = (
+      lunr as unknown as {
+        TokenSet: {
+          fromArray(t: string[]): { intersect(o: unknown): { toArray(): string[] } }
+          fromFuzzyString(t: string, d: number): unknown
+          fromString(t: string): unknown
+        }
+      }
+    ).TokenSet
     const set = all.fromArray(compact.terms)
     let seed = 11
-    const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
     const letters = 'abcdefghijklmnopqrstuvwxyz0_.'
     let wordsChecked = 0
     for (let n = 0; n < 200; n++) {
@@ -133,7 +149,13 @@ describe('SearchEngine: Lunr semantics and scores over the compact index', () =>
       const i = Math.floor(next() * (t.length + 1))
       const c = letters[Math.floor(next() * letters.length)]!
       // A term with one random edit (insert, delete, substitute, swap), or the term itself.
-      const typo = [t, t.slice(0, i) + c + t.slice(i), t.slice(0, i) + t.slice(i + 1), t.slice(0, i) + c + t.slice(i + 1), t.slice(0, i) + t.slice(i + 1, i + 2) + t.slice(i, i + 1) + t.slice(i + 2)][n % 5]!
+      const typo = [
+        t,
+        t.slice(0, i) + c + t.slice(i),
+        t.slice(0, i) + t.slice(i + 1),
+        t.slice(0, i) + c + t.slice(i + 1),
+        t.slice(0, i) + t.slice(i + 1, i + 2) + t.slice(i, i + 1) + t.slice(i + 2),
+      ][n % 5]!
       if (typo === '') continue
       assert.deepEqual(engine.fuzzy(typo, 1).sort(), set.intersect(all.fromFuzzyString(typo, 1)).toArray().sort(), `fuzzy ${typo}`)
       if (/^\p{L}+$/u.test(typo)) {
@@ -145,23 +167,39 @@ describe('SearchEngine: Lunr semantics and scores over the compact index', () =>
       const prefix = t.slice(0, 1 + (n % 4))
       assert.deepEqual(
         (engine as unknown as { withPrefix(p: string): string[] }).withPrefix(prefix),
-        set.intersect(all.fromString(`${prefix}*`)).toArray().sort(),
+        set
+          .intersect(all.fromString(`${prefix}*`))
+          .toArray()
+          .sort(),
         `prefix ${prefix}`,
       )
     }
     assert.ok(wordsChecked > 50, `${wordsChecked} words checked`)
   })
 
-  it('fuzzy terms within two edits and wildcards anywhere give what Lunr\'s TokenSet gives, found by a bounded walk', () => {
-    const all = (lunr as unknown as { TokenSet: { fromArray(t: string[]): { intersect(o: unknown): { toArray(): string[] } }; fromFuzzyString(t: string, d: number): unknown; fromString(t: string): unknown } }).TokenSet
+  it("fuzzy terms within two edits and wildcards anywhere give what Lunr's TokenSet gives, found by a bounded walk", () => {
+    const all = (
+      lunr as unknown as {
+        TokenSet: {
+          fromArray(t: string[]): { intersect(o: unknown): { toArray(): string[] } }
+          fromFuzzyString(t: string, d: number): unknown
+          fromString(t: string): unknown
+        }
+      }
+    ).TokenSet
     const set = all.fromArray(compact.terms)
     let seed = 7
-    const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
     const letters = 'abcdefghijklmnopqrstuvwxyz0_.*'
     const edit = (t: string) => {
       const i = Math.floor(next() * (t.length + 1))
       const c = letters[Math.floor(next() * letters.length)]!
-      return [t.slice(0, i) + c + t.slice(i), t.slice(0, i) + t.slice(i + 1), t.slice(0, i) + c + t.slice(i + 1), t.slice(0, i) + t.slice(i + 1, i + 2) + t.slice(i, i + 1) + t.slice(i + 2)][Math.floor(next() * 4)]!
+      return [
+        t.slice(0, i) + c + t.slice(i),
+        t.slice(0, i) + t.slice(i + 1),
+        t.slice(0, i) + c + t.slice(i + 1),
+        t.slice(0, i) + t.slice(i + 1, i + 2) + t.slice(i, i + 1) + t.slice(i + 2),
+      ][Math.floor(next() * 4)]!
     }
     let found = 0
     for (let n = 0; n < 150; n++) {
@@ -177,7 +215,11 @@ describe('SearchEngine: Lunr semantics and scores over the compact index', () =>
       // Wildcards anywhere: leading, inner, several.
       const i = Math.floor(next() * t.length)
       for (const pattern of [`*${t.slice(i)}`, `${t.slice(0, i)}*${t.slice(i + 1)}`, `*${t.slice(1, 3)}*`, `${t.slice(0, 1)}*${t.slice(-1)}`]) {
-        const got = (engine as unknown as { expand(t: string, c: object, b: object): string[] }).expand(pattern, { editDistance: 0 }, { terms: Infinity, steps: Infinity, cut: false })
+        const got = (engine as unknown as { expand(t: string, c: object, b: object): string[] }).expand(
+          pattern,
+          { editDistance: 0 },
+          { terms: Infinity, steps: Infinity, cut: false },
+        )
         assert.deepEqual(got, set.intersect(all.fromString(pattern)).toArray().sort(), pattern)
       }
     }

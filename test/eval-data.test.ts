@@ -44,7 +44,12 @@ interface Case {
 
 /** The importer's id rule: file base name without .md, lowercased, non-[a-z0-9] runs as "-". */
 const idFromName = (file: string): string =>
-  path.basename(file).replace(/\.md$/i, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '')
+  path
+    .basename(file)
+    .replace(/\.md$/i, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
 
 function listMd(dir: string): string[] {
   return (readdirSync(dir, { recursive: true, withFileTypes: true }) as Array<{ name: string; parentPath: string; isFile(): boolean }>)
@@ -52,7 +57,9 @@ function listMd(dir: string): string[] {
     .map((e) => path.join(e.parentPath, e.name))
 }
 
-const lines = readFileSync(DATASET, 'utf8').split('\n').filter((l) => l.trim() !== '')
+const lines = readFileSync(DATASET, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim() !== '')
 const cases: Case[] = []
 const bundled = new Map<string, string>() // id -> article file text
 /** Imported ids per corpus, and the source text for each id when the corpus is present. */
@@ -151,7 +158,10 @@ describe('eval dataset: expected articles exist', () => {
       for (const c of missing) assert.match(c.expect!, /^[a-z0-9]+(?:-[a-z0-9]+)*$/, `${c.id}: "${c.expect}" is not an id`)
       return
     }
-    assert.deepEqual(missing.map((c) => `${c.id} -> ${c.expect}`), [])
+    assert.deepEqual(
+      missing.map((c) => `${c.id} -> ${c.expect}`),
+      [],
+    )
   })
 })
 
@@ -195,7 +205,11 @@ describe('eval dataset: coverage minimums', () => {
     const holdout = cases.filter((c) => c.set === 'holdout')
     const shareOf = holdout.length / cases.length
     assert.ok(shareOf >= MIN.holdoutShare[0] && shareOf <= MIN.holdoutShare[1], `holdout share ${shareOf.toFixed(3)}`)
-    for (const k of KINDS) assert.ok(holdout.some((c) => c.kind === k), `no holdout case of kind ${k}`)
+    for (const k of KINDS)
+      assert.ok(
+        holdout.some((c) => c.kind === k),
+        `no holdout case of kind ${k}`,
+      )
   })
 })
 

@@ -71,7 +71,9 @@ function randomJson(depth = 0): unknown {
     case 4:
       return Array.from({ length: int(5) }, () => randomJson(depth + 1))
     default:
-      return Object.fromEntries(Array.from({ length: int(4) }, () => [pick(['text', 'limit', 'product', 'tag', '__proto__', 'constructor', randomText(8)]), randomJson(depth + 1)]))
+      return Object.fromEntries(
+        Array.from({ length: int(4) }, () => [pick(['text', 'limit', 'product', 'tag', '__proto__', 'constructor', randomText(8)]), randomJson(depth + 1)]),
+      )
   }
 }
 
@@ -88,7 +90,13 @@ function enc(text: string): string {
 function send(method: string, path: string, body?: Buffer, contentType?: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port, method, path, headers: { ...(contentType ? { 'content-type': contentType } : {}), ...(body ? { 'content-length': body.length } : {}) } },
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path,
+        headers: { ...(contentType ? { 'content-type': contentType } : {}), ...(body ? { 'content-length': body.length } : {}) },
+      },
       (res) => {
         const chunks: Buffer[] = []
         res.on('data', (c: Buffer) => chunks.push(c))
@@ -106,7 +114,12 @@ function oneCase(): [string, string, Buffer | undefined, string | undefined] {
     case 0:
       return ['GET', `/api/search?q=${enc(randomText(1200))}&limit=${pick(['1', '50', '0', '-3', 'x', '1e3', ''])}`, undefined, undefined]
     case 1:
-      return ['GET', `/api/search?${Array.from({ length: int(6) }, () => `${pick(['q', 'limit', 'offset', 'product', 'tag', 'q[]', 'x'])}=${enc(randomText(30))}`).join('&')}`, undefined, undefined]
+      return [
+        'GET',
+        `/api/search?${Array.from({ length: int(6) }, () => `${pick(['q', 'limit', 'offset', 'product', 'tag', 'q[]', 'x'])}=${enc(randomText(30))}`).join('&')}`,
+        undefined,
+        undefined,
+      ]
     case 2:
       return ['GET', `/api/articles/${enc(randomText(300))}`, undefined, undefined]
     case 3:
@@ -118,9 +131,19 @@ function oneCase(): [string, string, Buffer | undefined, string | undefined] {
       return ['POST', '/api/match', Buffer.concat([Buffer.from('{"text":"'), bytes, Buffer.from('"}')]), 'application/json']
     }
     case 6:
-      return ['POST', '/api/match', Buffer.from('['.repeat(int(20_000)) + ']'.repeat(int(20_000))), pick(['application/json', 'application/json; charset=latin1', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x'])]
+      return [
+        'POST',
+        '/api/match',
+        Buffer.from('['.repeat(int(20_000)) + ']'.repeat(int(20_000))),
+        pick(['application/json', 'application/json; charset=latin1', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']),
+      ]
     default:
-      return [pick(['PUT', 'DELETE', 'PATCH', 'OPTIONS', 'GET']), pick(['/api/match', '/api/search', '/api/articles', '/%', '/api/../api/search', '/api/articles/%E0%A4%A']), Buffer.from(randomText(100)), 'application/json']
+      return [
+        pick(['PUT', 'DELETE', 'PATCH', 'OPTIONS', 'GET']),
+        pick(['/api/match', '/api/search', '/api/articles', '/%', '/api/../api/search', '/api/articles/%E0%A4%A']),
+        Buffer.from(randomText(100)),
+        'application/json',
+      ]
   }
 }
 

@@ -74,7 +74,11 @@ describe('encoded paths and absolute-form targets are routed, hooked and limited
   it('counts them against the rate limit', async () => {
     const limited = await listening({ rateLimitPerMinute: 3 })
     try {
-      for (const head of ['GET /api/search?q=iis HTTP/1.1', 'GET /%61pi/search?q=iis HTTP/1.1', `GET http://localhost:${limited.port}/api/search?q=iis HTTP/1.1`]) {
+      for (const head of [
+        'GET /api/search?q=iis HTTP/1.1',
+        'GET /%61pi/search?q=iis HTTP/1.1',
+        `GET http://localhost:${limited.port}/api/search?q=iis HTTP/1.1`,
+      ]) {
         assert.equal((await raw(limited.port, head)).status, 200, head)
       }
       for (const head of ['GET /%61pi/search?q=iis HTTP/1.1', `GET http://localhost:${limited.port}/api/articles HTTP/1.1`, 'GET /api/search?q=iis HTTP/1.1']) {
@@ -133,7 +137,12 @@ describe('a body over the limit', () => {
 
 describe('draining a body', () => {
   it('stops at a byte cap and a time cap', async () => {
-    const endless = (chunk: number) => new Readable({ read() { this.push(Buffer.alloc(chunk)) } })
+    const endless = (chunk: number) =>
+      new Readable({
+        read() {
+          this.push(Buffer.alloc(chunk))
+        },
+      })
     assert.deepEqual(await drainBody(Readable.from([Buffer.alloc(10), Buffer.alloc(10)]), { maxBytes: 100, maxMs: 1000 }), { drained: true, bytes: 20 })
     const capped = await drainBody(endless(64), { maxBytes: 1000, maxMs: 5000 })
     assert.equal(capped.drained, false)
@@ -147,10 +156,17 @@ describe('draining a body', () => {
 
 describe('KB_CORS_ORIGINS', () => {
   it('refuses a wildcard origin at start, saying to list the origins', () => {
-    const wildcard = /^Error: "https:\/\/\*\.example\.com" is not an origin like https:\/\/portal\.example\.com: wildcards are not supported; list each origin, comma-separated$/
+    const wildcard =
+      /^Error: "https:\/\/\*\.example\.com" is not an origin like https:\/\/portal\.example\.com: wildcards are not supported; list each origin, comma-separated$/
     assert.throws(() => parseCorsOrigins('https://*.example.com'), wildcard)
     assert.throws(() => parseCorsOrigins('https://a.example.com, https://*.example.com'), wildcard)
-    assert.throws(() => parseCorsOrigins('*'), /^Error: "\*" is not an origin like https:\/\/portal\.example\.com: wildcards are not supported; list each origin, comma-separated$/)
-    assert.throws(() => loadConfig({ KB_CORS_ORIGINS: 'https://*.example.com' }), /^ConfigError: Invalid configuration: KB_CORS_ORIGINS "https:\/\/\*\.example\.com" is not an origin like https:\/\/portal\.example\.com: wildcards are not supported/)
+    assert.throws(
+      () => parseCorsOrigins('*'),
+      /^Error: "\*" is not an origin like https:\/\/portal\.example\.com: wildcards are not supported; list each origin, comma-separated$/,
+    )
+    assert.throws(
+      () => loadConfig({ KB_CORS_ORIGINS: 'https://*.example.com' }),
+      /^ConfigError: Invalid configuration: KB_CORS_ORIGINS "https:\/\/\*\.example\.com" is not an origin like https:\/\/portal\.example\.com: wildcards are not supported/,
+    )
   })
 })

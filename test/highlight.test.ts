@@ -15,11 +15,21 @@ function* everyCharacter(): Generator<string> {
 const ALNUM = /[\p{L}\p{N}]/u
 
 describe('highlighting matched terms (index form) in a snippet', () => {
-  const marked = (text: string, terms: string[]) => segments(text, terms).filter(([, m]) => m).map(([t]) => t)
+  const marked = (text: string, terms: string[]) =>
+    segments(text, terms)
+      .filter(([, m]) => m)
+      .map(([t]) => t)
 
   it('marks words that start with a stemmed term, or whose identifier parts do', () => {
-    assert.deepEqual(marked('HTTPERR log lines look like "<date> <time> - - 7_Connections_Refused -"', ['connect', 'connections_refused', 'refus']), ['7_Connections_Refused'])
-    assert.deepEqual(marked('connect() failed (111: Connection refused) while connecting', ['connect', 'refus']), ['connect', 'Connection', 'refused', 'connecting'])
+    assert.deepEqual(marked('HTTPERR log lines look like "<date> <time> - - 7_Connections_Refused -"', ['connect', 'connections_refused', 'refus']), [
+      '7_Connections_Refused',
+    ])
+    assert.deepEqual(marked('connect() failed (111: Connection refused) while connecting', ['connect', 'refus']), [
+      'connect',
+      'Connection',
+      'refused',
+      'connecting',
+    ])
     assert.deepEqual(marked('shows "Sm_AgentApi_Init Failed" and nothing else.', ['sm_agentapi_init', 'fail']), ['Sm_AgentApi_Init', 'Failed'])
     assert.deepEqual(marked('a apple', ['a']), ['a'], 'a one-letter term marks only the word itself')
     assert.deepEqual(marked('no terms here', []), [])

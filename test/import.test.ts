@@ -186,7 +186,10 @@ describe('convertArticle: support-article style', () => {
     const { article, notes } = await convertFixture('summary-and-causal.md', 'gadget/summary-and-causal.md')
     assert.deepEqual(article.symptoms, ['Gadget sync stops every night at 00:00 and resumes an hour later.'])
     assert.equal(article.cause, 'This problem occurs because the nightly maintenance job locks the sync database.')
-    assert.equal(article.resolution, 'This problem occurs because the nightly maintenance job locks the sync database. To fix it, move the maintenance job to another hour.')
+    assert.equal(
+      article.resolution,
+      'This problem occurs because the nightly maintenance job locks the sync database. To fix it, move the maintenance job to another hour.',
+    )
     assert.deepEqual(article.environment, ['Internet Information Services (IIS)'])
     assert.deepEqual(notes, [
       'no Cause section; cause taken from a sentence in section "Resolution"',
@@ -229,7 +232,8 @@ describe('convertArticle: support-article style', () => {
     const onWarning = (w: Error) => warnings.push(w.message)
     process.on('warning', onWarning)
     try {
-      const source = '---\ntitle: !!js/function "function () {}"\n---\n# Gadget fails\n\n## Symptoms\n\nIt fails.\n\n## Cause\n\nA bug.\n\n## Resolution\n\nUpdate it.\n'
+      const source =
+        '---\ntitle: !!js/function "function () {}"\n---\n# Gadget fails\n\n## Symptoms\n\nIt fails.\n\n## Cause\n\nA bug.\n\n## Resolution\n\nUpdate it.\n'
       assert.equal(convertArticle(source, 'gadget/gadget-fails.md').id, 'gadget-fails')
     } finally {
       await new Promise((r) => setImmediate(r))
@@ -244,7 +248,20 @@ describe('convertArticle: support-article style', () => {
   })
 
   it('writes YAML that reads back as the same strings, whatever they look like', () => {
-    const tricky = ['yes', 'key: value', '500.19', '0x8007000d', '@at the start', '"double" and \'single\'', '{brace} [bracket]', '%.*ls and %d', '- dash', 'null', '~', '# not a comment']
+    const tricky = [
+      'yes',
+      'key: value',
+      '500.19',
+      '0x8007000d',
+      '@at the start',
+      '"double" and \'single\'',
+      '{brace} [bracket]',
+      '%.*ls and %d',
+      '- dash',
+      'null',
+      '~',
+      '# not a comment',
+    ]
     const markdown = [
       '# Tricky strings break the parser',
       '',
@@ -439,10 +456,7 @@ describe('kb import command', () => {
     const again = await run(['--from', from, '--to', to])
     assert.equal(again.code, 1)
     assert.equal(again.out, '')
-    assert.equal(
-      again.err,
-      `kb import: ${path.join(to, 'gadget-crash-2.md')} already exists (and 1 more); nothing was written, use --force to overwrite\n`,
-    )
+    assert.equal(again.err, `kb import: ${path.join(to, 'gadget-crash-2.md')} already exists (and 1 more); nothing was written, use --force to overwrite\n`)
     assert.equal(await readFile(path.join(to, 'gadget-crash.md'), 'utf8'), 'edited by hand\n')
     assert.equal(existsSync(path.join(to, 'sync-stops.md')), false)
     const json = await run(['--from', from, '--to', to, '--json'])
@@ -511,7 +525,10 @@ describe('importing the real corpora (KB_CORPORA_DIR, else ../shared/bench/corpo
     assert.equal(sql.imported.length, 98)
 
     const { articles, problems } = await loadArticles(tmp)
-    assert.deepEqual(problems.filter((p) => p.severity === 'error'), [])
+    assert.deepEqual(
+      problems.filter((p) => p.severity === 'error'),
+      [],
+    )
     assert.equal(articles.length, 178)
 
     const byId = new Map(articles.map((a) => [a.id, a]))

@@ -15,11 +15,22 @@ interface Cruised {
 }
 
 const cruised = JSON.parse(
-  execFileSync(process.execPath, [path.join(REPO, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs'), 'src', '--config', '.dependency-cruiser.cjs', '--output-type', 'json'], {
-    cwd: REPO,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  }),
+  execFileSync(
+    process.execPath,
+    [
+      path.join(REPO, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs'),
+      'src',
+      '--config',
+      '.dependency-cruiser.cjs',
+      '--output-type',
+      'json',
+    ],
+    {
+      cwd: REPO,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  ),
 ) as Cruised
 
 /** A cycle in a directed graph, as the list of its nodes, or undefined. */
@@ -53,7 +64,9 @@ describe('layers', () => {
   })
 
   it('every relative import resolves', () => {
-    const unresolved = cruised.modules.flatMap((m) => m.dependencies.filter((d) => d.couldNotResolve && d.resolved.startsWith('.')).map((d) => `${m.source} -> ${d.resolved}`))
+    const unresolved = cruised.modules.flatMap((m) =>
+      m.dependencies.filter((d) => d.couldNotResolve && d.resolved.startsWith('.')).map((d) => `${m.source} -> ${d.resolved}`),
+    )
     assert.deepEqual(unresolved, [])
   })
 

@@ -24,7 +24,12 @@ function tableUnder(heading: string): string[][] {
   for (const line of README.slice(start).split('\n').slice(2)) {
     if (line.startsWith('#')) break
     if (!line.startsWith('|') || /^\|[-| ]+\|$/.test(line)) continue
-    rows.push(line.split('|').slice(1, -1).map((c) => c.trim()))
+    rows.push(
+      line
+        .split('|')
+        .slice(1, -1)
+        .map((c) => c.trim()),
+    )
   }
   return rows.slice(1) // the header row
 }
@@ -51,7 +56,11 @@ describe('README tables agree with the code', () => {
       })
     }
     for (const [key, value] of Object.entries(LIMITS)) assert.equal(documented.get(key), value, `README's limit ${key}`)
-    assert.deepEqual([...documented.keys()].filter((k) => !(k in LIMITS)), [], 'limits the README names that src/limits.ts does not have')
+    assert.deepEqual(
+      [...documented.keys()].filter((k) => !(k in LIMITS)),
+      [],
+      'limits the README names that src/limits.ts does not have',
+    )
     for (const s of settings) assert.ok(s in ConfigSchema.properties, `${s} in the README's limits is not a setting`)
   })
 
@@ -63,6 +72,12 @@ describe('README tables agree with the code', () => {
       for (const m of readFileSync(file, 'utf8').matchAll(/['"`](KB_[A-Z0-9_]+)['"`]/g)) if (!settings.has(m[1]!)) used.add(m[1]!)
     }
     assert.deepEqual([...used].filter((c) => !(c in ERROR_CODES)).sort(), [], 'codes the source uses that the catalogue lacks')
-    assert.deepEqual(Object.keys(ERROR_CODES).filter((c) => !used.has(c)).sort(), [], 'codes in the catalogue the source never sends')
+    assert.deepEqual(
+      Object.keys(ERROR_CODES)
+        .filter((c) => !used.has(c))
+        .sort(),
+      [],
+      'codes in the catalogue the source never sends',
+    )
   })
 })

@@ -40,7 +40,10 @@ describe('signals: codes in canonical form, with their equivalents', () => {
   const cases: Array<[string, string[]]> = [
     ['HTTP Error 500.19 - Internal Server Error ... Error Code 0x8007000d', ['0x8007000d', 'win32 13', 'error_invalid_data', 'http 500.19', 'http 500']],
     ['sc-win32-status 6', ['win32 6', 'error_invalid_handle', '0x80070006']],
-    ['System.Net.Sockets.SocketException (10055): An operation on a socket could not be performed', ['win32 10055', 'wsaenobufs', 'enobufs', '0x80072747', 'socketexception']],
+    [
+      'System.Net.Sockets.SocketException (10055): An operation on a socket could not be performed',
+      ['win32 10055', 'wsaenobufs', 'enobufs', '0x80072747', 'socketexception'],
+    ],
     ['8007000d on iis after the copy', ['0x8007000d', 'win32 13', 'error_invalid_data']],
     ['crashed with C0000005', ['0xc0000005']],
     ['request id 8a3ed98f, build deadbeef', []],
@@ -90,15 +93,41 @@ describe('signals: linear-time expressions find what the quadratic ones found', 
   const EXCEPTION_BEFORE = /\b(?:[A-Za-z_][\w]*\.)*([A-Z][\w]*(?:Exception|Error|Fault))\b/g
   it('the quiet level and the exception class: same answers on 20,000 random short lines', () => {
     let seed = 5
-    const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
-    const parts = ['.', ' ', '  ', '-', '[', ']', ':', '_', '1', 'a', 'x1', 'B', 'INFO', 'DEBUG', 'info', 'Error', 'Exception', 'IOException', 'Fault', 'System', 'Sock', '\t']
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
+    const parts = [
+      '.',
+      ' ',
+      '  ',
+      '-',
+      '[',
+      ']',
+      ':',
+      '_',
+      '1',
+      'a',
+      'x1',
+      'B',
+      'INFO',
+      'DEBUG',
+      'info',
+      'Error',
+      'Exception',
+      'IOException',
+      'Fault',
+      'System',
+      'Sock',
+      '\t',
+    ]
     let quiet = 0
     let codes = 0
     for (let n = 0; n < 20_000; n++) {
       const line = Array.from({ length: 1 + Math.floor(next() * 12) }, () => parts[Math.floor(next() * parts.length)]).join('')
       assert.equal(hasQuietLevel(line), QUIET_BEFORE.test(line), JSON.stringify(line))
       if (QUIET_BEFORE.test(line)) quiet++
-      const want = [...line.matchAll(EXCEPTION_BEFORE)].map((m) => m[1]).filter((c) => c !== 'Error').map((c) => c!.toLowerCase())
+      const want = [...line.matchAll(EXCEPTION_BEFORE)]
+        .map((m) => m[1])
+        .filter((c) => c !== 'Error')
+        .map((c) => c!.toLowerCase())
       const got = CODE_PATTERNS.find((p) => p.kind === 'exception')!.find(line)
       assert.deepEqual(got, want, JSON.stringify(line))
       codes += got.length
@@ -208,8 +237,15 @@ describe('Matcher over the bundled KB', () => {
   })
 
   it('finds the error line in 40 KB of log chatter', () => {
-    const chatter = Array.from({ length: 600 }, (_, i) => `2025-06-01 10:${String(i % 60).padStart(2, '0')}:00,123 INFO [worker-${i % 8}] Sync - processed batch ${i} of orders (${i * 7} rows)`)
-    chatter.splice(300, 0, '2025-06-01 10:30:00,001 ERROR [worker-3] Db - System.Net.Sockets.SocketException (10055): An operation on a socket could not be performed because the system lacked sufficient buffer space or because a queue was full')
+    const chatter = Array.from(
+      { length: 600 },
+      (_, i) => `2025-06-01 10:${String(i % 60).padStart(2, '0')}:00,123 INFO [worker-${i % 8}] Sync - processed batch ${i} of orders (${i * 7} rows)`,
+    )
+    chatter.splice(
+      300,
+      0,
+      '2025-06-01 10:30:00,001 ERROR [worker-3] Db - System.Net.Sockets.SocketException (10055): An operation on a socket could not be performed because the system lacked sufficient buffer space or because a queue was full',
+    )
     const text = chatter.join('\n')
     assert.ok(text.length > 40_000, `paste is ${text.length} bytes`)
     const r = m.match({ text, limit: 3 })
@@ -221,8 +257,11 @@ describe('Matcher over the bundled KB', () => {
   })
 
   it('triage of a long IIS log keeps the rows whose status columns say error', () => {
-    const row = (i: number, status: string) => `2025-06-01 10:00:${String(i % 60).padStart(2, '0')} 10.0.0.5 GET /shop/item${i} - 443 - 192.0.2.${i % 250} Mozilla/5.0 - ${status} ${i}`
-    const rows = ['#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken']
+    const row = (i: number, status: string) =>
+      `2025-06-01 10:00:${String(i % 60).padStart(2, '0')} 10.0.0.5 GET /shop/item${i} - 443 - 192.0.2.${i % 250} Mozilla/5.0 - ${status} ${i}`
+    const rows = [
+      '#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken',
+    ]
     for (let i = 0; i < 400; i++) rows.push(row(i, i === 250 ? '500 19 13' : '200 0 0'))
     const r = m.match({ text: rows.join('\n'), limit: 3 })
     assert.equal(r.results[0]?.id, 'iis-500-19-0x8007000d-invalid-config')
@@ -273,9 +312,11 @@ describe('Matcher over the bundled KB', () => {
     const a = m.match({ text, limit: 5 })
     assert.deepEqual(m.match({ text, limit: 5 }), a)
     for (const h of a.results) assert.ok(h.confidence >= 0 && h.confidence <= 1)
-    assert.deepEqual(a.results.map((h) => h.score), [...a.results.map((h) => h.score)].sort((x, y) => y - x))
+    assert.deepEqual(
+      a.results.map((h) => h.score),
+      [...a.results.map((h) => h.score)].sort((x, y) => y - x),
+    )
   })
-
 
   it('skipping candidates that cannot reach the results changes no answer', async () => {
     // With a limit above the number of candidates nothing is skipped: the first five must be the same.
@@ -309,7 +350,9 @@ describe('Matcher over the bundled KB', () => {
   })
 
   it('records how error-like the lines naming each code are, so codes met only in chatter count less', () => {
-    const p = readPaste(['2025-04-02 14:04:14 INFO Watch - w3wp.exe pid 4410', '2025-04-02 14:04:15 ERROR Probe - GET /health -> HTTP 503 Service Unavailable'].join('\n'))
+    const p = readPaste(
+      ['2025-04-02 14:04:14 INFO Watch - w3wp.exe pid 4410', '2025-04-02 14:04:15 ERROR Probe - GET /health -> HTTP 503 Service Unavailable'].join('\n'),
+    )
     assert.equal(p.codeLines.get('w3wp.exe'), 0)
     assert.ok(p.codeLines.get('http 503')! >= 0.9)
   })

@@ -76,7 +76,9 @@ describe('kb serve and the flags', () => {
   /** The server's log up to 'serving', started as `command args`. */
   async function servingLog(command: string, args: string[], index: string): Promise<string> {
     const port = await freePort()
-    const proc = spawn(command, [...args, 'serve', '--index', index, '--port', String(port), '--host', '127.0.0.1'], { env: { ...process.env, LOG_LEVEL: 'info' } })
+    const proc = spawn(command, [...args, 'serve', '--index', index, '--port', String(port), '--host', '127.0.0.1'], {
+      env: { ...process.env, LOG_LEVEL: 'info' },
+    })
     let log = ''
     proc.stdout.on('data', (d: Buffer) => (log += d.toString()))
     try {

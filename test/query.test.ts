@@ -86,7 +86,12 @@ describe('queries in several worker threads', () => {
 
   it('every worker loads the build; concurrent matches are spread over them, each answer the same as on the main thread', async () => {
     assert.equal(await runner.load(kb), true)
-    const pastes = ['Sm_AgentApi_Init Failed', 'HTTP Error 503. The service is unavailable.', 'Event ID: 5002 application pool disabled', 'ECONNREFUSED 127.0.0.1:6379']
+    const pastes = [
+      'Sm_AgentApi_Init Failed',
+      'HTTP Error 503. The service is unavailable.',
+      'Event ID: 5002 application pool disabled',
+      'ECONNREFUSED 127.0.0.1:6379',
+    ]
     const owed: number[][] = []
     const answers = pastes.map((text) => {
       const p = runner.match(kb, { text, limit: 3 }, 2000)
@@ -99,10 +104,21 @@ describe('queries in several worker threads', () => {
   })
 
   it('sends each worker at most IN_FLIGHT queries; the rest wait on the main thread, then go to the first worker with room', async () => {
-    const pastes = ['Sm_AgentApi_Init Failed', 'HTTP Error 503. The service is unavailable.', 'Event ID: 5002 application pool disabled', 'ECONNREFUSED 127.0.0.1:6379', 'Connections_Refused', 'w3wp.exe crashed', 'HTTP 500.19 config error']
+    const pastes = [
+      'Sm_AgentApi_Init Failed',
+      'HTTP Error 503. The service is unavailable.',
+      'Event ID: 5002 application pool disabled',
+      'ECONNREFUSED 127.0.0.1:6379',
+      'Connections_Refused',
+      'w3wp.exe crashed',
+      'HTTP 500.19 config error',
+    ]
     const before = runner.answered.worker
     const answers = pastes.map((text) => runner.match(kb, { text, limit: 3 }, 2000))
-    assert.deepEqual(threads().map((t) => t.owed), [IN_FLIGHT, IN_FLIGHT])
+    assert.deepEqual(
+      threads().map((t) => t.owed),
+      [IN_FLIGHT, IN_FLIGHT],
+    )
     assert.equal(runner.depth, pastes.length, 'all counted: in flight and waiting')
     for (const [i, text] of pastes.entries()) assert.deepEqual(await answers[i], await local.match(kb, { text, limit: 3 }, 2000))
     assert.equal(runner.answered.worker, before + pastes.length)
@@ -158,7 +174,10 @@ describe('a query that kills its worker', () => {
 
 describe('how many query workers', () => {
   it('one per core, at least one and at most four, unless configured', () => {
-    assert.deepEqual([1, 2, 3, 8, 64].map((cores) => queryWorkerCount(0, cores)), [1, 2, 3, 4, 4])
+    assert.deepEqual(
+      [1, 2, 3, 8, 64].map((cores) => queryWorkerCount(0, cores)),
+      [1, 2, 3, 4, 4],
+    )
     assert.equal(queryWorkerCount(3, 2), 3)
     assert.equal(loadConfig({ KB_QUERY_WORKERS: '2' }).KB_QUERY_WORKERS, 2)
     assert.throws(() => loadConfig({ KB_QUERY_WORKERS: '-1' }), /KB_QUERY_WORKERS/)

@@ -76,10 +76,41 @@ describe('nesting depth (checked before parsing)', () => {
       return 'children' in node ? Math.max(here, ...node.children.map((c) => depth(c as MdastNodes, here))) : here
     }
     const piece = fc.constantFrom(
-      '> ', '>', ' > ', '- ', '-\t', '1. ', '2) ', '10. ', '* ', '+ ', '-', ' ', '  ', '   ', '    ', '      ', '\t', '\r',
-      '[^1]: ', '[^a]:', '[^long-label]: ', '    [^1]: ', '```', '~~~', 'x', '- x', '***', '| a |',
+      '> ',
+      '>',
+      ' > ',
+      '- ',
+      '-\t',
+      '1. ',
+      '2) ',
+      '10. ',
+      '* ',
+      '+ ',
+      '-',
+      ' ',
+      '  ',
+      '   ',
+      '    ',
+      '      ',
+      '\t',
+      '\r',
+      '[^1]: ',
+      '[^a]:',
+      '[^long-label]: ',
+      '    [^1]: ',
+      '```',
+      '~~~',
+      'x',
+      '- x',
+      '***',
+      '| a |',
     )
-    const markdown = fc.array(fc.array(piece, { maxLength: 8 }).map((p) => p.join('')), { maxLength: 20 }).map((l) => l.join('\n'))
+    const markdown = fc
+      .array(
+        fc.array(piece, { maxLength: 8 }).map((p) => p.join('')),
+        { maxLength: 20 },
+      )
+      .map((l) => l.join('\n'))
     fc.assert(
       fc.property(markdown, (text) => {
         const parsed = depth(parser.parse(text))
@@ -97,14 +128,50 @@ describe('nesting depth (checked before parsing)', () => {
       return 'children' in node ? Math.max(here, ...node.children.map((c) => depth(c as MdastNodes, here))) : here
     }
     const piece = fc.constantFrom(
-      '*', '**', '_', '__', '~', '~~', '***', '[', ']', '![', '](u)', '][a]', ' ', 'a', '.', ',', '\\', '`', '\n', '\n\n',
-      '> ', '- ', '\u00a0', '\ufeff', '(', ')', '"', '<', '>', '!', 'é', '1', '[a]: u\n', '|', '\r',
+      '*',
+      '**',
+      '_',
+      '__',
+      '~',
+      '~~',
+      '***',
+      '[',
+      ']',
+      '![',
+      '](u)',
+      '][a]',
+      ' ',
+      'a',
+      '.',
+      ',',
+      '\\',
+      '`',
+      '\n',
+      '\n\n',
+      '> ',
+      '- ',
+      '\u00a0',
+      '\ufeff',
+      '(',
+      ')',
+      '"',
+      '<',
+      '>',
+      '!',
+      'é',
+      '1',
+      '[a]: u\n',
+      '|',
+      '\r',
     )
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 60 }).map((p) => p.join('')), (text) => {
-        const parsed = depth(parser.parse(text))
-        return parsed === 0 || findTooManyOpeners(text, parsed - 1) !== undefined
-      }),
+      fc.property(
+        fc.array(piece, { maxLength: 60 }).map((p) => p.join('')),
+        (text) => {
+          const parsed = depth(parser.parse(text))
+          return parsed === 0 || findTooManyOpeners(text, parsed - 1) !== undefined
+        },
+      ),
       { numRuns: 2000 },
     )
   })
@@ -130,8 +197,14 @@ describe('nesting depth (checked before parsing)', () => {
 
   it('renderMarkdown refuses too deep Markdown at once, with a plain error instead of a stack overflow', () => {
     const started = Date.now()
-    assert.throws(() => renderMarkdown(list(800)), { name: 'Error', message: `Markdown is nested more than ${LIMITS.markdownNesting} levels deep (line ${LIMITS.markdownNesting + 1})` })
-    assert.throws(() => renderMarkdown('>'.repeat(3000)), { name: 'Error', message: `Markdown is nested more than ${LIMITS.markdownNesting} levels deep (line 1)` })
+    assert.throws(() => renderMarkdown(list(800)), {
+      name: 'Error',
+      message: `Markdown is nested more than ${LIMITS.markdownNesting} levels deep (line ${LIMITS.markdownNesting + 1})`,
+    })
+    assert.throws(() => renderMarkdown('>'.repeat(3000)), {
+      name: 'Error',
+      message: `Markdown is nested more than ${LIMITS.markdownNesting} levels deep (line 1)`,
+    })
     assert.throws(() => renderMarkdown(`x\n${'*a '.repeat(3000)}x${' a*'.repeat(3000)}`), {
       name: 'Error',
       message: `Markdown has more than ${LIMITS.markdownInlineOpeners} link brackets and emphasis marks between blank lines (line 2)`,

@@ -57,7 +57,11 @@ it(`${REQUESTS} mixed requests across ${SWAPS} index swaps: none fails, each ans
       const n = sent++
       const isMatch = (n + w) % 2 === 0
       const res = isMatch
-        ? await fetch(`${base}/api/match`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: PASTES[n % PASTES.length] }) })
+        ? await fetch(`${base}/api/match`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ text: PASTES[n % PASTES.length] }),
+          })
         : await fetch(`${base}/api/search?q=${encodeURIComponent(QUERIES[n % QUERIES.length]!)}`)
       const build = res.headers.get('x-kb-build') ?? ''
       const body = (await res.json()) as { results?: Array<{ id: string }> }

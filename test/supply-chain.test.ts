@@ -20,7 +20,22 @@ const lock = JSON.parse(readFileSync(LOCKFILE, 'utf8')) as { packages: Record<st
 function lockfileLint(file: string): { status: number | null; out: string } {
   const r = spawnSync(
     process.execPath,
-    [LOCKFILE_LINT, '--path', file, '--type', 'npm', '--allowed-hosts', 'npm', '--validate-https', '--validate-integrity', '--validate-package-names', '--empty-hostname', 'false', '--format', 'plain'],
+    [
+      LOCKFILE_LINT,
+      '--path',
+      file,
+      '--type',
+      'npm',
+      '--allowed-hosts',
+      'npm',
+      '--validate-https',
+      '--validate-integrity',
+      '--validate-package-names',
+      '--empty-hostname',
+      'false',
+      '--format',
+      'plain',
+    ],
     { encoding: 'utf8' },
   )
   return { status: r.status, out: `${r.stdout}${r.stderr}` }
@@ -72,7 +87,10 @@ describe('supply chain', () => {
     const prod = productionPackages(lock as never)
     assert.ok(prod.some((p) => p.name === 'fastify'))
     assert.ok(!prod.some((p) => p.name === 'typescript'), 'dev dependencies are not listed')
-    assert.deepEqual(prod.filter((p) => p.license === 'UNKNOWN'), [])
+    assert.deepEqual(
+      prod.filter((p) => p.license === 'UNKNOWN'),
+      [],
+    )
   })
 
   it('npm itself sees the production tree as installed from the lockfile', () => {

@@ -40,7 +40,14 @@ const common = {
 await Promise.all([
   build({ ...common, entryPoints: [path.join(here, 'src', 'widget.ts')], outfile: path.join(out, 'widget.js') }),
   build({ ...common, entryPoints: [path.join(here, 'src', 'page.ts')], outfile: path.join(out, 'app.js') }),
-  build({ ...common, format: undefined, plugins: [], target: targets.slice(1), entryPoints: [path.join(here, 'page', 'app.css')], outfile: path.join(out, 'app.css') }),
+  build({
+    ...common,
+    format: undefined,
+    plugins: [],
+    target: targets.slice(1),
+    entryPoints: [path.join(here, 'page', 'app.css')],
+    outfile: path.join(out, 'app.css'),
+  }),
   copyFile(path.join(here, 'page', 'index.html'), path.join(out, 'index.html')),
 ])
 await printSizes(out)

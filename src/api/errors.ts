@@ -55,9 +55,11 @@ export const Errors = {
   /** The query worker died while answering (out of memory, a crash): the query is not run again anywhere. */
   queryFailed: () =>
     apiError('KB_QUERY_FAILED', 'The query stopped the worker answering it and was not retried; the worker is restarting. Send a simpler query.'),
-  rateLimited: (max: number, retryMs: number) => apiError('KB_RATE_LIMITED', `Rate limit of ${max} requests per minute exceeded; retry in ${Math.ceil(retryMs / 1000)} s`),
+  rateLimited: (max: number, retryMs: number) =>
+    apiError('KB_RATE_LIMITED', `Rate limit of ${max} requests per minute exceeded; retry in ${Math.ceil(retryMs / 1000)} s`),
   webNotBuilt: () => apiError('KB_WEB_NOT_BUILT', 'The web assets are not built; run npm run build:web'),
-  bodyTooLarge: (limit: number) => apiError('KB_BODY_TOO_LARGE', `Request body is larger than the limit of ${limit} bytes; send a shorter excerpt around the error`),
+  bodyTooLarge: (limit: number) =>
+    apiError('KB_BODY_TOO_LARGE', `Request body is larger than the limit of ${limit} bytes; send a shorter excerpt around the error`),
   internal: () => apiError('KB_INTERNAL', 'Internal error; it has been logged'),
 }
 

@@ -39,7 +39,6 @@ export type SearchQuery = Static<typeof SearchQuery>
 
 const StringList = Type.Array(Type.String())
 
-
 export const SearchResponse = Type.Object({
   total: Type.Integer({ description: 'Hits after filters, before paging' }),
   syntax: Type.Union([Type.Literal('lunr'), Type.Literal('plain')], { description: 'How the query was read' }),
@@ -79,7 +78,8 @@ export const MatchedSymptom = Type.Object({
 export const MatchResponse = Type.Object({
   noConfidentMatch: Type.Boolean({ description: 'True when no article fits the paste well enough to be called the answer' }),
   partial: Type.Boolean({
-    description: 'True when the time budget ran out before the paste was all read, its typos all looked up, or every candidate scored: the results are the best of what was done',
+    description:
+      'True when the time budget ran out before the paste was all read, its typos all looked up, or every candidate scored: the results are the best of what was done',
   }),
   signals: Type.Object(
     {

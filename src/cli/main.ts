@@ -130,7 +130,10 @@ program
     const env = loadConfig()
     const config = { ...env, KB_INDEX: o.index ?? env.KB_INDEX, PORT: o.port ?? env.PORT, HOST: o.host ?? env.HOST }
     if (o.buildIfMissing) {
-      const exists = await access(config.KB_INDEX).then(() => true, () => false)
+      const exists = await access(config.KB_INDEX).then(
+        () => true,
+        () => false,
+      )
       if (!exists && !(await build(o.articles, config.KB_INDEX, false))) process.exit(1)
     }
     // Loaded on demand: the other commands do not need Fastify.
@@ -148,7 +151,11 @@ program
   .option('--tag <name>', 'only this tag')
   .option('--json', 'machine-readable output')
   .action(async (words: string[], o: { index: string; limit: number; product?: string; tag?: string; json?: boolean }) => {
-    const [{ loadKnowledgeBase }, { search }, { printSearch }] = await Promise.all([import('../runtime/kb.js'), import('../core/search/search.js'), import('./output.js')])
+    const [{ loadKnowledgeBase }, { search }, { printSearch }] = await Promise.all([
+      import('../runtime/kb.js'),
+      import('../core/search/search.js'),
+      import('./output.js'),
+    ])
     const kb = await loadKnowledgeBase(o.index)
     const result = search(kb.artifact, { q: words.join(' '), limit: o.limit, offset: 0, product: o.product, tag: o.tag })
     if (o.json) process.stdout.write(`${JSON.stringify(result)}\n`)

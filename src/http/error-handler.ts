@@ -59,7 +59,6 @@ export function installErrorHandling(app: FastifyInstance, opts: { bodyLimit: nu
   })
 }
 
-
 /**
  * Errors Node's HTTP parser raises before a request reaches Fastify (headers too large, a
  * malformed request line, a request timeout), answered in the same shape as every other error.
@@ -75,7 +74,9 @@ export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket): 
   const status = ERROR_CODES[code].status
   const payload = JSON.stringify(body(status, code, message))
   if (socket.writable) {
-    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(payload)}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${payload}`)
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(payload)}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${payload}`,
+    )
   }
   socket.destroy(err)
 }

@@ -101,7 +101,11 @@ async function run(kind: 'search' | 'match', text: string, reveal = false): Prom
     if ('noConfidentMatch' in res) {
       if (n === 0) setState('empty', 'Nothing in the knowledge base matches this error. Try pasting more of the log, or other lines of it.')
       else if (res.noConfidentMatch) {
-        setState('notice', h(document, 'strong', {}, 'No confident match. '), 'None of these articles clearly fits your error; they are the closest, and may not apply.')
+        setState(
+          'notice',
+          h(document, 'strong', {}, 'No confident match. '),
+          'None of these articles clearly fits your error; they are the closest, and may not apply.',
+        )
       } else setState('')
       announce(n === 0 ? 'No matching articles.' : res.noConfidentMatch ? `No confident match; ${n} possible articles.` : `${n} matching articles.`)
     } else {

@@ -172,10 +172,7 @@ export class KbSearchElement extends HTMLElement {
     icon.setAttribute('aria-hidden', 'true')
     icon.setAttribute('class', 'kb-icon')
     const path = doc.createElementNS('http://www.w3.org/2000/svg', 'path')
-    path.setAttribute(
-      'd',
-      match ? 'M10 2 1 18h18L10 2zm0 5v5m0 2.2v.8' : 'M8.5 3a5.5 5.5 0 1 0 3.4 9.8l4.1 4.1 1-1-4.1-4.1A5.5 5.5 0 0 0 8.5 3z',
-    )
+    path.setAttribute('d', match ? 'M10 2 1 18h18L10 2zm0 5v5m0 2.2v.8' : 'M8.5 3a5.5 5.5 0 1 0 3.4 9.8l4.1 4.1 1-1-4.1-4.1A5.5 5.5 0 0 0 8.5 3z')
     icon.append(path)
 
     this.#field = h(
@@ -478,9 +475,7 @@ export class KbSearchElement extends HTMLElement {
     const hit = this.#hits[i]
     if (!hit) return
     this.#setActive(i, false)
-    const go = this.dispatchEvent(
-      new CustomEvent('kb-select', { detail: { id: hit.id, title: hit.title }, bubbles: true, composed: true, cancelable: true }),
-    )
+    const go = this.dispatchEvent(new CustomEvent('kb-select', { detail: { id: hit.id, title: hit.title }, bubbles: true, composed: true, cancelable: true }))
     if (go) void this.#openArticle(hit.id, hit.title)
   }
 

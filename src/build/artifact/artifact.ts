@@ -115,7 +115,11 @@ export function readArtifactOffThread(file: string): Promise<LoadedArtifact> {
   return new Promise((resolve, reject) => {
     // From source (tests), the thread registers the TypeScript loader first.
     const worker = LOADER.pathname.endsWith('.ts')
-      ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(LOADER.href)}) })`, { eval: true, name: 'kb-artifact-loader', workerData: { file } })
+      ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(LOADER.href)}) })`, {
+          eval: true,
+          name: 'kb-artifact-loader',
+          workerData: { file },
+        })
       : new Worker(LOADER, { name: 'kb-artifact-loader', workerData: { file } })
     let start: Extract<ArtifactPiece, { kind: 'start' }> | undefined
     const terms: string[] = []
@@ -250,7 +254,8 @@ export function inconsistency(p: ArtifactPayload): string | undefined {
   for (let t = 0; t < terms.length; t++) {
     const term = terms[t]
     if (typeof term !== 'string') return `index term ${t} is not a string`
-    if (t > 0 && !(term > terms[t - 1]!)) return `index term ${t} (${JSON.stringify(term)}) does not sort after index term ${t - 1} (${JSON.stringify(terms[t - 1])})`
+    if (t > 0 && !(term > terms[t - 1]!))
+      return `index term ${t} (${JSON.stringify(term)}) does not sort after index term ${t - 1} (${JSON.stringify(terms[t - 1])})`
     const q = postings[t]
     const name = JSON.stringify(term)
     if (!Array.isArray(q) || q.length === 0) return `index term ${name} has no postings`

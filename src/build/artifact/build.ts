@@ -20,7 +20,11 @@ export function buildIndex(articles: KbArticle[]): CompactIndex {
   builder.ref('id')
   for (const f of FIELDS) builder.field(f.name, { boost: f.boost, extractor: (doc: object) => f.extract(doc as KbArticle) })
   for (const a of articles) builder.add(a)
-  return compactFromBuilder(builder, FIELD_NAMES, articles.map((a) => a.id))
+  return compactFromBuilder(
+    builder,
+    FIELD_NAMES,
+    articles.map((a) => a.id),
+  )
 }
 
 /** Render and index validated articles (in id order, so the output is deterministic), returning the artifact's bytes. */

@@ -9,14 +9,7 @@ import { LineCounter, parse as parseYaml, parseDocument, YAMLParseError, isMap, 
 import { LIMITS } from '../../limits.js'
 import { findTooDeep, findTooManyOpeners } from '../render/nesting.js'
 import { ArticlesFolderError, type Problem, sortProblems } from './problems.js'
-import {
-  type ArticleReference,
-  type ArticleSource,
-  FIELD_EXPECTATIONS,
-  Frontmatter,
-  ID_PATTERN,
-  KNOWN_FIELDS,
-} from './schema.js'
+import { type ArticleReference, type ArticleSource, FIELD_EXPECTATIONS, Frontmatter, ID_PATTERN, KNOWN_FIELDS } from './schema.js'
 
 // logLevel 'error': the parser's warnings (an unknown tag such as !!js/function) become problems
 // below, one line each, instead of multi-line warnings printed to stderr.
@@ -71,11 +64,7 @@ export async function loadArticles(dir: string, displayDir = dir): Promise<LoadR
 }
 
 /** Parse and validate one article's text. `rel` is its path relative to the articles folder. */
-export function parseArticle(
-  text: string,
-  rel: string,
-  display = rel,
-): { article?: ArticleSource; problems: Problem[] } {
+export function parseArticle(text: string, rel: string, display = rel): { article?: ArticleSource; problems: Problem[] } {
   const problems: Problem[] = []
   const problem = (line: number, field: string, message: string, severity: Problem['severity'] = 'error'): void => {
     problems.push({ file: display, line, field, message, severity })
@@ -126,7 +115,10 @@ export function parseArticle(
 
   const seen = new Set<string>()
   for (const error of Value.Errors(Frontmatter, fields)) {
-    const keyPath = error.instancePath.split('/').slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : p))
+    const keyPath = error.instancePath
+      .split('/')
+      .slice(1)
+      .map((p) => (/^\d+$/.test(p) ? Number(p) : p))
     const [field, index] = keyPath as [keyof Frontmatter | undefined, number | string | undefined]
     if (error.keyword === 'required') {
       for (const name of (error.params as { requiredProperties: string[] }).requiredProperties) {
@@ -179,7 +171,11 @@ export function parseArticle(
     if (deep) problem(lineAt(deep.line), name, `Markdown is nested more than ${LIMITS.markdownNesting} levels deep (block quotes and list items); flatten it`)
     const crowded = findTooManyOpeners(markdown)
     if (crowded) {
-      problem(lineAt(crowded.line), name, `Markdown has more than ${LIMITS.markdownInlineOpeners} link brackets and emphasis marks ("[", "*", "_", "~") between blank lines; break it up with blank lines`)
+      problem(
+        lineAt(crowded.line),
+        name,
+        `Markdown has more than ${LIMITS.markdownInlineOpeners} link brackets and emphasis marks ("[", "*", "_", "~") between blank lines; break it up with blank lines`,
+      )
     }
   }
   for (const name of MARKDOWN_FIELDS) {
@@ -220,7 +216,13 @@ function findDuplicateIds(articles: ArticleSource[], displayDir: string): { prob
     const prior = first.get(a.id)
     if (prior) {
       const at = path.posix.join(displayDir, prior.source)
-      problems.push({ file: path.posix.join(displayDir, a.source), line: 1, field: 'id', message: `duplicate id "${a.id}", already used by ${at}`, severity: 'error' })
+      problems.push({
+        file: path.posix.join(displayDir, a.source),
+        line: 1,
+        field: 'id',
+        message: `duplicate id "${a.id}", already used by ${at}`,
+        severity: 'error',
+      })
       dropped.add(a)
     } else {
       first.set(a.id, a)

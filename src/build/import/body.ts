@@ -8,7 +8,13 @@ import type { SectionRoles } from './sections.js'
 import { labelText } from './text.js'
 
 /** The body's Markdown blocks; `h1`: the source's first heading (kept in bold when it is not the title), `extras`: blocks of symptom sections that are no symptom. */
-export function articleBody(src: Source, roles: SectionRoles, heading: { title: string; h1?: string; h1Markdown?: string }, extras: string[], rel: string): string[] {
+export function articleBody(
+  src: Source,
+  roles: SectionRoles,
+  heading: { title: string; h1?: string; h1Markdown?: string },
+  extras: string[],
+  rel: string,
+): string[] {
   const { root, all, effective } = roles
   const { title, h1, h1Markdown } = heading
   const nodesMarkdown = (nodes: RootContent[]): string => nodes.map((n) => src.block(n)).join('\n\n')

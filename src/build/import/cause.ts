@@ -24,7 +24,10 @@ export function causeFromSentences(src: Source, roles: SectionRoles, notes: stri
   ]
   for (const { node, where } of candidates) {
     if (node.type !== 'paragraph') continue
-    const para = src.block(node).replace(/\s*\n\s*/g, ' ').trim()
+    const para = src
+      .block(node)
+      .replace(/\s*\n\s*/g, ' ')
+      .trim()
     const sentences = para.split(/(?<=[.!?])\s+(?=[A-Z`*"(])/)
     const first = sentences.findIndex((x) => CAUSAL.test(x))
     if (first < 0) continue

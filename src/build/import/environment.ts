@@ -31,7 +31,10 @@ export function productFromSlug(slug: string | undefined): string | undefined {
 export function splitEnvironment(value: string): string[] {
   const parts: string[] = []
   for (const raw of value.replace(/&nbsp;/g, ' ').split(/\s*,\s*/)) {
-    const p = raw.replace(/\s+/g, ' ').replace(/[.;]\s*$/, '').trim()
+    const p = raw
+      .replace(/\s+/g, ' ')
+      .replace(/[.;]\s*$/, '')
+      .trim()
     if (!p) continue
     if (parts.length > 0 && /^(?:\d|and\b|or\b|later\b)/i.test(p)) parts[parts.length - 1] += `, ${p}`
     else parts.push(p)
@@ -53,7 +56,13 @@ export function productName(entry: string): string {
  * The article's environment: its own lines, else the product named in frontmatter (ms.prod,
  * ms.service...), in a folder name, or in the title; undefined when none names one. A guess is noted.
  */
-export function environmentOrFallback(lines: string[], fm: Record<string, unknown>, rel: string, heading: { title: string; h1?: string }, notes: string[]): string[] | undefined {
+export function environmentOrFallback(
+  lines: string[],
+  fm: Record<string, unknown>,
+  rel: string,
+  heading: { title: string; h1?: string },
+  notes: string[],
+): string[] | undefined {
   const { title, h1 } = heading
   let env = uniq(lines)
   if (env.length === 0) {

@@ -47,7 +47,10 @@ export function errorDetails(text: string): ErrorDetails | undefined {
     const cells = tableCells(line)
     if (!cells || cells.length < 2) continue
     const key = unescapeMd(cells[0]!.replace(/\*\*/g, '')).trim().toLowerCase()
-    if (/^(?:message text|event id|symbolic name|product name|product version|event source|component|severity|message id|error number)$/.test(key) && !rows.has(key)) {
+    if (
+      /^(?:message text|event id|symbolic name|product name|product version|event source|component|severity|message id|error number)$/.test(key) &&
+      !rows.has(key)
+    ) {
       rows.set(key, cells[1]!)
     }
   }

@@ -125,7 +125,10 @@ export function plainText(node: Nodes, placeholders = false): string {
     case 'blockquote':
     case 'list':
     case 'listItem':
-      return (node.children as Nodes[]).map(pt).filter((s) => s.trim() !== '').join('\n')
+      return (node.children as Nodes[])
+        .map(pt)
+        .filter((s) => s.trim() !== '')
+        .join('\n')
     default:
       return 'children' in node ? (node.children as Nodes[]).map(pt).join('') : ''
   }
@@ -186,8 +189,7 @@ const PSEUDO = /^(?:symptoms?|causes?|root cause|resolutions?|solutions?|workaro
 /** The text of a pseudo-heading (a paragraph that is only a role word, maybe bold), else undefined. */
 export function pseudoHeadingText(node: RootContent): string | undefined {
   if (node.type !== 'paragraph') return undefined
-  const flat = (n: Nodes): boolean =>
-    n.type === 'text' || ((n.type === 'strong' || n.type === 'emphasis') && n.children.every((c) => flat(c as Nodes)))
+  const flat = (n: Nodes): boolean => n.type === 'text' || ((n.type === 'strong' || n.type === 'emphasis') && n.children.every((c) => flat(c as Nodes)))
   if (!node.children.every((c) => flat(c as Nodes))) return undefined
   const text = plainText(node).replace(/\s+/g, ' ').trim()
   return PSEUDO.test(headingKey(text)) ? text.replace(/:\s*$/, '') : undefined

@@ -6,7 +6,18 @@
  */
 import type { RootContent } from 'mdast'
 import { splitEnvironment } from './environment.js'
-import { classifyHeading, descendants, isBareRoleHeading, parseMarkdown, plainText, type Role, roleTable, type Section, type Source, tidyLines } from './markdown.js'
+import {
+  classifyHeading,
+  descendants,
+  isBareRoleHeading,
+  parseMarkdown,
+  plainText,
+  type Role,
+  roleTable,
+  type Section,
+  type Source,
+  tidyLines,
+} from './markdown.js'
 import { addSymptomsFrom, type Found, headingSymptom } from './symptoms.js'
 import { labelText, type Part } from './text.js'
 
@@ -94,7 +105,10 @@ export function readSections(src: Source, roles: SectionRoles, environment: stri
     if (role === 'symptoms' || role === 'problem') headingSymptom(s, out)
     for (const t of roleTables) {
       for (const { role: r, cell } of t.rows) {
-        const md = src.inner(cell).replace(/\s*<br\s*\/?>\s*/gi, '\n').trim()
+        const md = src
+          .inner(cell)
+          .replace(/\s*<br\s*\/?>\s*/gi, '\n')
+          .trim()
         if (r === 'symptoms') addSymptomsFrom(parseMarkdown(md).children, src, out)
         else (r === 'cause' ? out.causeParts : out.resolutionParts).push(part(r, md))
       }

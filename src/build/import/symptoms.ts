@@ -21,8 +21,7 @@ const NOTE_QUOTE = /^\s*(?:>\s*)+\*\*(?:note|tip|important|warning|caution)\b/i
 
 /** Paragraph labels that introduce the next block ("Error message:") and say nothing alone. */
 const isLeadLabel = (s: string): boolean =>
-  (/:$/.test(s) && s.split(/\s+/).length <= 4) ||
-  /^(?:or|and|and\/or|for example|example\s*\d*|(?:error )?messages?\s*\d*|symptoms?\s*\d*)\s*:?$/i.test(s)
+  (/:$/.test(s) && s.split(/\s+/).length <= 4) || /^(?:or|and|and\/or|for example|example\s*\d*|(?:error )?messages?\s*\d*|symptoms?\s*\d*)\s*:?$/i.test(s)
 
 /** Add the symptoms of a symptom section's blocks to `out`. */
 export function addSymptomsFrom(nodes: RootContent[], src: Source, out: Found): void {
@@ -67,7 +66,10 @@ export function addSymptomsFrom(nodes: RootContent[], src: Source, out: Found): 
       case 'table': {
         if (roleTable(node as RootContent)) return
         for (const row of node.children.slice(1)) {
-          const t = row.children.map((c) => tidyLines(plainText(c)).replace(/\n/g, ' ')).filter(Boolean).join(' | ')
+          const t = row.children
+            .map((c) => tidyLines(plainText(c)).replace(/\n/g, ' '))
+            .filter(Boolean)
+            .join(' | ')
           if (t) out.symptoms.push(t)
         }
         return

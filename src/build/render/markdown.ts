@@ -47,26 +47,21 @@ function prefixFragmentLinks() {
   return (tree: HastRoot) => visit(tree)
 }
 
-const toHtml = unified()
-  .use(remarkRehype, { clobberPrefix: '' })
-  .use(rehypeSanitize)
-  .use(prefixFragmentLinks)
-  .use(rehypeStringify)
+const toHtml = unified().use(remarkRehype, { clobberPrefix: '' }).use(rehypeSanitize).use(prefixFragmentLinks).use(rehypeStringify)
 
 /** Render Markdown to sanitized HTML and to plain text; throws when it is nested too deeply to render. */
 export function renderMarkdown(markdown: string): RenderedText {
   const deep = findTooDeep(markdown)
   if (deep) throw new Error(`Markdown is nested more than ${LIMITS.markdownNesting} levels deep (line ${deep.line})`)
   const crowded = findTooManyOpeners(markdown)
-  if (crowded) throw new Error(`Markdown has more than ${LIMITS.markdownInlineOpeners} link brackets and emphasis marks between blank lines (line ${crowded.line})`)
+  if (crowded)
+    throw new Error(`Markdown has more than ${LIMITS.markdownInlineOpeners} link brackets and emphasis marks between blank lines (line ${crowded.line})`)
   const tree = parseMarkdown(markdown)
   const html = String(toHtml.stringify(toHtml.runSync(structuredClone(tree)) as never)).trim()
   return { markdown, html, text: plainText(tree) }
 }
 
-const BLOCK_TYPES = new Set([
-  'paragraph', 'heading', 'listItem', 'code', 'blockquote', 'tableRow', 'tableCell', 'thematicBreak', 'definition',
-])
+const BLOCK_TYPES = new Set(['paragraph', 'heading', 'listItem', 'code', 'blockquote', 'tableRow', 'tableCell', 'thematicBreak', 'definition'])
 
 /** Plain text of a Markdown tree, with a line break between blocks; raw HTML is left out. */
 export function plainText(tree: MdastRoot): string {

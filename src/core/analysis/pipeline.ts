@@ -18,8 +18,7 @@ const kbTrim: lunr.PipelineFunction = (token) => {
   return t === '' ? null : token.update(() => t)
 }
 
-const kbExpand: lunr.PipelineFunction = (token) =>
-  expandIdentifier(token.toString()).map((term) => token.clone(() => term))
+const kbExpand: lunr.PipelineFunction = (token) => expandIdentifier(token.toString()).map((term) => token.clone(() => term))
 
 const kbStopWords: lunr.PipelineFunction = (token) => (isStopWord(token.toString()) ? null : token)
 
@@ -44,4 +43,3 @@ export function configureBuilder(builder: lunr.Builder): void {
     builder.searchPipeline.add(fn)
   }
 }
-

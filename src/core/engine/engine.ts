@@ -80,7 +80,18 @@ export class SearchEngine {
 
   /** What another thread needs to build the same engine; the arrays are in shared memory, so nothing is copied. */
   parts(): EngineParts {
-    return { fields: [...this.fields], docCount: this.docCount, terms: [...this.lexicon.terms], offsets: this.byField.offsets, data: this.byField.data, df: this.df, maxWeight: this.bounds.maxWeight, docOffsets: this.byDoc.offsets, docData: this.byDoc.data, docMaxWeight: this.bounds.docMaxWeight }
+    return {
+      fields: [...this.fields],
+      docCount: this.docCount,
+      terms: [...this.lexicon.terms],
+      offsets: this.byField.offsets,
+      data: this.byField.data,
+      df: this.df,
+      maxWeight: this.bounds.maxWeight,
+      docOffsets: this.byDoc.offsets,
+      docData: this.byDoc.data,
+      docMaxWeight: this.bounds.docMaxWeight,
+    }
   }
 
   /** True when the index holds the term (in index form). */
@@ -122,7 +133,10 @@ export class SearchEngine {
   search(q: string, opts: { topK?: number; accept?: (doc: number) => boolean } = {}): EngineResult {
     const query = new lunr.Query([...this.fields])
     new Lunr.QueryParser(q, query).parse()
-    return this.evaluate(query.clauses.map((c) => this.toClause(c as LunrClause)), opts)
+    return this.evaluate(
+      query.clauses.map((c) => this.toClause(c as LunrClause)),
+      opts,
+    )
   }
 
   /**
@@ -151,7 +165,8 @@ export class SearchEngine {
         if (!r.masks || !whole) return { total: r.total, hits: r.hits, terms, partial: budget.cut }
         return { total: r.total, hits: r.hits, terms: termsFromMasks(plan, r.masks, this.lexicon.terms, terms), partial: budget.cut }
       }
-      if (!opts.accept && whole) return { hits: pruned(plan, postings, scale, topK, this.scratch, this.docCount).hits, total: this.docBits.countAny(plan), terms, partial: budget.cut }
+      if (!opts.accept && whole)
+        return { hits: pruned(plan, postings, scale, topK, this.scratch, this.docCount).hits, total: this.docBits.countAny(plan), terms, partial: budget.cut }
     }
     const r = scoreAll(q, postings, topK, this.scratch, this.docCount, opts.accept)
     return { total: r.total, hits: r.hits, terms, partial: budget.cut }

@@ -79,7 +79,9 @@ export function pruned(
       }
     }
     if (!candidates && rest >= best) continue
-    threshold = candidates ? kthLargest(candidates, candidates.length, score, state, k, scratch.kthHeap) : kthLargest(touched, touchedCount, score, state, k, scratch.kthHeap)
+    threshold = candidates
+      ? kthLargest(candidates, candidates.length, score, state, k, scratch.kthHeap)
+      : kthLargest(touched, touchedCount, score, state, k, scratch.kthHeap)
     if (threshold > 0 && rest < threshold) {
       // A document first seen now would score at most `rest`: below the k-th best already found.
       const from = candidates ?? touched
@@ -115,7 +117,12 @@ export function pruned(
  * A hit's terms read off its mask (plan positions in term order): the index terms of the plan it
  * was scored for, in order; `fallback` for a document without a mask.
  */
-export function termsFromMasks(plan: readonly PlannedTerm[], masks: Map<number, number>, terms: readonly string[], fallback: (doc: number) => string[]): (doc: number) => string[] {
+export function termsFromMasks(
+  plan: readonly PlannedTerm[],
+  masks: Map<number, number>,
+  terms: readonly string[],
+  fallback: (doc: number) => string[],
+): (doc: number) => string[] {
   // Plan positions in term order, once: each hit's terms are then read off its mask in order.
   const byTerm = plan.map((_, n) => n).sort((x, y) => plan[x]!.id - plan[y]!.id || x - y)
   return (doc: number) => {

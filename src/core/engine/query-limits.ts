@@ -32,13 +32,19 @@ export function checkLimits(clauses: readonly Clause[]): void {
   }
   for (const c of clauses) {
     if (c.editDistance > LIMITS.fuzzyEditDistance) {
-      throw new QueryLimitError('fuzzyEditDistance', `Fuzzy edit distance ${c.editDistance} in "${preview(c.term)}~${c.editDistance}" is over the limit of ${LIMITS.fuzzyEditDistance}`)
+      throw new QueryLimitError(
+        'fuzzyEditDistance',
+        `Fuzzy edit distance ${c.editDistance} in "${preview(c.term)}~${c.editDistance}" is over the limit of ${LIMITS.fuzzyEditDistance}`,
+      )
     }
     // A trailing `*` alone is a range of the sorted terms, found by binary search whatever its length
     // (a registry path is a fine prefix): only a fuzzy term or another wildcard walks the terms.
     const kind = c.editDistance > 0 ? 'Fuzzy' : (c.wildcard || c.term.includes('*')) && !/^[^*]+\*$/.test(c.term) ? 'Wildcard' : undefined
     if (kind && c.term.length > LIMITS.patternTermChars) {
-      throw new QueryLimitError('patternTermChars', `${kind} term "${preview(c.term)}" is ${c.term.length} characters long, over the limit of ${LIMITS.patternTermChars}`)
+      throw new QueryLimitError(
+        'patternTermChars',
+        `${kind} term "${preview(c.term)}" is ${c.term.length} characters long, over the limit of ${LIMITS.patternTermChars}`,
+      )
     }
   }
 }

@@ -94,7 +94,11 @@ export function codesByKind(codes: Iterable<string>): Map<string, string[]> {
 }
 
 /** True when a paste and an article name codes of the same specific kind (`codesByKind` of each), but share none of them. */
-export function kindsConflict(paste: ReadonlyMap<string, readonly string[]>, article: ReadonlyMap<string, readonly string[]>, articleCodes: ReadonlySet<string>): boolean {
+export function kindsConflict(
+  paste: ReadonlyMap<string, readonly string[]>,
+  article: ReadonlyMap<string, readonly string[]>,
+  articleCodes: ReadonlySet<string>,
+): boolean {
   for (const [kind, mine] of paste) if (article.has(kind) && !mine.some((c) => articleCodes.has(c))) return true
   return false
 }

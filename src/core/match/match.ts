@@ -88,7 +88,8 @@ export class Matcher {
   ) {
     this.vocab = new Vocabulary(kb.index)
     const index = kb.index
-    if (index.termCount >= MAX_TERM_NUMBER / 2) throw new Error(`the index holds ${index.termCount} distinct terms; matching supports fewer than ${MAX_TERM_NUMBER / 2}`)
+    if (index.termCount >= MAX_TERM_NUMBER / 2)
+      throw new Error(`the index holds ${index.termCount} distinct terms; matching supports fewer than ${MAX_TERM_NUMBER / 2}`)
     const extra = new Map<string, number>()
     const find = (t: string): number => {
       const id = index.idOf(t)
@@ -126,21 +127,21 @@ export class Matcher {
     if (!this.correctTypos(paste, deadline)) partial = true
     const numbered = this.numberTerms(paste)
     const weights = this.termWeights(paste, numbered.idOf)
-    const queryTerms = [...weights.entries()]
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .slice(0, this.options.maxQueryTerms)
+    const queryTerms = [...weights.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, this.options.maxQueryTerms)
     const allFields = this.kb.index.fields.map((_, i) => i)
     // Past the deadline already (a paste that took the budget to read): no candidate could be scored, so none is looked for.
     const late = performance.now() > deadline
     if (late) partial = true
-    const { hits, terms: termsOf } = late ? { hits: [], terms: () => [] } : this.kb.index.evaluate(
-      queryTerms.map(([term, boost]) => ({ term, fields: allFields, boost, usePipeline: false, wildcard: 0, editDistance: 0, presence: OPTIONAL })),
-      {
-        topK: this.options.candidates,
-        exactTotal: false,
-        accept: params.product || params.tag ? (doc) => matchesFilter(this.kb.articles[doc]!, params) : undefined,
-      },
-    )
+    const { hits, terms: termsOf } = late
+      ? { hits: [], terms: () => [] }
+      : this.kb.index.evaluate(
+          queryTerms.map(([term, boost]) => ({ term, fields: allFields, boost, usePipeline: false, wildcard: 0, editDistance: 0, presence: OPTIONAL })),
+          {
+            topK: this.options.candidates,
+            exactTotal: false,
+            accept: params.product || params.tag ? (doc) => matchesFilter(this.kb.articles[doc]!, params) : undefined,
+          },
+        )
     const candidates = new Map<number, { lunr: number; coverage: number }>() // by article number
     const weightOf = new Map(queryTerms)
     const totalWeight = queryTerms.reduce((sum, [, w]) => sum + w, 0) || 1

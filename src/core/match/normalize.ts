@@ -43,7 +43,12 @@ export const NORMALIZERS: readonly Normalizer[] = [
   rx('ipv4-port', /\b(?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?\b/g),
   rx('ipv6', /\b(?:[0-9a-f]{1,4}:){3,7}[0-9a-f]{1,4}\b|::1\b/gi, ' ', (s) => twice(s, ':')),
   // Memory addresses: 0x00007FF8A1B2C3D4, 00007ff8`a1b2c3d4. HRESULTs are 8 hex digits and stay.
-  rx('memory-address', /\b0x[0-9a-f]{9,16}\b|\b[0-9a-f]{8}`[0-9a-f]{8}\b|\b0{4,}[0-9a-f]{8,12}\b/gi, ' ', (s) => s.includes('0x') || s.includes('0X') || s.includes('`') || s.includes('0000')),
+  rx(
+    'memory-address',
+    /\b0x[0-9a-f]{9,16}\b|\b[0-9a-f]{8}`[0-9a-f]{8}\b|\b0{4,}[0-9a-f]{8,12}\b/gi,
+    ' ',
+    (s) => s.includes('0x') || s.includes('0X') || s.includes('`') || s.includes('0000'),
+  ),
   rx('temp-path', /\b[A-Z]:\\Users\\[^\\\s]+\\AppData\\Local\\Temp\\\S*|\/tmp\/\S+/gi),
   // Request and correlation ids: long runs of hex or base64-ish characters mixing letters and digits.
   // The mix is checked on each long run found, not by two look-aheads at every word start (the same

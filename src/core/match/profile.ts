@@ -63,7 +63,10 @@ export function literalCode(code: string): LiteralCode | undefined {
   const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')
   // A number right after `=` is a setting or counter value (`CurrentQueueSize=1000`), not a code.
   const context = /^\d{3}$/.test(text) ? '(?:error|msg|event(?:\\s*id)?|code|status|number|no\\.?|#)\\W{0,3}' : /^\d+$/.test(text) ? '(?<!=\\s*)' : ''
-  const needle = text.toLowerCase().split(/\s+/).reduce((a, b) => (b.length > a.length ? b : a), '')
+  const needle = text
+    .toLowerCase()
+    .split(/\s+/)
+    .reduce((a, b) => (b.length > a.length ? b : a), '')
   return { key: `"${text.toLowerCase()}"`, pattern: new RegExp(`(?<![\\w.])${context}${escaped}(?![\\w])`, 'i'), needle }
 }
 
@@ -80,9 +83,7 @@ export interface ArticleProfile {
 
 /** Prepare a symptom: placeholders become gaps, the rest becomes index-form terms. */
 export function profileSymptom(text: string): SymptomProfile {
-  const terms = text
-    .split(PLACEHOLDER)
-    .flatMap((chunk, i) => (i === 0 ? analyzeText(chunk) : [GAP, ...analyzeText(chunk)]))
+  const terms = text.split(PLACEHOLDER).flatMap((chunk, i) => (i === 0 ? analyzeText(chunk) : [GAP, ...analyzeText(chunk)]))
   return { text, terms, termSet: new Set(terms.filter((t) => t !== GAP)) }
 }
 
@@ -114,7 +115,13 @@ export function numberPairs(ids: ArrayLike<number>): Set<number> {
 }
 
 /** Weigh a symptom's terms; a term the KB lacks (impossible for its own text, but cheap to guard) counts 1. */
-export function weighSymptom(s: SymptomProfile, weight: (term: string) => number, numbers: TermNumbers, uniqueIdf = 1, quoteUnits = MATCH_DEFAULTS.quoteUnits): WeightedSymptom {
+export function weighSymptom(
+  s: SymptomProfile,
+  weight: (term: string) => number,
+  numbers: TermNumbers,
+  uniqueIdf = 1,
+  quoteUnits = MATCH_DEFAULTS.quoteUnits,
+): WeightedSymptom {
   const terms = [...s.termSet]
   const weights = Float64Array.from(terms, (t) => weight(t) || 1)
   const total = weights.reduce((sum, w) => sum + w, 0)
@@ -172,7 +179,11 @@ export function profileArticle(
       const lit = c.startsWith('"') ? literalCode(c.slice(1, -1)) : undefined
       return lit ? [lit] : []
     }),
-    symptoms: a.symptoms.flatMap((text) => symptomParts(text).map((s) => weighSymptom(s, weight, numbers, uniqueIdf, quoteUnits)).filter((s) => s.strength > 0)),
+    symptoms: a.symptoms.flatMap((text) =>
+      symptomParts(text)
+        .map((s) => weighSymptom(s, weight, numbers, uniqueIdf, quoteUnits))
+        .filter((s) => s.strength > 0),
+    ),
   }
 }
 

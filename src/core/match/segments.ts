@@ -40,7 +40,13 @@ export type SegmentOptions = Pick<MatchOptions, 'maxScoredLines' | 'windowLines'
  * (weighted by how error-like each line is) and the windows around them. The scratch space is
  * reused, or grown to the number of segments (keep the returned one).
  */
-export function makeSegments(paste: Paste, lineIds: readonly Int32Array[], queryWeight: ReadonlyMap<string, number>, scratch: Scratch, o: SegmentOptions): Segments {
+export function makeSegments(
+  paste: Paste,
+  lineIds: readonly Int32Array[],
+  queryWeight: ReadonlyMap<string, number>,
+  scratch: Scratch,
+  o: SegmentOptions,
+): Segments {
   const all = paste.lines
   let chosen = all.map((_, i) => i)
   if (all.length > o.maxScoredLines) {

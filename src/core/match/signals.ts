@@ -37,13 +37,16 @@ function all(re: RegExp, text: string, pick: (m: RegExpMatchArray) => string | u
 export const CODE_PATTERNS: readonly CodePattern[] = [
   { kind: 'hresult', hint: /0x/i, find: (t) => all(/\b0x[0-9a-f]{8}\b/gi, t, (m) => m[0].toLowerCase()) },
   // Written without 0x (`8007000d`, `c0000005`): only with a facility prefix HRESULTs and NTSTATUS codes use, not any 8 hex digits.
-  { kind: 'hresult-bare', hint: /80|c00/i, find: (t) => all(/(?<![\w.-])(?:800[2-9a]|801[0-9]|c00[0-3])[0-9a-f]{4}(?![\w.-])/gi, t, (m) => `0x${m[0].toLowerCase()}`) },
+  {
+    kind: 'hresult-bare',
+    hint: /80|c00/i,
+    find: (t) => all(/(?<![\w.-])(?:800[2-9a]|801[0-9]|c00[0-3])[0-9a-f]{4}(?![\w.-])/gi, t, (m) => `0x${m[0].toLowerCase()}`),
+  },
   { kind: 'http-substatus', hint: /\d\.\d/, find: (t) => all(/(?<![\d.])([1-5]\d\d)\.(\d{1,3})(?![\d.])/g, t, (m) => `http ${m[1]}.${m[2]}`) },
   {
     kind: 'http-status',
     hint: /http|status/i,
-    find: (t) =>
-      all(/\b(?:HTTP(?:\/\d(?:\.\d)?)?(?: Error)?|status(?: code)?)[\s:=]+([1-5]\d\d)(?![\d.])/gi, t, (m) => `http ${m[1]}`),
+    find: (t) => all(/\b(?:HTTP(?:\/\d(?:\.\d)?)?(?: Error)?|status(?: code)?)[\s:=]+([1-5]\d\d)(?![\d.])/gi, t, (m) => `http ${m[1]}`),
   },
   {
     kind: 'http-reason',
@@ -55,14 +58,21 @@ export const CODE_PATTERNS: readonly CodePattern[] = [
         (m) => `http ${m[1]}`,
       ),
   },
-  { kind: 'win32-name', hint: /_/, find: (t) => all(/\b(?:ERROR|WSAE|STATUS|RPC_S|SEC_E|CRYPT_E|CERT_E|NTE|E)_[A-Z0-9_]{3,}\b/g, t, (m) => m[0].toLowerCase()) },
-  { kind: 'errno', hint: /E[A-Z]/, find: (t) => all(/\b(?:E(?:CONN|ADDR|HOST|NET|TIME|NO|ACCES|PIPE|MFILE|PROTO)[A-Z]*|WSAE[A-Z]+)\b/g, t, (m) => m[0].toLowerCase()) },
+  {
+    kind: 'win32-name',
+    hint: /_/,
+    find: (t) => all(/\b(?:ERROR|WSAE|STATUS|RPC_S|SEC_E|CRYPT_E|CERT_E|NTE|E)_[A-Z0-9_]{3,}\b/g, t, (m) => m[0].toLowerCase()),
+  },
+  {
+    kind: 'errno',
+    hint: /E[A-Z]/,
+    find: (t) => all(/\b(?:E(?:CONN|ADDR|HOST|NET|TIME|NO|ACCES|PIPE|MFILE|PROTO)[A-Z]*|WSAE[A-Z]+)\b/g, t, (m) => m[0].toLowerCase()),
+  },
   // .NET: SocketException (10055), Win32Exception (0x80004005), COMException (0x800A01A8)
   {
     kind: 'exception-code',
     hint: /exception \(/i,
-    find: (t) =>
-      all(/\b\w*Exception \((0x[0-9a-f]{8}|\d{3,5})\)/gi, t, (m) => (m[1]!.startsWith('0x') ? m[1]!.toLowerCase() : `win32 ${m[1]}`)),
+    find: (t) => all(/\b\w*Exception \((0x[0-9a-f]{8}|\d{3,5})\)/gi, t, (m) => (m[1]!.startsWith('0x') ? m[1]!.toLowerCase() : `win32 ${m[1]}`)),
   },
   { kind: 'win32-status', hint: /win32/i, find: (t) => all(/\bwin32[-\s]?(?:status|error)?(?: code)?[\s:=]+(\d{1,5})\b/gi, t, (m) => `win32 ${m[1]}`) },
   { kind: 'event-xml', hint: /<eventid/i, find: (t) => all(/<EventID[^>]*>(\d{2,5})<\/EventID>/gi, t, (m) => `event ${m[1]}`) },
@@ -120,7 +130,8 @@ const LOG_LEVEL = /\b(?:ERROR|FATAL|CRIT(?:ICAL)?|SEVERE|ALERT|EMERG|WARN(?:ING)
 const QUIET_LEVEL = /^(?=(\W*))\1(?:\S+\s+){0,3}\b(?:INFO|DEBUG|TRACE|VERBOSE|NOTICE)\b/
 
 /** Codes that mark a line as worth reading even without an error word (digits alone do not). */
-const STRONG_CODE = /\b0x[0-9a-fA-F]{8}\b|Exception|Fault\b|\b(?:HTTP|[Ss]tatus)\W{0,3}[45]\d\d\b|\b[Ww]in32 status [1-9]|\bE[A-Z]{4,}\b|\b(?:Msg|Event\s?ID)\W{0,3}\d/
+const STRONG_CODE =
+  /\b0x[0-9a-fA-F]{8}\b|Exception|Fault\b|\b(?:HTTP|[Ss]tatus)\W{0,3}[45]\d\d\b|\b[Ww]in32 status [1-9]|\bE[A-Z]{4,}\b|\b(?:Msg|Event\s?ID)\W{0,3}\d/
 
 /**
  * An identifier with underscores marks a line worth reading only with a capital in it
@@ -145,7 +156,11 @@ export function hasQuietLevel(line: string): boolean {
 }
 
 /** How much a line looks like an error report: 0 (chatter) to 1 (an error line); pass the codes if already known. */
-export function errorLikeness(line: string, codes: readonly string[] = extractCodes(line), w: MatchOptions['errorLikeness'] = MATCH_DEFAULTS.errorLikeness): number {
+export function errorLikeness(
+  line: string,
+  codes: readonly string[] = extractCodes(line),
+  w: MatchOptions['errorLikeness'] = MATCH_DEFAULTS.errorLikeness,
+): number {
   let s = 0
   if (LOG_LEVEL.test(line)) s += w.logLevel
   if (ERROR_WORDS.test(line)) s += w.errorWord

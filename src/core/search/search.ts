@@ -55,7 +55,15 @@ export function runQuery(
   } catch (err) {
     if (!(err instanceof lunr.QueryParseError)) throw err
     const fields = index.fields.map((_, i) => i)
-    const clauses = splitText(q).map((term) => ({ term, fields, boost: 1, usePipeline: true, wildcard: 0, editDistance: 0, presence: lunr.Query.presence.OPTIONAL }))
+    const clauses = splitText(q).map((term) => ({
+      term,
+      fields,
+      boost: 1,
+      usePipeline: true,
+      wildcard: 0,
+      editDistance: 0,
+      presence: lunr.Query.presence.OPTIONAL,
+    }))
     return {
       result: index.evaluate(clauses, opts),
       syntax: 'plain',

@@ -83,11 +83,7 @@ export const webRoutes: FastifyPluginAsync<WebOptions> = async (app, opts) => {
   const send = (name: AssetName, req: FastifyRequest, reply: FastifyReply, status = 200) => {
     const a = assets?.get(name)
     if (!a) throw Errors.webNotBuilt()
-    reply
-      .header('content-type', a.type)
-      .header('cache-control', a.cacheControl)
-      .header('etag', a.etag)
-      .header('x-content-type-options', 'nosniff')
+    reply.header('content-type', a.type).header('cache-control', a.cacheControl).header('etag', a.etag).header('x-content-type-options', 'nosniff')
     if (name === 'page') {
       reply.header('content-security-policy', PAGE_CSP).header('referrer-policy', 'strict-origin-when-cross-origin')
     }

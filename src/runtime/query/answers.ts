@@ -32,5 +32,11 @@ export function searchAnswer(r: SearchResult): Answer {
 
 /** A match result as the response body, with its outcome and the first error lines. */
 export function matchAnswer(r: MatchResult): MatchAnswer {
-  return { json: matchJson(r), partial: r.partial, noConfidentMatch: r.noConfidentMatch, errorCodes: r.signals.errorCodes, errorLines: r.signals.errorLines.slice(0, 2) }
+  return {
+    json: matchJson(r),
+    partial: r.partial,
+    noConfidentMatch: r.noConfidentMatch,
+    errorCodes: r.signals.errorCodes,
+    errorLines: r.signals.errorLines.slice(0, 2),
+  }
 }

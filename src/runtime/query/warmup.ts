@@ -24,7 +24,10 @@ export function warmupSteps(kb: KnowledgeBase, articles = WARMUP.articles): Warm
   for (let i = 0; i < n; i++) {
     const a = all[Math.floor((i * all.length) / n)]!
     const symptom = a.symptoms[i % Math.max(1, a.symptoms.length)] ?? a.title
-    const words = a.title.split(/\s+/).slice(0, 3 + (i % 3)).join(' ')
+    const words = a.title
+      .split(/\s+/)
+      .slice(0, 3 + (i % 3))
+      .join(' ')
     const text =
       i % 3 === 0
         ? symptom

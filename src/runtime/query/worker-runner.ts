@@ -216,7 +216,7 @@ export class WorkerRunner implements QueryRunner {
 
   /** Send waiting queries, in arrival order, to workers with room. */
   private pump(): void {
-    for (let i = 0; i < this.waiting.length && this.threads.some((t) => t.owed < IN_FLIGHT); ) {
+    for (let i = 0; i < this.waiting.length && this.threads.some((t) => t.owed < IN_FLIGHT);) {
       const w = this.waiting[i]!
       const thread = this.pick(w.req)
       if (thread === undefined) {

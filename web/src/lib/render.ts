@@ -69,7 +69,12 @@ export function articleView(doc: Document, a: Article, opts: { level: 1 | 2 | 3;
   if (refs.length) {
     section(
       'References',
-      h(doc, 'ul', {}, ...refs.map((r) => h(doc, 'li', {}, h(doc, 'a', { href: r.url, target: '_blank', rel: 'noopener noreferrer nofollow' }, r.title ?? r.url)))),
+      h(
+        doc,
+        'ul',
+        {},
+        ...refs.map((r) => h(doc, 'li', {}, h(doc, 'a', { href: r.url, target: '_blank', rel: 'noopener noreferrer nofollow' }, r.title ?? r.url))),
+      ),
     )
   }
   return frag

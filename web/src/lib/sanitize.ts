@@ -14,13 +14,17 @@
 const XHTML = 'http://www.w3.org/1999/xhtml'
 
 const ALLOWED = new Set(
-  ('p br hr h1 h2 h3 h4 h5 h6 blockquote ul ol li pre code kbd samp var strong b em i del s ins sub sup ' +
-    'a img table thead tbody tfoot tr th td caption dl dt dd details summary span div').split(' '),
+  (
+    'p br hr h1 h2 h3 h4 h5 h6 blockquote ul ol li pre code kbd samp var strong b em i del s ins sub sup ' +
+    'a img table thead tbody tfoot tr th td caption dl dt dd details summary span div'
+  ).split(' '),
 )
 /** Dropped with everything inside them. */
 const DROPPED = new Set(
-  ('script style template iframe frame frameset object embed applet noscript noembed noframes svg math ' +
-    'textarea select option button form input link meta base title head xmp plaintext canvas audio video source track').split(' '),
+  (
+    'script style template iframe frame frameset object embed applet noscript noembed noframes svg math ' +
+    'textarea select option button form input link meta base title head xmp plaintext canvas audio video source track'
+  ).split(' '),
 )
 const ATTRIBUTES: Record<string, readonly string[]> = {
   a: ['href', 'title'],
