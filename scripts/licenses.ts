@@ -38,6 +38,8 @@ export function licensesMarkdown(lock: { packages: Record<string, LockEntry> }):
     '# Licenses of the production dependencies',
     '',
     'Generated from `package-lock.json` by `npm run licenses`; `npm test` fails when it is out of date.',
+    'Security advisories: `npm run audit:prod` (npm audit of these packages) where the npm advisory service is reachable;',
+    "this project's CI machines reach only the package registry, so it is run by hand or in a KB's own CI.",
     `These are the ${pkgs.length} packages \`npm ci --omit=dev\` installs (the service and the \`kb\` CLI at run time).`,
     '',
     '| license | packages |',
