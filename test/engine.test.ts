@@ -19,6 +19,19 @@ function builder(articles: KbArticle[]): lunr.Builder {
   return b
 }
 
+/** Lunr's TokenSet, which @types/lunr does not declare: what the engine's expansion is checked against. */
+function lunrTokenSet() {
+  return (
+    lunr as unknown as {
+      TokenSet: {
+        fromArray(t: string[]): { intersect(o: unknown): { toArray(): string[] } }
+        fromFuzzyString(t: string, d: number): unknown
+        fromString(t: string): unknown
+      }
+    }
+  ).TokenSet
+}
+
 describe('SearchEngine: Lunr semantics and scores over the compact index', () => {
   let articles: KbArticle[]
   let reference: lunr.Index
@@ -130,15 +143,7 @@ describe('SearchEngine: Lunr semantics and scores over the compact index', () =>
   })
 
   it("one edit away and trailing wildcards give what Lunr's TokenSet gives", () => {
-    const all = (
-      lunr as unknown as {
-        TokenSet: {
-          fromArray(t: string[]): { intersect(o: unknown): { toArray(): string[] } }
-          fromFuzzyString(t: string, d: number): unknown
-          fromString(t: string): unknown
-        }
-      }
-    ).TokenSet
+    const all = lunrTokenSet()
     const set = all.fromArray(compact.terms)
     let seed = 11
     const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
@@ -178,15 +183,7 @@ describe('SearchEngine: Lunr semantics and scores over the compact index', () =>
   })
 
   it("fuzzy terms within two edits and wildcards anywhere give what Lunr's TokenSet gives, found by a bounded walk", () => {
-    const all = (
-      lunr as unknown as {
-        TokenSet: {
-          fromArray(t: string[]): { intersect(o: unknown): { toArray(): string[] } }
-          fromFuzzyString(t: string, d: number): unknown
-          fromString(t: string): unknown
-        }
-      }
-    ).TokenSet
+    const all = lunrTokenSet()
     const set = all.fromArray(compact.terms)
     let seed = 7
     const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
