@@ -2,12 +2,18 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import fc from 'fast-check'
 import type { Nodes as MdastNodes } from 'mdast'
-import remarkGfm from 'remark-gfm'
-import remarkParse from 'remark-parse'
-import { unified } from 'unified'
 import { LIMITS } from '../src/limits.js'
-import { renderMarkdown } from '../src/build/render/markdown.js'
+import { parseMarkdown, renderMarkdown } from '../src/build/render/markdown.js'
 import { findTooDeep, findTooManyOpeners } from '../src/build/render/nesting.js'
+
+/** How deeply nodes of these types nest in a syntax tree, as the parser built it. */
+function nesting(types: ReadonlySet<string>): (node: MdastNodes, above?: number) => number {
+  const depth = (node: MdastNodes, above = 0): number => {
+    const here = types.has(node.type) ? above + 1 : above
+    return 'children' in node ? Math.max(here, ...node.children.map((c) => depth(c as MdastNodes, here))) : here
+  }
+  return depth
+}
 
 describe('renderMarkdown', () => {
   it('renders GitHub-flavoured Markdown to HTML and to plain text with a line per block', () => {
@@ -69,12 +75,7 @@ describe('nesting depth (checked before parsing)', () => {
   })
 
   it('never counts fewer levels than the parser opens (random Markdown)', () => {
-    const parser = unified().use(remarkParse).use(remarkGfm)
-    const CONTAINERS = new Set(['blockquote', 'listItem', 'footnoteDefinition'])
-    const depth = (node: MdastNodes, above = 0): number => {
-      const here = CONTAINERS.has(node.type) ? above + 1 : above
-      return 'children' in node ? Math.max(here, ...node.children.map((c) => depth(c as MdastNodes, here))) : here
-    }
+    const depth = nesting(new Set(['blockquote', 'listItem', 'footnoteDefinition']))
     const piece = fc.constantFrom(
       '> ',
       '>',
@@ -113,7 +114,7 @@ describe('nesting depth (checked before parsing)', () => {
       .map((l) => l.join('\n'))
     fc.assert(
       fc.property(markdown, (text) => {
-        const parsed = depth(parser.parse(text))
+        const parsed = depth(parseMarkdown(text))
         return parsed === 0 || findTooDeep(text, parsed - 1) !== undefined
       }),
       { numRuns: 2000 },
@@ -121,12 +122,7 @@ describe('nesting depth (checked before parsing)', () => {
   })
 
   it('never counts fewer inline openers in a paragraph than the parser nests links and emphasis (random Markdown)', () => {
-    const parser = unified().use(remarkParse).use(remarkGfm)
-    const INLINE = new Set(['emphasis', 'strong', 'delete', 'link', 'image', 'linkReference', 'imageReference'])
-    const depth = (node: MdastNodes, above = 0): number => {
-      const here = INLINE.has(node.type) ? above + 1 : above
-      return 'children' in node ? Math.max(here, ...node.children.map((c) => depth(c as MdastNodes, here))) : here
-    }
+    const depth = nesting(new Set(['emphasis', 'strong', 'delete', 'link', 'image', 'linkReference', 'imageReference']))
     const piece = fc.constantFrom(
       '*',
       '**',
@@ -168,7 +164,7 @@ describe('nesting depth (checked before parsing)', () => {
       fc.property(
         fc.array(piece, { maxLength: 60 }).map((p) => p.join('')),
         (text) => {
-          const parsed = depth(parser.parse(text))
+          const parsed = depth(parseMarkdown(text))
           return parsed === 0 || findTooManyOpeners(text, parsed - 1) !== undefined
         },
       ),
