@@ -397,6 +397,25 @@ describe('article content never runs script', () => {
   })
 })
 
+describe('an article without a cause (KCS: cause is optional)', () => {
+  it('shows no Cause heading, on the hosted page and in the widget', TEST, async () => {
+    const { page, context, errors } = await open()
+    try {
+      await page.goto(`${xssKb.origin}/articles/flurbo-no-cause`)
+      await page.locator('.kb-article-title').waitFor()
+      assert.deepEqual(await page.locator('.kb-article-section h2').allTextContents(), ['Symptoms', 'Environment', 'Resolution'])
+      await page.goto(`${portal.origin}/xss`)
+      await page.locator('#help-search').getByRole('combobox').fill('flurbo window layout')
+      await page.locator('#help-search').getByRole('option').first().click()
+      await page.locator('#help-search .kb-article-title').waitFor()
+      assert.deepEqual(await page.locator('#help-search .kb-article-section h4').allTextContents(), ['Symptoms', 'Environment', 'Resolution'])
+      assert.deepEqual(errors, [])
+    } finally {
+      await context.close()
+    }
+  })
+})
+
 describe('cross-origin access', () => {
   it('reads KB_CORS_ORIGINS as a list of exact origins, and refuses anything else', () => {
     assert.deepEqual(parseCorsOrigins(''), [])

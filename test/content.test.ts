@@ -5,7 +5,9 @@ import path from 'node:path'
 import { describe, it } from 'node:test'
 import { loadArticles, parseArticle } from '../src/build/content/load.js'
 import { formatProblem, sortProblems } from '../src/build/content/problems.js'
+import request from 'supertest'
 import { LIMITS } from '../src/limits.js'
+import { appFor } from './helpers/kb.js'
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures', 'content')
 
@@ -70,7 +72,7 @@ describe('loadArticles', () => {
     )
     assert.deepEqual(problems.map(formatProblem), [
       'kb/README.md:1 file: warning: skipped: a README is not an article',
-      'kb/c.md:1 cause: required field is missing; it must be a non-empty Markdown string',
+      'kb/c.md:1 cause: warning: no cause: optional (KCS), but say why the problem happens once it is known',
       'kb/c.md:1 environment: required field is missing; it must be a non-empty list of strings',
       'kb/c.md:1 resolution: required field is missing; it must be a non-empty Markdown string',
       'kb/c.md:1 symptoms: required field is missing; it must be a non-empty list of strings',
@@ -158,5 +160,32 @@ describe('limits an article meets (issue 14)', () => {
       process.off('warning', onWarning)
     }
     assert.deepEqual(warnings, [])
+  })
+})
+
+describe('cause is optional (KCS)', () => {
+  const text = ['---', 'title: T', 'symptoms: [s]', 'environment: [e]', 'resolution: r', '---', ''].join('\n')
+
+  it('an article without a cause loads, with one warning line', () => {
+    const { article, problems } = parseArticle(text, 'no-cause.md')
+    assert.equal(article?.id, 'no-cause')
+    assert.equal(article?.cause, undefined)
+    assert.deepEqual(problems.map(formatProblem), ['no-cause.md:1 cause: warning: no cause: optional (KCS), but say why the problem happens once it is known'])
+  })
+
+  it('is stored as null and served as null by the API; an empty cause is still an error', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'kb-no-cause-'))
+    await writeFile(path.join(dir, 'no-cause.md'), text)
+    const app = await appFor(dir)
+    try {
+      const res = await request(app.server).get('/api/articles/no-cause').expect(200)
+      assert.equal(res.body.cause, null)
+      assert.equal(res.body.resolution.markdown, 'r')
+    } finally {
+      await app.close()
+    }
+    assert.deepEqual(parseArticle(text.replace('resolution: r', 'cause: ""\nresolution: r'), 'x.md').problems.map(formatProblem), [
+      'x.md:5 cause: must be a non-empty Markdown string, got an empty string',
+    ])
   })
 })

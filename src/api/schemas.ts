@@ -145,7 +145,7 @@ export const ArticleResponse = Type.Object({
   title: Type.String(),
   symptoms: StringList,
   environment: StringList,
-  cause: Rendered,
+  cause: Type.Union([Rendered, Type.Null()], { description: 'Null when the article states no cause.' }),
   resolution: Rendered,
   body: Rendered,
   products: StringList,

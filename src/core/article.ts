@@ -24,7 +24,8 @@ export interface KbArticle {
   title: string
   symptoms: string[]
   environment: string[]
-  cause: RenderedText
+  /** Null when the article states no cause (KCS allows it). */
+  cause: RenderedText | null
   resolution: RenderedText
   body: RenderedText
   products: string[]

@@ -10,7 +10,7 @@ export function toKbArticle(a: ArticleSource): KbArticle {
     title: a.title,
     symptoms: a.symptoms,
     environment: a.environment,
-    cause: renderMarkdown(a.cause),
+    cause: a.cause === undefined ? null : renderMarkdown(a.cause),
     resolution: renderMarkdown(a.resolution),
     body: renderMarkdown(a.body),
     products: a.products,

@@ -144,6 +144,9 @@ export function parseArticle(text: string, rel: string, display = rel): { articl
   }
 
   const fm = fields as Partial<Frontmatter>
+  if (!('cause' in fields)) {
+    problem(1, 'cause', 'no cause: optional (KCS), but say why the problem happens once it is known', 'warning')
+  }
   const references: ArticleReference[] = []
   for (const [i, ref] of (Array.isArray(fm.references) ? fm.references : []).entries()) {
     const r = typeof ref === 'string' ? { url: ref } : (ref as ArticleReference)
@@ -193,7 +196,7 @@ export function parseArticle(text: string, rel: string, display = rel): { articl
       title: f.title.trim(),
       symptoms: f.symptoms.map((s) => s.trim()),
       environment: f.environment.map((s) => s.trim()),
-      cause: f.cause,
+      ...(f.cause !== undefined ? { cause: f.cause } : {}),
       resolution: f.resolution,
       products: f.products ?? [],
       tags: f.tags ?? [],

@@ -24,7 +24,8 @@ export const Frontmatter = Type.Object({
   title: NonEmptyString,
   symptoms: Type.Array(NonEmptyString, { minItems: 1 }),
   environment: Type.Array(NonEmptyString, { minItems: 1 }),
-  cause: NonEmptyString,
+  // Optional, as KCS treats it: a problem with a known fix but no known cause is still worth an article.
+  cause: Type.Optional(NonEmptyString),
   resolution: NonEmptyString,
   products: Type.Optional(StringList),
   tags: Type.Optional(StringList),
@@ -60,7 +61,8 @@ export interface ArticleSource {
   title: string
   symptoms: string[]
   environment: string[]
-  cause: string
+  /** Absent when the author does not know why the problem happens (lint warns). */
+  cause?: string
   resolution: string
   products: string[]
   tags: string[]

@@ -64,10 +64,10 @@ export function makeSnippet(a: KbArticle, terms: ReadonlySet<string>): string {
     }
   }
   // Symptoms first, then cause and resolution, in the order a reader wants them.
-  consider(structured.get(a, () => [...a.symptoms, ...a.cause.text.split('\n'), ...a.resolution.text.split('\n')]))
+  consider(structured.get(a, () => [...a.symptoms, ...(a.cause?.text.split('\n') ?? []), ...a.resolution.text.split('\n')]))
   // The body is long: read it only when the structured parts hold none of the terms.
   if (bestCount === 0) consider(bodies.get(a, () => a.body.text.split('\n')))
-  if (!best) return shorten(a.symptoms[0] ?? a.cause.text, MAX_SNIPPET)
+  if (!best) return shorten(a.symptoms[0] ?? a.resolution.text, MAX_SNIPPET)
   best.shown ??= shorten(best.text, MAX_SNIPPET)
   return best.shown
 }

@@ -276,6 +276,6 @@ function shareable(kb: KnowledgeBase): SharedKb {
     bytes,
     codes,
     engine: index.parts(),
-    articles: articles.map((a) => ({ ...a, cause: text(a.cause), resolution: text(a.resolution), body: text(a.body) })),
+    articles: articles.map((a) => ({ ...a, cause: a.cause && text(a.cause), resolution: text(a.resolution), body: text(a.body) })),
   }
 }

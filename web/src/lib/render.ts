@@ -62,7 +62,8 @@ export function articleView(doc: Document, a: Article, opts: { level: 1 | 2 | 3;
   const prose = (html: string) => h(doc, 'div', { class: 'kb-prose' }, sanitizedFragment(doc, html, opts.base))
   section('Symptoms', list(a.symptoms))
   section('Environment', list(a.environment))
-  section('Cause', prose(a.cause.html))
+  // Cause is optional (KCS): no empty heading when the article has none.
+  if (a.cause?.html.trim()) section('Cause', prose(a.cause.html))
   section('Resolution', prose(a.resolution.html))
   if (a.body.html.trim()) section('Details', prose(a.body.html))
   const refs = a.references.filter((r) => /^https?:\/\//i.test(r.url))
