@@ -11,17 +11,43 @@ import imported from './src/imported.mjs'
 import negative from './src/negative.mjs'
 import terseStack from './src/terse-stack.mjs'
 
+/** The labels a case's `kind` may have (eval/README.md says what each means). */
+const KINDS = new Set([
+  'event-viewer',
+  'iis-log',
+  'app-log',
+  'stack-trace',
+  'db-client',
+  'browser',
+  'truncated',
+  'terse',
+  'terminal',
+  'dialog',
+  'described',
+  'negative',
+])
+/** A corpus name: `bundled` (articles/) or a corpus folder's name, which are slugs. */
+const CORPUS = /^[a-z0-9][a-z0-9-]*$/
+
+/**
+ * Until eval/src/imported.mjs names its corpus per case, its cases are told apart by their
+ * expected id: SQL Server error pages are `mssqlserver-*`, the rest are IIS support articles.
+ */
+const withImportedCorpus = (c) => ({ corpus: c.expect?.startsWith('mssqlserver-') ? 'mssql-errors' : 'mslearn-iis', ...c })
+
 const out = fileURLToPath(new URL('./pastes.jsonl', import.meta.url))
-const cases = [...bundled1, ...bundled2, ...imported, ...negative, ...terseStack]
+const cases = [...bundled1, ...bundled2, ...imported.map(withImportedCorpus), ...negative, ...terseStack]
 
 const lines = cases.map((c) => {
-  for (const k of ['id', 'kind', 'text', 'set', 'note']) {
+  for (const k of ['id', 'corpus', 'kind', 'text', 'set', 'note']) {
     if (typeof c[k] !== 'string' || c[k] === '') throw new Error(`case ${c.id ?? '?'}: "${k}" must be a non-empty string`)
   }
+  if (!KINDS.has(c.kind)) throw new Error(`case ${c.id}: unknown kind "${c.kind}"`)
+  if (!CORPUS.test(c.corpus)) throw new Error(`case ${c.id}: corpus "${c.corpus}" is not a corpus name`)
   if (c.expect !== null && typeof c.expect !== 'string') throw new Error(`case ${c.id}: "expect" must be a string or null`)
   // Fixed key order, no trailing spaces on lines (copy artefacts of the source, not of the paste).
   const text = c.text.split('\n').map((l) => l.replace(/[ \t]+$/, '')).join('\n')
-  return JSON.stringify({ id: c.id, kind: c.kind, text, expect: c.expect, set: c.set, note: c.note })
+  return JSON.stringify({ id: c.id, corpus: c.corpus, kind: c.kind, text, expect: c.expect, set: c.set, note: c.note })
 })
 const body = lines.join('\n') + '\n'
 

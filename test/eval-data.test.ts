@@ -1,6 +1,7 @@
 /**
  * The labelled evaluation dataset (eval/pastes.jsonl): well-formed, every expected article
- * exists, and the case mix meets the minimums the evaluation relies on.
+ * exists in the KB of the case's corpus, and the case mix meets the minimums the evaluation
+ * relies on, dataset-wide and per corpus.
  */
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
@@ -11,30 +12,57 @@ import path from 'node:path'
 import { before, describe, test } from 'node:test'
 import { pathToFileURL } from 'node:url'
 import { loadArticles } from '../src/build/content/load.js'
-import { KINDS } from '../scripts/eval.js'
 import { corporaDir } from './helpers/corpora.js'
 
 const REPO = path.join(import.meta.dirname, '..')
 const DATASET = path.join(REPO, 'eval', 'pastes.jsonl')
 const IMPORTER = path.join(REPO, 'src', 'build', 'import', 'import.ts')
-const CORPORA_DIR = corporaDir()
-const CORPORA = ['mslearn-iis', 'mssql-errors'] as const
-type Corpus = (typeof CORPORA)[number]
+/** Corpus folders: the shared public corpora, and the ones assembled for the eval in the repo. */
+const CORPORA_DIRS = [corporaDir(), path.join(REPO, 'eval', 'corpora')]
+
+/** The labels a case's `kind` may have (eval/README.md); `negative` and only it expects no match. */
+const KINDS = [
+  'event-viewer',
+  'iis-log',
+  'app-log',
+  'stack-trace',
+  'db-client',
+  'browser',
+  'truncated',
+  'terse',
+  'terminal',
+  'dialog',
+  'described',
+  'negative',
+] as const
+/** Kinds added with the per-corpus format: held to the dataset-wide per-kind minimum once every corpus is complete. */
+const NEW_KINDS: readonly string[] = ['terminal', 'dialog', 'described']
+
+/**
+ * Corpora whose cases have reached the per-corpus minimums (MIN.corpus), which are asserted for
+ * these only. Grow it as each corpus gets there; in the end it lists every corpus.
+ */
+const CORPORA_COMPLETE: readonly string[] = []
 
 /** Minimums from the dataset brief (eval/README.md). */
 const MIN = {
   total: 120,
   perBundledArticle: 4,
   kindsPerBundledArticle: 4,
-  imported: 30,
-  perCorpus: 10,
+  /** Positives of every imported corpus that has cases at all. */
+  perImportedCorpus: 10,
   negatives: 20,
   perKind: 5,
   holdoutShare: [0.25, 0.4] as const,
+  /** For each corpus in CORPORA_COMPLETE. */
+  corpus: { positives: 60, describedShare: 0.25, negatives: 8, kinds: 4 },
+  /** A `described` paste is one to four sentences a user types, not a log. */
+  described: { lines: 4, chars: 600 },
 }
 
 interface Case {
   id: string
+  corpus: string
   kind: string
   text: string
   expect: string | null
@@ -42,7 +70,7 @@ interface Case {
   note: string
 }
 
-/** The importer's id rule: file base name without .md, lowercased, non-[a-z0-9] runs as "-". */
+/** The importer's id rule for a single-problem file: base name without .md, lowercased, non-[a-z0-9] runs as "-". */
 const idFromName = (file: string): string =>
   path
     .basename(file)
@@ -57,52 +85,62 @@ function listMd(dir: string): string[] {
     .map((e) => path.join(e.parentPath, e.name))
 }
 
+/** Corpus name -> its folder, for every corpus folder present. */
+function corpusFolders(): Map<string, string> {
+  const found = new Map<string, string>()
+  for (const dir of CORPORA_DIRS) {
+    if (!existsSync(dir)) continue
+    for (const e of readdirSync(dir, { withFileTypes: true })) if (e.isDirectory()) found.set(e.name, path.join(dir, e.name))
+  }
+  return found
+}
+
 const lines = readFileSync(DATASET, 'utf8')
   .split('\n')
   .filter((l) => l.trim() !== '')
 const cases: Case[] = []
+const folders = corpusFolders()
 const bundled = new Map<string, string>() // id -> article file text
-/** Imported ids per corpus, and the source text for each id when the corpus is present. */
-const imported = new Map<Corpus, Set<string>>()
-const importedSource = new Map<string, string>()
-let importedFrom = 'not checked: corpora not found'
+/** Article ids per imported corpus, and the texts (imported article, source file) each id comes from. */
+const imported = new Map<string, Set<string>>()
+const importedSource = new Map<string, string[]>() // `${corpus}/${id}` -> texts
+let importedFrom = 'not checked: no corpus folder found'
+
+const positives = (): Case[] => cases.filter((c) => c.expect !== null)
+const sourceKey = (corpus: string, id: string): string => `${corpus}/${id}`
+const addSource = (key: string, text: string): void => void importedSource.set(key, [...(importedSource.get(key) ?? []), text])
 
 before(async () => {
   for (const l of lines) cases.push(JSON.parse(l) as Case)
   const { articles } = await loadArticles(path.join(REPO, 'articles'))
   for (const a of articles) bundled.set(a.id, readFileSync(path.join(REPO, 'articles', a.source), 'utf8'))
 
-  const present = CORPORA.filter((c) => existsSync(path.join(CORPORA_DIR, c)))
-  if (present.length === 0) return
-  for (const c of present) {
-    for (const f of listMd(path.join(CORPORA_DIR, c))) importedSource.set(idFromName(f), readFileSync(f, 'utf8'))
-  }
+  // Only the corpora the dataset asks about are imported (a folder may hold other material).
+  const asked = [...new Set(cases.map((c) => c.corpus))].filter((c) => folders.has(c))
+  if (asked.length === 0) return
+  for (const c of asked) for (const f of listMd(folders.get(c)!)) addSource(sourceKey(c, idFromName(f)), readFileSync(f, 'utf8'))
   if (existsSync(IMPORTER)) {
-    // Check against what the importer really produces: it may skip files or rename ids.
+    // Check against what the importer really produces: it may skip files, split pages or rename ids.
     importedFrom = 'importer output'
     const mod = (await import(pathToFileURL(IMPORTER).href)) as { importFolder: (o: { from: string; to: string }) => Promise<unknown> }
     const tmp = await mkdtemp(path.join(os.tmpdir(), 'kb-eval-data-'))
     try {
-      for (const c of present) {
+      for (const c of asked) {
         const to = path.join(tmp, c)
-        await mod.importFolder({ from: path.join(CORPORA_DIR, c), to })
+        await mod.importFolder({ from: folders.get(c)!, to })
         const { articles } = await loadArticles(to)
         imported.set(c, new Set(articles.map((a) => a.id)))
+        for (const a of articles) addSource(sourceKey(c, a.id), readFileSync(path.join(to, a.source), 'utf8'))
       }
     } finally {
       await rm(tmp, { recursive: true, force: true })
     }
   } else {
     importedFrom = 'corpus file names (importer not present)'
-    for (const c of present) imported.set(c, new Set(listMd(path.join(CORPORA_DIR, c)).map(idFromName)))
+    for (const c of asked) imported.set(c, new Set(listMd(folders.get(c)!).map(idFromName)))
   }
 })
 
-const corpusOf = (id: string): Corpus | 'bundled' | undefined => {
-  if (bundled.has(id)) return 'bundled'
-  for (const [c, ids] of imported) if (ids.has(id)) return c
-  return undefined
-}
 const count = <T>(xs: T[], key: (x: T) => string): Map<string, number> => {
   const m = new Map<string, number>()
   for (const x of xs) m.set(key(x), (m.get(key(x)) ?? 0) + 1)
@@ -110,15 +148,15 @@ const count = <T>(xs: T[], key: (x: T) => string): Map<string, number> => {
 }
 
 describe('eval dataset: format', () => {
-  test('every line is one JSON object with exactly the documented fields', () => {
+  test('every line is one JSON object with exactly the documented fields, in the documented order', () => {
     assert.ok(lines.length > 0)
     for (const [i, l] of lines.entries()) {
       let c: unknown
       assert.doesNotThrow(() => (c = JSON.parse(l)), `line ${i + 1} is not JSON`)
       assert.ok(c && typeof c === 'object' && !Array.isArray(c), `line ${i + 1} is not an object`)
       const o = c as Record<string, unknown>
-      assert.deepEqual(Object.keys(o).sort(), ['expect', 'id', 'kind', 'note', 'set', 'text'], `line ${i + 1}: fields`)
-      for (const k of ['id', 'kind', 'text', 'set', 'note']) {
+      assert.deepEqual(Object.keys(o), ['id', 'corpus', 'kind', 'text', 'expect', 'set', 'note'], `line ${i + 1}: fields`)
+      for (const k of ['id', 'corpus', 'kind', 'text', 'set', 'note']) {
         assert.ok(typeof o[k] === 'string' && (o[k] as string).trim() !== '', `line ${i + 1}: "${k}" must be a non-empty string`)
       }
       assert.ok(o.expect === null || (typeof o.expect === 'string' && o.expect !== ''), `line ${i + 1}: expect must be an id or null`)
@@ -142,6 +180,15 @@ describe('eval dataset: format', () => {
     }
   })
 
+  test('every corpus is `bundled` or a corpus folder (shared corpora or eval/corpora)', (t) => {
+    const shared = existsSync(CORPORA_DIRS[0]!)
+    if (!shared) t.diagnostic(`${CORPORA_DIRS[0]} not found: names of shared corpora only checked as slugs`)
+    for (const c of cases) {
+      assert.match(c.corpus, /^[a-z0-9][a-z0-9-]*$/, `${c.id}: corpus "${c.corpus}"`)
+      if (shared) assert.ok(c.corpus === 'bundled' || folders.has(c.corpus), `${c.id}: no corpus folder "${c.corpus}"`)
+    }
+  })
+
   test('eval/pastes.jsonl is generated from eval/src (node eval/build-pastes.mjs)', () => {
     const builder = path.join(REPO, 'eval', 'build-pastes.mjs')
     if (!existsSync(builder)) return
@@ -150,18 +197,16 @@ describe('eval dataset: format', () => {
 })
 
 describe('eval dataset: expected articles exist', () => {
-  test('every expect is null, a bundled id or an imported id', (t) => {
+  test("every expect is null or an article of the case's own corpus", (t) => {
     t.diagnostic(`imported ids checked against: ${importedFrom}`)
-    const missing = cases.filter((c) => c.expect !== null && corpusOf(c.expect) === undefined)
-    if (imported.size === 0) {
-      // Without the corpora only bundled ids can be checked; the rest must at least look like importer ids.
-      for (const c of missing) assert.match(c.expect!, /^[a-z0-9]+(?:-[a-z0-9]+)*$/, `${c.id}: "${c.expect}" is not an id`)
-      return
+    const wrong: string[] = []
+    for (const c of positives()) {
+      const ids = c.corpus === 'bundled' ? new Set(bundled.keys()) : imported.get(c.corpus)
+      // Without the corpus folder only the shape can be checked.
+      if (ids === undefined) assert.match(c.expect!, /^[a-z0-9]+(?:-[a-z0-9]+)*$/, `${c.id}: "${c.expect}" is not an id`)
+      else if (!ids.has(c.expect!)) wrong.push(`${c.id} -> ${c.corpus}: ${c.expect}`)
     }
-    assert.deepEqual(
-      missing.map((c) => `${c.id} -> ${c.expect}`),
-      [],
-    )
+    assert.deepEqual(wrong, [])
   })
 })
 
@@ -173,7 +218,7 @@ describe('eval dataset: coverage minimums', () => {
   test(`every bundled article has >= ${MIN.perBundledArticle} cases in >= ${MIN.kindsPerBundledArticle} kinds, in dev and holdout`, () => {
     assert.ok(bundled.size > 0)
     for (const id of [...bundled.keys()].sort()) {
-      const mine = cases.filter((c) => c.expect === id)
+      const mine = cases.filter((c) => c.corpus === 'bundled' && c.expect === id)
       assert.ok(mine.length >= MIN.perBundledArticle, `${id}: ${mine.length} cases`)
       const kinds = new Set(mine.map((c) => c.kind))
       assert.ok(kinds.size >= MIN.kindsPerBundledArticle, `${id}: only kinds ${[...kinds].join(', ')}`)
@@ -181,31 +226,26 @@ describe('eval dataset: coverage minimums', () => {
     }
   })
 
-  test(`>= ${MIN.imported} cases built from imported articles, >= ${MIN.perCorpus} per corpus`, (t) => {
-    const imp = cases.filter((c) => c.expect !== null && !bundled.has(c.expect))
-    assert.ok(imp.length >= MIN.imported, `${imp.length} imported cases`)
-    if (imported.size === 0) {
-      t.diagnostic('corpora not found: per-corpus counts not checked')
-      return
-    }
-    const per = count(imp, (c) => String(corpusOf(c.expect!)))
-    for (const corpus of CORPORA) {
-      if (!imported.has(corpus)) continue
-      assert.ok((per.get(corpus) ?? 0) >= MIN.perCorpus, `${corpus}: ${per.get(corpus) ?? 0} cases`)
-    }
+  test(`every imported corpus with cases has >= ${MIN.perImportedCorpus} positives`, () => {
+    const per = count(
+      positives().filter((c) => c.corpus !== 'bundled'),
+      (c) => c.corpus,
+    )
+    assert.ok(per.size >= 2, `imported corpora with positives: ${[...per.keys()].join(', ')}`)
+    for (const [corpus, n] of per) assert.ok(n >= MIN.perImportedCorpus, `${corpus}: ${n} positives`)
   })
 
   test(`>= ${MIN.negatives} negatives and >= ${MIN.perKind} cases of every kind`, () => {
     const perKind = count(cases, (c) => c.kind)
     assert.ok((perKind.get('negative') ?? 0) >= MIN.negatives, `${perKind.get('negative') ?? 0} negatives`)
-    for (const k of KINDS) assert.ok((perKind.get(k) ?? 0) >= MIN.perKind, `kind ${k}: ${perKind.get(k) ?? 0} cases`)
+    for (const k of checkedKinds()) assert.ok((perKind.get(k) ?? 0) >= MIN.perKind, `kind ${k}: ${perKind.get(k) ?? 0} cases`)
   })
 
   test(`holdout is ${MIN.holdoutShare[0] * 100}-${MIN.holdoutShare[1] * 100}% of cases and present in every kind`, () => {
     const holdout = cases.filter((c) => c.set === 'holdout')
     const shareOf = holdout.length / cases.length
     assert.ok(shareOf >= MIN.holdoutShare[0] && shareOf <= MIN.holdoutShare[1], `holdout share ${shareOf.toFixed(3)}`)
-    for (const k of KINDS)
+    for (const k of checkedKinds())
       assert.ok(
         holdout.some((c) => c.kind === k),
         `no holdout case of kind ${k}`,
@@ -213,11 +253,48 @@ describe('eval dataset: coverage minimums', () => {
   })
 })
 
+/** The kinds held to the dataset-wide minimums: the new ones once every corpus is complete, before that only if used. */
+function checkedKinds(): string[] {
+  const allComplete = [...new Set(cases.map((c) => c.corpus))].every((c) => CORPORA_COMPLETE.includes(c))
+  return KINDS.filter((k) => allComplete || !NEW_KINDS.includes(k) || cases.some((c) => c.kind === k))
+}
+
+describe('eval dataset: per-corpus minimums (corpora in CORPORA_COMPLETE)', () => {
+  test('CORPORA_COMPLETE names corpora that have cases', () => {
+    for (const c of CORPORA_COMPLETE)
+      assert.ok(
+        cases.some((x) => x.corpus === c),
+        `${c}: no cases`,
+      )
+  })
+
+  for (const corpus of CORPORA_COMPLETE) {
+    test(`${corpus}: >= ${MIN.corpus.positives} positives in >= ${MIN.corpus.kinds} kinds, >= ${MIN.corpus.describedShare * 100}% described, >= ${MIN.corpus.negatives} negatives, holdout ${MIN.holdoutShare[0] * 100}-${MIN.holdoutShare[1] * 100}%`, () => {
+      const mine = cases.filter((c) => c.corpus === corpus)
+      const pos = mine.filter((c) => c.expect !== null)
+      assert.ok(pos.length >= MIN.corpus.positives, `${pos.length} positives`)
+      const kinds = new Set(pos.map((c) => c.kind))
+      assert.ok(kinds.size >= MIN.corpus.kinds, `kinds: ${[...kinds].join(', ')}`)
+      const described = pos.filter((c) => c.kind === 'described').length
+      assert.ok(described >= MIN.corpus.describedShare * pos.length, `${described} of ${pos.length} positives described`)
+      const negatives = mine.length - pos.length
+      assert.ok(negatives >= MIN.corpus.negatives, `${negatives} negatives`)
+      const holdout = mine.filter((c) => c.set === 'holdout').length / mine.length
+      assert.ok(holdout >= MIN.holdoutShare[0] && holdout <= MIN.holdoutShare[1], `holdout share ${holdout.toFixed(3)}`)
+      for (const k of ['described', 'negative'])
+        assert.ok(
+          mine.some((c) => c.kind === k && c.set === 'holdout'),
+          `no holdout case of kind ${k}`,
+        )
+    })
+  }
+})
+
 describe('eval dataset: realism', () => {
-  test('no paste copies a descriptive (non-quoted) symptom sentence of its article verbatim', () => {
+  test('no paste copies a descriptive (non-quoted) symptom sentence of its bundled article verbatim', () => {
     const norm = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim()
     for (const c of cases) {
-      if (c.expect === null || !bundled.has(c.expect)) continue
+      if (c.expect === null || c.corpus !== 'bundled' || !bundled.has(c.expect)) continue
       const symptoms = [...bundled.get(c.expect)!.matchAll(/^\s+- (["'])(.*)\1\s*$/gm)].map((m) => m[2]!)
       const prose = symptoms.filter((s) => !/["']/.test(s) && s.length >= 30)
       const text = norm(c.text)
@@ -233,15 +310,22 @@ describe('eval dataset: realism', () => {
       /\b\d+_[A-Z][A-Za-z]+(?:_[A-Za-z]+)*\b/g,
       /process id was '(\d+)'/gi,
     ]
-    for (const c of cases) {
-      if (c.expect === null) continue
-      const source = bundled.get(c.expect) ?? importedSource.get(c.expect)
-      if (source === undefined) continue
-      for (const re of patterns) {
-        for (const m of c.text.matchAll(re)) {
-          assert.ok(!source.includes(m[0]), `${c.id}: "${m[0]}" is copied from the article ${c.expect}`)
+    for (const c of positives()) {
+      const sources = c.corpus === 'bundled' ? [bundled.get(c.expect!) ?? ''] : (importedSource.get(sourceKey(c.corpus, c.expect!)) ?? [])
+      for (const source of sources) {
+        for (const re of patterns) {
+          for (const m of c.text.matchAll(re)) {
+            assert.ok(!source.includes(m[0]), `${c.id}: "${m[0]}" is copied from the article ${c.expect}`)
+          }
         }
       }
+    }
+  })
+
+  test(`a described paste is a few sentences in the user's words (<= ${MIN.described.lines} lines, <= ${MIN.described.chars} characters)`, () => {
+    for (const c of cases.filter((x) => x.kind === 'described')) {
+      assert.ok(c.text.split('\n').length <= MIN.described.lines, `${c.id}: ${c.text.split('\n').length} lines`)
+      assert.ok(c.text.length <= MIN.described.chars, `${c.id}: ${c.text.length} characters`)
     }
   })
 })

@@ -8,7 +8,7 @@ import { Q, C, R, A, K, W, X, N } from './articles.mjs'
 export default [
   // ---------------------------------------------------------------- httpsys-503-queuefull
   {
-    id: 'queuefull-httperr-1', kind: 'iis-log', set: 'dev', expect: Q,
+    id: 'queuefull-httperr-1', corpus: 'bundled', kind: 'iis-log', set: 'dev', expect: Q,
     note: 'HTTPERR export with #Fields header; QueueFull lines between idle-timer noise',
     text: String.raw`#Software: Microsoft HTTP API 2.0
 #Version: 1.0
@@ -22,17 +22,17 @@ export default [
 2025-03-14 09:12:49 198.51.100.14 58110 10.40.1.15 443 HTTP/2.0 GET /api/orders?page=1 1 503 3 QueueFull OrdersApi`,
   },
   {
-    id: 'queuefull-terse-1', kind: 'terse', set: 'dev', expect: Q,
+    id: 'queuefull-terse-1', corpus: 'bundled', kind: 'terse', set: 'dev', expect: Q,
     note: 'hurried description with a typo (QueueFul); pool still running',
     text: String.raw`503s at peak, httperr says QueueFul, pool is still started`,
   },
   {
-    id: 'queuefull-truncated-1', kind: 'truncated', set: 'holdout', expect: Q,
+    id: 'queuefull-truncated-1', corpus: 'bundled', kind: 'truncated', set: 'holdout', expect: Q,
     note: 'single HTTPERR line cut inside the queue name',
     text: String.raw`2025-03-18 17:45:09 192.0.2.144 55810 10.12.0.8 80 HTTP/1.1 GET /shop/cart - 503 2 QueueFull ShopFro`,
   },
   {
-    id: 'queuefull-applog-1', kind: 'app-log', set: 'dev', expect: Q,
+    id: 'queuefull-applog-1', corpus: 'bundled', kind: 'app-log', set: 'dev', expect: Q,
     note: 'home-made monitoring script log: request queue counters climb, probe gets 503; no article wording',
     text: String.raw`2025-04-02 14:01:11,201 [7] INFO  QueueWatch - sample \\WEB07\HTTP Service Request Queues(claimsportal)\CurrentQueueSize=0
 2025-04-02 14:02:11,204 [7] INFO  QueueWatch - sample \\WEB07\HTTP Service Request Queues(claimsportal)\CurrentQueueSize=3
@@ -45,7 +45,7 @@ export default [
 2025-04-02 14:05:11,202 [7] INFO  QueueWatch - sample \\WEB07\HTTP Service Request Queues(claimsportal)\CurrentQueueSize=1000`,
   },
   {
-    id: 'queuefull-browser-1', kind: 'browser', set: 'holdout', expect: Q,
+    id: 'queuefull-browser-1', corpus: 'bundled', kind: 'browser', set: 'holdout', expect: Q,
     note: 'generic 503 page (shared with rapid-fail) plus the user\'s own words that separate the two: pool not stopped, load-related',
     text: String.raw`Service Unavailable
 
@@ -56,7 +56,7 @@ HTTP Error 503. The service is unavailable.
 
   // ---------------------------------------------------------------- iis-500-19-0x8007000d
   {
-    id: 'config500-browser-1', kind: 'browser', set: 'dev', expect: C,
+    id: 'config500-browser-1', corpus: 'bundled', kind: 'browser', set: 'dev', expect: C,
     note: 'full IIS 10 detailed error page as copied from the browser',
     text: String.raw`Internet Information Services 10.0 Detailed Error - 500.19 - Internal Server Error
 
@@ -98,7 +98,7 @@ This error occurs when there is a problem reading the configuration file for the
 View more information »`,
   },
   {
-    id: 'config500-browser-2', kind: 'browser', set: 'dev', expect: C,
+    id: 'config500-browser-2', corpus: 'bundled', kind: 'browser', set: 'dev', expect: C,
     note: 'IIS 7.5 style page, malformed XML variant: Config Error text and a config source line instead of -1: 0:',
     text: String.raw`Server Error in Application "DEFAULT WEB SITE/TIMESHEETS"
 Internet Information Services 7.5
@@ -125,7 +125,7 @@ Config Source
    43:   <system.webServer>`,
   },
   {
-    id: 'config500-iislog-1', kind: 'iis-log', set: 'holdout', expect: C,
+    id: 'config500-iislog-1', corpus: 'bundled', kind: 'iis-log', set: 'holdout', expect: C,
     note: 'W3C log only: 500 19 13 (win32 13 = ERROR_INVALID_DATA = 0x8007000d) for every URL incl. static files; hard: no text',
     text: String.raw`#Software: Microsoft Internet Information Services 10.0
 #Version: 1.0
@@ -137,22 +137,22 @@ Config Source
 2025-05-20 10:14:31 10.8.2.31 GET /css/site.min.css - 443 - 10.8.5.77 Mozilla/5.0+(Windows+NT+10.0;+Win64;+x64)+AppleWebKit/537.36 https://web-new-03/ 500 19 13 0`,
   },
   {
-    id: 'config500-terse-1', kind: 'terse', set: 'dev', expect: C,
+    id: 'config500-terse-1', corpus: 'bundled', kind: 'terse', set: 'dev', expect: C,
     note: 'a few words with the code',
     text: String.raw`500.19 0x8007000d right after deploying to the new box, works on my machine`,
   },
   {
-    id: 'config500-terse-2', kind: 'terse', set: 'holdout', expect: C,
+    id: 'config500-terse-2', corpus: 'bundled', kind: 'terse', set: 'holdout', expect: C,
     note: 'paraphrase without the HRESULT; mentions the rewrite section',
     text: String.raw`iis 500.19 "config data for the page is invalid" on new server - is it the url rewrite module missing??`,
   },
   {
-    id: 'config500-truncated-1', kind: 'truncated', set: 'dev', expect: C,
+    id: 'config500-truncated-1', corpus: 'bundled', kind: 'truncated', set: 'dev', expect: C,
     note: 'error page headline cut mid-sentence, no error code',
     text: String.raw`HTTP Error 500.19 - Internal Server Error The requested page cannot be accessed because the related configuration data for the pa`,
   },
   {
-    id: 'config500-applog-1', kind: 'app-log', set: 'holdout', expect: C,
+    id: 'config500-applog-1', corpus: 'bundled', kind: 'app-log', set: 'holdout', expect: C,
     note: 'deployment pipeline log; the smoke test error line carries the 500.19 body',
     text: String.raw`2025-05-20T10:13:58.771Z [INFO ] [deploy#41] Stopping site claims on WEB-NEW-03
 2025-05-20T10:14:02.118Z [INFO ] [deploy#41] Publishing package claims-api.2.14.0.zip to WEB-NEW-03
@@ -166,7 +166,7 @@ Config Source
 
   // ---------------------------------------------------------------- iis-503-rapid-fail
   {
-    id: 'rapidfail-event-1', kind: 'event-viewer', set: 'dev', expect: R,
+    id: 'rapidfail-event-1', corpus: 'bundled', kind: 'event-viewer', set: 'dev', expect: R,
     note: 'WAS 5002 event copied from Event Viewer (details pane)',
     text: String.raw`Log Name:      System
 Source:        Microsoft-Windows-WAS
@@ -181,7 +181,7 @@ Description:
 Application pool 'PayrollPool' is being automatically disabled due to a series of failures in the process(es) serving that application pool.`,
   },
   {
-    id: 'rapidfail-event-2', kind: 'event-viewer', set: 'holdout', expect: R,
+    id: 'rapidfail-event-2', corpus: 'bundled', kind: 'event-viewer', set: 'holdout', expect: R,
     note: 'Event Viewer "Save filtered log as CSV": 5021 identity warning then 5002',
     text: String.raw`Level,Date and Time,Source,Event ID,Task Category
 Error,11/4/2025 10:02:41 PM,Microsoft-Windows-WAS,5002,None,"Application pool 'ExtranetAppPool' is being automatically disabled due to a series of failures in the process(es) serving that application pool."
@@ -189,7 +189,7 @@ Warning,11/4/2025 10:02:41 PM,Microsoft-Windows-WAS,5021,None,"The identity of a
 Information,11/4/2025 10:01:12 PM,Service Control Manager,7036,None,"The Windows Process Activation Service service entered the running state."`,
   },
   {
-    id: 'rapidfail-httperr-1', kind: 'iis-log', set: 'holdout', expect: R,
+    id: 'rapidfail-httperr-1', corpus: 'bundled', kind: 'iis-log', set: 'holdout', expect: R,
     note: 'HTTPERR lines with AppOffline',
     text: String.raw`#Software: Microsoft HTTP API 2.0
 #Version: 1.0
@@ -200,17 +200,17 @@ Information,11/4/2025 10:01:12 PM,Service Control Manager,7036,None,"The Windows
 2025-07-01 06:02:19 172.16.41.5 61777 172.16.8.20 80 HTTP/1.1 GET /favicon.ico - 503 4 AppOffline IntranetPool`,
   },
   {
-    id: 'rapidfail-terse-1', kind: 'terse', set: 'dev', expect: R,
+    id: 'rapidfail-terse-1', corpus: 'bundled', kind: 'terse', set: 'dev', expect: R,
     note: 'user words only',
     text: String.raw`app pool keeps stopping by itself every few mins -> 503 service unavailable`,
   },
   {
-    id: 'rapidfail-truncated-1', kind: 'truncated', set: 'dev', expect: R,
+    id: 'rapidfail-truncated-1', corpus: 'bundled', kind: 'truncated', set: 'dev', expect: R,
     note: '5002 text cut mid-word',
     text: String.raw`Application pool 'Intranet_v4' is being automatically disabled due to a series of fail`,
   },
   {
-    id: 'rapidfail-browser-1', kind: 'browser', set: 'dev', expect: R,
+    id: 'rapidfail-browser-1', corpus: 'bundled', kind: 'browser', set: 'dev', expect: R,
     note: 'generic 503 page plus the user noticing the stopped pool',
     text: String.raw`Service Unavailable
 HTTP Error 503. The service is unavailable.
@@ -220,7 +220,7 @@ whole site is down with this. In IIS manager the pool shows Stopped, I start it,
 
   // ---------------------------------------------------------------- iis-arr-502-3
   {
-    id: 'arr5023-browser-1', kind: 'browser', set: 'dev', expect: A,
+    id: 'arr5023-browser-1', corpus: 'bundled', kind: 'browser', set: 'dev', expect: A,
     note: 'detailed 502.3 page from the ARR server',
     text: String.raw`HTTP Error 502.3 - Bad Gateway
 The operation timed out
@@ -244,7 +244,7 @@ Logon Method    Anonymous
 Logon User      Anonymous`,
   },
   {
-    id: 'arr5023-iislog-1', kind: 'iis-log', set: 'dev', expect: A,
+    id: 'arr5023-iislog-1', corpus: 'bundled', kind: 'iis-log', set: 'dev', expect: A,
     note: 'W3C log on the ARR box: 502 3 12002 with ~30 s time-taken, short requests fine',
     text: String.raw`#Software: Microsoft Internet Information Services 10.0
 #Version: 1.0
@@ -256,17 +256,17 @@ Logon User      Anonymous`,
 2025-02-17 13:21:17 10.1.2.10 POST /reports/export fy=2023&fmt=pdf 443 - 10.9.22.41 Mozilla/5.0+(Windows+NT+10.0) 502 3 12002 30002`,
   },
   {
-    id: 'arr5023-terse-1', kind: 'terse', set: 'holdout', expect: A,
+    id: 'arr5023-terse-1', corpus: 'bundled', kind: 'terse', set: 'holdout', expect: A,
     note: 'paraphrase, no error code',
     text: String.raw`ARR reverse proxy gives 502.3 bad gateway on long exports after ~30 sec, backend finishes them fine`,
   },
   {
-    id: 'arr5023-truncated-1', kind: 'truncated', set: 'dev', expect: A,
+    id: 'arr5023-truncated-1', corpus: 'bundled', kind: 'truncated', set: 'dev', expect: A,
     note: 'flattened page text cut inside the error code',
     text: String.raw`HTTP Error 502.3 - Bad Gateway The operation timed out Detailed Error Information: Module ApplicationRequestRouting Notification ExecuteRequestHandler Handler ApplicationRequestRoutingHandler Error Code 0x80072e`,
   },
   {
-    id: 'arr5023-applog-1', kind: 'app-log', set: 'holdout', expect: A,
+    id: 'arr5023-applog-1', corpus: 'bundled', kind: 'app-log', set: 'holdout', expect: A,
     note: 'calling service log; the ERROR line quotes the proxy error body in the middle of INFO chatter',
     text: String.raw`2025-02-17 13:19:55.402 INFO  [pool-4-thread-2] c.a.reports.ExportJob - job 8812 started (fy=2024, fmt=xlsx, rows~1.2M)
 2025-02-17 13:19:55.410 INFO  [pool-4-thread-2] c.a.reports.PortalClient - POST https://portal.adventure-works.com/reports/export
@@ -278,7 +278,7 @@ Logon User      Anonymous`,
 
   // ---------------------------------------------------------------- kerberos KRB_AP_ERR_MODIFIED
   {
-    id: 'kerberos-event-1', kind: 'event-viewer', set: 'dev', expect: K,
+    id: 'kerberos-event-1', corpus: 'bundled', kind: 'event-viewer', set: 'dev', expect: K,
     note: 'Security-Kerberos event 4 from a client, full real description text',
     text: String.raw`Log Name:      System
 Source:        Microsoft-Windows-Security-Kerberos
@@ -293,7 +293,7 @@ Description:
 The Kerberos client received a KRB_AP_ERR_MODIFIED error from the server svc-intranet-web. The target name used was HTTP/intranet.corp.tailspin.net. This indicates that the target server failed to decrypt the ticket provided by the client. This can occur when the target server principal name (SPN) is registered on an account other than the account the target service is using. Ensure that the target SPN is only registered on the account used by the server. This error can also happen if the target service account password is different than what is configured on the Kerberos Key Distribution Center for that target service. Ensure that the service on the server and the KDC are both configured to use the same password. If the server name is not fully qualified, and the target domain (CORP.TAILSPIN.NET) is different from the client domain (CORP.TAILSPIN.NET), check if there are identically named server accounts in these two domains, or use the fully-qualified name to identify the server.`,
   },
   {
-    id: 'kerberos-iislog-1', kind: 'iis-log', set: 'holdout', expect: K,
+    id: 'kerberos-iislog-1', corpus: 'bundled', kind: 'iis-log', set: 'holdout', expect: K,
     note: 'W3C log: 401 2 then 401 1 with SEC_E_LOGON_DENIED win32 status, repeated; no text',
     text: String.raw`#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) sc-status sc-substatus sc-win32-status time-taken
 2025-06-17 08:14:33 10.60.4.21 GET /hr/default.aspx - 443 - 10.60.88.140 Mozilla/5.0+(Windows+NT+10.0;+Win64;+x64)+Edg/125.0 401 2 5 0
@@ -302,12 +302,12 @@ The Kerberos client received a KRB_AP_ERR_MODIFIED error from the server svc-int
 2025-06-17 08:14:34 10.60.4.21 GET /hr/default.aspx - 443 - 10.60.88.140 Mozilla/5.0+(Windows+NT+10.0;+Win64;+x64)+Edg/125.0 401 1 2148074252 0`,
   },
   {
-    id: 'kerberos-terse-1', kind: 'terse', set: 'dev', expect: K,
+    id: 'kerberos-terse-1', corpus: 'bundled', kind: 'terse', set: 'dev', expect: K,
     note: 'user words; typo "promting"',
     text: String.raw`intranet site keeps promting for password since we moved the app pool to a service account, works with http://servername but not the alias`,
   },
   {
-    id: 'kerberos-browser-1', kind: 'browser', set: 'dev', expect: K,
+    id: 'kerberos-browser-1', corpus: 'bundled', kind: 'browser', set: 'dev', expect: K,
     note: '401.1 detailed page plus a note about the alias',
     text: String.raw`HTTP Error 401.1 - Unauthorized
 You do not have permission to view this directory or page using the credentials that you supplied.
@@ -330,14 +330,14 @@ Logon User      Not yet determined
 (only through the hr.wingtiptoys.local name behind the F5, https://wtt-web02/ works without a prompt)`,
   },
   {
-    id: 'kerberos-truncated-1', kind: 'truncated', set: 'holdout', expect: K,
+    id: 'kerberos-truncated-1', corpus: 'bundled', kind: 'truncated', set: 'holdout', expect: K,
     note: 'event text cut inside the target name',
     text: String.raw`The Kerberos client received a KRB_AP_ERR_MODIFIED error from the server WEBFARM-SVC$. The target name used was HTTP/portal.ad.wingtip`,
   },
 
   // ---------------------------------------------------------------- w3wp crash 5011 / 5009
   {
-    id: 'w3wpcrash-event-1', kind: 'event-viewer', set: 'dev', expect: W,
+    id: 'w3wpcrash-event-1', corpus: 'bundled', kind: 'event-viewer', set: 'dev', expect: W,
     note: 'Application Error 1000 for w3wp.exe, stack overflow code',
     text: String.raw`Log Name:      Application
 Source:        Application Error
@@ -362,7 +362,7 @@ Faulting package full name:
 Faulting package-relative application ID:`,
   },
   {
-    id: 'w3wpcrash-event-2', kind: 'event-viewer', set: 'holdout', expect: W,
+    id: 'w3wpcrash-event-2', corpus: 'bundled', kind: 'event-viewer', set: 'holdout', expect: W,
     note: 'WAS 5011 with real pool name and pid',
     text: String.raw`Log Name:      System
 Source:        Microsoft-Windows-WAS
@@ -377,7 +377,7 @@ Description:
 A process serving application pool 'B2BPortal' suffered a fatal communication error with the Windows Process Activation Service. The process id was '7716'. The data field contains the error number.`,
   },
   {
-    id: 'w3wpcrash-stack-1', kind: 'stack-trace', set: 'dev', expect: W,
+    id: 'w3wpcrash-stack-1', corpus: 'bundled', kind: 'stack-trace', set: 'dev', expect: W,
     note: '.NET Runtime 1026 body: unhandled exception on a timer thread kills w3wp',
     text: String.raw`Application: w3wp.exe
 Framework Version: v4.0.30319
@@ -392,19 +392,19 @@ Exception Info: System.NullReferenceException
    at System.Threading.TimerQueue.FireNextTimers()`,
   },
   {
-    id: 'w3wpcrash-terse-1', kind: 'terse', set: 'dev', expect: W,
+    id: 'w3wpcrash-terse-1', corpus: 'bundled', kind: 'terse', set: 'dev', expect: W,
     note: 'user words with one event id',
     text: String.raw`w3wp crashing randomly, users lose their session/cart, event 5011 in system log`,
   },
   {
-    id: 'w3wpcrash-truncated-1', kind: 'truncated', set: 'holdout', expect: W,
+    id: 'w3wpcrash-truncated-1', corpus: 'bundled', kind: 'truncated', set: 'holdout', expect: W,
     note: '5009 text cut inside the exit code',
     text: String.raw`A process serving application pool 'ShopFrontV2' terminated unexpectedly. The process id was '9132'. The process exit code was '0xe0434`,
   },
 
   // ---------------------------------------------------------------- iis5.1 bmnet.dll
   {
-    id: 'bmnet-iislog-1', kind: 'iis-log', set: 'dev', expect: X,
+    id: 'bmnet-iislog-1', corpus: 'bundled', kind: 'iis-log', set: 'dev', expect: X,
     note: 'IIS 5.1 W3SVC log: static files alternate 200 / 403 / 500 6',
     text: String.raw`#Software: Microsoft Internet Information Services 5.1
 #Version: 1.0
@@ -420,7 +420,7 @@ Exception Info: System.NullReferenceException
 14:02:41 127.0.0.1 GET /timesheet/js/menu.js 500 6`,
   },
   {
-    id: 'bmnet-iislog-2', kind: 'iis-log', set: 'dev', expect: X,
+    id: 'bmnet-iislog-2', corpus: 'bundled', kind: 'iis-log', set: 'dev', expect: X,
     note: 'extended W3C fields on XP; user note names the 3G software',
     text: String.raw`#Software: Microsoft Internet Information Services 5.1
 #Version: 1.0
@@ -432,17 +432,17 @@ Exception Info: System.NullReferenceException
 started after I installed the Vodafone Mobile Connect card software on this laptop`,
   },
   {
-    id: 'bmnet-terse-1', kind: 'terse', set: 'dev', expect: X,
+    id: 'bmnet-terse-1', corpus: 'bundled', kind: 'terse', set: 'dev', expect: X,
     note: 'user words only, no codes',
     text: String.raw`local iis on xp - random images/css missing, 403 then 500, since installing the 3G modem software`,
   },
   {
-    id: 'bmnet-truncated-1', kind: 'truncated', set: 'dev', expect: X,
+    id: 'bmnet-truncated-1', corpus: 'bundled', kind: 'truncated', set: 'dev', expect: X,
     note: 'user\'s note cut off while quoting the Win32 message',
     text: String.raw`static files on my XP dev box fail with sc-win32-status 6, net helpmsg 6 says "The handle is inv`,
   },
   {
-    id: 'bmnet-browser-1', kind: 'browser', set: 'holdout', expect: X,
+    id: 'bmnet-browser-1', corpus: 'bundled', kind: 'browser', set: 'holdout', expect: X,
     note: 'IE 6 "not authorized" page, then the user\'s description',
     text: String.raw`You are not authorized to view this page
 You might not have permission to view this directory or page using the credentials you supplied.
@@ -457,7 +457,7 @@ It's http://localhost/ on XP pro. different .gif and .css files each refresh, af
 
   // ---------------------------------------------------------------- iis6 connections refused
   {
-    id: 'connrefused-httperr-1', kind: 'iis-log', set: 'dev', expect: N,
+    id: 'connrefused-httperr-1', corpus: 'bundled', kind: 'iis-log', set: 'dev', expect: N,
     note: 'IIS 6 HTTPERR with N_Connections_Refused (counters differ from the article) among timer lines',
     text: String.raw`#Software: Microsoft HTTP API 1.0
 #Version: 1.0
@@ -470,7 +470,7 @@ It's http://localhost/ on XP pro. different .gif and .css files each refresh, af
 2010-11-03 06:51:17 10.0.12.90 4127 10.0.1.40 80 HTTP/1.1 POST /intranet/search.aspx - 1 Timer_EntityBody DefaultAppPool`,
   },
   {
-    id: 'connrefused-event-1', kind: 'event-viewer', set: 'holdout', expect: N,
+    id: 'connrefused-event-1', corpus: 'bundled', kind: 'event-viewer', set: 'holdout', expect: N,
     note: 'Windows 2003 style event export: Srv 2019 nonpaged pool empty',
     text: String.raw`Event Type:	Error
 Event Source:	Srv
@@ -489,17 +489,17 @@ Data:
 0008: 00 00 00 00 e3 07 00 c0   ....ã..À`,
   },
   {
-    id: 'connrefused-terse-1', kind: 'terse', set: 'dev', expect: N,
+    id: 'connrefused-terse-1', corpus: 'bundled', kind: 'terse', set: 'dev', expect: N,
     note: 'user words; reason name in passing',
     text: String.raw`iis6 stops responding every couple of days, only reboot fixes it, httperr full of connections_refused`,
   },
   {
-    id: 'connrefused-truncated-1', kind: 'truncated', set: 'dev', expect: N,
+    id: 'connrefused-truncated-1', corpus: 'bundled', kind: 'truncated', set: 'dev', expect: N,
     note: 'HTTPERR line cut inside the reason',
     text: String.raw`2011-06-02 04:17:33 - - - - - - - - - 12_Connections_Ref`,
   },
   {
-    id: 'connrefused-applog-1', kind: 'app-log', set: 'holdout', expect: N,
+    id: 'connrefused-applog-1', corpus: 'bundled', kind: 'app-log', set: 'holdout', expect: N,
     note: 'monitoring agent log: nonpaged pool counter climbing, then site probes fail; no HTTPERR text',
     text: String.raw`2010-11-01 00:00:05,118 [3] INFO  PerfCollector - \\INTRAWEB01\Memory\Pool Nonpaged Bytes = 98,402,304
 2010-11-02 00:00:05,121 [3] INFO  PerfCollector - \\INTRAWEB01\Memory\Pool Nonpaged Bytes = 141,770,752
@@ -510,7 +510,7 @@ Data:
 2010-11-03 06:41:05,101 [3] INFO  PerfCollector - \\INTRAWEB01\Memory\Pool Nonpaged Bytes = 256,909,312`,
   },
   {
-    id: 'connrefused-browser-1', kind: 'browser', set: 'dev', expect: N,
+    id: 'connrefused-browser-1', corpus: 'bundled', kind: 'browser', set: 'dev', expect: N,
     note: 'IE "page cannot be displayed" plus user context (Win2003, ping works)',
     text: String.raw`The page cannot be displayed
 The page you are looking for is currently unavailable. The Web site might be experiencing technical difficulties, or you may need to adjust your browser settings.
