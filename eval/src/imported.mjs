@@ -1,13 +1,14 @@
 // Pastes for articles imported from the public corpora in /work/shared/bench/corpora
 // (mssql-errors: MicrosoftDocs/sql-docs error pages; mslearn-iis: MicrosoftDocs/SupportArticles-docs).
 // expect = importer id: source file basename without .md, lowercased, non-[a-z0-9] -> '-'.
+// corpus = the corpus whose KB the case is asked against (mssql-errors or mslearn-iis).
 
 import { sql } from './articles.mjs'
 
 export default [
   // ================================================================ mssql-errors
   {
-    id: 'sql18456-dbclient-1', kind: 'db-client', set: 'dev', expect: sql(18456),
+    id: 'sql18456-dbclient-1', corpus: 'mssql-errors', kind: 'db-client', set: 'dev', expect: sql(18456),
     note: 'SSMS query window output',
     text: String.raw`Msg 18456, Level 14, State 1, Server SQLPROD02\OLTP, Line 1
 Login failed for user 'app_reporting'.
@@ -15,7 +16,7 @@ Login failed for user 'app_reporting'.
 Completion time: 2025-04-22T06:03:51.4471052+02:00`,
   },
   {
-    id: 'sql18456-event-1', kind: 'event-viewer', set: 'holdout', expect: sql(18456),
+    id: 'sql18456-event-1', corpus: 'mssql-errors', kind: 'event-viewer', set: 'holdout', expect: sql(18456),
     note: 'Application log audit failure with reason text',
     text: String.raw`Log Name:      Application
 Source:        MSSQL$OLTP
@@ -30,12 +31,12 @@ Description:
 Login failed for user 'CORP\svc_etl'. Reason: Could not find a login matching the name provided. [CLIENT: 10.2.31.44]`,
   },
   {
-    id: 'sql18456-terse-1', kind: 'terse', set: 'dev', expect: sql(18456),
+    id: 'sql18456-terse-1', corpus: 'mssql-errors', kind: 'terse', set: 'dev', expect: sql(18456),
     note: 'a few words with the number',
     text: String.raw`sa login failed error 18456 state 8`,
   },
   {
-    id: 'sql1205-stack-1', kind: 'stack-trace', set: 'dev', expect: sql(1205),
+    id: 'sql1205-stack-1', corpus: 'mssql-errors', kind: 'stack-trace', set: 'dev', expect: sql(1205),
     note: '.NET SqlException deadlock victim',
     text: String.raw`Microsoft.Data.SqlClient.SqlException (0x80131904): Transaction (Process ID 87) was deadlocked on lock resources with another process and has been chosen as the deadlock victim. Rerun the transaction.
    at Microsoft.Data.SqlClient.SqlConnection.OnError(SqlException exception, Boolean breakConnection, Action` + '`' + String.raw`1 wrapCloseInAction)
@@ -46,7 +47,7 @@ ClientConnectionId:9c1f4a7e-2b4d-4e0a-bb1e-51e0c3a3d9f2
 Error Number:1205,State:51,Class:13`,
   },
   {
-    id: 'sql1205-applog-1', kind: 'app-log', set: 'holdout', expect: sql(1205),
+    id: 'sql1205-applog-1', corpus: 'mssql-errors', kind: 'app-log', set: 'holdout', expect: sql(1205),
     note: 'Java JDBC error line among INFO chatter',
     text: String.raw`2025-02-03 11:40:12.008 INFO  [batch-2] o.s.b.c.s.AbstractStep - Executing step: [settleInvoices]
 2025-02-03 11:40:19.772 INFO  [batch-2] c.c.ledger.SettleWriter - wrote chunk 41 (500 rows)
@@ -55,7 +56,7 @@ org.springframework.dao.CannotAcquireLockException: PreparedStatementCallback; S
 2025-02-03 11:40:22.330 INFO  [batch-2] o.s.b.c.l.s.SimpleJobLauncher - Job: [nightlyLedger] completed with status: [FAILED]`,
   },
   {
-    id: 'sql9002-dbclient-1', kind: 'db-client', set: 'dev', expect: sql(9002),
+    id: 'sql9002-dbclient-1', corpus: 'mssql-errors', kind: 'db-client', set: 'dev', expect: sql(9002),
     note: 'SSMS output; newer message wording "full due to LOG_BACKUP"',
     text: String.raw`(1048576 rows affected)
 Msg 9002, Level 17, State 4, Line 3
@@ -64,7 +65,7 @@ The transaction log for database 'Warehouse' is full due to 'LOG_BACKUP'.
 Completion time: 2025-06-30T23:58:02.1190311+00:00`,
   },
   {
-    id: 'sql9002-event-1', kind: 'event-viewer', set: 'dev', expect: sql(9002),
+    id: 'sql9002-event-1', corpus: 'mssql-errors', kind: 'event-viewer', set: 'dev', expect: sql(9002),
     note: 'Application log entry',
     text: String.raw`Log Name:      Application
 Source:        MSSQLSERVER
@@ -79,13 +80,13 @@ Description:
 The transaction log for database 'StageDB' is full due to 'ACTIVE_TRANSACTION'.`,
   },
   {
-    id: 'sql208-dbclient-1', kind: 'db-client', set: 'dev', expect: sql(208),
+    id: 'sql208-dbclient-1', corpus: 'mssql-errors', kind: 'db-client', set: 'dev', expect: sql(208),
     note: 'SSMS output',
     text: String.raw`Msg 208, Level 16, State 1, Procedure usp_GetOpenOrders, Line 7 [Batch Start Line 0]
 Invalid object name 'dbo.CustomerOrders'.`,
   },
   {
-    id: 'sql207-dbclient-1', kind: 'db-client', set: 'dev', expect: sql(207),
+    id: 'sql207-dbclient-1', corpus: 'mssql-errors', kind: 'db-client', set: 'dev', expect: sql(207),
     note: 'SSMS output, two messages',
     text: String.raw`Msg 207, Level 16, State 1, Line 2
 Invalid column name 'ShipDate'.
@@ -93,14 +94,14 @@ Msg 207, Level 16, State 1, Line 2
 Invalid column name 'ShipRegion'.`,
   },
   {
-    id: 'sql102-dbclient-1', kind: 'db-client', set: 'dev', expect: sql(102),
+    id: 'sql102-dbclient-1', corpus: 'mssql-errors', kind: 'db-client', set: 'dev', expect: sql(102),
     note: 'sqlcmd output',
     text: String.raw`C:\scripts> sqlcmd -S SQLDEV01 -d Sales -i fix_prices.sql
 Msg 102, Level 15, State 1, Server SQLDEV01, Line 14
 Incorrect syntax near ','.`,
   },
   {
-    id: 'sql4064-dbclient-1', kind: 'db-client', set: 'dev', expect: sql(4064),
+    id: 'sql4064-dbclient-1', corpus: 'mssql-errors', kind: 'db-client', set: 'dev', expect: sql(4064),
     note: 'SSMS connect dialog, "copy message text"',
     text: String.raw`Cannot connect to SQLDEV01.
 
@@ -120,7 +121,7 @@ State: 1
 Line Number: 65536`,
   },
   {
-    id: 'sql10061-dbclient-1', kind: 'db-client', set: 'holdout', expect: sql(10061),
+    id: 'sql10061-dbclient-1', corpus: 'mssql-errors', kind: 'db-client', set: 'holdout', expect: sql(10061),
     note: 'SSMS connect dialog; shares most text with 2/53/10060/11001, only the tail differs',
     text: String.raw`Cannot connect to sql-reporting.corp.contoso.com,14330.
 
@@ -129,7 +130,7 @@ Line Number: 65536`,
 A network-related or instance-specific error occurred while establishing a connection to SQL Server. The server was not found or was not accessible. Verify that the instance name is correct and that SQL Server is configured to allow remote connections. (provider: TCP Provider, error: 0 - No connection could be made because the target machine actively refused it.) (Microsoft SQL Server, Error: 10061)`,
   },
   {
-    id: 'sql11001-stack-1', kind: 'stack-trace', set: 'dev', expect: sql(11001),
+    id: 'sql11001-stack-1', corpus: 'mssql-errors', kind: 'stack-trace', set: 'dev', expect: sql(11001),
     note: '.NET SqlException: host name not resolvable',
     text: String.raw`Unhandled exception. System.Data.SqlClient.SqlException (0x80131904): A network-related or instance-specific error occurred while establishing a connection to SQL Server. The server was not found or was not accessible. Verify that the instance name is correct and that SQL Server is configured to allow remote connections. (provider: TCP Provider, error: 0 - No such host is known.)
  ---> System.ComponentModel.Win32Exception (11001): No such host is known.
@@ -138,7 +139,7 @@ A network-related or instance-specific error occurred while establishing a conne
    at Tailspin.Migrator.Program.Main(String[] args) in /app/Program.cs:line 18`,
   },
   {
-    id: 'sqlneg2-applog-1', kind: 'app-log', set: 'dev', expect: sql('neg2'),
+    id: 'sqlneg2-applog-1', corpus: 'mssql-errors', kind: 'app-log', set: 'dev', expect: sql('neg2'),
     note: 'ASP.NET app log; modern wording "Execution Timeout Expired" and Error Number -2',
     text: String.raw`2025-03-27 16:44:01.225 +01:00 [INF] [21] Request starting HTTP/1.1 GET https://crm.tailspin.local/customers/search?q=mill
 2025-03-27 16:44:31.402 +01:00 [ERR] [21] Failed executing DbCommand (30,011ms) [Parameters=[@q='?' (Size = 4000)], CommandType='Text', CommandTimeout='30']
@@ -149,14 +150,14 @@ Error Number:-2,State:0,Class:11
 2025-03-27 16:44:31.511 +01:00 [INF] [21] Request finished HTTP/1.1 GET https://crm.tailspin.local/customers/search?q=mill - 500`,
   },
   {
-    id: 'sql1222-dbclient-1', kind: 'db-client', set: 'dev', expect: sql(1222),
+    id: 'sql1222-dbclient-1', corpus: 'mssql-errors', kind: 'db-client', set: 'dev', expect: sql(1222),
     note: 'SSMS output after SET LOCK_TIMEOUT',
     text: String.raw`Msg 1222, Level 16, State 51, Line 1
 Lock request time out period exceeded.
 The statement has been terminated.`,
   },
   {
-    id: 'sql823-event-1', kind: 'event-viewer', set: 'dev', expect: sql(823),
+    id: 'sql823-event-1', corpus: 'mssql-errors', kind: 'event-viewer', set: 'dev', expect: sql(823),
     note: 'Application log I/O error',
     text: String.raw`Log Name:      Application
 Source:        MSSQLSERVER
@@ -171,7 +172,7 @@ Description:
 The operating system returned error 21(The device is not ready.) to SQL Server during a read at offset 0x000002a3c40000 in file 'E:\Data\Finance_Data.mdf'. Additional messages in the SQL Server error log and system event log may provide more detail. This is a severe system-level error condition that threatens database integrity and must be corrected immediately. Complete a full database consistency check (DBCC CHECKDB). This error can be caused by many factors; for more information, see SQL Server Books Online.`,
   },
   {
-    id: 'sql17883-applog-1', kind: 'app-log', set: 'holdout', expect: sql(17883),
+    id: 'sql17883-applog-1', corpus: 'mssql-errors', kind: 'app-log', set: 'holdout', expect: sql(17883),
     note: 'SQL Server ERRORLOG excerpt',
     text: String.raw`2025-03-02 03:11:40.12 spid87      DBCC CHECKDB (Sales) executed by CORP\svc_sqlagent found 0 errors and repaired 0 errors.
 2025-03-02 03:11:45.27 Server      Process 0:0:0 (0x1a2c) Worker 0x000000A1B2C3D160 appears to be non-yielding on Scheduler 3. Thread creation time: 13384905211820. Approx Thread CPU Used: kernel 0 ms, user 70123 ms. Process Utilization 31%. System Idle 62%. Interval: 70132 ms.
@@ -181,23 +182,23 @@ The operating system returned error 21(The device is not ready.) to SQL Server d
 2025-03-02 03:11:45.31 Server      *   03/02/25 03:11:45 spid 5212`,
   },
   {
-    id: 'sql916-dbclient-1', kind: 'db-client', set: 'dev', expect: sql(916),
+    id: 'sql916-dbclient-1', corpus: 'mssql-errors', kind: 'db-client', set: 'dev', expect: sql(916),
     note: 'SSMS object explorer error dialog text',
     text: String.raw`The server principal "CORP\ana.k" is not able to access the database "HR" under the current security context. (Microsoft SQL Server, Error: 916)`,
   },
   {
-    id: 'sql945-truncated-1', kind: 'truncated', set: 'dev', expect: sql(945),
+    id: 'sql945-truncated-1', corpus: 'mssql-errors', kind: 'truncated', set: 'dev', expect: sql(945),
     note: 'message cut',
     text: String.raw`Database 'Archive2019' cannot be opened due to inaccessible files or insufficient memory or disk sp`,
   },
   {
-    id: 'sql1105-dbclient-1', kind: 'db-client', set: 'holdout', expect: sql(1105),
+    id: 'sql1105-dbclient-1', corpus: 'mssql-errors', kind: 'db-client', set: 'holdout', expect: sql(1105),
     note: 'SSMS output',
     text: String.raw`Msg 1105, Level 17, State 2, Line 12
 Could not allocate space for object 'dbo.AuditLog'.'PK_AuditLog' in database 'Ops' because the 'PRIMARY' filegroup is full. Create disk space by deleting unneeded files, dropping objects in the filegroup, adding additional files to the filegroup, or setting autogrowth on for existing files in the filegroup.`,
   },
   {
-    id: 'sql15404-applog-1', kind: 'app-log', set: 'dev', expect: sql(15404),
+    id: 'sql15404-applog-1', corpus: 'mssql-errors', kind: 'app-log', set: 'dev', expect: sql(15404),
     note: 'SQL Agent job history message',
     text: String.raw`Date		11/14/2025 1:00:00 AM
 Log		Job History (Nightly - Index maintenance)
@@ -210,35 +211,35 @@ Message
 Executed as user: CORP\svc_sqlagent. The job failed.  Unable to determine if the owner (CORP\jsmith) of job Nightly - Index maintenance has server access (reason: Could not obtain information about Windows NT group/user 'CORP\jsmith', error code 0x534. [SQLSTATE 42000] (Error 15404)).`,
   },
   {
-    id: 'sql233-terse-1', kind: 'terse', set: 'holdout', expect: sql(233),
+    id: 'sql233-terse-1', corpus: 'mssql-errors', kind: 'terse', set: 'holdout', expect: sql(233),
     note: 'user words with the message',
     text: String.raw`ssms error 233 "no process is on the other end of the pipe" when logging in with sql auth`,
   },
   {
-    id: 'sql18452-dbclient-1', kind: 'db-client', set: 'dev', expect: sql(18452),
+    id: 'sql18452-dbclient-1', corpus: 'mssql-errors', kind: 'db-client', set: 'dev', expect: sql(18452),
     note: 'SSMS dialog',
     text: String.raw`Login failed for user 'reporting_ro'. The login is a SQL Server login and cannot be used with Windows Authentication. (Microsoft SQL Server, Error: 18452)`,
   },
   {
-    id: 'sql4104-dbclient-1', kind: 'db-client', set: 'holdout', expect: sql(4104),
+    id: 'sql4104-dbclient-1', corpus: 'mssql-errors', kind: 'db-client', set: 'holdout', expect: sql(4104),
     note: 'SSMS output',
     text: String.raw`Msg 4104, Level 16, State 1, Line 3
 The multi-part identifier "o.CustomerID" could not be bound.`,
   },
   {
-    id: 'sql137-truncated-1', kind: 'truncated', set: 'dev', expect: sql(137),
+    id: 'sql137-truncated-1', corpus: 'mssql-errors', kind: 'truncated', set: 'dev', expect: sql(137),
     note: 'SSMS output cut inside the variable name',
     text: String.raw`Msg 137, Level 15, State 2, Line 9
 Must declare the scalar variable "@Sta`,
   },
   {
-    id: 'sql1418-dbclient-1', kind: 'db-client', set: 'dev', expect: sql(1418),
+    id: 'sql1418-dbclient-1', corpus: 'mssql-errors', kind: 'db-client', set: 'dev', expect: sql(1418),
     note: 'mirroring setup error in SSMS',
     text: String.raw`Msg 1418, Level 16, State 1, Line 1
 The server network address "TCP://sqlmirror02.corp.local:5022" can not be reached or does not exist. Check the network address name and that the ports for the local and remote endpoints are operational.`,
   },
   {
-    id: 'sql1505-dbclient-1', kind: 'db-client', set: 'holdout', expect: sql(1505),
+    id: 'sql1505-dbclient-1', corpus: 'mssql-errors', kind: 'db-client', set: 'holdout', expect: sql(1505),
     note: 'SSMS output when creating a unique index',
     text: String.raw`Msg 1505, Level 16, State 1, Line 1
 The CREATE UNIQUE INDEX statement terminated because a duplicate key was found for the object name 'dbo.Customers' and the index name 'UX_Customers_Email'. The duplicate key value is (jane.doe@example.com).
@@ -247,7 +248,7 @@ The statement has been terminated.`,
 
   // ================================================================ mslearn-iis
   {
-    id: 'iis40314-browser-1', kind: 'browser', set: 'dev', expect: 'http-403-14-forbidden-webpage',
+    id: 'iis40314-browser-1', corpus: 'mslearn-iis', kind: 'browser', set: 'dev', expect: 'http-403-14-forbidden-webpage',
     note: 'IIS detailed error page',
     text: String.raw`HTTP Error 403.14 - Forbidden
 The Web server is configured to not list the contents of this directory.
@@ -270,7 +271,7 @@ Logon Method    Anonymous
 Logon User      Anonymous`,
   },
   {
-    id: 'iis40413-iislog-1', kind: 'iis-log', set: 'holdout', expect: 'http-404-13-website',
+    id: 'iis40413-iislog-1', corpus: 'mslearn-iis', kind: 'iis-log', set: 'holdout', expect: 'http-404-13-website',
     note: 'W3C log: large uploads get 404 13; hard (no text)',
     text: String.raw`#Software: Microsoft Internet Information Services 10.0
 #Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) sc-status sc-substatus sc-win32-status time-taken
@@ -280,7 +281,7 @@ Logon User      Anonymous`,
 only files over ~30 MB fail`,
   },
   {
-    id: 'iis4042-browser-1', kind: 'browser', set: 'dev', expect: 'http-error-402-webpage',
+    id: 'iis4042-browser-1', corpus: 'mslearn-iis', kind: 'browser', set: 'dev', expect: 'http-error-402-webpage',
     note: '404.2 ISAPI and CGI restriction page',
     text: String.raw`HTTP Error 404.2 - Not Found
 The page you are requesting cannot be served because of the ISAPI and CGI Restriction list settings on the Web server.
@@ -296,7 +297,7 @@ Logon Method    Anonymous
 Logon User      Anonymous`,
   },
   {
-    id: 'iis40417-browser-1', kind: 'browser', set: 'holdout', expect: 'error-message-you-visit-web-site',
+    id: 'iis40417-browser-1', corpus: 'mslearn-iis', kind: 'browser', set: 'holdout', expect: 'error-message-you-visit-web-site',
     note: '404.17 page: script served by static file handler',
     text: String.raw`HTTP Error 404.17 - Not Found
 The requested content appears to be script and will not be served by the static file handler.
@@ -315,7 +316,7 @@ Logon Method    Anonymous
 Logon User      Anonymous`,
   },
   {
-    id: 'iis405-iislog-1', kind: 'iis-log', set: 'dev', expect: 'http-error-405-website',
+    id: 'iis405-iislog-1', corpus: 'mslearn-iis', kind: 'iis-log', set: 'dev', expect: 'http-error-405-website',
     note: 'W3C log: POST to a static page and PUT rejected with 405',
     text: String.raw`#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) sc-status sc-substatus sc-win32-status time-taken
 2025-01-21 10:44:02 10.3.3.7 GET /contact.html - 80 - 10.3.9.120 Mozilla/5.0 200 0 0 4
@@ -324,7 +325,7 @@ Logon User      Anonymous`,
 HTTP Error 405.0 - Method not allowed`,
   },
   {
-    id: 'iis5189-event-1', kind: 'event-viewer', set: 'dev', expect: 'error-503-event-5189-web-application',
+    id: 'iis5189-event-1', corpus: 'mslearn-iis', kind: 'event-viewer', set: 'dev', expect: 'error-503-event-5189-web-application',
     note: 'WAS 5189 after a Windows feature update; competes with the rapid-fail 503 article',
     text: String.raw`Log Name:      System
 Source:        Microsoft-Windows-WAS
@@ -339,7 +340,7 @@ Description:
 The Windows Process Activation Service failed to generate an application pool config file for application pool 'DefaultAppPool'. The error type is '5'. To resolve this issue, please ensure that the applicationhost.config file is correct and recommit the last configuration changes made. The data field contains the error number.`,
   },
   {
-    id: 'iisasp0178-browser-1', kind: 'browser', set: 'dev', expect: 'server-object-error-asp-0178-occurs',
+    id: 'iisasp0178-browser-1', corpus: 'mslearn-iis', kind: 'browser', set: 'dev', expect: 'server-object-error-asp-0178-occurs',
     note: 'classic ASP error text',
     text: String.raw`Server object error 'ASP 0178 : 80070005'
 
@@ -350,7 +351,7 @@ Server.CreateObject Access Error
 The call to Server.CreateObject failed while checking permissions. Access is denied to this object.`,
   },
   {
-    id: 'iis5022-browser-1', kind: 'browser', set: 'holdout', expect: 'troubleshoot-502-2-bad-gateway-error-in-cgi-apps',
+    id: 'iis5022-browser-1', corpus: 'mslearn-iis', kind: 'browser', set: 'holdout', expect: 'troubleshoot-502-2-bad-gateway-error-in-cgi-apps',
     note: '502.2 page with a Python traceback as the "headers"',
     text: String.raw`HTTP Error 502.2 - Bad Gateway
 The specified CGI application misbehaved by not returning a complete set of HTTP headers. The headers it did return are "Traceback (most recent call last): File "C:\inetpub\cgi\stats.py", line 4, in <module> import pymssql ModuleNotFoundError: No module named 'pymssql' ".
@@ -363,7 +364,7 @@ Error Code   0x00000001
 Requested URL   http://tools-web:80/cgi/stats.py`,
   },
   {
-    id: 'iiswebsocket-stack-1', kind: 'stack-trace', set: 'dev', expect: 'websocketmodule-is-not-loaded',
+    id: 'iiswebsocket-stack-1', corpus: 'mslearn-iis', kind: 'stack-trace', set: 'dev', expect: 'websocketmodule-is-not-loaded',
     note: '.NET exception thrown by WCF NetHttpBinding / ASP.NET',
     text: String.raw`[InvalidOperationException: The WebSocketModule is not loaded. Check if the WebSocket feature is installed and the WebSocketModule is enabled in the list of IIS modules (see http://go.microsoft.com/fwlink/?LinkId=231398 for details).]
    System.ServiceModel.Channels.WebSocketHelper.ThrowWebSocketModuleNotLoaded() +118
@@ -372,12 +373,12 @@ Requested URL   http://tools-web:80/cgi/stats.py`,
    System.Web.HttpApplication.CallHandlerExecutionStep.System.Web.HttpApplication.IExecutionStep.Execute() +9987593`,
   },
   {
-    id: 'iiskeyset-terse-1', kind: 'terse', set: 'dev', expect: '0x80090016-change-application-pool-identity',
+    id: 'iiskeyset-terse-1', corpus: 'mslearn-iis', kind: 'terse', set: 'dev', expect: '0x80090016-change-application-pool-identity',
     note: 'user words with the HRESULT',
     text: String.raw`remote IIS manager: changing app pool identity gives "Keyset does not exist" 0x80090016`,
   },
   {
-    id: 'iisreset-truncated-1', kind: 'truncated', set: 'holdout', expect: 'using-iisreset-restart-iis-result-error',
+    id: 'iisreset-truncated-1', corpus: 'mslearn-iis', kind: 'truncated', set: 'holdout', expect: 'using-iisreset-restart-iis-result-error',
     note: 'iisreset output cut in the HRESULT',
     text: String.raw`C:\>iisreset /noforce
 Attempting stop...
@@ -385,7 +386,7 @@ Restart attempt failed.
 The service cannot accept control messages at this time. (2147943461, 8007042`,
   },
   {
-    id: 'iisftp530-iislog-1', kind: 'iis-log', set: 'dev', expect: 'error-530-anonymous-ftp-sites',
+    id: 'iisftp530-iislog-1', corpus: 'mslearn-iis', kind: 'iis-log', set: 'dev', expect: 'error-530-anonymous-ftp-sites',
     note: 'IIS FTP W3C log: anonymous login 530 with win32 5, plus the client message',
     text: String.raw`#Software: Microsoft Internet Information Services 7.5
 #Version: 1.0
@@ -398,14 +399,14 @@ The service cannot accept control messages at this time. (2147943461, 8007042`,
 ftp.exe says: 530-User cannot log in. Win32 error: Access is denied. Error details: Home directory lookup failed.`,
   },
   {
-    id: 'iisbinarywrite-iislog-1', kind: 'iis-log', set: 'holdout', expect: 'http-500-response-binarywrite',
+    id: 'iisbinarywrite-iislog-1', corpus: 'mslearn-iis', kind: 'iis-log', set: 'holdout', expect: 'http-500-response-binarywrite',
     note: 'W3C log with the ASP error in cs-uri-query',
     text: String.raw`#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) sc-status sc-substatus sc-win32-status time-taken
 2025-02-26 09:15:44 10.2.0.9 GET /files/download.asp id=5521|-|ASP_0251_:_80004005|Response_Buffer_Limit_Exceeded 80 - 10.2.14.77 Mozilla/5.0 500 0 0 2203
 2025-02-26 09:16:02 10.2.0.9 GET /files/download.asp id=118|-|ASP_0251_:_80004005|Response_Buffer_Limit_Exceeded 80 - 10.2.14.91 Mozilla/5.0 500 0 0 1876`,
   },
   {
-    id: 'iis50019b7-browser-1', kind: 'browser', set: 'dev', expect: 'http-error-500-19-webpage',
+    id: 'iis50019b7-browser-1', corpus: 'mslearn-iis', kind: 'browser', set: 'dev', expect: 'http-error-500-19-webpage',
     note: '500.19 with 0x800700b7 (duplicate section): looks like the bundled 0x8007000d article but only the imported one covers this code',
     text: String.raw`HTTP Error 500.19 - Internal Server Error
 The requested page cannot be accessed because the related configuration data for the page is invalid.
@@ -423,7 +424,7 @@ Logon Method    Not yet determined
 Logon User      Not yet determined`,
   },
   {
-    id: 'iis40316-browser-1', kind: 'browser', set: 'holdout', expect: 'http-403-forbidden-access-website',
+    id: 'iis40316-browser-1', corpus: 'mslearn-iis', kind: 'browser', set: 'holdout', expect: 'http-403-forbidden-access-website',
     note: '403.16 client certificate untrusted: certificate-trust wording also fits the bundled TLS chain article',
     text: String.raw`HTTP Error 403.16 - Forbidden
 Your client certificate is either not trusted or is invalid.
@@ -441,7 +442,7 @@ Logon User      Not yet determined
 smart card users from the subsidiary can't get in since we moved the site to the new server`,
   },
   {
-    id: 'iis5000-browser-1', kind: 'browser', set: 'dev', expect: 'http-error-500-when-you-visit-web-site',
+    id: 'iis5000-browser-1', corpus: 'mslearn-iis', kind: 'browser', set: 'dev', expect: 'http-error-500-when-you-visit-web-site',
     note: '500.0 with 0x80070035 (content on an unreachable UNC share)',
     text: String.raw`HTTP Error 500.0 - Internal Server Error
 The page cannot be displayed because an internal server error has occurred.
@@ -457,12 +458,12 @@ Logon Method    Anonymous
 Logon User      Anonymous`,
   },
   {
-    id: 'iishttpstop-terse-1', kind: 'terse', set: 'holdout', expect: 'http-service-fail-stopped',
+    id: 'iishttpstop-terse-1', corpus: 'mslearn-iis', kind: 'terse', set: 'holdout', expect: 'http-service-fail-stopped',
     note: 'user words with the console message',
     text: String.raw`net stop http hangs then "The HTTP service could not be stopped." - web deploy agent (msdepsvc) installed on the box`,
   },
   {
-    id: 'iis4036-iislog-1', kind: 'iis-log', set: 'dev', expect: '403-6-forbidden-error',
+    id: 'iis4036-iislog-1', corpus: 'mslearn-iis', kind: 'iis-log', set: 'dev', expect: '403-6-forbidden-error',
     note: 'W3C log: one client range gets 403 6 (IP restriction), others 200',
     text: String.raw`#Software: Microsoft Internet Information Services 10.0
 #Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) sc-status sc-substatus sc-win32-status time-taken
@@ -472,7 +473,7 @@ Logon User      Anonymous`,
 users on the VPN pool get "403 - Forbidden: IP address rejected", office users are fine`,
   },
   {
-    id: 'iis400kerb-browser-1', kind: 'browser', set: 'holdout', expect: 'http-bad-request-response-kerberos',
+    id: 'iis400kerb-browser-1', corpus: 'mslearn-iis', kind: 'browser', set: 'holdout', expect: 'http-bad-request-response-kerberos',
     note: 'IIS "Request Too Long" page for users in many AD groups (Kerberos token size), plus the WinRM variant; AMBIGUOUS-ish: clm-http-bad-request has the same cause for the CLM portal only',
     text: String.raw`Bad Request - Request Too Long
 
@@ -482,7 +483,7 @@ only some users get this on our intranet (Windows auth / Kerberos), they are the
 Connecting to remote server web07 failed with the following error message : The WinRM client received an HTTP bad request status (400), but the remote service did not include any other information about the cause of the failure.`,
   },
   {
-    id: 'iisbinarywrite-truncated-1', kind: 'truncated', set: 'dev', expect: 'http-500-response-binarywrite',
+    id: 'iisbinarywrite-truncated-1', corpus: 'mslearn-iis', kind: 'truncated', set: 'dev', expect: 'http-500-response-binarywrite',
     note: 'ASP error text cut',
     text: String.raw`Response object error 'ASP 0251 : 80004005'
 
