@@ -10,6 +10,9 @@ import bundled2 from './src/bundled-2.mjs'
 import imported from './src/imported.mjs'
 import negative from './src/negative.mjs'
 import terseStack from './src/terse-stack.mjs'
+import iisMore from './src/iis-more.mjs'
+import sqlMore from './src/sql-more.mjs'
+import bundledDescribed from './src/bundled-described.mjs'
 
 /** The labels a case's `kind` may have (eval/README.md says what each means). */
 const KINDS = new Set([
@@ -36,7 +39,7 @@ const CORPUS = /^[a-z0-9][a-z0-9-]*$/
 const withImportedCorpus = (c) => ({ corpus: c.expect?.startsWith('mssqlserver-') ? 'mssql-errors' : 'mslearn-iis', ...c })
 
 const out = fileURLToPath(new URL('./pastes.jsonl', import.meta.url))
-const cases = [...bundled1, ...bundled2, ...imported.map(withImportedCorpus), ...negative, ...terseStack]
+const cases = [...bundled1, ...bundled2, ...imported.map(withImportedCorpus), ...negative, ...terseStack, ...iisMore, ...sqlMore, ...bundledDescribed]
 
 const lines = cases.map((c) => {
   for (const k of ['id', 'corpus', 'kind', 'text', 'set', 'note']) {
