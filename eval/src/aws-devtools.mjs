@@ -5,7 +5,8 @@
 // (`described`), plus negatives for that KB (near-misses from the same tools, and products it
 // does not cover at all).
 // expect = importer id of one problem split out of a page:
-//   problemId(pageIdFromPath(<path under the corpus folder>), <heading text>) (src/build/import/ids.ts)
+//   problemId(pageIdFromPath(<path under the corpus folder>), <heading text>) (src/build/import/ids.ts);
+// a page that holds a single problem keeps its file name's id (troubleshooting-cf, troubleshooting-ti, ...).
 // Accounts, regions, repositories, buckets, hosts, ids and times are invented; only the error
 // strings are the products'.
 
@@ -46,7 +47,7 @@ const P = {
   // aws-codecommit-user-guide/doc_source/troubleshooting-*.md
   winPrompt: 'troubleshooting-ae-access-error-i-am-prompted-for-a-user-name-and-password-when-i-connect-to-a',
   rate429: 'troubleshooting-ae-access-error-rate-exceeded-or-429-message-when-connecting-to-a-codecommit',
-  configParse: 'troubleshooting-cf-configuration-error-cannot-configure-aws-cli-credentials-on-macos',
+  configParse: 'troubleshooting-cf',
   gitConfigQuotes: 'troubleshooting-ch-i-receive-an-error-when-running-the-git-config-command-to-configure-the',
   helperNotFound: 'troubleshooting-ch-i-get-a-command-not-found-error-in-windows-when-using-the-credential-helper',
   macos403: 'troubleshooting-ch-git-for-macos-i-configured-the-credential-helper-successfully-but-now-i-am-denied',
@@ -68,15 +69,15 @@ const P = {
   iamInvalidFormat: 'troubleshooting-ssh-iam-error-invalid-format-when-attempting-to-add-a-public-key-to-iam',
   multiAccount: 'troubleshooting-ssh-i-need-to-access-codecommit-repositories-in-multiple-amazon-web-services',
   puttyFreeze: 'troubleshooting-ssh-git-on-windows-bash-emulator-or-command-line-freezes-when-attempting-to-connect',
-  trigger: 'troubleshooting-ti-trigger-error-a-repository-trigger-does-not-run-when-expected',
+  trigger: 'troubleshooting-ti',
   // aws-codedeploy-user-guide/doc_source/troubleshooting-*.md
   asgPermission: 'troubleshooting-auto-scaling-codedeployrole-does-not-give-you-permission-to-perform-operations-in',
   asgLoop: 'troubleshooting-auto-scaling-instances-in-an-amazon-ec2-auto-scaling-group-are-continuously',
   heartbeat: 'troubleshooting-auto-scaling-ec2-instances-in-an-amazon-ec2-auto-scaling-group-fail-to-launch-and',
   hookMismatch: 'troubleshooting-auto-scaling-mismatched-amazon-ec2-auto-scaling-lifecycle-hooks-might-cause',
   noInstances: 'troubleshooting-auto-scaling-the-deployment-failed-because-no-instances-were-found-for-your',
-  taggedNoDeploy: 'troubleshooting-deployment-groups-tagging-an-instance-as-part-of-a-deployment-group-does-not',
-  lambdaStopped: 'troubleshooting-deployments-lambda-aws-lambda-deployments-fail-after-manually-stopping-a-lambda',
+  taggedNoDeploy: 'troubleshooting-deployment-groups',
+  lambdaStopped: 'troubleshooting-deployments-lambda',
   commandPoller: 'troubleshooting-deployments-codedeploy-plugin-commandpoller-missing-credentials-error',
   pkcs7: 'troubleshooting-deployments-deployment-fails-with-the-message-validation-of-pkcs7-signed-message',
   fileExists: 'troubleshooting-deployments-deployment-or-redeployment-of-the-same-files-to-the-same-instance',
