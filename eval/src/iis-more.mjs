@@ -239,6 +239,21 @@ Source File: C:\src\claims\Claims.Web\default.aspx\web.config    Line: 0
 Version Information: Microsoft .NET Framework Version:4.0.30319; ASP.NET Version:4.8.9232.0`,
   },
 
+  {
+    id: 'iis4043-browser-1', kind: 'browser', set: 'dev', expect: 'troubleshoot-404-file-not-found-error',
+    note: '404.3 missing MIME map: the general 404 article names 404.3 and the MIME map fix (written as a negative first, relabelled after reading that article)',
+    text: String.raw`HTTP Error 404.3 - Not Found
+The page you are requesting cannot be served because of the extension configuration. If the page is a script, add a handler. If the file should be downloaded, add a MIME map.
+
+Detailed Error Information:
+Module       StaticFileModule
+Notification ExecuteRequestHandler
+Handler      StaticFile
+Error Code   0x80070032
+Requested URL   https://app.contoso.test:443/manifest.webmanifest
+Physical Path   C:\inetpub\spa\manifest.webmanifest`,
+  },
+
   // ================================================================ event logs, traces, terminals, IIS logs
   {
     id: 'iiswas5005-event-1', kind: 'event-viewer', set: 'dev', expect: 'not-start-reenable-shared-configuration',
@@ -366,54 +381,31 @@ browser shows "Some aspect of the requested URL is incorrect." since we routed A
 
   // ================================================================ negatives for this KB
   neg({
-    id: 'iisneg-ancm-50030', set: 'dev',
-    note: 'near-miss: IIS error page, ASP.NET Core app start failure (not in the corpus)',
-    text: String.raw`HTTP Error 500.30 - ASP.NET Core app failed to start
-
-Common solutions to this issue:
-The app failed to start
-The app started but then stopped
-The app started but threw an exception during startup
-
-Troubleshooting steps:
-Check the system event log for error messages
-Enable logging the application process' stdout messages
-Attach a debugger to the application process and inspect`,
-  }),
-  neg({
-    id: 'iisneg-aspnet-1309', set: 'holdout',
-    note: 'near-miss: ASP.NET event 1309 (unhandled exception in app code), IIS-hosted; no corpus article',
-    text: String.raw`Log Name:      Application
-Source:        ASP.NET 4.0.30319.0
-Date:          6/2/2026 4:10:33 PM
-Event ID:      1309
-Task Category: Web Event
+    id: 'iisneg-was-5057-identity', set: 'dev',
+    note: 'near-miss: WAS event about the pool identity (the corpus has changing the identity, 0x80090016, not an invalid one)',
+    text: String.raw`Log Name:      System
+Source:        Microsoft-Windows-WAS
+Date:          1/12/2026 8:41:19 AM
+Event ID:      5057
+Task Category: None
 Level:         Warning
-Computer:      WEB-PRD-11
+Keywords:      Classic
+User:          N/A
+Computer:      WEB-INT-05
 Description:
-Event code: 3005
-Event message: An unhandled exception has occurred.
-Application information:
-    Application domain: /LM/W3SVC/3/ROOT-1-134251223
-    Application Virtual Path: /
-Exception information:
-    Exception type: NullReferenceException
-    Exception message: Object reference not set to an instance of an object.
-   at Fabrikam.Store.Controllers.CartController.Checkout(CheckoutModel model)`,
+Application pool Timesheets has been disabled. Windows Process Activation Service (WAS) did not create a worker process to serve the application pool because the application pool identity is invalid.`,
   }),
   neg({
-    id: 'iisneg-4043-mime', set: 'dev',
-    note: 'near-miss: 404.3 missing MIME map (the corpus has 404.2, 404.13, 404.17, not 404.3)',
-    text: String.raw`HTTP Error 404.3 - Not Found
-The page you are requesting cannot be served because of the extension configuration. If the page is a script, add a handler. If the file should be downloaded, add a MIME map.
-
-Detailed Error Information:
-Module       StaticFileModule
-Notification ExecuteRequestHandler
-Handler      StaticFile
-Error Code   0x80070032
-Requested URL   https://app.contoso.test:443/manifest.webmanifest
-Physical Path   C:\inetpub\spa\manifest.webmanifest`,
+    id: 'iisneg-ftp-534-ssl', set: 'holdout',
+    note: 'near-miss: IIS FTP site that requires FTPS, plain client refused (the corpus has other FTP problems, not this one)',
+    text: String.raw`C:\Users\jmoreno>ftp files.tailspin.local
+Connected to files.tailspin.local.
+220 Microsoft FTP Service
+200 OPTS UTF8 command successful - UTF8 encoding now ON.
+User (files.tailspin.local:(none)): jmoreno
+534 Policy requires SSL.
+Login failed.
+ftp>`,
   }),
   neg({
     id: 'iisneg-rewrite-50052', set: 'holdout',
@@ -431,6 +423,11 @@ Error Code   0x80004005`,
     id: 'iisneg-applicationinit-described', set: 'dev',
     note: 'near-miss in own words: IIS warm-up / first request slow (no corpus article)',
     text: String.raw`first request after every app pool recycle takes 40+ seconds on our IIS site, after that it's fast. tried application initialization but the warmup page never seems to get called`,
+  }),
+  neg({
+    id: 'iisneg-logs-fill-disk-described', set: 'holdout',
+    note: 'near-miss in own words: IIS log housekeeping (logs are a corpus topic, this problem is not)',
+    text: String.raw`the inetpub\logs\LogFiles folder filled up the C: drive on two of our web servers again. is there a setting in IIS to delete log files older than 30 days or do i need a scheduled task`,
   }),
   neg({
     id: 'iisneg-redis-econnrefused', set: 'dev',
