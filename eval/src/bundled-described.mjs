@@ -95,6 +95,12 @@ export default [
     text: String.raw`how do i get a crash dump when w3wp dies? event 5011 keeps appearing in the system log, no idea what crashes it`,
   }),
 
+  d({
+    id: 'dw-stackoverflow-typos', set: 'dev', expect: W,
+    note: 'typos ("stopes", "reqeusts"), exception code without 0x, pool restarting',
+    text: String.raw`w3wp crashs with c00000fd a few times per day, app pool restarts and all in-flight reqeusts fail, after some crashes the pool stopes. how do i find which page causes it`,
+  }),
+
   // ---------------------------------------------------------------- IIS 5.1 bmnet.dll
   d({
     id: 'dx-broadband-card', set: 'dev', expect: X,
@@ -129,6 +135,12 @@ export default [
     id: 'dl-minute-504', set: 'holdout', expect: L,
     note: 'requests longer than ~60 s get 504 from the new LB',
     text: String.raw`since moving behind the new load balancer anything that takes longer than a minute comes back 504 gateway timeout, but the backend logs show it completed`,
+  }),
+
+  d({
+    id: 'dl-keepalive-guess', set: 'holdout', expect: L,
+    note: 'own words with a guess at the cause; "lb" and "keep alive"',
+    text: String.raw`getting occasional 502s from the lb in front of our node api. someone said it could be keep alive timeout on node being shorter than the lb idle timeout? retry always works`,
   }),
 
   // ---------------------------------------------------------------- MobileFirst farm 503
@@ -201,6 +213,12 @@ export default [
     id: 'dt-android', set: 'holdout', expect: T,
     note: 'mobile client fails after the certificate moved; "cert"',
     text: String.raw`android app can't connect to the api since we moved the cert to the new load balancer, it says trust anchor for certification path not found. desktop browsers have no problem`,
+  }),
+
+  d({
+    id: 'dt-renewed-only-leaf', set: 'dev', expect: T,
+    note: 'admin suspects the chain; Java client error paraphrased',
+    text: String.raw`after renewing our cert on the nginx box, the java services calling us fail with PKIX path building failed. i think i only put the server cert in, not the intermediate?`,
   }),
 
   // ---------------------------------------------------------------- ephemeral port exhaustion
