@@ -1,568 +1,203 @@
 /**
- * Symptom-matching evaluation: runs every labelled paste of eval/pastes.jsonl through our
- * Matcher and through two untuned baselines (plain Lunr, plain MiniSearch) over the same KB -
- * the bundled articles plus both public corpora imported as distractors - and prints top-1,
- * top-3, MRR and the false-confident rate per kind, for dev, holdout and all cases, and the
- * distribution of our confidence so a threshold can be chosen.
+ * Symptom-matching evaluation, per corpus (src/eval/harness.ts does the work): one KB per corpus
+ * (the bundled articles; each folder of the corpora folder and of eval/corpora/, imported), each
+ * corpus's labelled pastes of eval/pastes.jsonl asked against its own KB, with positives of other
+ * products' corpora as out-of-KB negatives, through our Matcher and two untuned baselines (plain
+ * Lunr, MiniSearch). The confidence calibration is fitted leaving one corpus out, so each
+ * corpus's figures are held out; the fit on every corpus is printed as the one to ship.
  *
- *   npm run eval -- [--set dev|holdout|all] [--json] [--verbose] [--min-top1 <x>] [--corpora <dir>]
- *                   [--bundled-only]
+ *   npm run eval -- [--json] [--verbose] [--min-top1 <x>] [--max-confident-wrong <x>]
+ *                   [--corpora <dir>] [--corpus <name>]... [--bundled-only] [--set dev|holdout|all]
  *
- * Output is deterministic (no timings, no temp paths). --min-top1 is a CI gate on our top-1 over
- * all positive cases, whatever --set shows.
+ * Output is deterministic (no timings, no temp paths). The gates apply to every corpus's held-out
+ * figures; the run exits 1 naming each corpus that fails one.
  */
-import { existsSync } from 'node:fs'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import os from 'node:os'
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import lunr from 'lunr'
-import MiniSearch from 'minisearch'
-import { loadArticles } from '../src/build/content/load.js'
-import type { ArticleSource } from '../src/build/content/schema.js'
-import type { KbArticle } from '../src/core/article.js'
-import { type LoadedArtifact, parseArtifact } from '../src/build/artifact/artifact.js'
-import { buildArtifact } from '../src/build/artifact/build.js'
-import { FIELDS } from '../src/core/fields.js'
-import { Matcher } from '../src/core/match/match.js'
-import { calibrationWarning, MATCH_DEFAULTS } from '../src/core/match/options.js'
+import { parse as parseYaml } from 'yaml'
+import { calibrationWarning } from '../src/core/match/options.js'
+import { parseCases } from '../src/eval/cases.js'
+import { listCorpora } from '../src/eval/corpora.js'
+import { type CorpusReport, CROSS_NEGATIVES, type HarnessReport, runHarness } from '../src/eval/harness.js'
+import { confidenceLine, f2, failureLines, missLines, pct, rankTable, roundedJson, trimLines } from '../src/eval/report.js'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const DATASET = path.join(ROOT, 'eval', 'pastes.jsonl')
 const ARTICLES = path.join(ROOT, 'articles')
-const IMPORTER = path.join(ROOT, 'src', 'build', 'import', 'import.ts')
+const OWN_CORPORA = path.join(ROOT, 'eval', 'corpora')
+const MAPS = path.join(ROOT, 'eval', 'import-maps')
+const FAMILIES = path.join(ROOT, 'eval', 'corpus-families.yml')
 const DEFAULT_CORPORA = path.resolve(ROOT, process.env.KB_CORPORA_DIR || '../shared/bench/corpora') // beside the repo, as CI places shared/
-const CORPORA = ['mslearn-iis', 'mssql-errors'] as const
 
-/** Kinds in display order; `negative` last. */
-export const KINDS = ['event-viewer', 'iis-log', 'app-log', 'stack-trace', 'db-client', 'browser', 'truncated', 'terse', 'negative'] as const
-export type Kind = (typeof KINDS)[number]
-const SETS = ['dev', 'holdout', 'all'] as const
-type SetName = (typeof SETS)[number]
-const SYSTEMS = ['ours', 'lunr', 'mini'] as const
-type System = (typeof SYSTEMS)[number]
-const SYSTEM_TITLES: Record<System, string> = { ours: 'ours (Matcher)', lunr: 'plain Lunr', mini: 'MiniSearch' }
-/** Ranks beyond this count as a miss for MRR, for every system alike. */
-const RANK_CUTOFF = 10
-
-/** One labelled paste. */
-export interface EvalCase {
-  id: string
-  kind: Kind
-  text: string
-  expect: string | null
-  set: 'dev' | 'holdout'
-  note: string
+/** A gate that failed: which corpus, which figure, and by how much. */
+interface GateFailure {
+  corpus: string
+  figure: 'top1' | 'confidentWrong'
+  value: number | null
+  limit: number
 }
 
-/** What each system answered for one case. */
-interface CaseRun {
-  c: EvalCase
-  ranked: Record<System, string[]>
-  /** Our top-1 confidence (0 when nothing was returned) and whether it was presented as the answer. */
-  confidence: number
-  confident: boolean
-  /** Our match time (reported on stderr only: it varies between runs). */
-  ms: number
-}
-
-interface Metrics {
-  cases: number
-  positives: number
-  negatives: number
-  top1: number | null
-  top3: number | null
-  mrr: number | null
-  falseConfident: number | null
-}
-
-interface OursExtra {
-  /** Share of positives answered confidently with the right article. */
-  confidentRight: number | null
-  /** Share of positives answered confidently with a wrong article. */
-  confidentWrong: number | null
-  /** Share of positives with noConfidentMatch. */
-  notConfident: number | null
-}
-
-interface SetReport {
-  set: SetName
-  cases: number
-  positives: number
-  negatives: number
-  bySystem: Record<System, { overall: Metrics; byKind: Partial<Record<Kind, Metrics>> }>
-  ours: OursExtra
-  confidence: ConfidenceReport
-}
-
-interface ConfidenceReport {
-  bins: string[]
-  right: number[]
-  wrong: number[]
-  negative: number[]
-  median: { right: number | null; wrong: number | null; negative: number | null }
-  sweep: Array<{ threshold: number; rightAccepted: number | null; wrongAccepted: number | null; negativeAccepted: number | null }>
-}
-
-// ------------------------------------------------------------------------------------------ data
-
-/** Read and minimally check the dataset (the full validation lives in test/eval-data.test.ts). */
-export async function readDataset(file = DATASET): Promise<EvalCase[]> {
-  const raw = await readFile(file, 'utf8')
-  const cases: EvalCase[] = []
-  for (const [i, line] of raw.split('\n').entries()) {
-    if (line.trim() === '') continue
-    const c = JSON.parse(line) as EvalCase
-    if (!KINDS.includes(c.kind)) throw new Error(`${file}:${i + 1}: unknown kind "${c.kind}"`)
-    if (c.set !== 'dev' && c.set !== 'holdout') throw new Error(`${file}:${i + 1}: set must be dev or holdout`)
-    cases.push(c)
+/** Every corpus's held-out top-1 at least `minTop1`, its confident-wrong rate at most `maxConfidentWrong`. */
+function checkGates(r: HarnessReport, minTop1?: number, maxConfidentWrong?: number): GateFailure[] {
+  const failed: GateFailure[] = []
+  for (const c of r.corpora) {
+    const top1 = c.heldOut.overall.systems.ours?.top1 ?? null
+    if (minTop1 !== undefined && (top1 === null || top1 < minTop1)) failed.push({ corpus: c.corpus, figure: 'top1', value: top1, limit: minTop1 })
+    const cw = c.heldOut.confidence.confidentWrongRate
+    if (maxConfidentWrong !== undefined && cw !== null && cw > maxConfidentWrong)
+      failed.push({ corpus: c.corpus, figure: 'confidentWrong', value: cw, limit: maxConfidentWrong })
   }
-  return cases
+  return failed
 }
 
-interface KbInfo {
-  artifact: LoadedArtifact
-  counts: Record<string, number>
-  importer: 'used' | 'missing' | 'skipped'
-  warnings: string[]
+const share = (name: string, v: string | undefined): number | undefined => {
+  if (v === undefined) return undefined
+  const n = Number(v)
+  if (!Number.isFinite(n) || n < 0 || n > 1) throw new Error(`${name} must be a number between 0 and 1`)
+  return n
 }
 
-type ImportFolder = (opts: { from: string; to: string }) => Promise<unknown>
-
-/** Bundled articles plus, when the importer exists, both public corpora imported to a temp dir. */
-async function buildKb(corporaDir: string, bundledOnly: boolean): Promise<KbInfo> {
-  const warnings: string[] = []
-  const bundled = await loadArticles(ARTICLES, 'articles')
-  const bundledErrors = bundled.problems.filter((p) => p.severity === 'error')
-  if (bundledErrors.length > 0) {
-    throw new Error(`articles/ has ${bundledErrors.length} content error(s), first: ${bundledErrors[0]!.file}: ${bundledErrors[0]!.message}`)
+function summaryTable(r: HarnessReport, width: number): string[] {
+  const head =
+    `${'corpus'.padEnd(width)}${'pos'.padStart(5)}${'neg'.padStart(5)} | ${['ours', 'Lunr', 'Mini', 'described'].map((h) => h.padStart(10)).join('')} | ` +
+    ['ECE', 'conf', 'conf-wrong', 'conf-neg'].map((h) => h.padStart(11)).join('')
+  const lines = [head, '-'.repeat(head.length)]
+  for (const c of r.corpora) {
+    const f = c.heldOut
+    const top1 = (s: 'ours' | 'lunr' | 'mini'): string => f2(f.overall.systems[s]?.top1).padStart(10)
+    const described = f.byKind.find((k) => k.kind === 'described')?.systems.ours?.top1
+    const k = f.confidence
+    lines.push(
+      `${c.corpus.padEnd(width)}${String(f.positives).padStart(5)}${String(f.negatives).padStart(5)} | ${top1('ours')}${top1('lunr')}${top1('mini')}${f2(described).padStart(10)} | ` +
+        [f2(k.ece), pct(k.confidentRate), pct(k.confidentWrongRate), `${k.confidentOnNegatives}/${k.negatives}`].map((x) => x.padStart(11)).join(''),
+    )
   }
-  const counts: Record<string, number> = { bundled: bundled.articles.length }
-  const all: ArticleSource[] = [...bundled.articles]
-  const seen = new Set(all.map((a) => a.id))
+  return lines
+}
 
-  let importer: KbInfo['importer'] = bundledOnly ? 'skipped' : 'missing'
-  if (!bundledOnly && existsSync(IMPORTER)) {
-    const mod = (await import(pathToFileURL(IMPORTER).href)) as { importFolder?: ImportFolder }
-    if (typeof mod.importFolder !== 'function') throw new Error('src/build/import/import.ts does not export importFolder')
-    importer = 'used'
-    const tmp = await mkdtemp(path.join(os.tmpdir(), 'kb-eval-'))
-    try {
-      for (const corpus of CORPORA) {
-        const from = path.join(corporaDir, corpus)
-        if (!existsSync(from)) throw new Error(`corpus folder not found: ${from} (use --corpora <dir>)`)
-        const to = path.join(tmp, corpus)
-        await mod.importFolder({ from, to })
-        const loaded = await loadArticles(to, corpus)
-        const errors = loaded.problems.filter((p) => p.severity === 'error')
-        if (errors.length > 0) warnings.push(`${corpus}: ${errors.length} imported file(s) rejected by the loader`)
-        let n = 0
-        for (const a of loaded.articles) {
-          if (seen.has(a.id)) {
-            warnings.push(`${corpus}: id "${a.id}" already in the KB, imported copy dropped`)
-            continue
-          }
-          seen.add(a.id)
-          all.push(a)
-          n++
-        }
-        counts[corpus] = n
-      }
-    } finally {
-      await rm(tmp, { recursive: true, force: true })
-    }
+function corpusSection(c: CorpusReport, verbose: boolean): string[] {
+  const cal = c.heldOutCalibration
+  const cross = Object.entries(c.crossNegatives).map(([k, n]) => `${n} from ${k}`)
+  const lines = [
+    `== ${c.corpus}: ${c.articles} articles${c.files ? ` (imported ${c.files.imported} files, skipped ${c.files.skipped}${c.map ? `, map ${c.map}` : ''})` : ''}; ` +
+      `${c.heldOut.positives} positives, ${c.heldOut.negatives} negatives${cross.length > 0 ? ` (out-of-KB: ${cross.join(', ')})` : ''} ==`,
+    ...c.warnings.map((w) => `warning: ${w}`),
+    ...rankTable(c.heldOut),
+    `calibration fitted on ${cal.trainedOn.length > 0 ? cal.trainedOn.join(', ') : 'nothing (the shipped one)'} (${cal.samples} pastes): slope ${cal.slope}, intercept ${cal.intercept}`,
+    `ours, held out: ${confidenceLine(c.heldOut.confidence)}`,
+    ...missLines('confident and wrong', c.heldOut.confidentWrong),
+    ...missLines('confident on a negative', c.heldOut.confidentOnNegatives),
+    ...(verbose ? failureLines(c.heldOut.misses) : []),
+    '',
+  ]
+  return lines
+}
+
+/** Skipped cases counted by reason, the ids left to --verbose. */
+function skippedSummary(r: HarnessReport): string[] {
+  const byReason = new Map<string, number>()
+  for (const s of r.dataset.skipped) {
+    const reason = s.reason.replace(/^\S+ is not in the (\S+) KB$/, 'expected article not in the $1 KB')
+    byReason.set(reason, (byReason.get(reason) ?? 0) + 1)
   }
-  const { bytes } = buildArtifact(all)
-  return { artifact: parseArtifact(bytes, 'eval'), counts, importer, warnings }
+  return [...byReason].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([reason, n]) => `  skipped ${n}: ${reason} (--verbose lists them)`)
 }
 
-// --------------------------------------------------------------------------------------- systems
-
-type Ranker = (text: string) => string[]
-
-/** Field texts for the baselines: our indexed fields, extracted the same way, without boosts. */
-function baselineDoc(a: KbArticle): Record<string, string> {
-  const doc: Record<string, string> = { id: a.id }
-  for (const f of FIELDS) doc[f.name] = f.extract(a)
-  return doc
-}
-
-const byScoreThenId = (a: { ref: string; score: number }, b: { ref: string; score: number }): number =>
-  b.score - a.score || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0)
-
-/** Baseline 1: a default Lunr index (default tokenizer and pipelines), query = paste with punctuation blanked. */
-function plainLunr(articles: KbArticle[]): Ranker {
-  const docs = articles.map(baselineDoc)
-  const index = lunr(function () {
-    this.ref('id')
-    for (const f of FIELDS) this.field(f.name)
-    for (const d of docs) this.add(d)
-  })
-  return (text) =>
-    index
-      .search(text.replace(/[^\p{L}\p{N}\s]/gu, ' '))
-      .map((r) => ({ ref: r.ref, score: r.score }))
-      .sort(byScoreThenId)
-      .map((r) => r.ref)
-}
-
-/** Baseline 2: MiniSearch with default options over the same fields, query = the paste as is. */
-function plainMiniSearch(articles: KbArticle[]): Ranker {
-  const mini = new MiniSearch<Record<string, string>>({ fields: FIELDS.map((f) => f.name), storeFields: ['id'] })
-  mini.addAll(articles.map(baselineDoc))
-  return (text) =>
-    mini
-      .search(text)
-      .map((r) => ({ ref: String(r.id), score: r.score }))
-      .sort(byScoreThenId)
-      .map((r) => r.ref)
-}
-
-function runCases(kb: LoadedArtifact, cases: EvalCase[]): CaseRun[] {
-  const matcher = new Matcher(kb)
-  const lunrRank = plainLunr(kb.articles)
-  const miniRank = plainMiniSearch(kb.articles)
-  return cases.map((c) => {
-    const t0 = performance.now()
-    const m = matcher.match({ text: c.text, limit: RANK_CUTOFF })
-    const ms = performance.now() - t0
-    return {
-      c,
-      ranked: { ours: m.results.map((r) => r.id), lunr: lunrRank(c.text).slice(0, RANK_CUTOFF), mini: miniRank(c.text).slice(0, RANK_CUTOFF) },
-      confidence: m.results[0]?.confidence ?? 0,
-      confident: !m.noConfidentMatch,
-      ms,
-    }
-  })
-}
-
-// --------------------------------------------------------------------------------------- metrics
-
-const share = (n: number, d: number): number | null => (d === 0 ? null : n / d)
-const rankOf = (ranked: string[], id: string): number => ranked.indexOf(id) + 1 // 0 = not found
-
-function metrics(runs: CaseRun[], system: System): Metrics {
-  const pos = runs.filter((r) => r.c.expect !== null)
-  const neg = runs.filter((r) => r.c.expect === null)
-  let top1 = 0
-  let top3 = 0
-  let rr = 0
-  for (const r of pos) {
-    const rank = rankOf(r.ranked[system], r.c.expect!)
-    if (rank === 1) top1++
-    if (rank >= 1 && rank <= 3) top3++
-    if (rank >= 1) rr += 1 / rank
-  }
-  const fc = neg.filter((r) => (system === 'ours' ? r.confident : r.ranked[system].length > 0)).length
-  return {
-    cases: runs.length,
-    positives: pos.length,
-    negatives: neg.length,
-    top1: share(top1, pos.length),
-    top3: share(top3, pos.length),
-    mrr: share(rr, pos.length),
-    falseConfident: share(fc, neg.length),
-  }
-}
-
-function oursExtra(runs: CaseRun[]): OursExtra {
-  const pos = runs.filter((r) => r.c.expect !== null)
-  const right = pos.filter((r) => r.confident && r.ranked.ours[0] === r.c.expect).length
-  const wrong = pos.filter((r) => r.confident && r.ranked.ours[0] !== r.c.expect).length
-  return {
-    confidentRight: share(right, pos.length),
-    confidentWrong: share(wrong, pos.length),
-    notConfident: share(pos.length - right - wrong, pos.length),
-  }
-}
-
-const BIN_COUNT = 10
-const SWEEP = Array.from({ length: 11 }, (_, i) => Math.round((0.3 + i * 0.05) * 100) / 100)
-
-function median(xs: number[]): number | null {
-  if (xs.length === 0) return null
-  const s = [...xs].sort((a, b) => a - b)
-  const mid = Math.floor(s.length / 2)
-  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2
-}
-
-function confidenceReport(runs: CaseRun[]): ConfidenceReport {
-  const right = runs.filter((r) => r.c.expect !== null && r.ranked.ours[0] === r.c.expect).map((r) => r.confidence)
-  const wrong = runs.filter((r) => r.c.expect !== null && r.ranked.ours[0] !== r.c.expect).map((r) => r.confidence)
-  const negative = runs.filter((r) => r.c.expect === null).map((r) => r.confidence)
-  const hist = (xs: number[]): number[] => {
-    const h = new Array<number>(BIN_COUNT).fill(0)
-    for (const x of xs) h[Math.min(BIN_COUNT - 1, Math.max(0, Math.floor(x * BIN_COUNT + 1e-9)))]!++
-    return h
-  }
-  const positives = right.length + wrong.length
-  return {
-    bins: Array.from({ length: BIN_COUNT }, (_, i) => `${(i / BIN_COUNT).toFixed(1)}-${((i + 1) / BIN_COUNT).toFixed(1)}`),
-    right: hist(right),
-    wrong: hist(wrong),
-    negative: hist(negative),
-    median: { right: median(right), wrong: median(wrong), negative: median(negative) },
-    sweep: SWEEP.map((t) => ({
-      threshold: t,
-      rightAccepted: share(right.filter((x) => x >= t).length, positives),
-      wrongAccepted: share(wrong.filter((x) => x >= t).length, positives),
-      negativeAccepted: share(negative.filter((x) => x >= t).length, negative.length),
-    })),
-  }
-}
-
-function setReport(set: SetName, runs: CaseRun[]): SetReport {
-  const bySystem = {} as SetReport['bySystem']
-  for (const s of SYSTEMS) {
-    const byKind: Partial<Record<Kind, Metrics>> = {}
-    for (const k of KINDS) {
-      const ofKind = runs.filter((r) => r.c.kind === k)
-      if (ofKind.length > 0) byKind[k] = metrics(ofKind, s)
-    }
-    bySystem[s] = { overall: metrics(runs, s), byKind }
-  }
-  const overall = bySystem.ours.overall
-  return {
-    set,
-    cases: runs.length,
-    positives: overall.positives,
-    negatives: overall.negatives,
-    bySystem,
-    ours: oursExtra(runs),
-    confidence: confidenceReport(runs),
-  }
-}
-
-// ---------------------------------------------------------------------------------------- output
-
-/** Print one or more lines, without trailing blanks (the tables pad their columns). */
-const say = (text = ''): void =>
-  console.log(
-    text
-      .split('\n')
-      .map((l) => l.trimEnd())
-      .join('\n'),
+function printText(r: HarnessReport, failed: GateFailure[], gated: boolean, verbose: boolean): void {
+  const lines: string[] = []
+  const width = Math.max(8, ...r.corpora.map((c) => c.corpus.length + 2))
+  const warning = calibrationWarning()
+  if (warning) lines.push(`warning: ${warning}`)
+  lines.push(
+    `dataset: ${r.dataset.cases} cases, ${r.dataset.evaluated} evaluated${r.dataset.skipped.length > 0 ? `, ${r.dataset.skipped.length} skipped` : ''}`,
+    ...r.unbuilt.map((u) => `warning: corpus ${u.corpus} not measured: ${u.reason}`),
+    ...(verbose ? r.dataset.skipped.map((s) => `  skipped ${s.id}: ${s.reason}`) : skippedSummary(r)),
+    'top1/top3 = the expected article ranked 1st / in the top 3, MRR cut at 10, over positives; confident = presented as the answer',
+    `(confidence >= ${r.confidenceThreshold}); conf-wrong = confident and wrong, as a share of positives; conf-neg = confident answers to negatives;`,
+    'ECE = expected calibration error of the top-1 confidence (10 bins, positives and negatives)',
+    '',
+    '== held out: each corpus scored with the calibration fitted on the other corpora (top-1 per system) ==',
+    ...summaryTable(r, width),
+    '',
   )
-/** Wrap a long comma-separated line at word boundaries. */
-function wrap(text: string, width: number): string {
-  const out: string[] = []
-  let line = ''
-  for (const word of text.split(' ')) {
-    if (line !== '' && line.length + 1 + word.length > width) {
-      out.push(line)
-      line = `  ${word}`
-    } else {
-      line = line === '' ? word : `${line} ${word}`
+  for (const c of r.corpora) lines.push(...corpusSection(c, verbose))
+  const s = r.shippedCalibration
+  lines.push(`== with the shipped calibration (slope ${s.slope}, intercept ${s.intercept}, digest ${s.optionsDigest}): as options.ts ships it, not held out ==`)
+  for (const c of r.corpora) lines.push(`${c.corpus.padEnd(width)}${confidenceLine(c.shipped)}`)
+  const rec = r.recommendedCalibration
+  lines.push(
+    '',
+    `== recommended calibration: fitted on every corpus (${rec.samples} pastes); for src/core/match/options.ts ==`,
+    `  calibration: { slope: ${rec.slope}, intercept: ${rec.intercept}, optionsDigest: '${rec.optionsDigest}' },`,
+  )
+  if (gated) {
+    lines.push('')
+    if (failed.length === 0) lines.push('quality gate: PASS on every corpus')
+    for (const f of failed) {
+      const what = f.figure === 'top1' ? `held-out top-1 ${f2(f.value)} below ${f.limit}` : `confident-wrong ${pct(f.value)} above ${pct(f.limit)}`
+      lines.push(`quality gate: FAIL on ${f.corpus}: ${what}`)
     }
   }
-  if (line !== '') out.push(line)
-  return out.join('\n')
+  console.log(trimLines(lines))
 }
-const f2 = (x: number | null): string => (x === null ? '-' : x.toFixed(2))
-const pct = (x: number | null): string => (x === null ? '-' : `${Math.round(x * 100)}%`)
-const padL = (s: string, n: number): string => s.padStart(n)
-const padR = (s: string, n: number): string => s.padEnd(n)
-
-function printSet(r: SetReport): void {
-  say(`== ${r.set}: ${r.cases} cases (${r.positives} positive, ${r.negatives} negative) ==`)
-  const group = (s: string): string => padR(s, 23)
-  say(`${padR('', 18)}| ${SYSTEMS.map((s) => group(SYSTEM_TITLES[s])).join(' | ')}`)
-  const head = ['top1', 'top3', 'MRR', 'FC'].map((h) => padL(h, 5)).join(' ')
-  say(`${padR('kind', 13)}${padL('n', 4)} | ${SYSTEMS.map(() => padR(head, 23)).join(' | ')}`)
-  say('-'.repeat(18 + 3 * 26 - 1))
-  const row = (label: string, pick: (s: System) => Metrics | undefined): void => {
-    const n = pick('ours')?.cases ?? 0
-    const cells = SYSTEMS.map((s) => {
-      const m = pick(s)!
-      return [m.top1, m.top3, m.mrr, m.falseConfident].map((x) => padL(f2(x), 5)).join(' ')
-    })
-    say(`${padR(label, 13)}${padL(String(n), 4)} | ${cells.map((c) => padR(c, 23)).join(' | ')}`)
-  }
-  for (const k of KINDS) if (r.bySystem.ours.byKind[k]) row(k, (s) => r.bySystem[s].byKind[k])
-  say('-'.repeat(18 + 3 * 26 - 1))
-  row('overall', (s) => r.bySystem[s].overall)
-  const o = r.ours
-  say(
-    `ours on positives: confident+right ${pct(o.confidentRight)}, confident+WRONG ${pct(o.confidentWrong)}, ` +
-      `no confident match ${pct(o.notConfident)} (threshold ${MATCH_DEFAULTS.confidenceThreshold})`,
-  )
-  say()
-}
-
-function printConfidence(reports: SetReport[]): void {
-  say('== our top-1 confidence: histogram (counts) ==')
-  const bins = reports[0]!.confidence.bins.map((b) => padL(b.slice(0, 3), 4))
-  say(`${padR('set/outcome', 19)}${bins.join(' ')}  median`)
-  for (const r of reports) {
-    const c = r.confidence
-    const line = (label: string, h: number[], med: number | null): void =>
-      say(`${padR(`${r.set} ${label}`, 19)}${h.map((x) => padL(String(x), 4)).join(' ')}  ${padL(f2(med), 6)}`)
-    line('top-1 right', c.right, c.median.right)
-    line('top-1 wrong', c.wrong, c.median.wrong)
-    line('negative', c.negative, c.median.negative)
-  }
-  say('(positives: "wrong" includes no result; bins are [lo, hi), the last includes 1.0)')
-  say()
-  say('== threshold sweep: share accepted (confidence >= t) ==')
-  say(`${padR('', 6)}${reports.map((r) => `| ${padR(r.set, 20)}`).join(' ')}`)
-  say(`${padR('t', 6)}${reports.map(() => `| ${['right', 'wrong', 'neg'].map((h) => padL(h, 6)).join('')}  `).join(' ')}`)
-  for (let i = 0; i < SWEEP.length; i++) {
-    const t = SWEEP[i]!
-    const mark = Math.abs(t - MATCH_DEFAULTS.confidenceThreshold) < 1e-9 ? '*' : ' '
-    const cells = reports.map((r) => {
-      const s = r.confidence.sweep[i]!
-      return `| ${[s.rightAccepted, s.wrongAccepted, s.negativeAccepted].map((x) => padL(pct(x), 6)).join('')}  `
-    })
-    say(`${padR(t.toFixed(2) + mark, 6)}${cells.join(' ')}`)
-  }
-  say('(right/wrong: share of positives whose top-1 is right/wrong and accepted; neg: share of')
-  say(' negatives accepted, i.e. false-confident; * = current threshold)')
-  say()
-}
-
-interface Failure {
-  id: string
-  kind: Kind
-  set: 'dev' | 'holdout'
-  expected: string | null
-  got: string | null
-  confidence: number
-  confident: boolean
-  expectedRank: number
-}
-
-/** Our failures: positives whose top-1 is wrong or not confident, negatives answered confidently. */
-function failures(runs: CaseRun[]): Failure[] {
-  return runs
-    .filter((r) => (r.c.expect === null ? r.confident : !(r.confident && r.ranked.ours[0] === r.c.expect)))
-    .map((r) => ({
-      id: r.c.id,
-      kind: r.c.kind,
-      set: r.c.set,
-      expected: r.c.expect,
-      got: r.ranked.ours[0] ?? null,
-      confidence: r.confidence,
-      confident: r.confident,
-      expectedRank: r.c.expect === null ? 0 : rankOf(r.ranked.ours, r.c.expect),
-    }))
-}
-
-function printFailures(list: Failure[]): void {
-  say(`== our failing cases (${list.length}) ==`)
-  for (const f of list) {
-    say(`FAIL ${f.id}  [${f.kind}, ${f.set}]`)
-    say(`     expected: ${f.expected ?? '(no confident match)'}`)
-    const rank = f.expected === null ? '' : f.expectedRank === 0 ? ', expected not in top 10' : `, expected at rank ${f.expectedRank}`
-    say(`     got:      ${f.got ?? '(nothing)'}`)
-    say(`               confidence ${f.confidence.toFixed(3)}, ${f.confident ? 'confident' : 'not confident'}${rank}`)
-  }
-  say()
-}
-
-// ------------------------------------------------------------------------------------------ main
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
-      set: { type: 'string', default: 'all' },
       json: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
       'min-top1': { type: 'string' },
+      'max-confident-wrong': { type: 'string' },
       corpora: { type: 'string', default: DEFAULT_CORPORA },
+      corpus: { type: 'string', multiple: true },
       'bundled-only': { type: 'boolean', default: false },
+      set: { type: 'string', default: 'all' },
+      'out-of-kb': { type: 'string', default: String(CROSS_NEGATIVES) },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
   })
   if (values.help) {
-    say('usage: npm run eval -- [--set dev|holdout|all] [--json] [--verbose] [--min-top1 <0..1>]')
-    say('                       [--corpora <dir>] [--bundled-only]')
-    say('--verbose lists our failing cases (and prints timings on stderr); --min-top1 exits 1 when our')
-    say('top-1 over all positive cases is below the value; --bundled-only skips importing the corpora')
-    say('(faster, but no distractors, and cases on imported articles are skipped)')
+    console.log(
+      [
+        'usage: npm run eval -- [--json] [--verbose] [--min-top1 <0..1>] [--max-confident-wrong <0..1>]',
+        '                       [--corpora <dir>] [--corpus <name>]... [--bundled-only] [--set dev|holdout|all] [--out-of-kb <n>]',
+        '--min-top1 / --max-confident-wrong: exit 1 unless every corpus passes, held out; --verbose lists top-1 misses;',
+        '--corpus keeps only the named corpora (bundled is one); --out-of-kb: positives of each other product taken as negatives (20)',
+      ].join('\n'),
+    )
     return 0
   }
-  const set = values.set as SetName
-  if (!SETS.includes(set)) throw new Error(`--set must be one of ${SETS.join(', ')}`)
-  let minTop1: number | undefined
-  if (values['min-top1'] !== undefined) {
-    minTop1 = Number(values['min-top1'])
-    if (!Number.isFinite(minTop1) || minTop1 < 0 || minTop1 > 1) throw new Error('--min-top1 must be a number between 0 and 1')
+  const minTop1 = share('--min-top1', values['min-top1'])
+  const maxConfidentWrong = share('--max-confident-wrong', values['max-confident-wrong'])
+  if (!['dev', 'holdout', 'all'].includes(values.set!)) throw new Error('--set must be dev, holdout or all')
+  const crossNegatives = Number(values['out-of-kb'])
+  if (!Number.isInteger(crossNegatives) || crossNegatives < 0) throw new Error('--out-of-kb must be a whole number')
+
+  let corpora = await listCorpora(ARTICLES, values['bundled-only'] ? [] : [values.corpora!, OWN_CORPORA])
+  if (values.corpus) {
+    const unknown = values.corpus.filter((n) => !corpora.some((c) => c.name === n))
+    if (unknown.length > 0) throw new Error(`unknown corpus: ${unknown.join(', ')} (found: ${corpora.map((c) => c.name).join(', ')})`)
+    corpora = corpora.filter((c) => values.corpus!.includes(c.name))
   }
-
-  const started = performance.now()
-  const timings: string[] = []
-  const lap = (label: string, since: number): void => void timings.push(`${label} ${((performance.now() - since) / 1000).toFixed(1)}s`)
-  const dataset = await readDataset()
-  let t = performance.now()
-  const kb = await buildKb(values.corpora!, values['bundled-only']!)
-  lap('kb', t)
-  const known = new Set(kb.artifact.articles.map((a) => a.id))
-  const usable = dataset.filter((c) => c.expect === null || known.has(c.expect))
-  const skipped = dataset.filter((c) => !usable.includes(c))
-  t = performance.now()
-  const runs = runCases(kb.artifact, usable)
-  lap('cases', t)
-
-  const shown: SetName[] = set === 'all' ? ['dev', 'holdout', 'all'] : [set]
-  const reports = shown.map((s) => setReport(s, s === 'all' ? runs : runs.filter((r) => r.c.set === s)))
-  const allTop1 = metrics(runs, 'ours').top1 ?? 0
-  const gate = minTop1 === undefined ? undefined : { minTop1, top1: allTop1, pass: allTop1 >= minTop1 }
-  const failed = failures(set === 'all' ? runs : runs.filter((r) => r.c.set === set))
-
-  const kbLine =
-    `KB: ${kb.artifact.articles.length} articles (` +
-    Object.entries(kb.counts)
-      .map(([k, v]) => `${v} ${k}`)
-      .join(', ') +
-    `); corpora ${{ used: 'imported', missing: 'NOT imported (no src/build/import/import.ts)', skipped: 'NOT imported (--bundled-only)' }[kb.importer]}`
-  const dataLine =
-    `dataset: ${dataset.length} cases, ${usable.length} evaluated` + (skipped.length > 0 ? `, ${skipped.length} skipped (expected article not in the KB)` : '')
-
-  // The confidences below mean what they say only with the options the calibration was fitted with.
-  const calibration = calibrationWarning()
+  const families = (parseYaml(await readFile(FAMILIES, 'utf8').catch(() => '')) ?? {}) as Record<string, string>
+  const cases = parseCases(await readFile(DATASET, 'utf8'), DATASET).filter((c) => values.set === 'all' || c.set === values.set)
+  const report = await runHarness({ corpora, cases, mapsDir: MAPS, families, crossNegatives })
+  const failed = checkGates(report, minTop1, maxConfidentWrong)
+  const gated = minTop1 !== undefined || maxConfidentWrong !== undefined
   if (values.json) {
+    const warning = calibrationWarning()
     const out = {
-      kb: { articles: kb.artifact.articles.length, counts: kb.counts, importer: kb.importer, warnings: kb.warnings },
-      ...(calibration ? { calibrationWarning: calibration } : {}),
-      dataset: { cases: dataset.length, evaluated: usable.length, skipped: skipped.map((c) => c.id) },
-      confidenceThreshold: MATCH_DEFAULTS.confidenceThreshold,
-      sets: Object.fromEntries(reports.map((r) => [r.set, r])),
-      ...(gate ? { gate } : {}),
-      ...(values.verbose ? { failures: failed } : {}),
+      ...(warning ? { calibrationWarning: warning } : {}),
+      ...report,
+      corpora: report.corpora.map((c) => (values.verbose ? c : { ...c, heldOut: { ...c.heldOut, misses: undefined } })),
+      ...(gated ? { gate: { minTop1, maxConfidentWrong, pass: failed.length === 0, failed } } : {}),
     }
-    process.stdout.write(JSON.stringify(out, (_k, v: unknown) => (typeof v === 'number' ? Math.round(v * 10000) / 10000 : v), 2) + '\n')
-  } else {
-    say(kbLine)
-    for (const w of kb.warnings) say(`warning: ${w}`)
-    if (calibration) say(`warning: ${calibration}`)
-    say(dataLine)
-    if (skipped.length > 0) say(wrap(`skipped: ${skipped.map((c) => c.id).join(', ')}`, 100))
-    say(`metrics: top1/top3 = expected article ranked 1st / in top 3; MRR over positives (cut at ${RANK_CUTOFF});`)
-    say('FC = false-confident rate on negatives (baselines: any result at all counts as an answer)')
-    say()
-    for (const r of reports) printSet(r)
-    printConfidence(reports)
-    if (values.verbose) printFailures(failed)
-    if (gate) {
-      say(
-        `quality gate: our top-1 on all ${metrics(runs, 'ours').positives} positives = ${allTop1.toFixed(3)}, ` +
-          `minimum ${gate.minTop1}: ${gate.pass ? 'PASS' : 'FAIL'}`,
-      )
-    }
-  }
-  // Timings vary from run to run, so they go to stderr and only when asked for.
-  if (values.verbose) {
-    const ours = runs.reduce((sum, r) => sum + r.ms, 0)
-    const slowest = [...runs]
-      .sort((a, b) => b.ms - a.ms)
-      .slice(0, 3)
-      .map((r) => `${r.c.id} ${Math.round(r.ms)}ms`)
-    console.error(`eval timings: ${timings.join(', ')} (our matcher ${(ours / 1000).toFixed(1)}s), total ${((performance.now() - started) / 1000).toFixed(1)}s`)
-    console.error(`slowest matches: ${slowest.join(', ')}`)
-  }
-  return gate && !gate.pass ? 1 : 0
+    process.stdout.write(`${roundedJson(out)}\n`)
+  } else printText(report, failed, gated, values.verbose!)
+  return failed.length > 0 ? 1 : 0
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
