@@ -32,14 +32,8 @@ const KINDS = new Set([
 /** A corpus name: `bundled` (articles/) or a corpus folder's name, which are slugs. */
 const CORPUS = /^[a-z0-9][a-z0-9-]*$/
 
-/**
- * Until eval/src/imported.mjs names its corpus per case, its cases are told apart by their
- * expected id: SQL Server error pages are `mssqlserver-*`, the rest are IIS support articles.
- */
-const withImportedCorpus = (c) => ({ corpus: c.expect?.startsWith('mssqlserver-') ? 'mssql-errors' : 'mslearn-iis', ...c })
-
 const out = fileURLToPath(new URL('./pastes.jsonl', import.meta.url))
-const cases = [...bundled1, ...bundled2, ...imported.map(withImportedCorpus), ...negative, ...terseStack, ...iisMore, ...sqlMore, ...bundledDescribed]
+const cases = [...bundled1, ...bundled2, ...imported, ...negative, ...terseStack, ...iisMore, ...sqlMore, ...bundledDescribed]
 
 const lines = cases.map((c) => {
   for (const k of ['id', 'corpus', 'kind', 'text', 'set', 'note']) {
