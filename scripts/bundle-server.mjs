@@ -27,6 +27,8 @@ await build({
   target: 'node20',
   sourcemap: true,
   logLevel: 'warning',
+  // PGlite loads its WebAssembly and data files from beside its own module; pg optionally requires pg-native.
+  external: ['@electric-sql/pglite', 'pg', 'pg-native'],
   // CommonJS dependencies call require(); an ES module has none unless it makes one.
   banner: { js: "import { createRequire as kbCreateRequire } from 'node:module'; const require = kbCreateRequire(import.meta.url);" },
 })

@@ -9,6 +9,8 @@ import fp from 'fastify-plugin'
 import { Ajv } from 'ajv'
 import rateLimit from '@fastify/rate-limit'
 import { corsPlugin } from './http/cors.js'
+import { eventsPlugin } from './http/events.js'
+import type { EventStore } from './runtime/events/store.js'
 import { metricsPlugin } from './http/metrics.js'
 import { SearchCache } from './runtime/query/cache.js'
 import { InThreadRunner, type QueryRunner } from './runtime/query/runner.js'
@@ -69,6 +71,10 @@ export interface AppOptions {
   queries?: QueryRunner
   /** Bytes of search answers to keep (query/cache.ts); 0 or absent: none. */
   searchCacheBytes?: number
+  /** Where the KCS loop's events go; absent: events are off (answers still carry a queryId). */
+  events?: EventStore
+  /** Keep each question as sent beside its redacted form (KB_STORE_RAW_PASTES=1). */
+  storeRawPastes?: boolean
 }
 
 /** The application plugin (not encapsulated, so the server can reach `swapKb` and `setDraining`). */
@@ -127,6 +133,7 @@ const app: FastifyPluginAsync<AppOptions> = async (app, opts) => {
     })
   }
 
+  await app.register(eventsPlugin, { store: opts.events, storeRaw: opts.storeRawPastes === true })
   await app.register(healthRoutes)
   await app.register(searchRoutes)
   await app.register(matchRoutes)

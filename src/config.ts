@@ -51,6 +51,20 @@ export const ConfigSchema = Type.Object({
    * skips it. 1 s by default: enough for a balancer polling every second, short for local use.
    */
   KB_SHUTDOWN_DELAY_MS: Type.Integer({ minimum: 0, maximum: 300_000, default: 1000 }),
+  /** Record the KCS loop's events (questions, opens, feedback, uses); off: answers still carry a queryId, nothing is stored. */
+  KB_EVENTS: Type.Boolean({ default: true }),
+  /** Folder of the embedded events database (PGlite), used when DATABASE_URL is not set. */
+  KB_DATA_DIR: Type.String({ minLength: 1, default: './data' }),
+  /** A PostgreSQL connection string: events go to that server (shared by replicas) instead of KB_DATA_DIR. */
+  DATABASE_URL: Type.String({ default: '' }),
+  /** Keep each question as sent, beside its redacted form. Off by default: pastes hold secrets and personal data. */
+  KB_STORE_RAW_PASTES: Type.Boolean({ default: false }),
+  /** Days events are kept; older ones are deleted daily. */
+  KB_EVENTS_RETENTION_DAYS: Type.Integer({ minimum: 1, maximum: 3650, default: 90 }),
+  /** Bearer token of the insights API and dashboard; empty: insights are off. */
+  KB_ADMIN_TOKEN: Type.String({ default: '' }),
+  /** Name of this replica in stored events; default: host name and process id. */
+  KB_REPLICA: Type.String({ default: '' }),
 })
 export type Config = Static<typeof ConfigSchema>
 

@@ -5,13 +5,30 @@
  * reload on SIGHUP (the new artifact is loaded in a thread of its own beside the old one and
  * swapped in; a broken or inconsistent one is refused and logged).
  */
+import { hostname } from 'node:os'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { appPlugin, fastifyOptions } from './app.js'
 import { type Config, parseCorsOrigins, parseTrustProxy, queryWorkerCount } from './config.js'
+import { EventStore } from './runtime/events/store.js'
 import { loadKnowledgeBase, loadKnowledgeBaseOffThread } from './runtime/kb.js'
 import { collectGarbage, missingNodeFlags } from './runtime/memory.js'
 import { warmUp } from './runtime/query/warmup.js'
 import { WorkerRunner } from './runtime/query/worker-runner.js'
+
+/** The events store the configuration names: PostgreSQL with DATABASE_URL, else PGlite under KB_DATA_DIR. */
+function eventStoreFor(config: Config, app: FastifyInstance): EventStore {
+  return new EventStore({
+    dataDir: config.KB_DATA_DIR,
+    ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}),
+    replica: config.KB_REPLICA || `${hostname()}-${process.pid}`,
+    retentionDays: config.KB_EVENTS_RETENTION_DAYS,
+    // The metrics exist once the app plugin is registered, before any event is recorded.
+    onDrop: (reason, n) => app.metrics?.eventsDropped.inc({ reason }, n),
+    onWritten: (n) => app.metrics?.eventsWritten.inc(n),
+    warn: (message) => app.log.warn(message),
+    info: (message) => app.log.info(message),
+  })
+}
 
 /** Start serving the artifact named by the configuration. Throws ArtifactError if it cannot load. */
 export async function startServer(config: Config): Promise<FastifyInstance> {
@@ -34,9 +51,15 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   const queries = config.KB_QUERY_WORKER
     ? new WorkerRunner(app.log, queryWorkerCount(config.KB_QUERY_WORKERS), { heapMb: config.KB_QUERY_WORKER_HEAP_MB })
     : undefined
+  // Events are written off the request path; the database opens in the background (a server
+  // answers before it is ready: its events wait in the writer's bounded buffer).
+  const events = config.KB_EVENTS ? eventStoreFor(config, app) : undefined
+  events?.ready.catch(() => undefined)
   await app.register(appPlugin, {
     kb,
     queries,
+    events,
+    storeRawPastes: config.KB_STORE_RAW_PASTES,
     bodyLimit: config.KB_MAX_BODY_BYTES,
     corsOrigins: parseCorsOrigins(config.KB_CORS_ORIGINS),
     rateLimitPerMinute: config.KB_RATE_LIMIT_PER_MINUTE,
@@ -76,6 +99,8 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
     app.log.info({ signal, delayMs: delay }, 'draining, then closing')
     if (delay > 0) await new Promise((r) => setTimeout(r, delay))
     await app.close()
+    // What is still buffered gets a moment to be written; the rest is counted as dropped.
+    await events?.close(Math.min(2000, config.KB_SHUTDOWN_TIMEOUT_MS / 4))
     process.exit(0)
   }
   process.once('SIGTERM', () => void close('SIGTERM'))

@@ -84,7 +84,7 @@ describe('search answers kept by build and query', () => {
     const run = async (): Promise<Answer> => {
       runs++
       await gate
-      return { json: '{"total":0}' }
+      return { json: '{"total":0}', resultIds: [], partial: false }
     }
     const params: SearchParams = { q: 'x', limit: 10, offset: 0 }
     const all = Promise.all(Array.from({ length: 5 }, () => cache.answer(kbA, params, false, run)))
@@ -105,7 +105,7 @@ describe('search answers kept by build and query', () => {
 
   it('stays within its size bound, dropping the least recently used answers', async () => {
     const cache = new SearchCache(64 * 1024)
-    const big = (): Promise<Answer> => Promise.resolve({ json: 'x'.repeat(4000) })
+    const big = (): Promise<Answer> => Promise.resolve({ json: 'x'.repeat(4000), resultIds: [], partial: false })
     for (let i = 0; i < 100; i++) await cache.answer(kbA, { q: `q${i}`, limit: 10, offset: 0 }, false, big)
     assert.ok(cache.size.bytes <= 64 * 1024, `${cache.size.bytes} bytes kept`)
     assert.ok(cache.size.entries >= 6 && cache.size.entries < 10, `${cache.size.entries} entries kept`)

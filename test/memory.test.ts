@@ -77,7 +77,7 @@ describe('kb serve and the flags', () => {
   async function servingLog(command: string, args: string[], index: string): Promise<string> {
     const port = await freePort()
     const proc = spawn(command, [...args, 'serve', '--index', index, '--port', String(port), '--host', '127.0.0.1'], {
-      env: { ...process.env, LOG_LEVEL: 'info' },
+      env: { ...process.env, KB_EVENTS: '0', LOG_LEVEL: 'info' },
     })
     let log = ''
     proc.stdout.on('data', (d: Buffer) => (log += d.toString()))

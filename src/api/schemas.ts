@@ -39,7 +39,14 @@ export type SearchQuery = Static<typeof SearchQuery>
 
 const StringList = Type.Array(Type.String())
 
+/** The id of one answered question, returned with every search and match: feedback and opens name it. */
+const UUID = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+const QueryIdField = Type.Optional(
+  Type.String({ pattern: UUID, description: 'Id of this question: send it with opens and feedback (POST /api/events/open, /api/feedback)' }),
+)
+
 export const SearchResponse = Type.Object({
+  queryId: QueryIdField,
   total: Type.Integer({ description: 'Hits after filters, before paging' }),
   syntax: Type.Union([Type.Literal('lunr'), Type.Literal('plain')], { description: 'How the query was read' }),
   partial: Type.Boolean({
@@ -76,6 +83,7 @@ export const MatchedSymptom = Type.Object({
 })
 
 export const MatchResponse = Type.Object({
+  queryId: QueryIdField,
   noConfidentMatch: Type.Boolean({ description: 'True when no article fits the paste well enough to be called the answer' }),
   partial: Type.Boolean({
     description:
@@ -160,4 +168,46 @@ export const HealthResponse = Type.Object({
   ready: Type.Boolean(),
   buildId: Type.Union([Type.String(), Type.Null()]),
   articles: Type.Integer(),
+})
+
+const ArticleId = Type.String({ minLength: 1, maxLength: 100, pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$' })
+const QueryId = Type.String({ pattern: UUID, description: 'The queryId of the search or match answer' })
+
+export const OpenBody = Type.Object(
+  {
+    queryId: Type.Optional(QueryId),
+    articleId: ArticleId,
+    position: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, description: '1 for the first result' })),
+    source: Type.Optional(Type.Union([Type.Literal('widget'), Type.Literal('page'), Type.Literal('api')], { default: 'api' })),
+  },
+  { additionalProperties: false },
+)
+export type OpenBody = Static<typeof OpenBody>
+
+export const FeedbackBody = Type.Object(
+  {
+    queryId: QueryId,
+    articleId: ArticleId,
+    verdict: Type.Union([Type.Literal('solved'), Type.Literal('not-related'), Type.Literal('related-but-not-solved')]),
+    comment: Type.Optional(Type.String({ maxLength: 2000 })),
+  },
+  { additionalProperties: false },
+)
+export type FeedbackBody = Static<typeof FeedbackBody>
+
+export const UseBody = Type.Object(
+  {
+    ticket: Type.String({
+      minLength: 1,
+      maxLength: 200,
+      pattern: NOT_BLANK,
+      description: 'The ticket the article was attached to, as your help desk names it',
+    }),
+  },
+  { additionalProperties: false },
+)
+export type UseBody = Static<typeof UseBody>
+
+export const Recorded = Type.Object({
+  recorded: Type.Boolean({ description: 'False when events are off (KB_EVENTS=off) or the event buffer is full; the request itself succeeded' }),
 })

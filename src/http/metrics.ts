@@ -17,6 +17,9 @@ declare module 'fastify' {
 export interface AppMetrics {
   registry: Registry
   matches: Counter<'outcome'>
+  /** Events (the KCS loop) not written, by reason: buffer_full, db_unavailable, shutdown. */
+  eventsDropped: Counter<'reason'>
+  eventsWritten: Counter
 }
 
 const plugin: FastifyPluginAsync = async (app) => {
@@ -41,6 +44,13 @@ const plugin: FastifyPluginAsync = async (app) => {
     labelNames: ['outcome'] as const,
     registers: [registry],
   })
+  const eventsDropped = new Counter({
+    name: 'kb_events_dropped_total',
+    help: 'Events (questions, opens, feedback, uses) not written, by reason: buffer_full, db_unavailable, shutdown',
+    labelNames: ['reason'] as const,
+    registers: [registry],
+  })
+  const eventsWritten = new Counter({ name: 'kb_events_written_total', help: 'Events written to the events database', registers: [registry] })
   new Gauge({
     name: 'kb_index_articles',
     help: 'Articles in the served index',
@@ -105,7 +115,7 @@ const plugin: FastifyPluginAsync = async (app) => {
       this.set(app.searchCache.size.bytes)
     },
   })
-  app.decorate('metrics', { registry, matches })
+  app.decorate('metrics', { registry, matches, eventsDropped, eventsWritten })
 
   app.addHook('onResponse', async (req, reply) => {
     const route = req.routeOptions.url ?? 'unmatched'

@@ -37,11 +37,15 @@ export interface ServerProcess {
   exited: Promise<number | null>
 }
 
-/** Start `kb serve --index file` on a free loopback port, with the V8 flags `kb` gives node (`env`: settings besides the test's environment). */
+/**
+ * Start `kb serve --index file` on a free loopback port, with the V8 flags `kb` gives node (`env`:
+ * settings besides the test's environment). Events are off unless `env` turns them on, so a test
+ * server never writes a database into the working tree.
+ */
 export async function serve(index: string, logLevel = 'info', env: Record<string, string> = {}): Promise<ServerProcess> {
   const port = await freePort()
   const proc = spawn(process.execPath, [...NODE_FLAGS, CLI, 'serve', '--index', index, '--port', String(port), '--host', '127.0.0.1'], {
-    env: { ...process.env, LOG_LEVEL: logLevel, ...env },
+    env: { ...process.env, KB_EVENTS: '0', LOG_LEVEL: logLevel, ...env },
   })
   let log = ''
   proc.stdout?.on('data', (d: Buffer) => (log += d.toString()))

@@ -1,6 +1,7 @@
 /** POST /api/match: symptom matching for a pasted error, log excerpt or stack trace. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply } from 'fastify'
+import { withQueryId } from '../events.js'
 import { sendSerialized } from '../send.js'
 import { ErrorResponse, MatchBody, MatchResponse } from '../../api/schemas.js'
 
@@ -21,10 +22,21 @@ export const matchRoutes: FastifyPluginAsyncTypebox = async (app) => {
       app.metrics.matches.inc({ outcome: answer.partial ? 'partial' : answer.noConfidentMatch ? 'no_confident_match' : 'confident' })
       if (answer.noConfidentMatch) {
         // The pastes the KB has no answer for are the articles it is missing: log what was read.
-        req.log.info({ codes: answer.errorCodes, errorLines: answer.errorLines }, 'no confident match')
+        req.log.info({ codes: answer.errorCodes, errorLines: answer.errorLines.slice(0, 2) }, 'no confident match')
       }
+      const queryId = app.recordQuestion(req.kb, {
+        kind: 'match',
+        // What the matcher read as the error; a paste with no error-like line (the user's own words) as sent.
+        lines: answer.errorLines.length ? answer.errorLines : req.body.text.split('\n', 20),
+        raw: req.body.text,
+        resultIds: answer.resultIds,
+        confidences: answer.confidences,
+        noConfidentMatch: answer.noConfidentMatch,
+        partial: answer.partial,
+        codes: answer.errorCodes,
+      })
       // The answer comes serialized with this route's response schema (query/answers.ts).
-      return sendSerialized(reply as FastifyReply, answer.json)
+      return sendSerialized(reply as FastifyReply, withQueryId(answer.json, queryId))
     },
   )
 }

@@ -1,6 +1,7 @@
 /** GET /api/search: full-text search. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply } from 'fastify'
+import { withQueryId } from '../events.js'
 import { sendSerialized } from '../send.js'
 import { ErrorResponse, SearchQuery, SearchResponse } from '../../api/schemas.js'
 
@@ -22,7 +23,17 @@ export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const fresh = /(?:^|,)\s*no-cache\s*(?:,|$)/i.test(req.headers['cache-control'] ?? '')
       const { answer, outcome } = await app.searchCache.answer(req.kb, req.query, fresh, () => app.queries.search(req.kb, req.query))
       reply.header('x-kb-cache', outcome)
-      return sendSerialized(reply as FastifyReply, answer.json)
+      const ids = answer.resultIds
+      const queryId = app.recordQuestion(req.kb, {
+        kind: 'search',
+        lines: [req.query.q],
+        raw: req.query.q,
+        resultIds: ids,
+        noConfidentMatch: ids.length === 0,
+        partial: answer.partial,
+        codes: [],
+      })
+      return sendSerialized(reply as FastifyReply, withQueryId(answer.json, queryId))
     },
   )
 }

@@ -12,14 +12,18 @@ import type { SearchResult } from '../../core/search/search.js'
 /** A serialized answer: the response body. */
 export interface Answer {
   json: string
+  /** The ids of the results shown, in order (recorded as an event, events/record.ts). */
+  resultIds: string[]
+  partial: boolean
 }
 
 /** A serialized match answer, with what the route counts and logs. */
 export interface MatchAnswer extends Answer {
-  partial: boolean
   noConfidentMatch: boolean
   errorCodes: string[]
+  /** The most error-like lines, raw (at most five): what a question event stores, redacted. */
   errorLines: string[]
+  confidences: number[]
 }
 
 const searchJson = fastJson(SearchResponse)
@@ -27,7 +31,7 @@ const matchJson = fastJson(MatchResponse)
 
 /** A search result as the response body. */
 export function searchAnswer(r: SearchResult): Answer {
-  return { json: searchJson(r) }
+  return { json: searchJson(r), resultIds: r.results.map((h) => h.id), partial: r.partial }
 }
 
 /** A match result as the response body, with its outcome and the first error lines. */
@@ -37,6 +41,8 @@ export function matchAnswer(r: MatchResult): MatchAnswer {
     partial: r.partial,
     noConfidentMatch: r.noConfidentMatch,
     errorCodes: r.signals.errorCodes,
-    errorLines: r.signals.errorLines.slice(0, 2),
+    errorLines: r.signals.errorLines,
+    resultIds: r.results.map((h) => h.id),
+    confidences: r.results.map((h) => h.confidence),
   }
 }

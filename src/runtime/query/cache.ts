@@ -31,7 +31,9 @@ export class SearchCache {
   /** maxBytes: the answers' total size (UTF-16, as held); 0 turns the cache off. */
   constructor(maxBytes: number) {
     this.answers =
-      maxBytes > 0 ? new LRUCache<string, Answer>({ maxSize: maxBytes, sizeCalculation: (a, key) => 2 * (a.json.length + key.length) + 64 }) : undefined
+      maxBytes > 0
+        ? new LRUCache<string, Answer>({ maxSize: maxBytes, sizeCalculation: (a, key) => 2 * (a.json.length + key.length + a.resultIds.join('').length) + 64 })
+        : undefined
   }
 
   /** Answers held, and their size in bytes. */

@@ -1,0 +1,135 @@
+/**
+ * The KCS loop's events over HTTP: every search and match answer gets a `queryId` and is recorded
+ * as a question (redacted: runtime/events/record.ts); opens, feedback and ticket uses are recorded
+ * through the routes below. Recording never delays or fails an answer: it only queues
+ * (runtime/events/writer.ts). With events off (no store), the routes still answer, `recorded: false`.
+ */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import fp from 'fastify-plugin'
+import { Errors } from '../api/errors.js'
+import { ArticleParams, ErrorResponse, FeedbackBody, OpenBody, Recorded, UseBody } from '../api/schemas.js'
+import { newId, questionEvent } from '../runtime/events/record.js'
+import type { EventStore } from '../runtime/events/store.js'
+import type { KbEvent } from '../runtime/events/types.js'
+import type { KnowledgeBase } from '../runtime/kb.js'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Record a question answered; returns its id (always, with events on or off). */
+    recordQuestion(kb: KnowledgeBase, q: QuestionAnswered): string
+    /** The events store, when events are on. */
+    events: EventStore | undefined
+  }
+}
+
+/** What a route knows of a question it answered. */
+export interface QuestionAnswered {
+  kind: 'search' | 'match'
+  lines: readonly string[]
+  raw: string
+  resultIds: string[]
+  confidences?: number[]
+  noConfidentMatch: boolean
+  partial: boolean
+  codes: string[]
+}
+
+/** Options of the events plugin. */
+export interface EventsOptions {
+  store?: EventStore
+  /** Keep the question as sent next to its redacted form (KB_STORE_RAW_PASTES=1). */
+  storeRaw?: boolean
+}
+
+/** `{"queryId":"…",` spliced in front of an answer serialized without it (answers are made in the query worker, ids here). */
+export function withQueryId(json: string, queryId: string): string {
+  return `{"queryId":"${queryId}",${json.slice(1)}`
+}
+
+const events: FastifyPluginAsyncTypebox<EventsOptions> = async (app, opts) => {
+  const store = opts.store
+  app.decorate('events', store)
+  const record = (e: KbEvent): boolean => {
+    if (!store) return false
+    store.record(e)
+    return true
+  }
+  app.decorate('recordQuestion', (kb: KnowledgeBase, q: QuestionAnswered) => {
+    const id = newId()
+    if (store) {
+      store.record(
+        questionEvent({
+          id,
+          kind: q.kind,
+          lines: q.lines,
+          ...(opts.storeRaw ? { raw: q.raw } : {}),
+          resultIds: q.resultIds,
+          ...(q.confidences ? { confidences: q.confidences } : {}),
+          noConfidentMatch: q.noConfidentMatch,
+          partial: q.partial,
+          codes: q.codes,
+          buildId: kb.artifact.header.buildId,
+        }),
+      )
+    }
+    return id
+  })
+
+  const known = (kb: KnowledgeBase, id: string) => {
+    if (!kb.artifact.byId.has(id)) throw Errors.articleNotFound(id)
+  }
+  const response = { 202: Recorded, 400: ErrorResponse, 404: ErrorResponse, 413: ErrorResponse, 415: ErrorResponse }
+
+  app.post('/api/events/open', { schema: { summary: 'Record that a result was opened', body: OpenBody, response } }, async (req, reply) => {
+    known(req.kb, req.body.articleId)
+    const { queryId, articleId, position, source } = req.body
+    const recorded = record({
+      type: 'open',
+      id: newId(),
+      at: new Date(),
+      ...(queryId ? { queryId } : {}),
+      articleId,
+      ...(position ? { position } : {}),
+      source: source ?? 'api',
+    })
+    return reply.code(202).send({ recorded })
+  })
+
+  app.post(
+    '/api/feedback',
+    {
+      schema: {
+        summary: 'Record whether an article solved the problem',
+        description: '`verdict` is `solved`, `not-related` or `related-but-not-solved`; `queryId` is the one the search or match answer carried.',
+        body: FeedbackBody,
+        response,
+      },
+    },
+    async (req, reply) => {
+      known(req.kb, req.body.articleId)
+      const { queryId, articleId, verdict, comment } = req.body
+      const recorded = record({
+        type: 'feedback',
+        id: newId(),
+        at: new Date(),
+        queryId,
+        articleId,
+        verdict,
+        ...(comment?.trim() ? { comment: comment.trim() } : {}),
+      })
+      return reply.code(202).send({ recorded })
+    },
+  )
+
+  app.post(
+    '/api/articles/:id/uses',
+    { schema: { summary: 'Record that an article was attached to a ticket', params: ArticleParams, body: UseBody, response } },
+    async (req, reply) => {
+      known(req.kb, req.params.id)
+      const recorded = record({ type: 'use', id: newId(), at: new Date(), articleId: req.params.id, ticket: req.body.ticket.trim() })
+      return reply.code(202).send({ recorded })
+    },
+  )
+}
+
+export const eventsPlugin = fp(events, { name: 'kb-events' })

@@ -1,0 +1,77 @@
+/**
+ * The events database: one small interface over the two stores the service runs on, so the same
+ * SQL and the same migrations serve both. By default an embedded PostgreSQL (PGlite, WebAssembly,
+ * data under KB_DATA_DIR); with DATABASE_URL, a real PostgreSQL server shared by every replica.
+ */
+import { mkdir } from 'node:fs/promises'
+
+/** Rows of one statement. */
+export interface Rows<T> {
+  rows: T[]
+}
+
+/** What the events code needs of a database. */
+export interface EventDb {
+  /** `'pglite'` or `'postgres'`, for logs and /healthz. */
+  readonly kind: 'pglite' | 'postgres'
+  /** One parameterized statement ($1, $2, ...). */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Rows<T>>
+  /** Statements run together in one transaction: all or none. */
+  transaction<T>(fn: (tx: Pick<EventDb, 'query'>) => Promise<T>): Promise<T>
+  close(): Promise<void>
+}
+
+/** Where the events go: a PGlite folder (or memory) by default, a PostgreSQL URL when set. */
+export interface EventDbOptions {
+  /** PGlite data folder; `memory://` keeps everything in memory (tests). */
+  dataDir: string
+  /** A PostgreSQL connection string; when set, `dataDir` is not used. */
+  databaseUrl?: string
+  /** Milliseconds a statement may take on PostgreSQL before it is cancelled. */
+  statementTimeoutMs?: number
+}
+
+/** Open the events database (PGlite or PostgreSQL); the schema is not touched (see migrations.ts). */
+export async function openEventDb(options: EventDbOptions): Promise<EventDb> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.statementTimeoutMs ?? 5000) : openPglite(options.dataDir)
+}
+
+async function openPglite(dataDir: string): Promise<EventDb> {
+  const { PGlite } = await import('@electric-sql/pglite')
+  if (!dataDir.startsWith('memory://')) await mkdir(dataDir, { recursive: true })
+  const db = await PGlite.create(dataDir)
+  return {
+    kind: 'pglite',
+    query: async <T>(sql: string, params: unknown[] = []) => ({ rows: (await db.query<T>(sql, params)).rows }),
+    transaction: (fn) =>
+      db.transaction((tx) => fn({ query: async <T>(sql: string, params: unknown[] = []) => ({ rows: (await tx.query<T>(sql, params)).rows }) })),
+    close: () => db.close(),
+  }
+}
+
+async function openPostgres(url: string, statementTimeoutMs: number): Promise<EventDb> {
+  const { default: pg } = await import('pg')
+  // A few connections: events are written in batches by one writer, insights are read rarely.
+  const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 3000, statement_timeout: statementTimeoutMs, idleTimeoutMillis: 10_000 })
+  // An idle client losing its connection (the server restarted) must not crash the process.
+  pool.on('error', () => undefined)
+  return {
+    kind: 'postgres',
+    query: async <T>(sql: string, params: unknown[] = []) => ({ rows: (await pool.query(sql, params)).rows as T[] }),
+    transaction: async (fn) => {
+      const client = await pool.connect()
+      try {
+        await client.query('BEGIN')
+        const out = await fn({ query: async <T>(sql: string, params: unknown[] = []) => ({ rows: (await client.query(sql, params)).rows as T[] }) })
+        await client.query('COMMIT')
+        return out
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined)
+        throw err
+      } finally {
+        client.release()
+      }
+    },
+    close: () => pool.end(),
+  }
+}

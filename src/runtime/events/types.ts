@@ -1,0 +1,53 @@
+/** The events of the KCS loop: questions asked, articles opened, verdicts given, articles used on tickets. */
+
+/** A search or match answered: what was asked (redacted), what was shown, how sure the answer was. */
+export interface QueryEvent {
+  type: 'query'
+  id: string
+  at: Date
+  kind: 'search' | 'match'
+  /** The question as stored: redacted, normalized, bounded (events/record.ts). */
+  text: string
+  /** The question as sent, only with KB_STORE_RAW_PASTES=1. */
+  raw?: string
+  resultIds: string[]
+  /** Match only: each result's confidence. */
+  confidences?: number[]
+  noConfidentMatch: boolean
+  partial: boolean
+  codes: string[]
+  buildId: string
+}
+
+/** A result opened from a list (widget, hosted page or API). */
+export interface OpenEvent {
+  type: 'open'
+  id: string
+  at: Date
+  queryId?: string
+  articleId: string
+  position?: number
+  source: 'widget' | 'page' | 'api'
+}
+
+/** The user's verdict on an article for a question. */
+export interface FeedbackEvent {
+  type: 'feedback'
+  id: string
+  at: Date
+  queryId: string
+  articleId: string
+  verdict: 'solved' | 'not-related' | 'related-but-not-solved'
+  comment?: string
+}
+
+/** An article attached to a ticket (the KCS reuse count). */
+export interface UseEvent {
+  type: 'use'
+  id: string
+  at: Date
+  articleId: string
+  ticket: string
+}
+
+export type KbEvent = QueryEvent | OpenEvent | FeedbackEvent | UseEvent

@@ -1,0 +1,180 @@
+/**
+ * Writing events off the request path: a bounded buffer, drained in batches by one loop. A request
+ * only pushes to the buffer (or counts a drop when it is full), so a slow or absent database never
+ * slows or fails an answer. When a write fails the batch is counted as dropped, the reason logged
+ * at most once a minute, and the next attempt waits a little longer, up to a cap; when the
+ * database is back, writing resumes on its own.
+ */
+import type { EventDb } from './db.js'
+import type { KbEvent } from './types.js'
+
+/** Why events were not written (the `reason` label of kb_events_dropped_total). */
+export type DropReason = 'buffer_full' | 'db_unavailable' | 'shutdown'
+
+/** Options of the writer. */
+export interface EventWriterOptions {
+  /** Events held at most while waiting to be written; beyond it, new events are dropped. */
+  capacity: number
+  /** Events written per transaction at most. */
+  batchSize: number
+  /** How long an event may wait for a batch to fill, in milliseconds. */
+  flushMs: number
+  /** Name of this replica, stored with each question. */
+  replica: string
+  /** Called with the count of events dropped and why. */
+  onDrop?: (reason: DropReason, count: number) => void
+  /** Called with the count written. */
+  onWritten?: (count: number) => void
+  /** Logs a warning; the writer calls it at most once a minute per reason. */
+  warn?: (message: string) => void
+}
+
+/** Longest wait between attempts while the database is failing. */
+const MAX_BACKOFF_MS = 30_000
+const LOG_EVERY_MS = 60_000
+
+/** The buffer and the loop that drains it into the database. */
+export class EventWriter {
+  private buffer: KbEvent[] = []
+  private timer: NodeJS.Timeout | undefined
+  private writing: Promise<void> | undefined
+  private backoffMs = 0
+  private closed = false
+  private readonly lastLogged = new Map<string, number>()
+
+  constructor(
+    private readonly db: () => EventDb | undefined,
+    private readonly options: EventWriterOptions,
+  ) {}
+
+  /** Queue one event; false (and counted as dropped) when the buffer is full or the writer is closed. */
+  record(event: KbEvent): boolean {
+    if (this.closed) {
+      this.drop('shutdown', 1, 'the server is shutting down')
+      return false
+    }
+    if (this.buffer.length >= this.options.capacity) {
+      this.drop('buffer_full', 1, `the event buffer is full (${this.options.capacity} events): the database is not keeping up`)
+      return false
+    }
+    this.buffer.push(event)
+    if (this.buffer.length >= this.options.batchSize) this.schedule(0)
+    else this.schedule(this.options.flushMs)
+    return true
+  }
+
+  /** Events waiting to be written. */
+  get pending(): number {
+    return this.buffer.length
+  }
+
+  /** Write what is buffered now (tests, shutdown); resolves when the attempt is over. */
+  async flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = undefined
+    while (this.writing) await this.writing
+    while (this.buffer.length > 0) {
+      const before = this.buffer.length
+      await this.writeBatch()
+      if (this.buffer.length >= before) break
+    }
+  }
+
+  /** Stop taking events; write what is left within `timeoutMs`, and count the rest as dropped. */
+  async close(timeoutMs: number): Promise<void> {
+    this.closed = true
+    this.backoffMs = 0
+    let timeout: NodeJS.Timeout | undefined
+    await Promise.race([this.flush(), new Promise<void>((r) => (timeout = setTimeout(r, timeoutMs)))])
+    clearTimeout(timeout)
+    if (this.buffer.length) this.drop('shutdown', this.buffer.splice(0).length, 'the server stopped before every event was written')
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.writing) return
+    const wait = Math.max(delayMs, this.backoffMs)
+    if (this.timer && wait > 0) return
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = setTimeout(() => {
+      this.timer = undefined
+      this.writing = this.writeBatch().finally(() => {
+        this.writing = undefined
+        if (this.buffer.length > 0 && !this.closed) this.schedule(this.buffer.length >= this.options.batchSize ? 0 : this.options.flushMs)
+      })
+    }, wait)
+    this.timer.unref()
+  }
+
+  private async writeBatch(): Promise<void> {
+    const db = this.db()
+    if (!db) return // not open yet: the events wait in the buffer (bounded)
+    const batch = this.buffer.splice(0, this.options.batchSize)
+    if (batch.length === 0) return
+    try {
+      await db.transaction(async (tx) => {
+        for (const { sql, params } of insertStatements(batch, this.options.replica)) await tx.query(sql, params)
+      })
+      this.backoffMs = 0
+      this.options.onWritten?.(batch.length)
+    } catch (err) {
+      this.backoffMs = Math.min(MAX_BACKOFF_MS, Math.max(250, this.backoffMs * 2))
+      this.drop('db_unavailable', batch.length, `writing events failed (${(err as Error).message}); retrying in ${this.backoffMs} ms`)
+    }
+  }
+
+  private drop(reason: DropReason, count: number, why: string): void {
+    this.options.onDrop?.(reason, count)
+    const now = Date.now()
+    const last = this.lastLogged.get(reason)
+    if (last === undefined || now - last >= LOG_EVERY_MS) {
+      this.lastLogged.set(reason, now)
+      this.options.warn?.(`events dropped (${reason}): ${why}`)
+    }
+  }
+}
+
+/** Multi-row INSERTs for a batch, one per table; an id already stored is skipped, so a retried batch is never counted twice. */
+export function insertStatements(batch: readonly KbEvent[], replica: string): Array<{ sql: string; params: unknown[] }> {
+  const out: Array<{ sql: string; params: unknown[] }> = []
+  const add = (table: string, columns: string[], rows: unknown[][]) => {
+    if (rows.length === 0) return
+    const params: unknown[] = []
+    const values = rows.map((r) => `(${r.map((v) => `$${params.push(v)}`).join(', ')})`)
+    out.push({ sql: `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values.join(', ')} ON CONFLICT (id) DO NOTHING`, params })
+  }
+  const of = <T extends KbEvent['type']>(type: T) => batch.filter((e): e is Extract<KbEvent, { type: T }> => e.type === type)
+  add(
+    'kb_queries',
+    ['id', 'at', 'kind', 'text', 'raw', 'result_ids', 'confidences', 'no_confident_match', 'partial', 'codes', 'build_id', 'replica'],
+    of('query').map((e) => [
+      e.id,
+      e.at,
+      e.kind,
+      e.text,
+      e.raw ?? null,
+      e.resultIds,
+      e.confidences ?? null,
+      e.noConfidentMatch,
+      e.partial,
+      e.codes,
+      e.buildId,
+      replica,
+    ]),
+  )
+  add(
+    'kb_opens',
+    ['id', 'at', 'query_id', 'article_id', 'position', 'source'],
+    of('open').map((e) => [e.id, e.at, e.queryId ?? null, e.articleId, e.position ?? null, e.source]),
+  )
+  add(
+    'kb_feedback',
+    ['id', 'at', 'query_id', 'article_id', 'verdict', 'comment'],
+    of('feedback').map((e) => [e.id, e.at, e.queryId, e.articleId, e.verdict, e.comment ?? null]),
+  )
+  add(
+    'kb_uses',
+    ['id', 'at', 'article_id', 'ticket'],
+    of('use').map((e) => [e.id, e.at, e.articleId, e.ticket]),
+  )
+  return out
+}

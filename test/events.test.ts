@@ -1,0 +1,223 @@
+/**
+ * The KCS loop's events (issue 17): every answer carries a queryId, questions are stored redacted,
+ * opens, feedback and uses are recorded, bad bodies get 4xx; the store migrates, refuses a newer
+ * schema, and a failing database drops events (counted) without failing a request, then resumes.
+ * Runs on PGlite in memory; test/events-postgres.test.ts runs the same store on Debian's PostgreSQL.
+ */
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import type { FastifyInstance } from 'fastify'
+import request from 'supertest'
+import { createApp } from '../src/app.js'
+import { redact } from '../src/core/privacy/redact.js'
+import { type EventDb, openEventDb } from '../src/runtime/events/db.js'
+import { migrate, SCHEMA_VERSION } from '../src/runtime/events/migrations.js'
+import { storedQuestion } from '../src/runtime/events/record.js'
+import { EventStore } from '../src/runtime/events/store.js'
+import { EventWriter } from '../src/runtime/events/writer.js'
+import { kbFrom } from './helpers/kb.js'
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+const IIS6 = 'iis6-connections-refused-nonpaged-pool'
+
+describe('redaction of stored questions', () => {
+  const cases: Array<[string, string]> = [
+    [
+      'Server=tcp:sqlprod02.corp.example,1433;Database=Billing;User ID=svc_billing;Password=Wint3r!2025;Encrypt=True',
+      'Server=<host>,1433;Database=Billing;User ID=<user>;Password=<secret>;Encrypt=True',
+    ],
+    [
+      "Login failed for user 'CORP\\mlopez'. Reason: Password did not match. [CLIENT: 10.20.31.44]",
+      "Login failed for user '<user>'. Reason: Password did not match. [CLIENT: <ip>]",
+    ],
+    ['Authorization: Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbm5hIn0.c2lnbmF0dXJlLWJ5dGVz', 'Authorization: Bearer <token>'],
+    [
+      'remote: HTTP Basic: Access denied for https://deploy:glpat-x7Rk2mQp9LwZ4vNb8TcY@git.example.net/ops/infra.git',
+      'remote: HTTP Basic: Access denied for https://<user>:<secret>@<host>/ops/infra.git',
+    ],
+    ['export AWS_ACCESS_KEY_ID=AKIAQWERTYUIOPASDFGH api_key: "5f2b9c0e1d7a"', 'export AWS_ACCESS_KEY_ID=<token> api_key: <secret>'],
+    ['mail to ana.garcia+ops@contoso-mail.com failed from fe80::8c1:2ff:fe3a:41b7', 'mail to <email> failed from <ip>'],
+    ['Could not load C:\\Users\\jdoe\\AppData\\Local\\app.config (0x80070005)', 'Could not load C:\\Users\\<user>\\AppData\\Local\\app.config (0x80070005)'],
+  ]
+  for (const [input, want] of cases) it(`redacts ${want.slice(0, 40)}…`, () => assert.equal(redact(input), want))
+
+  it('keeps what identifies the problem, drops timestamps, and bounds the size', () => {
+    assert.equal(
+      storedQuestion(['2025-04-22 06:03:51.447 Error: 18456, Severity: 14, State: 8.', "Login failed for user 'sa'. [CLIENT: 192.168.4.17]", '']),
+      "Error: 18456, Severity: 14, State: 8.\nLogin failed for user '<user>'. [CLIENT: <ip>]",
+    )
+    assert.ok(storedQuestion(Array.from({ length: 500 }, (_, i) => `line ${i} ${'x'.repeat(50)}`)).length <= 2000)
+  })
+})
+
+describe('events over HTTP, stored in PGlite', () => {
+  let app: FastifyInstance
+  let store: EventStore
+  const drops: string[] = []
+  before(async () => {
+    store = new EventStore({ dataDir: 'memory://', replica: 'test-1', retentionDays: 90, flushMs: 10, onDrop: (r, n) => drops.push(`${r}:${n}`) })
+    await store.ready
+    app = await createApp({ kb: await kbFrom(), bodyLimit: 64 * 1024, events: store, searchCacheBytes: 1 << 20 })
+  })
+  after(async () => {
+    await app?.close()
+    await store?.close()
+  })
+  const rows = async <T>(sql: string, params: unknown[] = []) => (await store.database()!.query<T>(sql, params)).rows
+
+  it('gives every search and match answer a queryId and stores the question redacted', async () => {
+    const paste = "Msg 18456, Level 14, State 1\nLogin failed for user 'CORP\\svc_etl'. [CLIENT: 10.2.31.44]\nPassword=hunter22;"
+    const m = await request(app.server).post('/api/match').send({ text: paste }).expect(200)
+    assert.match(m.body.queryId, UUID)
+    const s = await request(app.server).get('/api/search').query({ q: 'nonpaged pool' }).expect(200)
+    assert.match(s.body.queryId, UUID)
+    assert.notEqual(s.body.queryId, m.body.queryId)
+    // A cached search answer still gets a question id of its own.
+    const again = await request(app.server).get('/api/search').query({ q: 'nonpaged pool' }).expect(200)
+    assert.equal(again.headers['x-kb-cache'], 'hit')
+    assert.notEqual(again.body.queryId, s.body.queryId)
+    await store.flush()
+    const [q] = await rows<{ kind: string; text: string; raw: string | null; result_ids: string[]; build_id: string; replica: string }>(
+      'SELECT kind, text, raw, result_ids, build_id, replica FROM kb_queries WHERE id = $1',
+      [m.body.queryId],
+    )
+    assert.equal(q?.kind, 'match')
+    assert.ok(!/svc_etl|10\.2\.31\.44|hunter22/.test(q!.text), q!.text)
+    assert.match(q!.text, /Login failed for user '<user>'/)
+    assert.equal(q!.raw, null, 'raw pastes are not stored by default')
+    assert.deepEqual(
+      q!.result_ids,
+      m.body.results.map((r: { id: string }) => r.id),
+    )
+    assert.equal(q!.build_id, m.headers['x-kb-build'])
+    assert.equal(q!.replica, 'test-1')
+    assert.equal((await rows('SELECT 1 FROM kb_queries')).length, 3)
+  })
+
+  it('records opens, feedback and uses', async () => {
+    const s = await request(app.server).get('/api/search').query({ q: 'connections refused' }).expect(200)
+    const queryId = s.body.queryId
+    assert.deepEqual((await request(app.server).post('/api/events/open').send({ queryId, articleId: IIS6, position: 2, source: 'widget' }).expect(202)).body, {
+      recorded: true,
+    })
+    await request(app.server).post('/api/feedback').send({ queryId, articleId: IIS6, verdict: 'solved', comment: ' worked after the reboot ' }).expect(202)
+    await request(app.server).post(`/api/articles/${IIS6}/uses`).send({ ticket: 'INC-20931' }).expect(202)
+    await store.flush()
+    assert.deepEqual(await rows('SELECT article_id, position, source FROM kb_opens WHERE query_id = $1', [queryId]), [
+      { article_id: IIS6, position: 2, source: 'widget' },
+    ])
+    assert.deepEqual(await rows('SELECT verdict, comment FROM kb_feedback WHERE query_id = $1', [queryId]), [
+      { verdict: 'solved', comment: 'worked after the reboot' },
+    ])
+    assert.deepEqual(await rows('SELECT article_id, ticket FROM kb_uses'), [{ article_id: IIS6, ticket: 'INC-20931' }])
+  })
+
+  it('answers bad bodies with a 4xx that names the problem, and an unknown article with 404', async () => {
+    const bad = async (path: string, body: unknown, status: number, message: RegExp) => {
+      const res = await request(app.server)
+        .post(path)
+        .send(body as object)
+        .expect(status)
+      assert.match(res.body.message, message)
+    }
+    await bad('/api/feedback', { queryId: 'nope', articleId: IIS6, verdict: 'solved' }, 400, /queryId must match pattern/)
+    await bad('/api/feedback', { queryId: '0b7f3e0c-2a55-4c1e-9a57-3f0e8f6c1d2a', articleId: IIS6, verdict: 'maybe' }, 400, /verdict/)
+    await bad(
+      '/api/feedback',
+      { queryId: '0b7f3e0c-2a55-4c1e-9a57-3f0e8f6c1d2a', articleId: 'no-such-article', verdict: 'solved' },
+      404,
+      /No article with id "no-such-article"/,
+    )
+    await bad('/api/events/open', { articleId: IIS6, position: 0 }, 400, /position must be >= 1/)
+    await bad('/api/events/open', { articleId: IIS6, extra: 1 }, 400, /unknown field "extra"/)
+    await bad(`/api/articles/${IIS6}/uses`, { ticket: '   ' }, 400, /must not be empty/)
+    await bad(
+      '/api/feedback',
+      { queryId: '0b7f3e0c-2a55-4c1e-9a57-3f0e8f6c1d2a', articleId: IIS6, verdict: 'solved', comment: 'x'.repeat(2001) },
+      400,
+      /comment must NOT have more than 2000 characters/,
+    )
+  })
+
+  it('deletes events before a date (retention)', async () => {
+    const before = (await rows<{ n: number }>('SELECT count(*)::int AS n FROM kb_queries'))[0]!.n
+    assert.ok(before > 0)
+    assert.equal(await store.deleteBefore(new Date('2000-01-01')), 0)
+    assert.ok((await store.deleteBefore(new Date(Date.now() + 60_000))) >= before)
+    assert.equal((await rows<{ n: number }>('SELECT count(*)::int AS n FROM kb_queries'))[0]!.n, 0)
+    assert.deepEqual(drops, [])
+  })
+})
+
+describe('events off', () => {
+  it('answers still carry a queryId; event routes answer recorded: false', async () => {
+    const app = await createApp({ kb: await kbFrom(), bodyLimit: 64 * 1024 })
+    try {
+      const m = await request(app.server).post('/api/match').send({ text: 'HTTP Error 503. The service is unavailable.' }).expect(200)
+      assert.match(m.body.queryId, UUID)
+      assert.deepEqual((await request(app.server).post('/api/events/open').send({ articleId: IIS6 }).expect(202)).body, { recorded: false })
+    } finally {
+      await app.close()
+    }
+  })
+})
+
+describe('the events schema', () => {
+  let db: EventDb
+  before(async () => {
+    db = await openEventDb({ dataDir: 'memory://' })
+  })
+  after(() => db?.close())
+
+  it('migrates once, and a second run finds nothing to do', async () => {
+    assert.deepEqual(await migrate(db), { from: 0, to: SCHEMA_VERSION })
+    assert.deepEqual(await migrate(db), { from: SCHEMA_VERSION, to: SCHEMA_VERSION })
+  })
+
+  it('refuses a database whose schema is newer than the server', async () => {
+    await db.query("INSERT INTO kb_schema (version, name, applied_at) VALUES ($1, 'from the future', now())", [SCHEMA_VERSION + 1])
+    await assert.rejects(migrate(db), {
+      message: `the events database has schema version ${SCHEMA_VERSION + 1}, newer than this server's ${SCHEMA_VERSION}: run a server at least as new, or point KB_DATA_DIR / DATABASE_URL at another database`,
+    })
+  })
+})
+
+describe('the event writer when the database fails', () => {
+  it('drops the batch (counted, logged once), never throws to the caller, and resumes when the database is back', async () => {
+    let up = false
+    const written: unknown[][] = []
+    const fake: EventDb = {
+      kind: 'postgres',
+      query: async () => ({ rows: [] }),
+      transaction: async (fn) => {
+        if (!up) throw new Error('connect ECONNREFUSED 127.0.0.1:5432')
+        return fn({ query: async (_sql, params) => (written.push(params ?? []), { rows: [] }) })
+      },
+      close: async () => undefined,
+    }
+    const drops: Record<string, number> = {}
+    const warnings: string[] = []
+    const writer = new EventWriter(() => fake, {
+      capacity: 5,
+      batchSize: 100,
+      flushMs: 5,
+      replica: 'r',
+      onDrop: (r, n) => (drops[r] = (drops[r] ?? 0) + n),
+      warn: (m) => warnings.push(m),
+    })
+    const use = (i: number) => ({ type: 'use' as const, id: `00000000-0000-4000-8000-00000000000${i}`, at: new Date(), articleId: 'a', ticket: `T${i}` })
+    for (let i = 0; i < 3; i++) assert.equal(writer.record(use(i)), true)
+    await writer.flush()
+    assert.deepEqual(drops, { db_unavailable: 3 })
+    // The buffer is bounded: past its capacity, events are dropped at once.
+    for (let i = 0; i < 7; i++) writer.record(use(i))
+    assert.equal(drops.buffer_full, 2)
+    await writer.flush()
+    assert.equal(warnings.filter((w) => w.includes('db_unavailable')).length, 1, 'logged at most once a minute')
+    up = true
+    writer.record(use(9))
+    await writer.flush()
+    assert.equal(written.length, 1)
+    assert.ok(written[0]!.includes('T9'))
+  })
+})
