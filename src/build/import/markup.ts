@@ -52,6 +52,10 @@ const LABEL_PARAGRAPH = /^(\s*)(NOTE|WARNING|TIP|IMPORTANT|CAUTION|DISCLAIMER|FL
 const DETAILS_LINE = /^\s*DETAILS:\s*$/
 /** A line of a tier/offering box: `**Tier:** Free`, `- Offering: GitLab.com`, `Status: Beta`. */
 const BOX_LINE = /^\s*(?:[-*]\s+)?(?:\*\*)?(?:tier|offering|status|add-?on|lifecycle)(?:\*\*)?\s*:/i
+/** A bold, parenthesized upper-case badge at the end of a heading: `# Title **(TIER NAME)**`. */
+const HEADING_BADGE = /[ \t]\*\*\(([A-Z][A-Z ]*)\)\*\*$/
+/** An HTML comment opening a line (an HTML block of its own, to its `-->`). */
+const COMMENT_START = /^ {0,3}<!--/
 /** Lines a label cannot share: a block of their own. */
 const BLOCK_START = /^\s*(?:[-*+]\s|\d+[.)]\s|#|>|\||<|`{3}|~{3}|$)/
 
@@ -189,6 +193,20 @@ function outsideCode(line: string, fn: (text: string) => string): string {
   return out + fn(line.slice(from))
 }
 
+/** A text without its `<!-- ... -->` comments (one space kept where a comment stood between two); a comment left open is kept. */
+function withoutComments(text: string): string {
+  let out = ''
+  let from = 0
+  for (let open = text.indexOf('<!--'); open >= 0; open = text.indexOf('<!--', from)) {
+    const close = text.indexOf('-->', open + 4)
+    if (close < 0) break
+    out += text.slice(from, open)
+    from = close + 3
+    if (out.endsWith(' ') && (from === text.length || text[from] === ' ')) out = out.slice(0, -1)
+  }
+  return out + text.slice(from)
+}
+
 /** State of one conversion: options, notes, and where in a chain of includes it is. */
 interface Context {
   options: MarkupOptions
@@ -224,7 +242,9 @@ function expandInclude(label: string, target: string, ctx: Context): string | un
 /** Inline syntax of one line outside code spans: includes (as one line) and shortcodes (removed). */
 function convertInline(line: string, ctx: Context): string {
   return outsideCode(line, (text) => {
-    let out = text.replace(INCLUDE, (whole, label: string, target: string) => {
+    let out = text.includes('<!--') ? withoutComments(text) : text
+    if (out !== text) ctx.notes.add('removed HTML comments')
+    out = out.replace(INCLUDE, (whole, label: string, target: string) => {
       const expanded = expandInclude(label, target, ctx)
       return expanded === undefined ? whole : expanded.replace(/\s+/g, ' ').trim()
     })
@@ -257,8 +277,21 @@ function convert(markdown: string, ctx: Context): string {
   let fence: string | undefined
   let tabs = 0
   let prevBlank = true
+  let comment = false
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!
+    let line = lines[i]!
+    if (comment) {
+      // Inside a comment that opened a line: dropped up to its end, and the text after it is a line.
+      const end = line.indexOf('-->')
+      if (end < 0) continue
+      comment = false
+      line = line.slice(end + 3)
+      if (isBlank(line)) {
+        out.removed()
+        prevBlank = true
+        continue
+      }
+    }
     const blankBefore = prevBlank
     prevBlank = isBlank(line)
     if (fence !== undefined) {
@@ -274,6 +307,19 @@ function convert(markdown: string, ctx: Context): string {
       fence = fm[1]
       out.push(line)
       continue
+    }
+
+    if (COMMENT_START.test(line) && !line.includes('-->', line.indexOf('<!--') + 4)) {
+      notes.add('removed HTML comments')
+      comment = true
+      continue
+    }
+    if (line.startsWith('#') && /^#{1,6}[ \t]/.test(line)) {
+      const badge = HEADING_BADGE.exec(line.trimEnd())
+      if (badge) {
+        notes.add(`removed a tier badge from a heading: ${badge[0].trim()}`)
+        line = line.trimEnd().slice(0, badge.index).trimEnd()
+      }
     }
 
     const include = STANDALONE_INCLUDE.exec(line)
@@ -371,7 +417,14 @@ function convert(markdown: string, ctx: Context): string {
       continue
     }
 
-    out.push(convertInline(line, ctx))
+    const converted = convertInline(line, ctx)
+    // A line that only held a comment or a shortcode goes, with the blank lines around it.
+    if (isBlank(converted) && !isBlank(line)) {
+      out.removed()
+      prevBlank = true
+      continue
+    }
+    out.push(converted)
   }
   if (tabs !== 0) notes.add('"::Tabs" and "::EndTabs" lines do not pair up')
   while (out.quotes.length > 0) out.close()
