@@ -164,6 +164,47 @@ describe('convertMarkup: admonitions', () => {
     })
   })
 
+  it('turns MkDocs admonitions (indented content) and VitePress containers into labelled block quotes', () => {
+    const source = md(
+      '!!! warning "Before you start"',
+      '    Stop the indexer first.',
+      '',
+      '    ```shell',
+      '    sudo systemctl stop indexer',
+      '    ```',
+      '',
+      '??? note',
+      '    Collapsed by default.',
+      'Back to the page.',
+      '',
+      '::: tip Faster restarts',
+      'Keep the cache volume.',
+      ':::',
+      '',
+      '::: details',
+      'The worker log is under `/var/log/worker`.',
+      ':::',
+    )
+    assert.deepEqual(convertMarkup(source), {
+      text: md(
+        '> **Before you start:** Stop the indexer first.',
+        '>',
+        '> ```shell',
+        '> sudo systemctl stop indexer',
+        '> ```',
+        '',
+        '> **Note:** Collapsed by default.',
+        '',
+        'Back to the page.',
+        '',
+        '> **Faster restarts:** Keep the cache volume.',
+        '',
+        '> **Details:** The worker log is under `/var/log/worker`.',
+      ),
+      notes: [],
+    })
+  })
+
   it('turns NOTE: and WARNING: paragraphs into labelled block quotes, and leaves the label inside a sentence alone', () => {
     const source = md(
       'NOTE:',

@@ -1,9 +1,10 @@
 /**
  * Documentation-dialect markup to plain CommonMark, before the heading outline is read: includes
- * inlined, admonitions as block quotes with a bold label (Docusaurus `:::note`, GitLab `NOTE:`
- * paragraphs and `{{< alert >}}`), tabs as a bold line per tab (Hugo `{{< tabs >}}`, GitLab's older
- * `::Tabs`), tier and offering boxes dropped, any other Hugo shortcode's tags removed with its
- * content kept. Lines inside fenced code blocks and text inside code spans are never touched.
+ * inlined; admonitions as block quotes with a bold label (Docusaurus `:::note`, VitePress
+ * `::: tip`, MkDocs `!!! note`, GitLab `NOTE:` paragraphs and `{{< alert >}}`); tabs as a bold
+ * line per tab (Hugo `{{< tabs >}}`, GitLab's older `::Tabs`); tier and offering boxes, heading
+ * tier badges and HTML comments dropped; any other Hugo shortcode's tags removed with its content
+ * kept. Lines inside fenced code blocks and text inside code spans are never touched.
  *
  * Runs before preprocessMsDocs (msdocs.ts), which keeps the Microsoft forms it already handles:
  * `> [!NOTE]` alerts, and includes this step could not resolve (it maps product-term and
@@ -35,9 +36,11 @@ const FENCE = /^\s*(?:(?:[-*+]|\d{1,9}[.)]|>)\s*)*(`{3,}|~{3,})/
 const INCLUDE = /\[!INCLUDE\s*\[([^[\]]*)\]\(([^()]*)\)\]/gi
 const STANDALONE_INCLUDE = /^(\s*(?:>\s*)*)\[!INCLUDE\s*\[([^[\]]*)\]\(([^()]*)\)\]\s*$/i
 const FRONTMATTER = /^\uFEFF?---[ \t]*\r?\n(?:[^\n]*\n)*?---[ \t]*(?:\r?\n|$)/
-/** `:::note`, `:::warning Title`, `::::tip[Title]` (Docusaurus admonitions). */
-const DOCUSAURUS_OPEN = /^(\s*)(:{3,})(note|tip|info|warning|danger|caution|important)(?:\[([^\]]*)\]|[ \t]+(.*))?$/i
+/** `:::note`, `:::warning Title`, `::::tip[Title]` (Docusaurus admonitions), `::: details Title` (VitePress containers). */
+const DOCUSAURUS_OPEN = /^(\s*)(:{3,})[ \t]*(note|tip|info|warning|danger|caution|important|details)(?:\[([^\]]*)\]|[ \t]+(.*))?$/i
 const DOCUSAURUS_CLOSE = /^\s*(:{3,})\s*$/
+/** `!!! note "Title"`, `??? warning`, `???+ tip` (MkDocs admonitions: the content is indented by four spaces). */
+const MKDOCS_OPEN = /^(\s*)(?:!!!|\?\?\?\+?)[ \t]+([A-Za-z][\w-]*)(?:[ \t]+"([^"]*)")?[ \t]*$/
 /** A Hugo shortcode alone on its line: `{{< tab title="X" >}}`, `{{% /details %}}`. */
 const SHORTCODE_LINE = /^(\s*)\{\{[<%]\s*(\/?)\s*([A-Za-z][\w-]*)([^{}]*?)[>%]\}\}\s*$/
 /** A Hugo shortcode inside a line (an icon), with the parentheses or space around it. */
@@ -71,8 +74,10 @@ const isBlank = (s: string): boolean => s.trim() === ''
 interface Quote {
   indent: string
   label?: string
-  closer: 'blank' | 'alert' | 'docusaurus'
+  closer: 'blank' | 'alert' | 'docusaurus' | 'indented'
   colons?: number
+  /** For an indented quote (MkDocs): the indentation of its content, one level deeper than `indent`. */
+  content?: string
   /** Blank lines held back: emitted before the next line, dropped when the quote closes. */
   blanks: number
 }
@@ -292,6 +297,17 @@ function convert(markdown: string, ctx: Context): string {
         continue
       }
     }
+    // MkDocs admonitions: content one level in; a line less indented ends the admonition.
+    for (let q = 0; q < out.quotes.length && !isBlank(line); q++) {
+      const quote = out.quotes[q]!
+      if (quote.closer !== 'indented') continue
+      if (line.startsWith(quote.content!)) {
+        line = quote.indent + line.slice(quote.content!.length)
+        continue
+      }
+      while (out.quotes.length > q) out.close()
+      fence = undefined
+    }
     const blankBefore = prevBlank
     prevBlank = isBlank(line)
     if (fence !== undefined) {
@@ -338,6 +354,11 @@ function convert(markdown: string, ctx: Context): string {
         closer: 'docusaurus',
         colons: admonition[2]!.length,
       })
+      continue
+    }
+    const mkdocs = MKDOCS_OPEN.exec(line)
+    if (mkdocs) {
+      out.open({ indent: mkdocs[1]!, label: mkdocs[3]?.trim() || cap(mkdocs[2]!), closer: 'indented', content: `${mkdocs[1]}    ` })
       continue
     }
     const colons = DOCUSAURUS_CLOSE.exec(line)
