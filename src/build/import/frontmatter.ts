@@ -42,11 +42,12 @@ export function isoDate(v: string | undefined): string | undefined {
   return isRealDate(s) ? s : undefined
 }
 
-/** A title without " | Microsoft Docs/Learn" and with single spaces. */
-export function cleanTitle(t: string | undefined): string | undefined {
-  const s = t
-    ?.replace(/\s*\|\s*Microsoft (?:Docs|Learn)\s*$/i, '')
-    .replace(/\s+/g, ' ')
-    .trim()
+/** A title with single spaces and without a site suffix ("Title | Site Docs"; `suffixes`: the profile's site names). */
+export function cleanTitle(t: string | undefined, suffixes: string[] = []): string | undefined {
+  let s = t?.replace(/\s+/g, ' ').trim()
+  for (const suffix of suffixes) {
+    const m = / ?\| ?([^|]+)$/.exec(s ?? '')
+    if (m && m[1]!.trim().toLowerCase() === suffix.toLowerCase()) s = s!.slice(0, m.index).trim()
+  }
   return s || undefined
 }

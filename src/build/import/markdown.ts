@@ -7,6 +7,7 @@
  */
 import type { Nodes, Root, RootContent, Table } from 'mdast'
 import { parseMarkdown } from '../render/markdown.js'
+import { sectionKey } from './settings.js'
 
 export { parseMarkdown }
 
@@ -158,27 +159,49 @@ export function headingKey(text: string): string {
 const ROLE_PATTERNS: Array<[Role, RegExp]> = [
   [
     'other',
-    /^(?:more information|additional (?:information|considerations|resources|error information|corrective actions)|references?|see also|related (?:content|articles|topics|information|links)|other resources|status|steps to reproduce|(?:how to )?reproduce|tools?|logs?|code sample|samples?|best practices?|summary|overview|data collection|examples?|next steps|feedback|third[- ]party|disclaimer|contact us|prerequisites)\b/,
+    /^(?:more information|additional (?:information|considerations|resources|error information|corrective actions)|references?|see also|related (?:content|articles|topics|information|links)|other resources|status|steps to reproduce|(?:how to )?reproduce|tools?|logs?|code sample|samples?|best practices?|summary|overview|data collection|examples?|next steps|feedback|third[- ]party|disclaimer|contact us)\b/,
   ],
-  ['environment', /^(?:environment|applies to|affected (?:products|versions)|product versions?)\b/],
-  ['symptoms', /^(?:symptoms?|common symptoms?|the symptoms?|(?:issue|problem)s?(?:\s+\d+)?(?:\s*[:\-–]|$)|error messages?$)/],
+  ['environment', /^(?:environment|applies to|affected (?:products|versions)|product versions?|products|prerequisites)\b/],
+  ['symptoms', /^(?:symptoms?|common symptoms?|the symptoms?|(?:issue|problem)s?(?:\s+\d+)?(?:\s*[:\-–]|$)|error messages?$|errors?$|description$)/],
   ['cause', /^(?:causes?|root causes?|possible causes?|probable causes?|explanation|diagnosis|reasons?|why (?:this|it) happens)\b/],
   [
     'resolution',
-    /^(?:resolutions?|solutions?|workarounds?|work around|user actions?|fix(?:es)?|fix\/workaround|how to (?:fix|resolve)|to (?:fix|resolve)|method \d+|option \d+|troubleshooting (?:steps|methods)|things to check|what to try|corrective actions?)\b/,
+    /^(?:resolutions?|solutions?|workarounds?|work around|user actions?|fix(?:es)?|fix\/workaround|how to (?:fix|resolve)|to (?:fix|resolve)|steps to (?:fix|resolve)|method \d+|option \d+|troubleshooting (?:steps|methods)|things to check|what to try|corrective actions?)\b/,
   ],
 ]
 
-/** The role a heading names, if any. */
-export function classifyHeading(text: string): Role | undefined {
+/** Section names a map file adds (or sets instead of the defaults), normalized with sectionKey. */
+export interface Vocabulary {
+  sections: Record<'symptoms' | 'cause' | 'resolution' | 'environment', string[]>
+  replaceSections: boolean
+}
+
+/** A heading names `term` when it is the term, or begins with it and goes on with a number, "for ...", or after a colon ("Cause 2", "Fix for X", "Fix: X"). */
+function namesTerm(text: string, term: string): boolean {
+  const key = sectionKey(text)
+  if (key === term) return true
+  if (!key.startsWith(`${term} `)) return false
+  const rest = key.slice(term.length + 1)
+  return /^(?:\d|[ivx]+\b|for\b|of\b)/.test(rest) || new RegExp(`^\\W*${term.split(' ').join('\\W+')}\\s*[:\\-–]`, 'iu').test(text.trim())
+}
+
+/** The role a heading names, if any: the map file's names first, then (unless it replaces them) the defaults. */
+export function classifyHeading(text: string, vocab?: Vocabulary): Role | undefined {
+  if (vocab) {
+    for (const role of ['environment', 'symptoms', 'cause', 'resolution'] as const) {
+      if (vocab.sections[role].some((t) => namesTerm(text, t))) return role
+    }
+    if (vocab.replaceSections) return ROLE_PATTERNS[0]![1].test(headingKey(text)) ? 'other' : undefined
+  }
   const key = headingKey(text)
   for (const [role, re] of ROLE_PATTERNS) if (re.test(key)) return role
   return undefined
 }
 
-/** Headings that only name the field ("Cause", "Resolution"): they add nothing as a label. */
-export function isBareRoleHeading(text: string): boolean {
-  return /^(?:symptoms?|causes?|root causes?|possible causes?|resolutions?|solutions?|workarounds?|explanation|user actions?|diagnosis|fix|fix\/workaround|environment|applies to)$/.test(
+/** Headings that only name the field ("Cause", "Resolution", or a name the map file gives a field): they add nothing as a label. */
+export function isBareRoleHeading(text: string, vocab?: Vocabulary): boolean {
+  if (vocab && Object.values(vocab.sections).some((terms) => terms.includes(sectionKey(text)))) return true
+  return /^(?:symptoms?|causes?|root causes?|possible causes?|reasons?|resolutions?|solutions?|workarounds?|explanation|user actions?|diagnosis|fix|fix\/workaround|steps to resolve|environment|applies to|problems?|issues?|description|errors?|products|prerequisites)$/.test(
     headingKey(text),
   )
 }

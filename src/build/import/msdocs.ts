@@ -3,54 +3,16 @@
  * text renders as plain CommonMark + GFM: `[!INCLUDE ...]`, `> [!NOTE]` alerts, `:::image:::`,
  * `:::no-loc:::`, tab headings (`# [Label](#tab/x)`), `<a name=...>` anchors, `<pre>` blocks.
  * "Applies to" / "Original product version" lines are lifted out as environment entries.
- * Lines inside fenced code blocks are never touched.
+ * Lines inside fenced code blocks are never touched. What includes stand for (terms, products) is
+ * the profile's data (src/build/import/profiles/msdocs.yml); without one, includes are dropped and noted.
  */
+import type { Profile } from './settings.js'
 
 export interface Preprocessed {
   text: string
   /** Values of "Applies to:" / "Original product version:" lines and applies-to includes, as written. */
   environment: string[]
   notes: string[]
-}
-
-/** Inline includes that stand for a product or UI term (sql-docs, SupportArticles-docs). */
-const INCLUDE_TERMS: Record<string, string> = {
-  ssnoversion: 'SQL Server',
-  sscurrent: 'SQL Server',
-  msconame: 'Microsoft',
-  tsql: 'Transact-SQL',
-  ssmanstudiofull: 'SQL Server Management Studio',
-  ssmanstudio: 'Management Studio',
-  ssde: 'Database Engine',
-  ssdenoversion: 'Database Engine',
-  sssqlprofiler: 'SQL Server Profiler',
-  sshadr: 'Always On availability groups',
-  ssversion2005: 'SQL Server 2005',
-  sskatmai: 'SQL Server 2008',
-  sskilimanjaro: 'SQL Server 2008 R2',
-  sssql11: 'SQL Server 2012',
-  sssql14: 'SQL Server 2014',
-  sssql15: 'SQL Server 2016',
-  sssql17: 'SQL Server 2017',
-  sssql19: 'SQL Server 2019',
-  sssql22: 'SQL Server 2022',
-  sssds: 'Azure SQL Database',
-  sssdsfull: 'Azure SQL Database',
-  ssazure: 'Azure SQL Database',
-  clickok: 'Select **OK**.',
-  ssnoteregistry: '**Caution:** Incorrectly editing the registry can severely damage your system. Back up the registry before you change it.',
-}
-
-/** Applies-to includes: file name (without -md/.md) to the products it names. */
-const APPLIES_TO: Record<string, string[]> = {
-  'appliesto-ss-xxxx-xxxx-xxx': ['SQL Server'],
-  sqlserver: ['SQL Server'],
-  'sql-asdb-asdbmi': ['SQL Server', 'Azure SQL Database', 'Azure SQL Managed Instance'],
-  'sql-asdb-asdbmi-asa': ['SQL Server', 'Azure SQL Database', 'Azure SQL Managed Instance', 'Azure Synapse Analytics'],
-  'sql-asdb': ['SQL Server', 'Azure SQL Database'],
-  'sql-asdbmi': ['SQL Server', 'Azure SQL Managed Instance'],
-  asdb: ['Azure SQL Database'],
-  asdbmi: ['Azure SQL Managed Instance'],
 }
 
 const INCLUDE = /\[!INCLUDE\s*\[([^\]]*)\]\(([^)]*)\)\]/gi
@@ -67,20 +29,21 @@ const FENCE = /^\s*(`{3,}|~{3,})/
 const ENV_LINE =
   /^\s*(?:[_*]{1,2})?(?:original product versions?|applies to|product versions?)\s*(?::\s*(?:[_*]{1,2})?|(?:[_*]{1,2})\s*:)\s*((?:&nbsp;|\u00a0|\s)*)(.*?)\s*$/i
 
-/** Turn one include into text: a known term, or nothing (with a note). */
-function includeText(label: string, target: string, notes: Set<string>): string {
+/** Turn one include into text: a term the profile knows, or nothing (with a note). */
+function includeText(label: string, target: string, terms: Record<string, string>, notes: Set<string>): string {
   const key = label.trim().toLowerCase()
   const file = (target.split('/').pop() ?? '').replace(/\.md$/i, '').replace(/-md$/i, '').toLowerCase()
-  const term = INCLUDE_TERMS[key] ?? INCLUDE_TERMS[file]
+  const term = terms[key] ?? terms[file]
   if (term !== undefined) return term
   notes.add(`dropped an include the importer cannot expand: [!INCLUDE [${label}](${target})]`)
   return ''
 }
 
-function appliesTo(label: string, target: string): string[] | undefined {
+/** The products an "applies to" include names: the profile's table, else its label; undefined for other includes. */
+function appliesTo(label: string, target: string, table: Record<string, string[]>): string[] | undefined {
   if (!/applies-?to/i.test(target)) return undefined
   const file = (target.split('/').pop() ?? '').replace(/\.md$/i, '').replace(/-md$/i, '').toLowerCase()
-  return APPLIES_TO[file] ?? (label.trim() ? [label.trim()] : [])
+  return table[file] ?? (label.trim() ? [label.trim()] : [])
 }
 
 function decodeEntities(s: string): string {
@@ -95,8 +58,10 @@ function decodeEntities(s: string): string {
 
 const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1).toLowerCase()
 
-/** Clean Microsoft Docs syntax out of a Markdown body (LF line endings, no frontmatter). */
-export function preprocessMsDocs(markdown: string): Preprocessed {
+/** Clean DocFX syntax out of a Markdown body (LF line endings, no frontmatter). */
+export function preprocessMsDocs(markdown: string, profile?: Profile): Preprocessed {
+  const terms = profile?.includeTerms ?? {}
+  const appliesToTable = profile?.appliesToIncludes ?? {}
   const notes = new Set<string>()
   const environment: string[] = []
   const out: string[] = []
@@ -167,19 +132,19 @@ export function preprocessMsDocs(markdown: string): Preprocessed {
 
     const alone = STANDALONE_INCLUDE.exec(line)
     if (alone) {
-      const products = appliesTo(alone[2]!, alone[3]!)
+      const products = appliesTo(alone[2]!, alone[3]!, appliesToTable)
       if (products) {
         environment.push(...products)
         continue
       }
-      const text = includeText(alone[2]!, alone[3]!, notes)
+      const text = includeText(alone[2]!, alone[3]!, terms, notes)
       if (!text) continue
       out.push(`${alone[1]}${text}`)
       continue
     }
 
     const before = line
-    line = line.replace(INCLUDE, (_, label: string, target: string) => includeText(label, target, notes))
+    line = line.replace(INCLUDE, (_, label: string, target: string) => includeText(label, target, terms, notes))
     const alert = ALERT_ALONE.exec(line)
     if (alert) line = `${alert[1]}**${cap(alert[2]!)}**`
     else line = line.replace(ALERT_INLINE, (_, kind: string) => `**${cap(kind)}:** `)
@@ -192,7 +157,7 @@ export function preprocessMsDocs(markdown: string): Preprocessed {
     line = line.replace(ANCHOR, '')
     line = line.replace(/<kbd>(.*?)<\/kbd>/gi, '**$1**')
     if (/^\s*:::/.test(line)) {
-      notes.add('dropped Microsoft Docs ":::" directive lines')
+      notes.add('dropped ":::" directive lines')
       continue
     }
     // A line that only held removed syntax goes away entirely (a blank line could split a list).

@@ -17,6 +17,7 @@ import {
   type Section,
   type Source,
   tidyLines,
+  type Vocabulary,
 } from './markdown.js'
 import { addSymptomsFrom, type Found, headingSymptom } from './symptoms.js'
 import { labelText, type Part } from './text.js'
@@ -30,6 +31,8 @@ export interface SectionRoles {
   /** Role tables (| **Symptoms** | ... | **Cause** | ... |) in each section. */
   tables: Map<Section, Array<{ node: RootContent; rows: NonNullable<ReturnType<typeof roleTable>> }>>
   effective: Map<Section, Role | 'problem' | undefined>
+  /** The map file's section names, if any. */
+  vocab?: Vocabulary
 }
 
 /** What the sections yield: symptoms (and what goes with them), the parts of Cause and Resolution, environment lines. */
@@ -39,10 +42,10 @@ export interface SectionFields extends Found {
   environment: string[]
 }
 
-/** Roles of sections: a heading's own role, else its parent's (a "Method 1" under Resolution). */
-export function sectionRoles(root: Section): SectionRoles {
+/** Roles of sections: a heading's own role (`vocab`: the map file's names), else its parent's (a "Method 1" under Resolution). */
+export function sectionRoles(root: Section, vocab?: Vocabulary): SectionRoles {
   const all = descendants(root)
-  const own = new Map<Section, Role | undefined>(all.map((s) => [s, s.heading ? classifyHeading(s.heading) : undefined]))
+  const own = new Map<Section, Role | undefined>(all.map((s) => [s, s.heading ? classifyHeading(s.heading, vocab) : undefined]))
   const tables = new Map<Section, Array<{ node: RootContent; rows: NonNullable<ReturnType<typeof roleTable>> }>>()
   for (const s of all) {
     const found = s.nodes.flatMap((n) => {
@@ -64,7 +67,7 @@ export function sectionRoles(root: Section): SectionRoles {
     const hasRoleChild = s.children.some((c) => own.get(c) === 'cause' || own.get(c) === 'resolution')
     if (hasRoleChild || tables.has(s)) effective.set(s, 'problem')
   }
-  return { root, all, own, tables, effective }
+  return { root, all, own, tables, effective, ...(vocab ? { vocab } : {}) }
 }
 
 /**
@@ -74,9 +77,9 @@ export function sectionRoles(root: Section): SectionRoles {
  */
 export function sectionLabel(s: Section, field: Role, roles: SectionRoles): string | undefined {
   const { root, own } = roles
-  if (s.heading && !isBareRoleHeading(s.heading)) return s.headingMarkdown
+  if (s.heading && !isBareRoleHeading(s.heading, roles.vocab)) return s.headingMarkdown
   for (let p = s.parent; p && p !== root; p = p.parent) {
-    if (!p.heading || isBareRoleHeading(p.heading) || !p.headingMarkdown) continue
+    if (!p.heading || isBareRoleHeading(p.heading, roles.vocab) || !p.headingMarkdown) continue
     const pRole = own.get(p)
     if (pRole !== undefined && pRole !== field && pRole !== 'other') {
       const t = labelText(p.headingMarkdown)
@@ -102,7 +105,7 @@ export function readSections(src: Source, roles: SectionRoles, environment: stri
       if (label) return { label, markdown }
       return s.headingMarkdown && !s.pseudo ? { heading: s.headingMarkdown, markdown } : { markdown }
     }
-    if (role === 'symptoms' || role === 'problem') headingSymptom(s, out)
+    if (role === 'symptoms' || role === 'problem') headingSymptom(s, out, roles.vocab)
     for (const t of roleTables) {
       for (const { role: r, cell } of t.rows) {
         const md = src

@@ -4,7 +4,7 @@
  * per-error sections, else from a Summary section or a title that states the problem.
  */
 import type { Nodes, RootContent } from 'mdast'
-import { headingKey, isBareRoleHeading, plainText, roleTable, type Section, type Source, tidyLines } from './markdown.js'
+import { headingKey, isBareRoleHeading, plainText, roleTable, type Section, type Source, tidyLines, type Vocabulary } from './markdown.js'
 import { unescapeMd, uniq } from './text.js'
 
 /** What the sections of an article yield besides the Cause and Resolution parts. */
@@ -88,8 +88,8 @@ export function addSymptomsFrom(nodes: RootContent[], src: Source, out: Found): 
 }
 
 /** Add a per-error section's heading as a symptom (without "Symptom 2:" or numbering), and keep it for codes. */
-export function headingSymptom(s: Section, out: Found): void {
-  if (!s.heading || s.pseudo || isBareRoleHeading(s.heading)) return
+export function headingSymptom(s: Section, out: Found, vocab?: Vocabulary): void {
+  if (!s.heading || s.pseudo || isBareRoleHeading(s.heading, vocab)) return
   const t = unescapeMd(s.heading)
     .replace(/^(?:\d+[.)]\s+)/, '')
     .replace(/^(?:symptoms?|issue|problem)s?\s*\d*\s*(?:[:\-–]\s*|$)/i, '')

@@ -1,0 +1,264 @@
+/**
+ * Multi-problem pages: a troubleshooting page whose headings each name a problem (an error quoted
+ * in the heading, "Error: ...", "Message: ...", "... fails", "Unable to ...") is one article per
+ * problem. This file finds those sections and reads each one's fields: the error quoted in its
+ * heading and the log or error excerpts below it are the symptoms (verbatim), a sentence saying
+ * why is the cause, and the rest (steps, commands, configuration) is the resolution. A problem
+ * whose section says nothing to do is skipped, with that reason.
+ */
+import type { Code, Nodes, RootContent } from 'mdast'
+import { classifyHeading, descendants, plainText, type Role, type Section, type Source, tidyLines, type Vocabulary } from './markdown.js'
+import { addSymptomsFrom, type Found } from './symptoms.js'
+import { labelText, type Part, uniq, unescapeMd } from './text.js'
+
+/** Words of a heading that name a problem ("... fails", "not triggered", "Unable to ...", "403"). */
+const PROBLEM_WORDS =
+  /\b(?:errors?|fail(?:s|ed|ing|ures?)?|fatal|exceptions?|denied|refused|invalid|time[sd]?[ -]?outs?|timing out|unable|cannot|can't|can ?not|couldn't|could not|won't|doesn't|does not|don't|do not|didn't|did not|isn't|is not|aren't|are not|wasn't|weren't|not \w+|no such|unauthori[sz]ed|forbidden|panics?|warnings?|crash(?:es|ed|ing)?|hangs?|hanging|freezes?|stuck|slow(?:ness)?|missing|unexpected(?:ly)?|mismatch(?:ed|es)?|broken|lost|empty|outdated|out of (?:date|sync|memory|space)|unknown|unreachable|unavailable|rejected|conflicts?|corrupt(?:ed|ion)?|stale|blocked|incorrect(?:ly)?|wrong|exceed(?:s|ed)?|too (?:many|large|long|big)|disappear(?:s|ed)?|never|loops?|throttl\w*|leaks?|deadlocks?|unsupported|unresponsive|unhealthy|expired?|revoked|duplicated?)\b|(?<![\w.])[45]\d\d(?![\w.])/i
+
+/** Headings that open a guide, not a problem ("Troubleshooting ...", "Enable debug logging", "Related topics"). */
+const GUIDE_HEADING =
+  /^(?:troubleshoot(?:ing)?|debug(?:ging)?|how to|enabl(?:e|ing)|configur(?:e|ing)|check(?:ing)?|verify(?:ing)?|view(?:ing)?|collect(?:ing)?|gather(?:ing)?|get(?:ting)? (?:started|help|more|the|logs?|information)|find(?:ing)?|use|using|set(?:ting)? up|example|examples|related|see also|logs?|logging|overview|introduction|prerequisites|known issues|common (?:errors|issues|problems)|general|other|more information|useful|tips|next steps|workarounds?|resolutions?|solutions?|fix(?:es)?|steps|diagnos\w*|identify(?:ing)?|monitor(?:ing)?|migrat\w*|upgrad\w*|install\w*|reset(?:ting)?|disabl(?:e|ing)|rebuild\w*|restor\w*|back(?:ing)? up|clean\w*|remov\w*|updat\w*|creat\w*|run(?:ning)?|manag\w*|work(?:ing)? with|access(?:ing)?|about)\b/i
+
+/** Headings that end by saying they explain ("HTTP 502 overview"). */
+const GUIDE_END = /\b(?:overview|introduction|summary|reference|examples?)$/i
+
+/** A heading that starts by saying what it quotes ("Error: ...", "Message: `...`"). */
+const QUOTING_HEADING = /^(?:error|message|warning|exception|fatal|failure)\s*(?::|`|"|'|\u201c)/i
+
+/** Fence languages of output rather than input (logs, plain text, HTTP exchanges). */
+const OUTPUT_LANGS = new Set([
+  '',
+  'plaintext',
+  'plain',
+  'text',
+  'txt',
+  'log',
+  'logs',
+  'output',
+  'console',
+  'shell-session',
+  'http',
+  'json',
+  'stacktrace',
+  'traceback',
+])
+
+/** Text that reads as an error or a failure, in a log or a message. */
+const ERROR_TEXT =
+  /\b(?:error|err|errors|fail\w*|fatal|exception|denied|refused|invalid|timed? ?out|timeout|unable|cannot|can't|could not|couldn't|not found|no such|does not exist|not allowed|unauthori[sz]ed|forbidden|panic|traceback|warn(?:ing)?|rejected|abort\w*|killed|segfault|errno|unknown|unexpected|missing)\b|(?<![\w.])[45]\d\d(?![\w.])/i
+
+/** A prompt at the start of a line of a shell excerpt ("$ git push", "> kubectl get pods"). */
+const PROMPT = /^\s*(?:[$#>%]|PS [^>]*>)\s+\S/
+
+/** Paragraphs that introduce what the user sees, not what to do ("You might get the following error:"). */
+const SEES =
+  /\b(?:you (?:might|may|can|could|will|would)?\s*(?:get|see|receive|encounter|notice|observe|find|run into|experience)|(?:the )?following (?:error|message|output|log|warning|exception)s?|(?:error|message|warning)s? (?:that |which )?(?:says|states|reads|similar to|like)|(?:is|are) (?:returned|displayed|shown|logged|raised|thrown|reported)|fails? with|with (?:an|the|this) error|errors? (?:out )?(?:with|in|when)|an error occurs)\b/i
+
+/** Sentences that say why a problem happens. */
+const CAUSAL =
+  /\b(?:(?:this|the|these|that|such)\s+(?:\w+\s+)?(?:problem|issue|error|behaviou?r|symptom|failure|message|warning|exception)s?\s+(?:\w+\s+){0,2}(?:occurs?|happens?|arises?|appears?|is (?:caused|triggered|returned|raised|expected)|are caused|results? from)|(?:occurs?|happens?|fails?) (?:because|when|if)|(?:is|are) caused by|because of|due to|this (?:means|indicates) that)\b/i
+
+/** A sentence that tells the reader what to do ("Make sure ...", "you must delete ...", "To fix this, ..."). */
+const DOES =
+  /^(?:make sure|ensure|run|use|set|update|upgrade|downgrade|install|reinstall|configure|enable|disable|add|remove|delete|restart|check|verify|try|retry|re-?run|contact|change|increase|edit|create|grant|specify|wait|consider|switch|see)\b|\b(?:to (?:resolve|fix|work ?around|avoid|prevent|correct|solve)|you (?:can|should|must|need to|have to|may want to|might want to|can try to)|workaround|instead|make sure|ensure)\b/i
+
+/** What a section says to do: steps, commands, settings, or a sentence that says what to do. */
+const FIX_CUE =
+  /\b(?:to (?:resolve|fix|work ?around|avoid|prevent|correct|solve|address|mitigate)|resolve|fix(?:ed)?|work ?around|ensure|make sure|verify|check|re-?run|run|set|use|consider|want to|update|upgrade|downgrade|install|reinstall|configure|enable|disable|add|remove|delete|restart|reboot|change|rename|increase|decrease|reduce|raise|try|retry|contact|re-?create|regenerate|reset|rotate|renew|replace|move|grant|assign|edit|modify|specify|define|create|confirm|wait|manually|instead|should|must|need to|needs to|you can|can be (?:resolved|fixed|avoided))\b/i
+
+/** True when a heading names a problem. */
+export function isProblemHeading(heading: string, headingMarkdown = heading): boolean {
+  const text = unescapeMd(heading).trim()
+  const quoted = /`[^`]+`/.test(headingMarkdown)
+  if (QUOTING_HEADING.test(text)) return true
+  if ((GUIDE_HEADING.test(text) || GUIDE_END.test(text)) && !(quoted && PROBLEM_WORDS.test(text))) return false
+  if (quoted) {
+    const code = [...headingMarkdown.matchAll(/`([^`]+)`/g)].map((m) => m[1]!).join(' ')
+    if (PROBLEM_WORDS.test(text) || code.length >= 0.6 * text.length) return true
+  }
+  return PROBLEM_WORDS.test(text)
+}
+
+/** The role a section's own heading names (map file vocabulary first). */
+const ownRole = (s: Section, vocab: Vocabulary | undefined): Role | undefined => (s.heading && !s.pseudo ? classifyHeading(s.heading, vocab) : undefined)
+
+const isFieldRole = (r: Role | undefined): boolean => r === 'symptoms' || r === 'cause' || r === 'resolution'
+
+/** A problem section, or one that only groups problems below it. */
+const problemShaped = (s: Section, vocab: Vocabulary | undefined): boolean =>
+  !s.pseudo && s.depth >= 2 && !!s.heading && ownRole(s, vocab) === undefined && isProblemHeading(s.heading, s.headingMarkdown)
+
+/** The outcome of looking for problems in a page: the problem sections, or why the page is not split. */
+export interface ProblemSections {
+  problems: Section[]
+  /** Problem-shaped headings that only group the problems below them (no fix of their own). */
+  groups: Section[]
+}
+
+/**
+ * The problems of a page, in document order; undefined when the page is one article (`split`:
+ * 'never'; or, with 'auto', fewer than two problems, or a Symptoms/Cause/Resolution section outside
+ * them: a support article). With 'always', every leaf section with text is a problem too.
+ */
+export function findProblems(root: Section, split: 'auto' | 'never' | 'always', vocab: Vocabulary | undefined): ProblemSections | undefined {
+  if (split === 'never') return undefined
+  const problems: Section[] = []
+  const groups: Section[] = []
+  const walk = (s: Section): void => {
+    const shaped = problemShaped(s, vocab) || (split === 'always' && s.depth >= 2 && !s.pseudo && s.children.length === 0 && s.nodes.length > 0)
+    const nested = descendants(s).some((d) => problemShaped(d, vocab))
+    if (shaped && !nested) {
+      problems.push(s)
+      return
+    }
+    if (shaped && nested) {
+      // A heading over problems is a problem of its own only when its own text says what to do.
+      if (hasFix(s.nodes.map((n) => plainText(n)).join('\n'), s.nodes)) problems.push(s)
+      else groups.push(s)
+    }
+    for (const c of s.children) walk(c)
+  }
+  for (const c of root.children) walk(c)
+  if (problems.length === 0) return undefined
+  const inside = new Set(problems.flatMap((p) => [p, ...descendants(p)]))
+  const strayRole = descendants(root).some((s) => !inside.has(s) && isFieldRole(ownRole(s, vocab)))
+  if (strayRole && split === 'auto') return undefined
+  return { problems, groups }
+}
+
+/** True when text or blocks say what to do: a list, a command or setting, or a sentence that says it. */
+export function hasFix(text: string, nodes: RootContent[]): boolean {
+  if (nodes.some((n) => n.type === 'list' || n.type === 'table' || (n.type === 'code' && !isErrorExcerpt(n, false)))) return true
+  return FIX_CUE.test(text)
+}
+
+/** True when a field's Markdown says what to do: a list, a fenced block, a table, or a sentence that says it. */
+export function fixInMarkdown(markdown: string): boolean {
+  return /^\s*(?:[-*+]|\d+[.)])\s+\S/m.test(markdown) || /^\s*(?:`{3,}|~{3,})/m.test(markdown) || /^\s*\|.*\|\s*$/m.test(markdown) || FIX_CUE.test(markdown)
+}
+
+/** A fenced block that shows what the user sees (a log, an error, a command and its failing output), not what to type. */
+export function isErrorExcerpt(node: Code, beforeFix: boolean): boolean {
+  const lang = (node.lang ?? '').toLowerCase()
+  const lines = node.value.split('\n')
+  const prompted = lines.some((l) => PROMPT.test(l))
+  const output = prompted ? lines.filter((l) => !PROMPT.test(l) && l.trim() !== '').join('\n') : node.value
+  if (!ERROR_TEXT.test(output) || output.trim() === '') return false
+  if (lang === 'json' || lang === 'http') return beforeFix
+  return OUTPUT_LANGS.has(lang) || prompted
+}
+
+/** The quoted strings of a heading (its inline code), or its text after "Error:"; the heading itself when it says more. */
+export function headingSymptoms(heading: string, headingMarkdown: string): string[] {
+  const text = unescapeMd(heading).replace(/\s+/g, ' ').trim()
+  const quotes = [...headingMarkdown.matchAll(/`([^`]+)`/g)].map((m) => m[1]!.trim()).filter((q) => q.length > 1)
+  const after = /^(?:error|message|warning|exception|fatal|failure)\s*:\s*(.+)$/i.exec(text)?.[1]?.replace(/^["'\u201c`]|["'\u201d`]$/g, '')
+  const out: string[] = []
+  if (quotes.length) out.push(...quotes)
+  else if (after) out.push(after)
+  // The heading's own words when they say more than its quotes ("`403 Forbidden` error when downloading ...").
+  let rest = text
+  for (const q of quotes) rest = rest.replace(q, ' ')
+  const words = rest.replace(/^(?:error|message|warning)\s*:/i, ' ').match(/[\p{L}\p{N}]+/gu) ?? []
+  if (quotes.length === 0 ? !after : words.length >= 3) out.push(text)
+  return uniq(out)
+}
+
+/** Inline code quoted by a paragraph that says what the user sees ("You might get the error `x: y z`"). */
+function quotedErrors(node: Nodes): string[] {
+  const out: string[] = []
+  const visit = (n: Nodes): void => {
+    if (n.type === 'inlineCode' && (n.value.trim().split(/\s+/).length >= 3 || ERROR_TEXT.test(n.value))) out.push(n.value.trim())
+    if ('children' in n) for (const c of n.children as Nodes[]) visit(c)
+  }
+  visit(node)
+  return out
+}
+
+/** The fields one problem section yields. */
+export interface ProblemFields extends Found {
+  causeParts: Part[]
+  resolutionParts: Part[]
+  environment: string[]
+  /** Blocks that introduce the problem ("You might get this error:"): the body. */
+  context: string[]
+}
+
+/**
+ * Read one problem section: symptoms from its heading and excerpts, the cause from sentences that
+ * say why (or a Cause sub-section), the resolution from the rest (sub-sections labelled by their
+ * headings; `otherProblems`: sub-sections that are problems of their own, left out).
+ */
+export function readProblem(src: Source, p: Section, vocab: Vocabulary | undefined, otherProblems: ReadonlySet<Section> = new Set()): ProblemFields {
+  const out: ProblemFields = { symptoms: [], bodyExtras: [], headingsForCodes: [], causeParts: [], resolutionParts: [], environment: [], context: [] }
+  if (p.heading) {
+    out.symptoms.push(...headingSymptoms(p.heading, p.headingMarkdown ?? p.heading))
+    out.headingsForCodes.push(p.heading)
+  }
+  const own: string[] = []
+  const cause: string[] = []
+  let fixSeen = false
+  const nodes = p.nodes
+  for (const [i, node] of nodes.entries()) {
+    const md = src.block(node)
+    if (node.type === 'code') {
+      if (isErrorExcerpt(node, !fixSeen)) {
+        const t = node.value.replace(/[ \t]+$/gm, '').replace(/^\n+|\n+$/g, '')
+        if (t.trim()) out.symptoms.push(t)
+        continue
+      }
+      own.push(md)
+      fixSeen = true
+      continue
+    }
+    if (node.type === 'paragraph') {
+      const text = tidyLines(plainText(node)).replace(/\n/g, ' ')
+      const next = nodes[i + 1]
+      const introducesExcerpt = /:\s*$/.test(text) && next?.type === 'code' && isErrorExcerpt(next, !fixSeen)
+      const sentences = md.replace(/\s*\n\s*/g, ' ').split(/(?<=[.!?])\s+(?=[A-Z`*"([])/)
+      const sees = !fixSeen && SEES.test(text) && !sentences.some((x) => DOES.test(x))
+      if (introducesExcerpt || sees) {
+        out.symptoms.push(...quotedErrors(node))
+        out.context.push(md)
+        continue
+      }
+      if (CAUSAL.test(text) && !/:\s*$/.test(text)) {
+        // Sentences that say why are the cause; from the first that says what to do, the resolution.
+        const fix = sentences.findIndex((x) => DOES.test(x) && !CAUSAL.test(x))
+        const why = fix < 0 ? sentences : sentences.slice(0, fix)
+        if (why.length) cause.push(why.join(' '))
+        if (fix >= 0) {
+          own.push(sentences.slice(fix).join(' '))
+          fixSeen = true
+        }
+        continue
+      }
+      own.push(md)
+      if (FIX_CUE.test(text)) fixSeen = true
+      continue
+    }
+    if (node.type === 'blockquote' && !fixSeen && ERROR_TEXT.test(plainText(node))) {
+      addSymptomsFrom([node], src, out)
+      continue
+    }
+    if (node.type === 'html' && /^<!--/.test(node.value.trim())) continue
+    own.push(md)
+    if (node.type === 'list' || node.type === 'table') fixSeen = true
+  }
+  if (cause.length) out.causeParts.push({ markdown: cause.join('\n\n') })
+  if (own.length) out.resolutionParts.push({ markdown: own.join('\n\n') })
+  const subSections = (s: Section): Section[] => s.children.filter((c) => !otherProblems.has(c)).flatMap((c) => [c, ...subSections(c)])
+  for (const c of subSections(p)) {
+    const role = ownRole(c, vocab)
+    const nodesMd = c.nodes.map((n) => src.block(n)).join('\n\n')
+    const label =
+      c.headingMarkdown && !/^(?:causes?|resolutions?|solutions?|workarounds?|fix(?:es)?|symptoms?|root causes?)$/i.test(labelText(c.headingMarkdown))
+        ? c.headingMarkdown
+        : undefined
+    if (role === 'symptoms') addSymptomsFrom(c.nodes, src, out)
+    else if (role === 'cause') out.causeParts.push(label ? { label, markdown: nodesMd } : { markdown: nodesMd })
+    else if (role === 'environment') out.environment.push(...c.nodes.map((n) => tidyLines(plainText(n))).flatMap((t) => t.split('\n')))
+    else if (c.nodes.length) out.resolutionParts.push(label ? { label, markdown: nodesMd } : { markdown: nodesMd })
+  }
+  return out
+}
