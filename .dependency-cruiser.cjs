@@ -6,6 +6,7 @@
  *   shared   src/limits.ts, src/api/ (the API schemas and the one error catalogue)
  *   core     src/core/       pure: analysis, engine, search, match, results; no I/O, no Fastify
  *   build    src/build/      content, render, import, artifact
+ *   eval     src/eval/       measuring matching on labelled pastes (npm run eval, kb eval): uses core and build
  *   runtime  src/runtime/    the loaded KB, query runners and workers, cache, warm-up, memory
  *   http     src/http/, src/app.ts
  *   top      src/cli/, src/server.ts, src/config.ts
@@ -13,6 +14,7 @@
 const SHARED = '^src/(limits\\.ts|api/)'
 const CORE = '^src/core/'
 const BUILD = '^src/build/'
+const EVAL = '^src/eval/'
 const RUNTIME = '^src/runtime/'
 const HTTP = '^src/(http/|app\\.ts)'
 const TOP = '^src/(cli/|server\\.ts|config\\.ts)'
@@ -22,11 +24,12 @@ const never = (name, comment, from, to) => ({ name, comment, severity: 'error', 
 
 module.exports = {
   forbidden: [
-    never('shared-is-the-bottom', 'limits and the API schemas and errors are used by every layer, and use none', SHARED, [CORE, BUILD, RUNTIME, HTTP, TOP]),
-    never('core-is-pure', 'the core (analysis, engine, search, match) is below build, runtime, http and the top', CORE, [BUILD, RUNTIME, HTTP, TOP]),
-    never('build-below-runtime', 'building artifacts does not depend on serving them', BUILD, [RUNTIME, HTTP, TOP]),
-    never('runtime-below-http', 'the loaded KB and the query runners know nothing of HTTP', RUNTIME, [HTTP, TOP]),
-    never('http-below-top', 'the app and routes are started by the server and the CLI, not the other way', HTTP, [TOP]),
+    never('shared-is-the-bottom', 'limits, API schemas and errors are used by every layer, and use none', SHARED, [CORE, BUILD, EVAL, RUNTIME, HTTP, TOP]),
+    never('core-is-pure', 'the core (analysis, engine, search, match) is below build, runtime, http and the top', CORE, [BUILD, EVAL, RUNTIME, HTTP, TOP]),
+    never('build-below-runtime', 'building artifacts does not depend on serving them', BUILD, [EVAL, RUNTIME, HTTP, TOP]),
+    never('eval-beside-runtime', 'the eval builds its KBs in memory from core and build; it neither serves nor is served', EVAL, [RUNTIME, HTTP, TOP]),
+    never('runtime-below-http', 'the loaded KB and the query runners know nothing of HTTP', RUNTIME, [EVAL, HTTP, TOP]),
+    never('http-below-top', 'the app and routes are started by the server and the CLI, not the other way', HTTP, [EVAL, TOP]),
     never('match-and-search-apart', 'matching and search share what they need through core/results, not each other', '^src/core/match/', '^src/core/search/'),
     never('search-and-match-apart', 'matching and search share what they need through core/results, not each other', '^src/core/search/', '^src/core/match/'),
     {

@@ -1,6 +1,6 @@
 #!/usr/bin/env -S node --expose-gc --no-allocation-site-pretenuring
 /**
- * The `kb` command line: build, lint, serve, search, match, import.
+ * The `kb` command line: build, lint, serve, search, match, eval, import.
  * Human-readable output by default; `--json` for scripts. Exit codes: 0 ok, 1 failure
  * (content errors, unloadable index, bad input), 2 usage error. Every failure is one line on
  * stderr (content problems one line each); `--debug` adds the stack trace. The first line starts
@@ -179,6 +179,41 @@ program
     const result = kb.matcher.match({ text, limit: o.limit })
     if (o.json) process.stdout.write(`${JSON.stringify(result)}\n`)
     else printMatch(result)
+  })
+
+program
+  .command('eval')
+  .description("measure matching on the KB's own labelled pastes (--pastes) or on its articles' own symptoms (--self)")
+  .option('-a, --articles <dir>', 'articles folder', DEFAULT_ARTICLES)
+  .option('--pastes <file>', 'labelled pastes, one JSON object a line: {"text": "...", "expect": "<article id>" or null, "kind": "..."}')
+  .option('--self', "ask each article's own symptoms, each left out of the KB")
+  .option('--json', 'machine-readable output')
+  .action(async (o: { articles: string; pastes?: string; self?: boolean; json?: boolean }) => {
+    if ((o.pastes === undefined) === (o.self !== true)) throw new CliError('give --pastes <file> or --self, one of them', 2)
+    const [{ evalPastes, evalSelf }, { pastesText, selfText, roundedJson }, { PastesFileError }] = await Promise.all([
+      import('../eval/owner.js'),
+      import('../eval/report.js'),
+      import('../eval/cases.js'),
+    ])
+    try {
+      if (o.pastes !== undefined) {
+        const pastes = o.pastes
+        const r = await evalPastes({ articles: o.articles, pastes }).catch((err: unknown) => {
+          if (err instanceof PastesFileError) throw new CliError(err.message, 1, { cause: err })
+          const reason = (err as NodeJS.ErrnoException).path === pastes ? systemReason(err) : undefined
+          throw reason ? new CliError(`cannot read ${pastes}: ${reason}`, 1, { cause: err }) : err
+        })
+        process.stdout.write(`${o.json ? roundedJson(r) : pastesText(r)}\n`)
+      } else {
+        const r = await evalSelf({ articles: o.articles })
+        process.stdout.write(`${o.json ? roundedJson(r) : selfText(r)}\n`)
+      }
+    } catch (err) {
+      // As `kb build`: every content problem on its line, then the failure.
+      if (!(err instanceof ContentError)) throw err
+      printProblems(err.problems)
+      throw new CliError(`${err.message}; fix them (kb lint) before an eval`, 1, { cause: err })
+    }
   })
 
 registerImportCommand(program)

@@ -72,6 +72,6 @@ export async function buildCorpusKb(source: CorpusSource, tmp: string, mapsDir?:
   if (errors.length > 0) warnings.push(`${errors.length} imported article(s) rejected by the loader, first: ${errors[0]!.file}: ${errors[0]!.message}`)
   if (loaded.articles.length === 0)
     throw new Error(`no article to build a KB from (${kb.files ? `${kb.files.skipped} files skipped by the importer` : 'empty folder'})`)
-  const { bytes } = buildArtifact(loaded.articles)
+  const { bytes } = buildArtifact(loaded.articles, loaded.synonyms)
   return { ...source, ...kb, artifact: parseArtifact(bytes, source.name), warnings }
 }

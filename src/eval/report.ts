@@ -5,6 +5,7 @@
  */
 import type { ConfidentMiss, Figures, Miss, Row } from './evaluate.js'
 import type { ConfidenceMetrics, RankMetrics } from './metrics.js'
+import type { PastesReport, SelfReport } from './owner.js'
 import { SYSTEM_TITLES, SYSTEMS, type System } from './systems.js'
 
 /** A number to two places, or `-` when there is none. */
@@ -75,4 +76,32 @@ export function failureLines(list: readonly Miss[]): string[] {
         `  ${m.id} [${m.kind}]: expected ${m.expected} (${m.expectedRank > 0 ? `rank ${m.expectedRank}` : 'not in top 10'}), got ${m.got ?? 'nothing'} at ${m.confidence.toFixed(3)}${m.confident ? ', confident' : ''}`,
     ),
   ]
+}
+
+/** `kb eval --pastes` as text: the table, our confidence measures, and the pastes it got wrong. */
+export function pastesText(r: PastesReport): string {
+  return trimLines([
+    `${r.articles} articles; ${r.cases} pastes (${r.positives} positive, ${r.negatives} negative)${r.skipped.length > 0 ? `; ${r.skipped.length} skipped` : ''}`,
+    ...r.skipped.map((s) => `  skipped ${s.id}: ${s.expect} is not an article of the KB`),
+    ...rankTable(r),
+    `ours: ${confidenceLine(r.confidence)}`,
+    ...missLines('confident and wrong', r.confidentWrong),
+    ...missLines('confident on a negative', r.confidentOnNegatives),
+  ])
+}
+
+/** `kb eval --self` as text: as --pastes, then the articles their own symptoms did not all find. */
+export function selfText(r: SelfReport): string {
+  return trimLines([
+    `${r.articles} articles; ${r.asked} of ${r.symptoms} symptoms asked, each left out of the KB (${r.rounds} rounds)`,
+    ...rankTable(r),
+    `ours: ${confidenceLine(r.confidence)}`,
+    ...missLines('confident and wrong', r.confidentWrong),
+    ...(r.notFound.length === 0
+      ? ['every article was found first by each of its own symptoms']
+      : [
+          `articles not found first by their own symptoms (${r.notFound.length}):`,
+          ...r.notFound.map((a) => `  ${a.id}: ${a.found} of ${a.asked}; first instead: ${a.instead.join(', ')}`),
+        ]),
+  ])
 }
