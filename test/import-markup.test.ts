@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
+import fc from 'fast-check'
 import { convertMarkup } from '../src/build/import/markup.js'
 import { preprocessMsDocs } from '../src/build/import/msdocs.js'
 
@@ -389,6 +390,62 @@ describe('convertMarkup: includes', () => {
     const msdocs = preprocessMsDocs(source)
     assert.equal(msdocs.text, md('Check the application pool first.', ''))
     assert.deepEqual(msdocs.notes, ['dropped an include the importer cannot expand: [!INCLUDE [missing](../includes/missing.md)]'])
+  })
+})
+
+describe('convertMarkup: any mix of forms', () => {
+  // Lines of every form, and the ones that end or interrupt them, in any order.
+  const LINES = [
+    '{{< tabs >}}',
+    '{{< tab title="A" >}}',
+    '{{< /tab >}}',
+    '{{< /tabs >}}',
+    '{{< alert type="note" >}}',
+    '{{< /alert >}}',
+    '{{< details >}}',
+    '{{< /details >}}',
+    '- Tier: Free',
+    ':::note',
+    ':::',
+    '::::warning[T]',
+    '::::',
+    '::: tip',
+    '!!! note "x"',
+    '    indented',
+    '::Tabs',
+    ':::TabTitle X',
+    '::EndTabs',
+    'NOTE:',
+    'WARNING: w',
+    'DETAILS:',
+    '**Tier:** Free',
+    '[!INCLUDE [a](a.md)]',
+    'text [!INCLUDE [b](b.md)] more',
+    '<!-- c',
+    '-->',
+    '<!-- x --> y',
+    '# H **(FREE)**',
+    '```',
+    '~~~',
+    '- ```',
+    '',
+    'plain `{{< icon >}}` text',
+    '> quoted',
+    '   {{< alert type="warning" >}}',
+    '1. item',
+    '   NOTE: in a list',
+  ]
+  const files: Record<string, string> = { 'a.md': 'A [!INCLUDE [b](b.md)]', 'b.md': '---\nt: 1\n---\nB\n\n[!INCLUDE [a](a.md)]' }
+  const readInclude = (p: string): string | undefined => files[p]
+
+  it('leaves nothing to convert: a second pass changes nothing', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...LINES), { maxLength: 30 }), (lines) => {
+        const once = convertMarkup(lines.join('\n'), { readInclude }).text
+        assert.equal(convertMarkup(once, { readInclude }).text, once)
+      }),
+      { numRuns: 500 },
+    )
   })
 })
 

@@ -307,6 +307,7 @@ function convert(markdown: string, ctx: Context): string {
       }
       while (out.quotes.length > q) out.close()
       fence = undefined
+      prevBlank = true
     }
     const blankBefore = prevBlank
     prevBlank = isBlank(line)
@@ -354,17 +355,20 @@ function convert(markdown: string, ctx: Context): string {
         closer: 'docusaurus',
         colons: admonition[2]!.length,
       })
+      prevBlank = true
       continue
     }
     const mkdocs = MKDOCS_OPEN.exec(line)
     if (mkdocs) {
       out.open({ indent: mkdocs[1]!, label: mkdocs[3]?.trim() || cap(mkdocs[2]!), closer: 'indented', content: `${mkdocs[1]}    ` })
+      prevBlank = true
       continue
     }
     const colons = DOCUSAURUS_CLOSE.exec(line)
     const docusaurus = out.quotes.findLastIndex((q) => q.closer === 'docusaurus')
     if (colons && docusaurus >= 0) {
       while (out.quotes.length > docusaurus) out.close()
+      prevBlank = true
       continue
     }
 
@@ -374,6 +378,7 @@ function convert(markdown: string, ctx: Context): string {
       const name = rawName.toLowerCase()
       if (name === 'alert' && !closing) {
         out.open({ indent, label: cap(attr(attrs, 'type') ?? 'note'), closer: 'alert' })
+        prevBlank = true
         continue
       }
       if (name === 'alert') {
