@@ -78,6 +78,15 @@ export const LIMITS = {
    * 10-60 ms; a leading wildcard tries every prefix of the index (7,000 for the bundled KB).
    */
   expansionSteps: 100_000,
+  /** Groups and one-way rules of a KB's synonyms.yml, at most. */
+  synonymGroups: 500,
+  /** Terms of one synonym group (or of one one-way rule's `from`), at most. */
+  synonymGroupTerms: 20,
+  /**
+   * Words of one synonym term, at most: a word of a query or paste can be read as a term's words,
+   * so this bounds how much synonyms can grow a query. Real ones have one to three.
+   */
+  synonymTermWords: 6,
 } as const
 
 /** The name of each limit as the README's table shows it, with its unit. */

@@ -41,6 +41,12 @@ const PARTS: Part[] = [
     bump: 'ARTIFACT_VERSIONS.index in src/build/artifact/version.ts',
     of: (p) => ({ fields: p.index.fields, docCount: p.index.docCount, postings: p.index.postings }),
   },
+  {
+    name: 'index synonyms',
+    dependsOn: ['analysis'],
+    bump: 'ANALYSIS_VERSION in src/core/analysis/pipeline.ts',
+    of: (p) => p.index.synonyms,
+  },
   { name: 'match codes', dependsOn: ['codes'], bump: 'CODES_VERSION in src/core/match/signals.ts', of: (p) => p.codes },
 ]
 

@@ -32,8 +32,8 @@ describe('artifact', () => {
     const a = await buildFromFolder(ARTICLES)
     const b = await buildFromFolder(ARTICLES)
     assert.equal(a.bytes, b.bytes)
-    const { articles } = await loadArticles(ARTICLES)
-    assert.equal(buildArtifact([...articles].reverse()).bytes, a.bytes)
+    const { articles, synonyms } = await loadArticles(ARTICLES)
+    assert.equal(buildArtifact([...articles].reverse(), synonyms).bytes, a.bytes)
   })
 
   it('round-trips through a file and answers queries', async () => {

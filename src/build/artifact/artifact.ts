@@ -9,9 +9,12 @@ import { createHash } from 'node:crypto'
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
+import type { SynonymSource } from '../../core/analysis/synonyms.js'
+import { splitText } from '../../core/analysis/tokenize.js'
 import type { IndexedKb, KbArticle } from '../../core/article.js'
 import { FIELD_NAMES } from '../../core/fields.js'
 import { type CompactIndex, type EngineParts, SearchEngine } from '../../core/engine/engine.js'
+import { LIMITS } from '../../limits.js'
 import { ARTIFACT_VERSION } from './version.js'
 
 export const ARTIFACT_FORMAT = 'kb-search-artifact'
@@ -273,5 +276,18 @@ export function inconsistency(p: ArtifactPayload): string | undefined {
   }
   const lost = seen.indexOf(0)
   if (lost >= 0) return `article ${lost} (${JSON.stringify(p.articles[lost]!.id)}) is in no posting; the index lost it`
+  return p.index.synonyms === undefined ? undefined : synonymsInconsistency(p.index.synonyms)
+}
+
+/** What is wrong with the stored synonyms' shape, or undefined; within the limits lint holds a synonyms.yml to, as a query reads them. */
+function synonymsInconsistency(s: SynonymSource): string | undefined {
+  const isTerm = (t: unknown): boolean => typeof t === 'string' && t.trim() !== '' && splitText(t).length <= LIMITS.synonymTermWords
+  const isTerms = (l: unknown, least: number): boolean => Array.isArray(l) && l.length >= least && l.length <= LIMITS.synonymGroupTerms && l.every(isTerm)
+  if (typeof s !== 'object' || s === null || typeof s.builtin !== 'boolean' || !Array.isArray(s.groups) || !Array.isArray(s.oneWay))
+    return 'its synonyms are not stored as built'
+  if (s.groups.length + s.oneWay.length > LIMITS.synonymGroups)
+    return `it has ${s.groups.length + s.oneWay.length} synonym groups and rules, at most ${LIMITS.synonymGroups}`
+  if (!s.groups.every((g) => isTerms(g, 2))) return 'a synonym group is not a list of 2 or more terms'
+  if (!s.oneWay.every((r) => isTerms(r?.from, 1) && isTerm(r.to))) return 'a one-way synonym is not {from: terms, to: term}'
   return undefined
 }

@@ -10,8 +10,8 @@ import { CODES_VERSION } from '../../core/match/signals.js'
 
 /** Every stored computation, with the version of the code that makes it. */
 export const ARTIFACT_VERSIONS = {
-  /** The header and the payload's shape (artifact.ts). 4: the version gained its components. */
-  layout: 4,
+  /** The header and the payload's shape (artifact.ts). 4: the version gained its components. 5: the index carries its synonyms. */
+  layout: 5,
   /** The stored articles: cause, resolution and body rendered to HTML and text (build/render). */
   render: 1,
   /** The index's terms: tokenizer and pipeline (core/analysis, ANALYSIS_VERSION). */

@@ -10,6 +10,8 @@ import { LIMITS } from '../../limits.js'
 import { findTooDeep, findTooManyOpeners } from '../render/nesting.js'
 import { ArticlesFolderError, type Problem, sortProblems } from './problems.js'
 import { type ArticleReference, type ArticleSource, FIELD_EXPECTATIONS, Frontmatter, ID_PATTERN, KNOWN_FIELDS } from './schema.js'
+import type { SynonymSource } from '../../core/analysis/synonyms.js'
+import { loadSynonyms } from './synonyms.js'
 
 // logLevel 'error': the parser's warnings (an unknown tag such as !!js/function) become problems
 // below, one line each, instead of multi-line warnings printed to stderr.
@@ -18,9 +20,10 @@ const YAML_OPTIONS = { schema: 'failsafe', uniqueKeys: true, prettyErrors: true,
 /** The Markdown fields of the frontmatter, checked for nesting like the body. */
 const MARKDOWN_FIELDS = ['cause', 'resolution'] as const
 
-/** Result of loading a folder: the valid articles and every problem found (errors and warnings). */
+/** Result of loading a folder: the valid articles, the KB's synonyms (synonyms.yml) and every problem found (errors and warnings). */
 export interface LoadResult {
   articles: ArticleSource[]
+  synonyms: SynonymSource
   problems: Problem[]
 }
 
@@ -60,7 +63,9 @@ export async function loadArticles(dir: string, displayDir = dir): Promise<LoadR
   }
   const duplicates = findDuplicateIds(articles, displayDir)
   problems.push(...duplicates.problems)
-  return { articles: articles.filter((a) => !duplicates.dropped.has(a)), problems: sortProblems(problems) }
+  const synonyms = await loadSynonyms(dir, displayDir)
+  problems.push(...synonyms.problems)
+  return { articles: articles.filter((a) => !duplicates.dropped.has(a)), synonyms: synonyms.synonyms, problems: sortProblems(problems) }
 }
 
 /** Parse and validate one article's text. `rel` is its path relative to the articles folder. */

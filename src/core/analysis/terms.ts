@@ -69,36 +69,84 @@ export function stem(term: string): string {
   return lunr.stemmer(new lunr.Token(term, {})).toString()
 }
 
-// analyzeToken is pure and tokens repeat a lot ("error", "the", codes in every line of a log),
-// so results are kept; the cache is emptied when full, which bounds its memory.
+/** Marks a stop word's key: stop words are dropped from the index, but still part of a phrase (`log in` is not `log`). */
+const STOP_MARK = '\u0001'
+
+/** The key a term (lowercased, one part of a token) is compared by in synonyms: its index form, or for a stop word the marked word. */
+export function termKey(term: string): string {
+  return isStopWord(term) ? STOP_MARK + term : stem(term)
+}
+
+/** True for the key of a stop word, which gives no index term. */
+export function isStopKey(key: string): boolean {
+  return key.charCodeAt(0) === 1
+}
+
+// termKeys and analyzeToken are pure and tokens repeat a lot ("error", "the", codes in every line
+// of a log), so results are kept; each cache is emptied when full, which bounds its memory.
 const CACHE_LIMIT = 100_000
+const keyCache = new Map<string, readonly string[]>()
 const cache = new Map<string, readonly string[]>()
+
+/** A raw token's keys (`termKey`): trimmed, expanded, each once, stop words kept and marked. */
+export function termKeys(raw: string): readonly string[] {
+  let out = keyCache.get(raw)
+  if (out === undefined) {
+    if (keyCache.size >= CACHE_LIMIT) keyCache.clear()
+    out = Object.freeze(keysUncached(raw))
+    keyCache.set(raw, out)
+  }
+  return out
+}
+
+function keysUncached(raw: string): string[] {
+  const t = trim(raw)
+  if (t === '') return []
+  const out: string[] = []
+  for (const term of expandIdentifier(t)) {
+    const k = termKey(term)
+    if (!out.includes(k)) out.push(k)
+  }
+  return out
+}
 
 /** The whole per-token chain, as the Lunr pipeline runs it: trim, expand, drop stop words, stem. */
 export function analyzeToken(raw: string): readonly string[] {
   let out = cache.get(raw)
   if (out === undefined) {
     if (cache.size >= CACHE_LIMIT) cache.clear()
-    out = Object.freeze(analyzeUncached(raw))
+    out = Object.freeze(termKeys(raw).filter((k) => !isStopKey(k)))
     cache.set(raw, out)
   }
   return out
 }
 
-function analyzeUncached(raw: string): string[] {
-  const t = trim(raw)
-  if (t === '') return []
+/** The keys of a phrase, in order (a synonym as written: `app pool`, `e-mail`, `log in`). */
+export function phraseKeys(text: string): string[] {
   const out: string[] = []
-  for (const term of expandIdentifier(t)) {
-    if (isStopWord(term)) continue
-    const s = stem(term)
-    if (!out.includes(s)) out.push(s)
-  }
+  for (const raw of splitText(text)) for (const k of termKeys(raw)) out.push(k)
   return out
 }
 
-/** Analyze text into ordered index-form terms: the tokenizer, then the per-token chain. */
-export function analyzeText(text: string): string[] {
+/** The words of a phrase after expansion, before stop words and stemming: what the Lunr pipeline's later steps take. */
+export function phraseSurface(text: string): string[] {
+  return splitText(text).flatMap((raw) => {
+    const t = trim(raw)
+    return t === '' ? [] : expandIdentifier(t)
+  })
+}
+
+/** A rewrite of a whole key sequence (synonyms.ts `Synonyms`): phrases need their neighbours, so it is not a per-token step. */
+export interface SequenceRewrite {
+  apply(keys: readonly string[], side: 'index' | 'query'): string[]
+}
+
+/**
+ * Analyze text into ordered index-form terms: the tokenizer, then the per-token chain, and with
+ * `synonyms` their rewrite of the sequence (`side`: an article's text, or a query or paste).
+ */
+export function analyzeText(text: string, synonyms?: SequenceRewrite, side: 'index' | 'query' = 'index'): string[] {
+  if (synonyms) return synonyms.apply(phraseKeys(text), side)
   // A plain loop: flatMap over the tokens measured 2.5 times slower, on every line of every paste.
   const out: string[] = []
   for (const raw of splitText(text)) for (const term of analyzeToken(raw)) out.push(term)

@@ -4,6 +4,7 @@
  * field, weight×1000, ...]) instead of Lunr's object per posting, which loads slowly.
  */
 import type lunr from 'lunr'
+import type { SynonymSource } from '../analysis/synonyms.js'
 
 /** The serialized form, as stored in the artifact. */
 export interface CompactIndex {
@@ -13,6 +14,8 @@ export interface CompactIndex {
   terms: string[]
   /** Per term: flat [article, field, weight×1000] triples, sorted by article then field. */
   postings: number[][]
+  /** The synonyms its terms were analyzed with, applied to queries alike (absent: the built-in list only). */
+  synonyms?: SynonymSource
 }
 
 // Parts of Lunr's builder that its type definitions leave out.

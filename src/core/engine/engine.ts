@@ -27,6 +27,7 @@
  */
 import lunr from 'lunr'
 import { LIMITS } from '../../limits.js'
+import { Synonyms } from '../analysis/synonyms.js'
 import { DocBits } from './bitset.js'
 import type { CompactIndex } from './compact.js'
 import { scoreAll } from './evaluate.js'
@@ -64,6 +65,8 @@ export class SearchEngine {
   /** The documents of common terms as bits, for counting matches. */
   private readonly docBits: DocBits
   private readonly scratch = new Scratch()
+  /** The synonyms the index was built with: queries are read with the same (plan.ts), and so are pastes and symptoms (core/match). */
+  readonly synonyms: Synonyms
 
   /** From the artifact's compact index, or from the parts of an engine built elsewhere (shared memory). */
   constructor(c: CompactIndex | EngineParts) {
@@ -76,6 +79,7 @@ export class SearchEngine {
     this.byField = { data: parts.data, offsets: parts.offsets, stride: 3 }
     this.byDoc = { data: parts.docData, offsets: parts.docOffsets, stride: 2 }
     this.docBits = new DocBits(this.byDoc, this.df, c.docCount)
+    this.synonyms = Synonyms.from(c.synonyms)
   }
 
   /** What another thread needs to build the same engine; the arrays are in shared memory, so nothing is copied. */
@@ -91,6 +95,7 @@ export class SearchEngine {
       docOffsets: this.byDoc.offsets,
       docData: this.byDoc.data,
       docMaxWeight: this.bounds.docMaxWeight,
+      synonyms: this.synonyms.source,
     }
   }
 
@@ -152,7 +157,7 @@ export class SearchEngine {
     checkLimits(clauses)
     const topK = opts.topK ?? Number.POSITIVE_INFINITY
     const budget: ExpansionBudget = { terms: LIMITS.queryExpansions, steps: LIMITS.expansionSteps, cut: false }
-    const q = planQuery(clauses, this.lexicon, this.fields.length, this.bounds, budget)
+    const q = planQuery(clauses, this.lexicon, this.fields.length, this.bounds, budget, this.synonyms)
     const { terms: plan, scale, whole, positiveTerms } = q
     const postings = whole ? this.byDoc : this.byField
     const terms = (doc: number) => positiveTerms.filter((id) => holds(this.byDoc, id, doc)).map((id) => this.lexicon.terms[id]!)

@@ -3,6 +3,7 @@
  * without a copy), with the per-term statistics evaluation reads: document frequency, the largest
  * weight per (term, field), and the postings summed over fields for queries that ask every field.
  */
+import type { SynonymSource } from '../analysis/synonyms.js'
 import type { CompactIndex } from './compact.js'
 
 /** An engine's arrays (in SharedArrayBuffers, so a worker thread can use them without a copy). */
@@ -24,6 +25,8 @@ export interface EngineParts {
   docData: Int32Array
   /** Per term: the largest weight in `docData`. */
   docMaxWeight: Int32Array
+  /** The synonyms the index was built with (CompactIndex). */
+  synonyms?: SynonymSource
 }
 
 /** Postings to walk: the array, where each term's start, and how many numbers one posting takes ([article, field, weight] or [article, weight]). */
@@ -80,7 +83,7 @@ export function toParts(c: CompactIndex): EngineParts {
     }
     for (let i = docOffsets[t]! + 1; i < docOffsets[t + 1]!; i += 2) if (docData[i]! > docMaxWeight[t]!) docMaxWeight[t] = docData[i]!
   }
-  return { fields: c.fields, docCount: c.docCount, terms: c.terms, offsets, data, df, maxWeight, docOffsets, docData, docMaxWeight }
+  return { fields: c.fields, docCount: c.docCount, terms: c.terms, offsets, data, df, maxWeight, docOffsets, docData, docMaxWeight, synonyms: c.synonyms }
 }
 
 /** Position of a document's first posting in a term's list (or where it would be). */

@@ -4,7 +4,8 @@
  * divides by it), and per term the most it can add to one document's score, most first.
  */
 import lunr from 'lunr'
-import { analyzeToken } from '../analysis/terms.js'
+import type { Synonyms } from '../analysis/synonyms.js'
+import { analyzeToken, isStopKey, termKeys } from '../analysis/terms.js'
 import type { ExpansionBudget } from './expand.js'
 import type { Lexicon } from './lexicon.js'
 import type { Clause } from './types.js'
@@ -50,8 +51,15 @@ export interface TermBounds {
   docMaxWeight: Int32Array
 }
 
-/** Plan the clauses of a query over an index of `fieldCount` fields; expansions share the budget. */
-export function planQuery(clauses: readonly Clause[], lexicon: Lexicon, fieldCount: number, weights: TermBounds, budget: ExpansionBudget): QueryPlan {
+/** Plan the clauses of a query over an index of `fieldCount` fields, read with the index's synonyms; expansions share the budget. */
+export function planQuery(
+  clauses: readonly Clause[],
+  lexicon: Lexicon,
+  fieldCount: number,
+  weights: TermBounds,
+  budget: ExpansionBudget,
+  synonyms?: Synonyms,
+): QueryPlan {
   const F = fieldCount
   const plan: PlannedTerm[] = []
   const queryWeights: Array<Map<number, number>> = Array.from({ length: F }, () => new Map())
@@ -59,12 +67,12 @@ export function planQuery(clauses: readonly Clause[], lexicon: Lexicon, fieldCou
   let requiredClauses = 0
   let impossible = false
   const negated = clauses.length > 0 && clauses.every((c) => c.presence === PROHIBITED)
-  for (const clause of clauses) {
+  const termsOf = clauseTerms(clauses, synonyms, budget)
+  for (const [c, clause] of clauses.entries()) {
     const inField = new Uint8Array(F)
     for (const f of clause.fields) inField[f] = 1
     const clauseNo = clause.presence === REQUIRED ? ++requiredClauses : 0
-    const terms = clause.usePipeline ? analyzeToken(clause.term) : [clause.term]
-    for (const term of terms) {
+    for (const term of termsOf[c]!) {
       const expanded = clause.wildcard || clause.editDistance || term.includes('*') ? lexicon.expand(term, clause, budget) : lexicon.has(term) ? [term] : []
       if (expanded.length === 0 && clause.presence === REQUIRED) impossible = true
       for (const e of expanded) {
@@ -96,4 +104,49 @@ export function planQuery(clauses: readonly Clause[], lexicon: Lexicon, fieldCou
   }
   plan.sort((a, b) => b.bound - a.bound || a.id - b.id)
   return { terms: plan, scale, whole, positiveTerms: [...positiveTerms].sort((a, b) => a - b), requiredClauses, impossible, negated }
+}
+
+/** A clause read through the pipeline as a word (no wildcard, no edit distance): synonyms apply to it. */
+const isWord = (c: Clause): boolean => c.usePipeline && !c.wildcard && !c.editDistance && !c.term.includes('*')
+
+/** Two clauses asked alike: one optional phrase can span them. */
+const alike = (a: Clause, b: Clause): boolean =>
+  a.presence === lunr.Query.presence.OPTIONAL && b.presence === a.presence && b.boost === a.boost && b.fields.join() === a.fields.join()
+
+/**
+ * Each clause's index terms. Consecutive words asked alike are read as one sequence with the
+ * index's synonyms, so a phrase (`app pool`) is found across clauses; its terms go to its first
+ * clause. What synonyms add beyond the words typed counts against the expansion budget: past it,
+ * those words are read without synonyms and the result is flagged partial.
+ */
+export function clauseTerms(clauses: readonly Clause[], synonyms: Synonyms | undefined, budget: ExpansionBudget): Array<readonly string[]> {
+  const out: Array<readonly string[]> = clauses.map((c) => (c.usePipeline ? analyzeToken(c.term) : [c.term]))
+  if (!synonyms || synonyms.empty) return out
+  for (let i = 0; i < clauses.length;) {
+    if (!isWord(clauses[i]!)) {
+      i++
+      continue
+    }
+    let end = i + 1
+    while (end < clauses.length && isWord(clauses[end]!) && alike(clauses[i]!, clauses[end]!)) end++
+    const keys: string[] = []
+    const owner: number[] = []
+    for (let c = i; c < end; c++) {
+      for (const k of termKeys(clauses[c]!.term)) {
+        keys.push(k)
+        owner.push(c)
+      }
+    }
+    const placed = synonyms.applyPlaced(keys, 'query')
+    const added = placed.length - keys.filter((k) => !isStopKey(k)).length
+    if (added > budget.terms) budget.cut = true
+    else {
+      budget.terms -= Math.max(0, added)
+      const terms = Array.from({ length: end - i }, () => new Set<string>())
+      for (const p of placed) terms[owner[p.at]! - i]!.add(p.term)
+      for (let c = i; c < end; c++) out[c] = [...terms[c - i]!]
+    }
+    i = end
+  }
+  return out
 }

@@ -122,7 +122,7 @@ export class Matcher {
    */
   match(params: MatchParams, budgetMs = Number.POSITIVE_INFINITY): MatchResult {
     const deadline = performance.now() + budgetMs
-    const paste = readPaste(params.text, deadline, this.options)
+    const paste = readPaste(params.text, deadline, this.options, this.kb.index.synonyms)
     let partial = paste.partial
     if (!this.correctTypos(paste, deadline)) partial = true
     const numbered = this.numberTerms(paste)
@@ -347,7 +347,15 @@ export class Matcher {
   private profile(doc: number): ArticleProfile {
     let p = this.profiles[doc]
     if (!p) {
-      p = profileArticle(this.kb.articles[doc]!, this.kb.codes[doc]!, (t) => this.vocab.idf(t), this.numbers, this.vocab.uniqueIdf, this.options.quoteUnits)
+      p = profileArticle(
+        this.kb.articles[doc]!,
+        this.kb.codes[doc]!,
+        (t) => this.vocab.idf(t),
+        this.numbers,
+        this.vocab.uniqueIdf,
+        this.options.quoteUnits,
+        this.kb.index.synonyms,
+      )
       this.profiles[doc] = p
     }
     return p
@@ -365,7 +373,7 @@ export class Matcher {
     const article = this.kb.articles[doc]!
     const terms = new Set<string>()
     for (const s of this.profile(doc).symptoms) for (let k = 0; k < s.ids.length; k++) if (segs.byId.has(s.ids[k]!)) terms.add(s.terms[k]!)
-    return makeSnippet(article, terms)
+    return makeSnippet(article, terms, this.kb.index.synonyms)
   }
 
   /**

@@ -4,6 +4,7 @@
  * match does not grow without limit, every step is linear in a line's length, and reading stops
  * at the match's deadline (the lines read so far are the paste then, flagged `partial`).
  */
+import type { Synonyms } from '../analysis/synonyms.js'
 import { analyzeText } from '../analysis/terms.js'
 import { LIMITS } from '../../limits.js'
 import { W3cReader } from './logformats.js'
@@ -42,8 +43,8 @@ export interface Paste {
 /** Lines read between two looks at the clock in the cheap passes (a look costs about what a short line does). */
 const CLOCK_EVERY = 32
 
-/** Read a paste into lines, codes and terms; lines not read by the deadline (a `performance.now()` time) are left out. */
-export function readPaste(text: string, deadline = Number.POSITIVE_INFINITY, options: ReadOptions = MATCH_DEFAULTS): Paste {
+/** Read a paste into lines, codes and terms (with the index's synonyms); lines not read by the deadline (a `performance.now()` time) are left out. */
+export function readPaste(text: string, deadline = Number.POSITIVE_INFINITY, options: ReadOptions = MATCH_DEFAULTS, synonyms?: Synonyms): Paste {
   // Splitting on a plain "\n" is several times faster than the regular expression; most pastes have no "\r".
   const split = text.includes('\r') ? text.split(/\r\n|\r|\n/, MAX_LINES) : text.split('\n', MAX_LINES)
   const rawLines = split.map((full) => (full.length > MAX_LINE_CHARS ? full.slice(0, MAX_LINE_CHARS) : full))
@@ -67,7 +68,7 @@ export function readPaste(text: string, deadline = Number.POSITIVE_INFINITY, opt
     if (/^\s*#(?:Fields|Software|Version|Date|Remark):/.test(raw)) return // log headers say nothing of the problem
     const normalized = `${normalizeLine(raw)}${explained[i] ? ` ${explained[i]}` : ''}`.trim()
     if (normalized === '') return
-    const terms = analyzeText(normalized)
+    const terms = analyzeText(normalized, synonyms, 'query')
     if (terms.length === 0) return
     const lineCodes = extractCodes(normalized)
     const errorLike = errorLikeness(raw, lineCodes, options.errorLikeness)

@@ -4,6 +4,7 @@
  * turned into gaps that any pasted value fills.
  */
 import type { KbArticle } from '../article.js'
+import type { Synonyms } from '../analysis/synonyms.js'
 import { analyzeText } from '../analysis/terms.js'
 import { codesByKind } from './codes.js'
 import { MATCH_DEFAULTS, type MatchOptions } from './options.js'
@@ -81,9 +82,9 @@ export interface ArticleProfile {
   symptoms: WeightedSymptom[]
 }
 
-/** Prepare a symptom: placeholders become gaps, the rest becomes index-form terms. */
-export function profileSymptom(text: string): SymptomProfile {
-  const terms = text.split(PLACEHOLDER).flatMap((chunk, i) => (i === 0 ? analyzeText(chunk) : [GAP, ...analyzeText(chunk)]))
+/** Prepare a symptom: placeholders become gaps, the rest becomes index-form terms (with the index's synonyms). */
+export function profileSymptom(text: string, synonyms?: Synonyms): SymptomProfile {
+  const terms = text.split(PLACEHOLDER).flatMap((chunk, i) => (i === 0 ? analyzeText(chunk, synonyms) : [GAP, ...analyzeText(chunk, synonyms)]))
   return { text, terms, termSet: new Set(terms.filter((t) => t !== GAP)) }
 }
 
@@ -169,6 +170,7 @@ export function profileArticle(
   numbers: TermNumbers,
   uniqueIdf = 1,
   quoteUnits = MATCH_DEFAULTS.quoteUnits,
+  synonyms?: Synonyms,
 ): ArticleProfile {
   const canonical = codes.filter((c) => !c.startsWith('"'))
   return {
@@ -180,7 +182,7 @@ export function profileArticle(
       return lit ? [lit] : []
     }),
     symptoms: a.symptoms.flatMap((text) =>
-      symptomParts(text)
+      symptomParts(text, synonyms)
         .map((s) => weighSymptom(s, weight, numbers, uniqueIdf, quoteUnits))
         .filter((s) => s.strength > 0),
     ),
@@ -194,14 +196,14 @@ const QUOTED = /"([^"\n]{6,300})"|\u201c([^\u201d\n]{6,300})\u201d|(?<!\w)'([^'\
  * A symptom to match, plus each message it quotes as a part of its own (same `text`): a paste that
  * holds the quoted message matches it in full, however much the author wrote around it.
  */
-export function symptomParts(text: string): SymptomProfile[] {
-  const whole = profileSymptom(text)
+export function symptomParts(text: string, synonyms?: Synonyms): SymptomProfile[] {
+  const whole = profileSymptom(text, synonyms)
   const parts = [whole]
   if (text.includes('\n')) return parts
   for (const m of text.matchAll(QUOTED)) {
     const quoted = m[1] ?? m[2] ?? m[3]!
     if (quoted.includes('://')) continue
-    const part = profileSymptom(quoted)
+    const part = profileSymptom(quoted, synonyms)
     if (part.termSet.size < 2 || part.termSet.size === whole.termSet.size) continue
     parts.push({ ...part, text, quoted: true })
   }

@@ -1,6 +1,7 @@
 /**
  * Snippets: the passage of an article that holds the most of the matched terms.
  */
+import type { Synonyms } from '../analysis/synonyms.js'
 import { analyzeText, indexByTerm } from '../analysis/terms.js'
 import type { KbArticle } from '../article.js'
 
@@ -26,14 +27,14 @@ const CACHE_LIMIT = 5_000
 class PassageCache {
   private map = new WeakMap<KbArticle, Passages>()
   private size = 0
-  get(a: KbArticle, texts: () => string[]): Passages {
+  get(a: KbArticle, texts: () => string[], synonyms?: Synonyms): Passages {
     let p = this.map.get(a)
     if (!p) {
       if (++this.size > CACHE_LIMIT) {
         this.map = new WeakMap()
         this.size = 1
       }
-      p = analyze(texts())
+      p = analyze(texts(), synonyms)
       this.map.set(a, p)
     }
     return p
@@ -42,14 +43,14 @@ class PassageCache {
 const structured = new PassageCache()
 const bodies = new PassageCache()
 
-function analyze(texts: string[]): Passages {
+function analyze(texts: string[], synonyms?: Synonyms): Passages {
   // Each passage's terms are only needed for the index (which lists a passage once per term), not kept.
-  const byTerm = indexByTerm(texts.map((text) => analyzeText(text)))
+  const byTerm = indexByTerm(texts.map((text) => analyzeText(text, synonyms)))
   return { list: texts.map((text) => ({ text })), byTerm }
 }
 
-/** Pick the passage with the most matched (index-form) terms and cut it to a readable length. */
-export function makeSnippet(a: KbArticle, terms: ReadonlySet<string>): string {
+/** Pick the passage with the most matched (index-form) terms and cut it to a readable length; `synonyms`: the index's, so its terms are found. */
+export function makeSnippet(a: KbArticle, terms: ReadonlySet<string>, synonyms?: Synonyms): string {
   let best: Passage | undefined
   let bestCount = 0
   // The first passage (in reading order) holding the most terms, counted through the term index.
@@ -64,9 +65,9 @@ export function makeSnippet(a: KbArticle, terms: ReadonlySet<string>): string {
     }
   }
   // Symptoms first, then cause and resolution, in the order a reader wants them.
-  consider(structured.get(a, () => [...a.symptoms, ...(a.cause?.text.split('\n') ?? []), ...a.resolution.text.split('\n')]))
+  consider(structured.get(a, () => [...a.symptoms, ...(a.cause?.text.split('\n') ?? []), ...a.resolution.text.split('\n')], synonyms))
   // The body is long: read it only when the structured parts hold none of the terms.
-  if (bestCount === 0) consider(bodies.get(a, () => a.body.text.split('\n')))
+  if (bestCount === 0) consider(bodies.get(a, () => a.body.text.split('\n'), synonyms))
   if (!best) return shorten(a.symptoms[0] ?? a.resolution.text, MAX_SNIPPET)
   best.shown ??= shorten(best.text, MAX_SNIPPET)
   return best.shown

@@ -86,7 +86,7 @@ export function search(kb: IndexedKb, p: SearchParams): SearchResult {
       id: a.id,
       title: a.title,
       score: round(h.score),
-      snippet: makeSnippet(a, terms),
+      snippet: makeSnippet(a, terms, kb.index.synonyms),
       products: a.products,
       tags: a.tags,
       matchedTerms: [...terms].sort(),
