@@ -36,11 +36,14 @@ describe('htmlToMarkdown', () => {
     }
   })
 
-  it('takes the title from <title> when the page has no <h1>, and drops hidden elements', () => {
+  it('takes the title from <title> when the page has no <h1>, and drops hidden elements and furniture named by class or id', () => {
     const page = htmlToMarkdown(fixture('plain-export.htm'))
     assert.equal(page.title, 'Backup job stops at 0x80070005')
     assert.deepEqual(page.frontmatter, { applies_to: ['Tailspin Backup Agent 7', 'Tailspin Backup Agent 8'], date: '2025-11-20' })
     assert.ok(page.markdown.startsWith('### Problem\n'))
+    for (const furniture of ['Home', 'Support / Backup', 'Popular articles', 'helpful', 'Contact support']) {
+      assert.ok(!page.markdown.includes(furniture), `"${furniture}" is page furniture`)
+    }
   })
 
   it('reads a help-center body fragment, which has no <html> or <title>', () => {

@@ -32,8 +32,16 @@ export class HtmlTooDeepError extends Error {
 
 /** Elements that are never article content. */
 const DROPPED = new Set(['script', 'style', 'noscript', 'template', 'nav', 'footer', 'iframe', 'object', 'embed', 'form', 'button', 'svg', 'canvas', 'dialog'])
+/** Elements that can hold a page's furniture when a class or id names it. */
+const BLOCKS = new Set(['div', 'section', 'aside', 'ul', 'ol', 'p'])
 /** ARIA roles of page furniture: site banners, menus, page footers, search boxes. */
 const DROPPED_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'search', 'menu', 'menubar', 'toolbar'])
+/**
+ * Words of the `class` or `id` of page furniture in exports without semantic elements: `kb-breadcrumbs`,
+ * `left-sidebar`, `id="footer"`, `article-feedback`. A whole word of the name, between `-`, `_` or spaces.
+ */
+const FURNITURE_NAME =
+  /(?:^|[-_\s])(?:breadcrumbs?|sidebar|navbar|toc|table-of-contents|footer|site-header|cookie-banner|cookies|skip-link|pagination|feedback)(?:$|[-_\s])/i
 /** `<meta name>`s that describe the page's rendering, not the article. */
 const TECHNICAL_META =
   /^(?:viewport|generator|robots|googlebot|bingbot|referrer|theme-color|color-scheme|format-detection|csrf-token|csrf-param|handheldfriendly|mobileoptimized|msapplication-.*|apple-.*|application-name|google-site-verification|msvalidate\..*|twitter:.*|og:.*|fb:.*)$/i
@@ -106,7 +114,10 @@ function isFurniture(el: Element): boolean {
   if (DROPPED.has(el.tagName)) return true
   if (prop(el, 'hidden') !== undefined || prop(el, 'ariaHidden') === 'true') return true
   const role = prop(el, 'role')?.toLowerCase()
-  return role !== undefined && DROPPED_ROLES.has(role)
+  if (role !== undefined && DROPPED_ROLES.has(role)) return true
+  // Named furniture is a block of its own; an inline element with such a class is content.
+  if (!BLOCKS.has(el.tagName)) return false
+  return FURNITURE_NAME.test(prop(el, 'id') ?? '') || FURNITURE_NAME.test(prop(el, 'className') ?? '')
 }
 
 /**
