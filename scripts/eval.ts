@@ -34,19 +34,25 @@ const DEFAULT_CORPORA = path.resolve(ROOT, process.env.KB_CORPORA_DIR || '../sha
 /** A gate that failed: which corpus, which figure, and by how much. */
 interface GateFailure {
   corpus: string
-  figure: 'top1' | 'confidentWrong'
+  figure: 'top1' | 'confidentWrong' | 'noKb'
   value: number | null
   limit: number
 }
 
-/** Every corpus's held-out top-1 at least `minTop1`, its confident-wrong rate at most `maxConfidentWrong`. */
+/**
+ * Every corpus's held-out top-1 at least `minTop1`, its confident-wrong rate at most
+ * `maxConfidentWrong`. A corpus that gave no KB fails (its import broke); one with no labelled
+ * positives yet is not gated (the text says so).
+ */
 function checkGates(r: HarnessReport, minTop1?: number, maxConfidentWrong?: number): GateFailure[] {
   const failed: GateFailure[] = []
+  for (const u of r.unbuilt) failed.push({ corpus: u.corpus, figure: 'noKb', value: null, limit: 0 })
   for (const c of r.corpora) {
-    const top1 = c.heldOut.overall.systems.ours?.top1 ?? null
-    if (minTop1 !== undefined && (top1 === null || top1 < minTop1)) failed.push({ corpus: c.corpus, figure: 'top1', value: top1, limit: minTop1 })
-    const cw = c.heldOut.confidence.confidentWrongRate
-    if (maxConfidentWrong !== undefined && cw !== null && cw > maxConfidentWrong)
+    if (c.heldOut.positives === 0) continue
+    const top1 = c.heldOut.overall.systems.ours?.top1 ?? 0
+    if (minTop1 !== undefined && top1 < minTop1) failed.push({ corpus: c.corpus, figure: 'top1', value: top1, limit: minTop1 })
+    const cw = c.heldOut.confidence.confidentWrongRate ?? 0
+    if (maxConfidentWrong !== undefined && cw > maxConfidentWrong)
       failed.push({ corpus: c.corpus, figure: 'confidentWrong', value: cw, limit: maxConfidentWrong })
   }
   return failed
@@ -134,9 +140,16 @@ function printText(r: HarnessReport, failed: GateFailure[], gated: boolean, verb
   )
   if (gated) {
     lines.push('')
-    if (failed.length === 0) lines.push('quality gate: PASS on every corpus')
+    const ungated = r.corpora.filter((c) => c.heldOut.positives === 0).map((c) => c.corpus)
+    if (ungated.length > 0) lines.push(`quality gate: not applied to ${ungated.join(', ')} (no labelled positives)`)
+    if (failed.length === 0) lines.push(`quality gate: PASS on ${r.corpora.length - ungated.length} corpora`)
     for (const f of failed) {
-      const what = f.figure === 'top1' ? `held-out top-1 ${f2(f.value)} below ${f.limit}` : `confident-wrong ${pct(f.value)} above ${pct(f.limit)}`
+      const what =
+        f.figure === 'noKb'
+          ? 'no KB was built (see the warning above)'
+          : f.figure === 'top1'
+            ? `held-out top-1 ${f2(f.value)} below ${f.limit}`
+            : `confident-wrong ${pct(f.value)} above ${pct(f.limit)}`
       lines.push(`quality gate: FAIL on ${f.corpus}: ${what}`)
     }
   }
