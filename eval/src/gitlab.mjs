@@ -4,7 +4,8 @@
 // written for this file; only the error strings and identifiers come from the pages.
 // expect = the importer's id for one problem split out of a page:
 // problemId(pageIdFromPath(<path relative to the corpus root>), <heading as written>) from
-// src/build/import/ids.ts. The table below lists them; test/eval-data.test.ts checks each against the import.
+// src/build/import/ids.ts; a page the importer keeps whole is answered by its page article. The table
+// below lists them; test/eval-data.test.ts checks each against the import.
 
 const GL = 'gitlab-troubleshooting'
 const neg = (c) => ({ kind: 'negative', expect: null, ...c })
@@ -47,8 +48,9 @@ const ID = {
   art403: 'downstream-pipelines-troubleshooting-403-forbidden-error-when-downloading-a-job-artifact-from-an',
   needsStr: 'downstream-pipelines-troubleshooting-error-needs-need-pipeline-should-be-a-string',
   mrRun: 'mr-pipeline-troubleshooting-an-error-occurred-while-trying-to-run-a-new-pipeline-for-this-merge',
-  bkGzip: 'troubleshooting-backup-gitlab-backup-fails-to-complete-with-gzip-error',
-  bkPgStat: 'troubleshooting-backup-gitlab-restoring-database-backup-fails-when-pg-stat-statements-was-previously',
+  // troubleshooting_backup_gitlab.md and import_export_troubleshooting.md are imported as one article each
+  bkGzip: 'troubleshooting-backup-gitlab',
+  bkPgStat: 'troubleshooting-backup-gitlab',
   rpmInst: 'package-troubleshooting-rpm-package-is-already-installed-error',
   obsoleted: 'package-troubleshooting-package-obsoleted-by-installed-package',
   aptSig: 'package-troubleshooting-an-error-occurred-during-the-signature-verification',
@@ -65,10 +67,8 @@ const ID = {
   geoRecovery: 'postgresql-replication-message-error-canceling-statement-due-to-conflict-with-recovery',
   geoSlots: 'postgresql-replication-message-error-replication-slots-can-only-be-used-if-max-replication-slots-0',
   wraparound: 'postgresql-database-is-not-accepting-commands-to-avoid-wraparound-data-loss',
-  pgDump: 'postgresql-mismatch-in-pg-dump-and-psql-versions',
   pgRefused: 'postgresql-database-connection-is-refused',
   pgbouncer: 'replication-and-failover-troubleshooting-pgbouncer-error-error-pgbouncer-cannot-connect-to-server',
-  patroniMem: 'replication-and-failover-troubleshooting-patroni-fails-to-start-with-memoryerror',
   walAhead: 'replication-and-failover-troubleshooting-error-requested-start-point-is-ahead-of-the-write-ahead-log',
   regMig: 'container-registry-metadata-database-troubleshooting-error-there-are-pending-database-migrations',
   regLock: 'container-registry-metadata-database-troubleshooting-error-database-in-use-lockfile-exists',
@@ -96,7 +96,6 @@ const ID = {
   jiraCert: 'jira-troubleshooting-certificate-verify-failed-when-testing-the-integration-settings',
   jiraCaptcha: 'jira-troubleshooting-captcha-after-failed-sign-in-attempts',
   jira500: 'jira-troubleshooting-500-we-re-sorry-when-accessing-a-jira-issue-in-gitlab',
-  dvcs410: 'dvcs-troubleshooting-error-410-gone',
   dvcsSync: 'dvcs-troubleshooting-error-sync-failed',
   hookRate: 'webhooks-troubleshooting-error-webhook-rate-limit-exceeded',
   hookNot: 'webhooks-troubleshooting-webhook-not-triggered',
@@ -107,7 +106,7 @@ const ID = {
   mirRst: 'mirror-troubleshooting-received-rst-stream-with-error-code-2-with-github',
   mirDumb: 'mirror-troubleshooting-initial-mirroring-fails-unable-to-pull-mirror-repo-unable-to-get-pack-index',
   mirConflict: 'mirror-troubleshooting-error-file-directory-conflict',
-  impGat: 'import-export-troubleshooting-import-using-the-rest-api-fails-when-using-a-group-access-token',
+  impGat: 'import-export-troubleshooting',
   scim409: 'troubleshooting-scim-scim-app-returns-user-has-already-been-taken-status-409-error',
   scimCreds: 'troubleshooting-scim-invalid-credentials-error-when-testing-connection',
   scimNull: 'troubleshooting-scim-error-authenticating-null-message-when-testing-api-scim-credentials',
@@ -136,10 +135,11 @@ const ID = {
   zoekt401: 'zoekt-troubleshooting-error-taskrequest-responded-with-401',
   alpn: 'zoekt-troubleshooting-error-missing-selected-alpn-property',
   mrBranch: 'merge-request-troubleshooting-error-source-branch-branch-name-does-not-exist-when-the-branch-exists',
-  api404: 'rest-troubleshooting-error-404-not-found-when-using-a-reverse-proxy',
+  // api/rest/troubleshooting.md holds one problem: it keeps its file name's id
+  api404: 'troubleshooting',
 }
 
-export default [
+const cases = [
   // ================================================================ CI: Docker builds (docker_build_troubleshooting)
   {
     id: 'gl-dind2375-terminal-1', corpus: GL, kind: 'terminal', set: 'dev', expect: ID.dind2375,
@@ -181,7 +181,7 @@ ERROR: Job failed: exit code 1`,
   {
     id: 'gl-docksock-described-1', corpus: GL, kind: 'described', set: 'dev', expect: ID.dockSock,
     note: 'own words; mentions the feature flag, abbreviations',
-    text: String.raw`after turning on FF_NETWORK_PER_BUILD on our runners the docker jobs fail, can't connect to the docker daemon at the unix socket /var/run/docker.sock. dind service is defined, image still uses DOCKER_PORT_2375_TCP`,
+    text: String.raw`after turning on FF_NETWORK_PER_BUILD on our runners the docker jobs fail, cant conect to the docker daemon at the unix socket /var/run/docker.sock. dind service is defined, image still uses DOCKER_PORT_2375_TCP`,
   },
   {
     id: 'gl-dockunauth-terminal-1', corpus: GL, kind: 'terminal', set: 'dev', expect: ID.dockUnauth,
@@ -254,7 +254,7 @@ ERROR: Job failed: exit code 1`,
   {
     id: 'gl-dockcgroup-described-1', corpus: GL, kind: 'described', set: 'holdout', expect: ID.dockCgroup,
     note: 'own words after a host upgrade',
-    text: String.raw`Upgraded docker engine on the runner host to 20.10 and now our image builds die with "cgroup mountpoint does not exist". The jobs still use docker:19.03 dind.`,
+    text: String.raw`Upgraded docker engine on the runner host to 20.10 and now our image builds die with some cgroup mountpoint error. The jobs still use docker:19.03 dind.`,
   },
 
   // ================================================================ Git over SSH / HTTP (ssh_troubleshooting, troubleshooting_git, lfs)
@@ -318,7 +318,7 @@ ERROR: Job failed: exit code 1`,
   {
     id: 'gl-gitsshexch-described-1', corpus: GL, kind: 'described', set: 'holdout', expect: ID.gitSshExch,
     note: 'own words, intermittent',
-    text: String.raw`When ~40 jobs start at once and all fetch over ssh, a handful fail with ssh_exchange_identification connection closed by remote host. Retrying them works. Self-managed omnibus.`,
+    text: String.raw`When ~40 jobs start at once and all fetch over ssh, a handful fail with ssh_exchange_identification errors. Retrying them works. Self-managed omnibus.`,
   },
   {
     id: 'gl-gittransfer-terminal-1', corpus: GL, kind: 'terminal', set: 'dev', expect: ID.gitTransfer,
@@ -391,7 +391,7 @@ Your branch is up to date with 'origin/main'.`,
   {
     id: 'gl-lfspointers-described-1', corpus: GL, kind: 'described', set: 'dev', expect: ID.lfsPointers,
     note: 'own words',
-    text: String.raw`Fresh clone and git keeps saying some .psd files "should have been pointers but weren't", they always show as modified and I can't switch branches.`,
+    text: String.raw`Fresh clone and git says a few .psd files were supposed to be LFS pointers but aren't, they always show as modified and I can't switch branches.`,
   },
   {
     id: 'gl-lfstimeout-terminal-1', corpus: GL, kind: 'terminal', set: 'dev', expect: ID.lfsTimeout,
@@ -428,12 +428,12 @@ fatal: Authentication failed for 'https://:@gitlab.corp.local:8443/infra/ansible
   {
     id: 'gl-krbbasic-described-1', corpus: GL, kind: 'described', set: 'holdout', expect: ID.krbBasic,
     note: 'own words; kerberos/SPNEGO',
-    text: String.raw`Kerberos (SPNEGO) clone from a domain-joined Windows box with git 2.43 fails with "HTTP Basic: Access denied", although single sign-on in the browser works fine.`,
+    text: String.raw`Kerberos (SPNEGO) clone from a domain-joined Windwos box with git 2.43 fails with "HTTP Basic: Access denied", although single sign-on in the browser works fine.`,
   },
   {
     id: 'gl-tfapin-described-1', corpus: GL, kind: 'described', set: 'dev', expect: ID.tfaPin,
     note: 'own words',
-    text: String.raw`Every code from my authenticator app is rejected as an invalid pin code when I sign in. My phone clock is set by hand because of travel.`,
+    text: String.raw`Every code from my authenticater app is rejected as an invalid pin code when I sign in. My phone clock is set by hand because of travel.`,
   },
 
   // ================================================================ CI jobs (job_troubleshooting)
@@ -574,7 +574,7 @@ ERROR: Job failed: exit code 1`,
   {
     id: 'gl-mrrun-described-1', corpus: GL, kind: 'described', set: 'dev', expect: ID.mrRun,
     note: 'own words around the message',
-    text: String.raw`Clicking "Run pipeline" on the MR's pipelines tab only gives "An error occurred while trying to run a new pipeline for this merge request." We removed the merge_request_event rules last week.`,
+    text: String.raw`Clicking "Run pipeline" on the MR's pipelines tab just shows an error that it couldn't run a new pipeline for this merge request. We removed the merge_request_event rules last week.`,
   },
 
   // ================================================================ Backup, packages, Docker install (administration)
@@ -773,16 +773,6 @@ You might also need to commit or roll back old prepared transactions, or drop st
     text: String.raw`Our gitlab db suddenly went read-only, every write fails with something about wraparound data loss. autovacuum seems to have been stuck for weeks. Omnibus with bundled postgres 14.`,
   },
   {
-    id: 'gl-pgdump-terminal-1', corpus: GL, kind: 'terminal', set: 'dev', expect: ID.pgDump,
-    note: 'backup against an external database server of a newer major version',
-    text: String.raw`# gitlab-backup create SKIP=repositories,uploads
-2025-10-01 02:00:01 UTC -- Dumping database ...
-Dumping PostgreSQL database gitlabhq_production ... pg_dump: error: server version: 16.4; pg_dump version: 14.11
-pg_dump: error: aborting because of server version mismatch
-[FAILED]
-2025-10-01 02:00:02 UTC -- Backup failed`,
-  },
-  {
     id: 'gl-pgrefused-applog-1', corpus: GL, kind: 'app-log', set: 'holdout', expect: ID.pgRefused,
     note: 'puma/sidekiq failing to get connections: too many clients',
     text: String.raw`==> /var/log/gitlab/gitlab-rails/exceptions_json.log <==
@@ -806,19 +796,7 @@ Tasks: TOP => gitlab:db:configure
   {
     id: 'gl-pgbouncer-described-1', corpus: GL, kind: 'described', set: 'holdout', expect: ID.pgbouncer,
     note: 'own words with the log line the user found',
-    text: String.raw`added a 3rd pgbouncer node, it can't reach the db ("pgbouncer cannot connect to server"). postgres log on the leader says no pg_hba.conf entry for host 10.12.0.44 user pgbouncer.`,
-  },
-  {
-    id: 'gl-patronimem-stack-1', corpus: GL, kind: 'stack-trace', set: 'holdout', expect: ID.patroniMem,
-    note: 'Python traceback in the Patroni log on a hardened server',
-    text: String.raw`2025-05-30_06:01:12.44019 MemoryError
-2025-05-30_06:01:12.44021 Traceback (most recent call last):
-2025-05-30_06:01:12.44022   File "/opt/gitlab/embedded/bin/patroni", line 8, in <module>
-2025-05-30_06:01:12.44023     sys.exit(main())
-2025-05-30_06:01:12.44024   File "/opt/gitlab/embedded/lib/python3.9/site-packages/patroni/__main__.py", line 195, in main
-2025-05-30_06:01:12.44025     return patroni_main()
-2025-05-30_06:01:12.44031   File "/opt/gitlab/embedded/lib/python3.9/ctypes/__init__.py", line 273, in _reset_cache
-2025-05-30_06:01:12.44032     CFUNCTYPE(c_int)(lambda: None)`,
+    text: String.raw`added a 3rd pgbouncer node and it can't connect to the db server. the postgres log on the leader complains there's no pg_hba.conf entry for that host (10.12.0.44).`,
   },
   {
     id: 'gl-walahead-applog-1', corpus: GL, kind: 'app-log', set: 'dev', expect: ID.walAhead,
@@ -904,7 +882,7 @@ manifest blob unknown: blob unknown to registry`,
   {
     id: 'gl-ocimanifest-described-1', corpus: GL, kind: 'described', set: 'dev', expect: ID.ociManifest,
     note: 'own words with the log phrase',
-    text: String.raw`Our old deploy tool can't pull images built with buildah any more; registry logs say OCI manifest found but accept header does not support OCI manifests. docker pull works.`,
+    text: String.raw`Our old deploy tool can't pull images we now build with buildah; the registry log says something about an OCI manifest and the accept header. docker pull works.`,
   },
 
   // ================================================================ GitLab Pages (administration)
@@ -999,7 +977,7 @@ Indexing errors (last 24h): 1,882
   {
     id: 'gl-esfaraday-described-1', corpus: GL, kind: 'described', set: 'holdout', expect: ID.esFaraday,
     note: 'own words; proxy in the environment',
-    text: String.raw`Advanced search migrations keep failing with Faraday::TimeoutError (execution expired). Our servers reach the internet through a proxy set via http_proxy; the ES cluster is internal.`,
+    text: String.raw`Advanced search migrations keep failing with a Faraday timeout. Our servers reach the internet through a proxy set via http_proxy; the ES cluster is internal.`,
   },
   {
     id: 'gl-esanon-applog-1', corpus: GL, kind: 'app-log', set: 'dev', expect: ID.esAnon,
@@ -1028,11 +1006,6 @@ Request ID: 01JD8S4VG6M1XQK2T3B7N5C9EH
 
 production.log:
 NoMethodError (undefined method 'duedate' for #<JIRA::Resource::Issue:0x00007f1c2b9d4e88>)`,
-  },
-  {
-    id: 'gl-dvcs410-described-1', corpus: GL, kind: 'described', set: 'dev', expect: ID.dvcs410,
-    note: 'own words',
-    text: String.raw`Jira DVCS connector gives 410 Gone when it syncs our gitlab repos. We set the account up as GitHub Enterprise type because that's what an old guide said.`,
   },
   {
     id: 'gl-dvcssync-applog-1', corpus: GL, kind: 'app-log', set: 'holdout', expect: ID.dvcsSync,
@@ -1083,7 +1056,7 @@ Update now`,
   {
     id: 'gl-mir301-described-1', corpus: GL, kind: 'described', set: 'dev', expect: ID.mir301,
     note: 'own words with the number',
-    text: String.raw`Push mirror to our other gitlab fails with "The requested URL returned error: 301". The URL I entered is https://gitlab.partner.io/group/project without .git at the end.`,
+    text: String.raw`Push mirror to our other gitlab fails with a 301 error. The URL I entered is https://gitlab.partner.io/group/project without .git at the end.`,
   },
   {
     id: 'gl-mirrst-dialog-1', corpus: GL, kind: 'dialog', set: 'holdout', expect: ID.mirRst,
@@ -1094,7 +1067,7 @@ Error: 13:Received RST_STREAM with error code 2`,
   {
     id: 'gl-mirdumb-described-1', corpus: GL, kind: 'described', set: 'dev', expect: ID.mirDumb,
     note: 'own words; dumb-HTTP server',
-    text: String.raw`Initial pull mirror from an old cgit server fails with "Unable to get pack index" and "Cannot obtain needed object". Cloning the same URL on my laptop works.`,
+    text: String.raw`Initial pull mirror from an old cgit server fails, the error says it could not get the pack index. Cloning the same URL on my laptop works.`,
   },
   {
     id: 'gl-mirconflict-dialog-1', corpus: GL, kind: 'dialog', set: 'dev', expect: ID.mirConflict,
@@ -1216,7 +1189,7 @@ ERROR: Job failed: exit code 1`,
   {
     id: 'gl-csdbage-described-1', corpus: GL, kind: 'described', set: 'dev', expect: ID.csDbAge,
     note: 'own words, offline mirror',
-    text: String.raw`In our air-gapped setup container scanning now fails with "vulnerability database was built 9 days ago (max allowed age is 5 days)". We mirror the scanner image manually every couple of weeks.`,
+    text: String.raw`In our air-gapped setup container scanning now fails because the vulnerability db is "9 days old", max is 5. We mirror the scanner image manually every couple of weeks.`,
   },
   {
     id: 'gl-cs401-terminal-1', corpus: GL, kind: 'terminal', set: 'dev', expect: ID.cs401,
@@ -1256,7 +1229,7 @@ ERROR: Job failed: exit code 1`,
   {
     id: 'gl-tfaddress-described-1', corpus: GL, kind: 'described', set: 'holdout', expect: ID.tfAddress,
     note: 'own words with the message',
-    text: String.raw`our tofu/terraform job in the deploy stage fails at init with Error: "address": required field is not set. The plan job in the same pipeline works, only deploy breaks.`,
+    text: String.raw`our tofu/terraform job in the deploy stage fails at init saying the "address" field is required. The plan job in the same pipeline works, only deploy breaks.`,
   },
   {
     id: 'gl-adv1beta-terminal-1', corpus: GL, kind: 'terminal', set: 'dev', expect: ID.adV1beta,
@@ -1295,7 +1268,7 @@ nginx`,
   {
     id: 'gl-geocookie-described-1', corpus: GL, kind: 'described', set: 'holdout', expect: ID.geoCookie,
     note: 'own words',
-    text: String.raw`With Geo and a unified URL, users routed to the secondary get "400 Request Header Or Cookie Too Large" on every page. Primary's internal URL is the same as the external one.`,
+    text: String.raw`With Geo and a unified URL, users routed to the secondary get a 400 "header or cookie too large" page every time. Primary's internal URL is the same as the external one.`,
   },
   {
     id: 'gl-zoekt401-applog-1', corpus: GL, kind: 'app-log', set: 'dev', expect: ID.zoekt401,
@@ -1415,3 +1388,26 @@ java.lang.OutOfMemoryError: Java heap space
     text: String.raw`Opening the Changes tab of big merge requests takes 30+ seconds on our self-managed instance and sometimes the browser tab freezes. Small MRs are fine.`,
   }),
 ]
+
+/**
+ * Problems that have a fix in their page but no article in the import yet (the heading is not taken
+ * for a problem, the section's fix is not recognized, or the whole page is skipped): their pastes are
+ * ready here and left out of the dataset until the importer gives those articles.
+ */
+const NOT_IMPORTED = new Set([
+  ID.sshPwPrompt, // "Password prompt with `git clone`": heading not taken for a problem
+  ID.refAmb, // the fix is one sentence ("Only trigger ... with tag names that do not match branch names")
+  ID.obsoleted, // "Package obsoleted by installed package": heading not taken for a problem
+  ID.regIpv6, // "Registry service listens on IPv6 address instead of IPv4": heading not taken for a problem
+  ID.dispatch, // "Slash commands return `dispatch_failed` in Slack": heading not taken for a problem
+  ID.mrBranch, // merge_request_troubleshooting.md skipped whole ("no symptoms")
+  ID.pagesCookie, // administration/pages/troubleshooting.md skipped whole ("no symptoms")
+  ID.httprange,
+  ID.unknownClient,
+  ID.provider,
+  ID.pagesApi,
+  ID.pagesIpv6,
+  ID.pagesNoexec,
+])
+
+export default cases.filter((c) => !NOT_IMPORTED.has(c.expect))
