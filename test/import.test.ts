@@ -534,6 +534,38 @@ describe('importFolder', () => {
     assert.deepEqual(byId.get('gadget-crash')?.references, [], 'files the provenance table does not list get no link')
   })
 
+  it('reads HTML pages as Markdown pages, resolves includes relative to the page, and names the folder when nothing names the environment', async () => {
+    const to = await tempDir()
+    const report = await importFolder({ from: path.join(FIXTURES, 'sources'), to })
+    assert.deepEqual(
+      report.files.map((f) => [f.source, f.outcome, f.articles]),
+      [
+        ['includes/widget-sync.md', 'skipped', []],
+        ['printer-offline.html', 'imported', ['printer-offline']],
+        ['sync-conflict.md', 'imported', ['sync-conflict']],
+      ],
+    )
+    const { articles, problems } = await loadArticles(to)
+    assert.deepEqual(
+      problems.filter((p) => p.severity === 'error'),
+      [],
+    )
+    const byId = new Map(articles.map((a) => [a.id, a]))
+    const printer = byId.get('printer-offline')
+    assert.equal(printer?.title, 'Printer shows Offline after a driver update')
+    assert.deepEqual(printer?.symptoms.at(-1), 'Spooler: port PRN-07 is not responding (error 0x00000079)')
+    assert.match(printer?.resolution ?? '', /^1\. Open the printer's properties/)
+    assert.deepEqual(printer?.environment, ['Sources'])
+    const sync = byId.get('sync-conflict')
+    assert.equal(
+      sync?.resolution,
+      'Run `widget sync --status` first: it lists the files in conflict.\n\nTwo devices changed the same file before either synced. Rename your local copy, then run `widget sync --pull` to take the remote one.',
+    )
+    assert.deepEqual(report.files[2]?.notes, [
+      `warning: nothing names the environment; it is the folder's name, "Sources" (say it with --environment or the map file)`,
+    ])
+  })
+
   it('refuses to write into the folder it reads', async () => {
     const dir = await tempDir()
     await assert.rejects(importFolder({ from: dir, to: dir }), /different folder/)
@@ -607,6 +639,77 @@ describe('kb import command', () => {
     const none = await run(['--from', empty, '--to', path.join(empty, 'out')])
     assert.equal(none.code, 1)
     assert.match(none.out, /^FAILED: Imported 0 of 0 files/)
+  })
+})
+
+describe('kb import --dry-run', () => {
+  async function run(args: string[]): Promise<{ out: string; err: string; code: number | undefined }> {
+    const program = new Command().exitOverride()
+    registerImportCommand(program)
+    let out = ''
+    let err = ''
+    const write = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) }
+    process.stdout.write = ((s: string) => ((out += s), true)) as typeof process.stdout.write
+    process.stderr.write = ((s: string) => ((err += s), true)) as typeof process.stderr.write
+    const saved = process.exitCode
+    try {
+      await program.parseAsync(['node', 'kb', 'import', ...args])
+      return { out, err, code: process.exitCode as number | undefined }
+    } finally {
+      process.stdout.write = write.out
+      process.stderr.write = write.err
+      process.exitCode = saved
+    }
+  }
+
+  it('--json lists every file, its outcome, its articles and each problem, and a summary by reason; writes nothing', async () => {
+    const to = path.join(await tempDir(), 'out')
+    const from = path.join(FIXTURES, 'split')
+    const { out, code } = await run(['--from', from, '--to', to, '--dry-run', '--json', '--environment', 'Widget CI'])
+    assert.equal(code, 0)
+    assert.equal(existsSync(to), false)
+    const json = JSON.parse(out) as {
+      ok: boolean
+      dry_run: boolean
+      files: Array<{ source: string; outcome: string; articles: string[]; problems?: Array<{ id: string; skipped?: string }> }>
+      summary: Record<string, unknown>
+    }
+    assert.equal(json.ok, true)
+    assert.equal(json.dry_run, true)
+    assert.deepEqual(
+      json.files.map((f) => [f.source, f.outcome, f.articles.length, f.problems?.length]),
+      [
+        ['widget_runner/cache-upload-fails.md', 'imported', 1, 1],
+        ['widget_runner/runner_troubleshooting.md', 'imported', 3, 4],
+      ],
+    )
+    assert.deepEqual(json.summary, {
+      files: 2,
+      imported_files: 2,
+      articles: 4,
+      problems: 5,
+      skipped_problems: 1,
+      skipped_by_reason: { 'problem no fix': 1 },
+    })
+    const text = await run(['--from', from, '--dry-run', '--environment', 'Widget CI'])
+    assert.deepEqual(text.out.trim().split('\n').slice(-4), [
+      `  - "Message: stale lock file found": skipped: no fix: the section says what happens but not what to do (no steps, commands or settings)`,
+      'Dry run: 2 files, 2 would be imported as 4 articles; 5 problems on pages of problems, 1 skipped; nothing written',
+      'Skipped by reason:',
+      '  problem no fix: 1',
+    ])
+  })
+
+  it('names the map file and each of its problems, and exits 1', async () => {
+    const map = path.join(FIXTURES, 'maps', 'bad.yml')
+    const { err, code } = await run(['--from', path.join(FIXTURES, 'split'), '--dry-run', '--map', map])
+    assert.equal(code, 1)
+    assert.deepEqual(err.trim().split('\n'), [
+      `kb import: ${map}: sections.cause: must be array`,
+      `kb import: ${map}: sections.fixes: unknown key`,
+      `kb import: ${map}: split: must be one of auto, never, always`,
+      `kb import: ${map}: base_url: must match pattern "^https?://"`,
+    ])
   })
 })
 

@@ -1,10 +1,10 @@
 /**
  * Converting one source page into this KB's article format (docs/article-format.md): the steps in
- * order, each in its own file: frontmatter (frontmatter.ts), the profile that applies and DocFX
- * syntax (settings.ts, msdocs.ts), the heading outline (markdown.ts), error-reference pages
- * (error-reference.ts), multi-problem pages (split.ts), sections to fields (sections.ts,
- * symptoms.ts, cause.ts), environment (environment.ts), codes (codes.ts), the body (body.ts);
- * every article written is validated by the loader's own rules.
+ * order, each in its own file: frontmatter (frontmatter.ts), documentation-dialect markup
+ * (markup.ts), the profile that applies and DocFX syntax (settings.ts, msdocs.ts), the heading
+ * outline (markdown.ts), error-reference pages (error-reference.ts), pages of problems (split.ts),
+ * sections to fields (sections.ts, symptoms.ts, cause.ts), environment (environment.ts), codes
+ * (codes.ts), the body (body.ts); every article written is validated by the loader's own rules.
  */
 import path from 'node:path'
 import { stringify } from 'yaml'
@@ -19,6 +19,7 @@ import { applyDetails, errorDetails, referenceTitle } from './error-reference.js
 import { cleanTitle, isoDate, splitFrontmatter, str } from './frontmatter.js'
 import { idFromPath, pageIdFromPath, problemId } from './ids.js'
 import { headingKey, outline, type Section, Source } from './markdown.js'
+import { convertMarkup } from './markup.js'
 import { preprocessMsDocs } from './msdocs.js'
 import { readSections, sectionRoles } from './sections.js'
 import { type ImportSettings, profileFor, resolveSettings } from './settings.js'
@@ -28,7 +29,7 @@ import { assemble, finishMarkdown, uniq } from './text.js'
 import type { ConvertedArticle, ConvertOptions, ConvertResult, ProblemOutcome } from './types.js'
 
 /** File names that hold notes about a folder, not an article. */
-const NOT_ARTICLE = /^(?:readme|provenance|toc|index|changelog|license|contributing|code_of_conduct|security)\.md$/i
+const NOT_ARTICLE = /^(?:readme|provenance|toc|index|changelog|license|contributing|code_of_conduct|security)\.(?:md|markdown|html?)$/i
 
 let defaults: ImportSettings | undefined
 /** Settings when the caller gives none: the defaults, with the shipped profiles. */
@@ -101,7 +102,10 @@ export function convertArticle(markdown: string, sourcePath: string, options: Co
   if (rawBody.trim() === '') return skip('empty: no Markdown after the frontmatter')
 
   const profile = profileFor(settings, fm)
-  const pre = preprocessMsDocs(rawBody, profile)
+  // Documentation dialects (includes, admonitions, shortcodes, tabs) first, then DocFX's own forms.
+  const markup = convertMarkup(rawBody, options.readInclude ? { readInclude: options.readInclude } : {})
+  notes.push(...markup.notes)
+  const pre = preprocessMsDocs(markup.text, profile)
   notes.push(...pre.notes)
   const text = pre.text
   const src = new Source(text)
@@ -114,7 +118,7 @@ export function convertArticle(markdown: string, sourcePath: string, options: Co
 
   const roles = sectionRoles(root, settings)
   let found = readSections(src, roles, pre.environment.flatMap(splitEnvironment))
-  const envContext = { settings, profile }
+  const envContext = { settings, profile, ...(options.rootFolder ? { rootFolder: options.rootFolder } : {}) }
   const updated = isoDate(str(fm['ms.date']) ?? str(fm.date) ?? str(fm.updated))
   const parent = rel.split('/').slice(-2, -1)[0]
   const tag = parent ? idFromPath(parent) : ''

@@ -86,7 +86,7 @@ export function environmentOrFallback(
   fm: Record<string, unknown>,
   rel: string,
   heading: { title: string; h1?: string },
-  context: { settings: ImportSettings; profile: Profile | undefined },
+  context: { settings: ImportSettings; profile: Profile | undefined; rootFolder?: string },
   notes: string[],
 ): { environment: string[]; guessed?: true } {
   const { settings, profile } = context
@@ -114,7 +114,7 @@ export function environmentOrFallback(
     notes.push(`no "Applies to"/product version line; environment is the product the title names: ${mention}`)
     return { environment: [mention] }
   }
-  const folder = folders[folders.length - 1]
+  const folder = folders[folders.length - 1] ?? context.rootFolder
   const fallback = folder ? humanize(folder) : 'General'
   notes.push(`warning: nothing names the environment; it is the folder's name, "${fallback}" (say it with --environment or the map file)`)
   return { environment: [fallback], guessed: true }

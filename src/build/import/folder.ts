@@ -1,16 +1,18 @@
 /**
- * Importing a folder: every Markdown file below it (the project's one folder walk,
- * listArticleFiles) converted, ids de-duplicated, and the articles written only when none would
- * replace a file already there (or with `force`).
+ * Importing a folder: every source file below it (Markdown, HTML, a Zendesk JSON export: sources.ts)
+ * converted, ids de-duplicated, and the articles written only when none would replace a file
+ * already there (or with `force`).
  */
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { listArticleFiles } from '../content/load.js'
 import { convertArticle, withId } from './convert.js'
 import { numberedId } from './ids.js'
 import { type Provenance, readProvenance, sourceUrl } from './provenance.js'
 import { type ImportSettings, readImportMap, resolveSettings } from './settings.js'
-import type { ConvertOptions, ImportedReference, ImportReport } from './types.js'
+import { SOURCE_EXTENSIONS, readSources } from './sources.js'
+import { uniq } from './text.js'
+import type { ConvertedArticle, ConvertOptions, ConvertResult, DocumentOutcome, ImportedReference, ImportReport, ProblemOutcome } from './types.js'
 
 /** Thrown before anything is written when an article to import exists already in `--to`. */
 export class ImportConflictError extends Error {
@@ -49,43 +51,64 @@ export async function importFolder(opts: ImportFolderOptions): Promise<ImportRep
   if (to === from) throw new Error('--to must be a different folder from --from (files would overwrite their sources)')
   // A `--to` inside `--from`: its files (an earlier import) are not sources.
   const output = to.startsWith(from + path.sep) ? `${path.relative(from, to).split(path.sep).join('/')}/` : undefined
-  const files = (await listArticleFiles(from)).filter((rel) => !output || !rel.startsWith(output))
+  const files = (await listSourceFiles(from)).filter((rel) => !output || !rel.startsWith(output))
   const provenance: Provenance | undefined = await readProvenance(from)
   const settings = opts.settings ?? (opts.map ? resolveSettings(await readImportMap(opts.map), {}, opts.map) : undefined)
   const report: ImportReport = { imported: [], skipped: [], files: [] }
   const articles = new Map<string, string>()
   const used = new Map<string, string>()
+  /** Keep one converted article under a free id; returns the id it got. */
+  const keep = (a: ConvertedArticle, rel: string, problems: ProblemOutcome[] | undefined): string => {
+    const first = used.get(a.id)
+    if (first !== undefined) {
+      let n = 2
+      while (used.has(numberedId(a.id, n))) n++
+      const base = a.id
+      a = withId(a, numberedId(a.id, n))
+      a.notes = [...a.notes, `id "${base}" is already used by ${first}; this article is "${a.id}"`]
+      const outcome = problems?.find((p) => p.id === base && p.heading === a.heading)
+      if (outcome) outcome.id = a.id
+    }
+    articles.set(path.join(to, `${a.id}.md`), a.article)
+    used.set(a.id, rel)
+    report.imported.push({ source: rel, id: a.id, notes: a.notes, ...(a.heading ? { heading: a.heading } : {}) })
+    return a.id
+  }
   for (const rel of files) {
     try {
       const text = await readFile(path.join(from, rel), 'utf8')
+      const docs = readSources(rel, text)
       const url = pageUrl(rel, settings, provenance)
-      const options: ConvertOptions = { ...(url ? { references: [url] } : {}), ...(settings ? { settings } : {}) }
-      const result = convertArticle(text, rel, options)
-      const problems = result.problems ? { problems: result.problems } : {}
-      if (result.skipped !== undefined || result.articles.length === 0) {
-        const reason = result.skipped ?? 'not converted'
-        report.skipped.push({ source: rel, reason })
-        report.files.push({ source: rel, outcome: 'skipped', reason, articles: [], notes: result.notes, ...problems })
+      const ids: string[] = []
+      const notes: string[] = []
+      const documents: DocumentOutcome[] = []
+      let problems: ProblemOutcome[] | undefined
+      let reason: string | undefined
+      for (const doc of docs) {
+        const refs = doc.references ?? (url ? [url] : [])
+        const options: ConvertOptions = {
+          ...(refs.length ? { references: refs } : {}),
+          ...(settings ? { settings } : {}),
+          readInclude: includeReader(from, rel),
+          rootFolder: path.basename(from),
+        }
+        const result: ConvertResult =
+          doc.skipped !== undefined ? { id: '', articles: [], skipped: doc.skipped, notes: [] } : convertArticle(doc.markdown, doc.sourcePath, options)
+        const docIds = result.articles.map((a) => keep(a, rel, result.problems))
+        ids.push(...docIds)
+        notes.push(...result.notes)
+        if (result.problems) problems = [...(problems ?? []), ...result.problems]
+        reason ??= result.skipped
+        if (docs.length > 1) documents.push({ source: doc.sourcePath, articles: docIds, ...(result.skipped !== undefined ? { skipped: result.skipped } : {}) })
+      }
+      const extra = { ...(problems ? { problems } : {}), ...(documents.length ? { documents } : {}) }
+      if (ids.length === 0) {
+        const why = reason ?? 'not converted'
+        report.skipped.push({ source: rel, reason: why })
+        report.files.push({ source: rel, outcome: 'skipped', reason: why, articles: [], notes: uniq(notes), ...extra })
         continue
       }
-      const ids: string[] = []
-      for (let a of result.articles) {
-        const first = used.get(a.id)
-        if (first !== undefined) {
-          let n = 2
-          while (used.has(numberedId(a.id, n))) n++
-          const base = a.id
-          a = withId(a, numberedId(a.id, n))
-          a.notes = [...a.notes, `id "${base}" is already used by ${first}; this article is "${a.id}"`]
-          const outcome = result.problems?.find((p) => p.id === base && p.heading === a.heading)
-          if (outcome) outcome.id = a.id
-        }
-        articles.set(path.join(to, `${a.id}.md`), a.article)
-        used.set(a.id, rel)
-        ids.push(a.id)
-        report.imported.push({ source: rel, id: a.id, notes: a.notes, ...(a.heading ? { heading: a.heading } : {}) })
-      }
-      report.files.push({ source: rel, outcome: 'imported', articles: ids, notes: result.notes, ...problems })
+      report.files.push({ source: rel, outcome: 'imported', articles: ids, notes: uniq(notes), ...extra })
     } catch (err) {
       const reason = `conversion failed: ${(err as Error).message ?? String(err)}`
       report.skipped.push({ source: rel, reason, error: true })
@@ -100,6 +123,30 @@ export async function importFolder(opts: ImportFolderOptions): Promise<ImportRep
   await mkdir(to, { recursive: true })
   for (const [file, text] of articles) await writeFile(file, text, 'utf8')
   return report
+}
+
+/** Every source file below `dir` (SOURCE_EXTENSIONS), as sorted '/'-separated relative paths; hidden folders are left out. */
+async function listSourceFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
+  return entries
+    .filter((e) => e.isFile() && SOURCE_EXTENSIONS.includes(path.extname(e.name).toLowerCase()))
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .filter((rel) => !rel.split('/').some((part) => part.startsWith('.')))
+    .sort()
+}
+
+/** Reads the files a source's includes name, relative to its folder, never outside `from`. */
+function includeReader(from: string, rel: string): (target: string) => string | undefined {
+  const base = path.dirname(path.join(from, rel))
+  return (target) => {
+    const file = path.resolve(base, target)
+    if (!file.startsWith(from + path.sep)) return undefined
+    try {
+      return readFileSync(file, 'utf8')
+    } catch {
+      return undefined
+    }
+  }
 }
 
 /** The original page's URL: the map file's base_url plus the path without ".md", else the PROVENANCE.md permalink. */

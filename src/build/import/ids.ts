@@ -3,13 +3,14 @@ import path from 'node:path'
 import { LIMITS } from '../../limits.js'
 
 /**
- * The article id for a source path: its base name, lowercased, non-[a-z0-9] runs as "-", and no
- * longer than an id may be (LIMITS.articleIdChars), cut after a whole word where there is one.
+ * The article id for a source path: its base name without its extension (.md, .html, .json...),
+ * lowercased, non-[a-z0-9] runs as "-", and no longer than an id may be (LIMITS.articleIdChars),
+ * cut after a whole word where there is one.
  */
 export function idFromPath(sourcePath: string): string {
   const id = path.posix
     .basename(sourcePath.split(path.sep).join('/'))
-    .replace(/\.md$/i, '')
+    .replace(/\.(?:md|markdown|html?|json)$/i, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')

@@ -15,6 +15,10 @@ export interface ConvertOptions {
   references?: ImportedReference[]
   /** Map file, flags and profiles (settings.ts); default: the defaults and the shipped profiles. */
   settings?: ImportSettings
+  /** The text of a file an `[!INCLUDE]` names, relative to the converted file's folder; undefined when it cannot be read. */
+  readInclude?: (relPath: string) => string | undefined
+  /** Name of the folder imported from: the environment of a file at its top when nothing else names one. */
+  rootFolder?: string
 }
 
 /** One article made from a source page. */
@@ -55,6 +59,13 @@ export interface ConvertResult {
   problems?: ProblemOutcome[]
 }
 
+/** One document of a file that holds several (a Zendesk export): its articles, or why it was skipped. */
+export interface DocumentOutcome {
+  source: string
+  articles: string[]
+  skipped?: string
+}
+
 /** Every source file of a folder: imported (as one or more articles) or skipped with one reason. */
 export interface ImportReport {
   imported: Array<{ source: string; id: string; notes: string[]; heading?: string }>
@@ -72,4 +83,6 @@ export interface FileOutcome {
   articles: string[]
   notes: string[]
   problems?: ProblemOutcome[]
+  /** Files of several documents: each document's outcome. */
+  documents?: DocumentOutcome[]
 }
