@@ -9,6 +9,7 @@ import path from 'node:path'
 import type { LoadedArtifact } from '../build/artifact/artifact.js'
 import { parseArtifact } from '../build/artifact/artifact.js'
 import { buildArtifact } from '../build/artifact/build.js'
+import { NO_SYNONYMS } from '../core/analysis/synonyms.js'
 import { loadArticles } from '../build/content/load.js'
 import { importFolder } from '../build/import/import.js'
 
@@ -50,9 +51,10 @@ export async function listCorpora(articles: string, dirs: readonly string[]): Pr
 /**
  * Build a corpus's KB. An imported corpus is imported into `<tmp>/<name>` (with
  * `<mapsDir>/<name>.yml` as its mapping file when present); files the loader then rejects are
- * counted in a warning, not fatal: the eval measures what an adopter's import gives.
+ * counted in a warning, not fatal: the eval measures what an adopter's import gives. With its
+ * synonyms.yml and the built-in list, or with `synonyms` false none at all.
  */
-export async function buildCorpusKb(source: CorpusSource, tmp: string, mapsDir?: string): Promise<CorpusKb> {
+export async function buildCorpusKb(source: CorpusSource, tmp: string, mapsDir?: string, synonyms = true): Promise<CorpusKb> {
   const warnings: string[] = []
   let dir = source.dir
   const kb: Partial<CorpusKb> = {}
@@ -72,6 +74,6 @@ export async function buildCorpusKb(source: CorpusSource, tmp: string, mapsDir?:
   if (errors.length > 0) warnings.push(`${errors.length} imported article(s) rejected by the loader, first: ${errors[0]!.file}: ${errors[0]!.message}`)
   if (loaded.articles.length === 0)
     throw new Error(`no article to build a KB from (${kb.files ? `${kb.files.skipped} files skipped by the importer` : 'empty folder'})`)
-  const { bytes } = buildArtifact(loaded.articles, loaded.synonyms)
+  const { bytes } = buildArtifact(loaded.articles, synonyms ? loaded.synonyms : NO_SYNONYMS)
   return { ...source, ...kb, artifact: parseArtifact(bytes, source.name), warnings }
 }

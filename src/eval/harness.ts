@@ -20,6 +20,8 @@ export interface HarnessOptions {
   cases: EvalCase[]
   /** Mapping files of imported corpora: `<mapsDir>/<corpus>.yml`. */
   mapsDir?: string
+  /** False: every KB is built with no synonyms at all, neither the built-in list nor its synonyms.yml, to measure what they do (default true). */
+  synonyms?: boolean
   /** The product family of each corpus (default: its own name): pastes of one family are not out-of-KB for a KB of the same family. */
   families?: Record<string, string>
   /** Positives taken from each corpus of another family as out-of-KB negatives for a KB (a fixed sample). */
@@ -115,7 +117,7 @@ export async function runHarness(opts: HarnessOptions): Promise<HarnessReport> {
   try {
     for (const source of opts.corpora) {
       // An imported corpus that gives no KB is reported, not fatal: the others are still measured. The bundled articles must build.
-      const kb = await buildCorpusKb(source, tmp, opts.mapsDir).catch((err: unknown) => {
+      const kb = await buildCorpusKb(source, tmp, opts.mapsDir, opts.synonyms).catch((err: unknown) => {
         if (source.form === 'articles') throw err
         unbuilt.push({ corpus: source.name, reason: err instanceof Error ? err.message : String(err) })
         return undefined

@@ -39,6 +39,9 @@ export interface SynonymSource {
 /** The synonyms of an index built without a synonyms.yml: the built-in list only. */
 export const BUILTIN_ONLY: SynonymSource = Object.freeze({ builtin: true, groups: [], oneWay: [] })
 
+/** No synonyms at all, not even the built-in list: to measure what they do (the eval's `KB_SYNONYMS=off`). */
+export const NO_SYNONYMS: SynonymSource = Object.freeze({ builtin: false, groups: [], oneWay: [] })
+
 /** Index side (articles: equivalences only) or query side (searches and pastes: one-way rules too). */
 export type Side = 'index' | 'query'
 
