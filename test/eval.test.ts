@@ -13,7 +13,7 @@ import { fitLogistic, leaveOneCorpusOut, type CorpusSample } from '../src/eval/c
 import { parseCases } from '../src/eval/cases.js'
 import { confidenceMetrics, expectedCalibrationError, rankMetrics } from '../src/eval/metrics.js'
 import { selfCases } from '../src/eval/owner.js'
-import { sampleCases } from '../src/eval/harness.js'
+import { runHarness, sampleCases } from '../src/eval/harness.js'
 import { REPO } from './helpers/kb.js'
 import { CLI } from './helpers/server.js'
 
@@ -168,6 +168,64 @@ describe('labelled pastes files', () => {
         ['a#1', 'a', 0],
         ['b#1', 'b', 0],
         ['a#2', 'a', 1],
+      ],
+    )
+  })
+})
+
+describe('npm run eval: one KB per corpus, held out', () => {
+  const OTHER = path.join(REPO, 'test', 'fixtures', 'other-kb')
+  const corpora = [
+    { name: 'alpha', dir: KB, form: 'articles' as const },
+    { name: 'beta', dir: OTHER, form: 'articles' as const },
+  ]
+  const cases = [
+    {
+      id: 'a-disk',
+      corpus: 'alpha',
+      kind: 'app-log',
+      text: 'ERROR write failed: No space left on device (ENOSPC) while copying /data',
+      expect: 'backup-disk-full',
+    },
+    { id: 'a-cert', corpus: 'alpha', kind: 'terse', text: 'curl: SSL certificate problem: certificate has expired', expect: 'tls-certificate-expired' },
+    { id: 'a-neg', corpus: 'alpha', kind: 'negative', text: 'java.lang.OutOfMemoryError: Java heap space', expect: null },
+    {
+      id: 'b-dns',
+      corpus: 'beta',
+      kind: 'terse',
+      text: 'dig says status: NXDOMAIN for build.corp.example from the corporate resolver',
+      expect: 'dns-nxdomain',
+    },
+    { id: 'b-gone', corpus: 'beta', kind: 'terse', text: 'printer offline', expect: 'printer-offline' },
+  ]
+
+  it("each corpus is asked its own pastes and the other product's positives, scored with a calibration fitted without it", async () => {
+    const r = await runHarness({ corpora, cases })
+    assert.deepEqual(r.dataset, { cases: 5, evaluated: 4, skipped: [{ id: 'b-gone', reason: 'printer-offline is not in the beta KB' }] })
+    const [alpha, beta] = r.corpora
+    assert.deepEqual([alpha!.corpus, alpha!.articles, alpha!.heldOut.positives, alpha!.heldOut.negatives], ['alpha', 3, 2, 2])
+    assert.deepEqual(alpha!.crossNegatives, { beta: 1 })
+    assert.deepEqual(beta!.crossNegatives, { alpha: 2 })
+    assert.deepEqual(
+      beta!.heldOut.byKind.map((k) => [k.kind, k.cases, k.positives]),
+      [
+        ['terse', 1, 1],
+        ['out-of-kb', 2, 0],
+      ],
+    )
+    // Fitted on the pastes that depend on neither: alpha's fold sees beta's own pastes only, not alpha's asked against beta.
+    assert.deepEqual([alpha!.heldOutCalibration.trainedOn, alpha!.heldOutCalibration.samples], [['beta'], 1])
+    assert.deepEqual([beta!.heldOutCalibration.trainedOn, beta!.heldOutCalibration.samples], [['alpha'], 3])
+    assert.equal(r.recommendedCalibration.samples, 7)
+  })
+
+  it('corpora of one product family give each other no out-of-KB negatives', async () => {
+    const r = await runHarness({ corpora, cases, families: { alpha: 'resolvers', beta: 'resolvers' } })
+    assert.deepEqual(
+      r.corpora.map((c) => [c.corpus, c.crossNegatives, c.heldOut.negatives]),
+      [
+        ['alpha', {}, 1],
+        ['beta', {}, 0],
       ],
     )
   })
