@@ -351,9 +351,11 @@ describe('Matcher over the bundled KB', () => {
 
   it('records how error-like the lines naming each code are, so codes met only in chatter count less', () => {
     const p = readPaste(
-      ['2025-04-02 14:04:14 INFO Watch - w3wp.exe pid 4410', '2025-04-02 14:04:15 ERROR Probe - GET /health -> HTTP 503 Service Unavailable'].join('\n'),
+      ['2025-04-02 14:04:14 INFO Watch - Sm_AgentApi_Init returned 0', '2025-04-02 14:04:15 ERROR Probe - GET /health -> HTTP 503 Service Unavailable'].join(
+        '\n',
+      ),
     )
-    assert.equal(p.codeLines.get('w3wp.exe'), 0)
+    assert.equal(p.codeLines.get('sm_agentapi_init'), 0)
     assert.ok(p.codeLines.get('http 503')! >= 0.9)
   })
 

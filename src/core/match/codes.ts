@@ -71,9 +71,33 @@ export function equivalentCodes(code: string): string[] {
   return [...new Set(out)]
 }
 
+/**
+ * The one spelling of a hex code (`0x000000EF`, `000000EF`, `0xEF`): a value that fits in 16 bits
+ * (a stop code, a small status) without leading zeros (`0xef`), a larger one as the 8 digits of an
+ * HRESULT or NTSTATUS (`0x8007000d`); zero (success, an empty parameter) is no code.
+ */
+export function canonicalHex(hex: string): string | undefined {
+  const v = parseInt(hex, 16)
+  if (!v) return undefined
+  return v <= 0xffff ? `0x${v.toString(16)}` : `0x${v.toString(16).padStart(8, '0')}`
+}
+
+/** POSIX and Winsock socket error names, and their Winsock numbers: they end many unrelated problems (a stopped database, a dead upstream, a closed port). */
+const SOCKET_ERROR = /^(?:wsa)?e(?:connrefused|timedout|connreset|connaborted|addrinuse|nobufs|hostunreach|netunreach|pipe)$|^win32 100(?:48|5[3-5]|6[01])$/
+
+/** HRESULTs that say only that something failed: E_FAIL ("Unspecified error"), E_UNEXPECTED. */
+const UNSPECIFIED_HRESULTS = new Set(['0x80004005', '0x8000ffff'])
+
+/** True for a code that ends many unrelated problems, in any of its spellings: a socket error (`0x8007274d` is ECONNREFUSED) or an unspecified HRESULT. */
+export function isGenericCode(code: string): boolean {
+  return UNSPECIFIED_HRESULTS.has(code) || equivalentCodes(code).some((c) => SOCKET_ERROR.test(c))
+}
+
 /** Kinds of code specific enough that naming a different one is evidence against an article. */
 const SPECIFIC_KINDS: ReadonlyArray<[string, RegExp]> = [
   ['hresult', /^0x[0-9a-f]{8}$/],
+  ['stop', /^0x[0-9a-f]{1,4}$/],
+  ['mail', /^mail \d\.\d+\.\d+$/],
   ['substatus', /^http \d{3}\.\d+$/],
   ['event', /^event \d+$/],
   ['sql', /^error \d+$/],

@@ -10,7 +10,7 @@ import type { KbArticle } from '../article.js'
 import { type ArticleFilter, matchesFilter } from '../results/filters.js'
 import { makeSnippet } from '../results/snippet.js'
 import { round } from '../results/round.js'
-import { codesByKind, kindsConflict } from './codes.js'
+import { codesByKind, isGenericCode, kindsConflict } from './codes.js'
 import { readPaste, type Paste } from './paste.js'
 import { MATCH_DEFAULTS, type MatchOptions } from './options.js'
 import { MAX_TERM_NUMBER, profileArticle, type ArticleProfile, type TermNumbers } from './profile.js'
@@ -174,22 +174,30 @@ export class Matcher {
     // Symptoms are compared most promising first; a candidate whose best possible score cannot
     // reach the results any more is not compared at all (the answer is the same, for less work).
     pending.sort((x, y) => y.bound - x.bound || (x.article.id < y.article.id ? -1 : 1))
-    const scored: MatchHit[] = []
-    const kth: number[] = [] // the best `limit` exact scores so far, descending
+    const scored: Scored[] = []
+    const kth: number[] = [] // the best `keep` exact scores so far, descending
+    const rivals = this.options.specificity.rivals
+    const keep = Math.max(rivals, params.limit) // the top `rivals` are always exact: each one's confidence depends on the others (`specificity`)
     for (const c of pending) {
-      if (kth.length >= params.limit && c.bound < kth[params.limit - 1]! - BOUND_SLACK) break
+      if (kth.length >= keep && c.bound < kth[keep - 1]! - BOUND_SLACK) break
       if (performance.now() > deadline) {
         partial = true
         break
       }
-      const hit = this.scoreArticle(c, paste, segments)
-      scored.push(hit)
-      kth.push(hit.score)
+      const s = this.scoreArticle(c, paste, segments)
+      scored.push(s)
+      kth.push(s.hit.score)
       kth.sort((x, y) => y - x)
-      if (kth.length > params.limit) kth.length = params.limit
+      if (kth.length > keep) kth.length = keep
     }
-    scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
-    const results = scored.slice(0, params.limit).map((hit) => ({ ...hit, snippet: this.snippet(hit.id, segments) }))
+    scored.sort((a, b) => b.hit.score - a.hit.score || (a.hit.id < b.hit.id ? -1 : 1))
+    const results = scored.slice(0, params.limit).map((s, i) => {
+      // Evidence another of the best hits matches as well singles out neither: each is measured against the others of the top `rivals`.
+      let other = 0
+      for (let j = 0; j < Math.min(rivals, scored.length); j++) if (j !== i) other = Math.max(other, scored[j]!.phrase)
+      const confidence = this.isSpecific(s, other) ? s.hit.confidence : Math.min(s.hit.confidence, this.options.specificity.cap)
+      return { ...s.hit, confidence, snippet: this.snippet(s.hit.id, segments) }
+    })
     return {
       noConfidentMatch: !results[0] || results[0].confidence < this.options.confidenceThreshold,
       partial,
@@ -315,22 +323,25 @@ export class Matcher {
     return { article: a, profile: p, matchedCodes, base, bound: base + w.symptom * symptomBound }
   }
 
-  /** The full score of a candidate: its evidence plus its best-matching symptom. */
-  private scoreArticle(c: Candidate, paste: Paste, segs: Segments): MatchHit {
+  /** The full score of a candidate (its evidence plus its best-matching symptom), and what is specific in it. */
+  private scoreArticle(c: Candidate, paste: Paste, segs: Segments): Scored {
     const { article: a, profile: p } = c
     const matchedSymptoms: MatchedSymptom[] = []
     let bestSymptom = 0
+    let phraseWeight = 0 // the most IDF weight of one matched symptom the paste holds
     for (const s of p.symptoms) {
       const m = bestSegment(s, segs, this.options)
       if (!m) continue
       bestSymptom = Math.max(bestSymptom, m.score)
+      // A short quoted message scores less than it matches (its strength); as evidence, what it matched counts.
+      if (m.score >= this.options.symptomThreshold * s.strength) phraseWeight = Math.max(phraseWeight, m.weight)
       if (m.score >= this.options.symptomThreshold) matchedSymptoms.push({ symptom: s.text, line: segmentText(paste, m.segment), score: round(m.score, 3) })
     }
     matchedSymptoms.sort((x, y) => y.score - x.score)
     // A symptom and a message it quotes are matched apart; report each symptom once, at its best.
     const reported = matchedSymptoms.filter((m, i) => matchedSymptoms.findIndex((o) => o.symptom === m.symptom) === i)
     const score = c.base + this.options.weights.symptom * bestSymptom
-    return {
+    const hit = {
       id: a.id,
       title: a.title,
       score: round(score),
@@ -341,6 +352,21 @@ export class Matcher {
       matchedErrorCodes: [...c.matchedCodes].sort(),
       matchedSymptoms: reported.slice(0, 3),
     }
+    const o = this.options
+    // Socket errors and unspecified HRESULTs end many unrelated problems (a stopped database, a dead upstream, a closed port): they rank, but single out nothing.
+    const code = [...c.matchedCodes].some((code) => !isGenericCode(code) && this.codeWeight(code) >= o.codeWeights.rare)
+    return { hit, code, phrase: phraseWeight / this.vocab.uniqueIdf }
+  }
+
+  /**
+   * Whether a hit's evidence is specific to its article (`MatchOptions.specificity`): a shared code
+   * few articles list that says something on its own, or a matched symptom whose terms in the paste
+   * weigh at least `phraseUnits` terms only one article holds, `marginUnits` more than the best
+   * other hit's (`other`). Common words lining up are not; nor a phrase two articles match alike.
+   */
+  private isSpecific(s: Scored, other: number): boolean {
+    const o = this.options.specificity
+    return s.code || (s.phrase >= o.phraseUnits && s.phrase - other >= o.marginUnits)
   }
 
   /** The matching profile of an article (by number), made on first use. */
@@ -383,19 +409,25 @@ export class Matcher {
   private codeWeight(code: string): number {
     const w = this.options.codeWeights
     if (/^http \d{3}$/.test(code)) return w.httpStatus
-    // Socket errors end many unrelated problems (a stopped database, a dead upstream, a closed port).
-    if (GENERIC_ERRNO.test(code)) return w.socketError
+    // Words an author listed as a code (`"service unavailable"`) are a phrase: they say what common words say.
+    if (/^"[a-z]+(?: [a-z]+)+"$/.test(code)) return w.common
     if (/^"\d{1,3}"$/.test(code)) return w.shortNumber // a short number listed as a code, seen after "code", "status"…
     const df = this.byCode.get(code)?.length ?? 1
     return df <= 1 ? w.unique : df <= w.rareUpTo ? w.rare : w.common
   }
 }
 
+/** A scored hit, and its evidence specific to its article (`Matcher.isSpecific`). */
+interface Scored {
+  hit: MatchHit
+  /** It shares a code with the paste that few articles list and that says something on its own. */
+  code: boolean
+  /** The weight of its best matched symptom's terms in the paste, in units of a term only one article holds. */
+  phrase: number
+}
+
 /** Slack under the k-th best score when skipping candidates by their bound: scores are rounded, ties go by id. */
 const BOUND_SLACK = 1e-3
-
-/** POSIX and Winsock socket error names, and their Winsock numbers. */
-const GENERIC_ERRNO = /^(?:wsa)?e(?:connrefused|timedout|connreset|connaborted|addrinuse|nobufs|hostunreach|netunreach|pipe)$|^win32 100(?:48|5[3-5]|6[01])$/
 
 /** Marks of a line copied from a log or a stack trace rather than typed: its words are as the program wrote them. */
 const COPIED = /\b\d{1,2}:\d{2}:\d{2}\b|\b(?:INFO|WARN|WARNING|ERROR|DEBUG|TRACE|FATAL|SEVERE)\b|^\s*at\s+[\w.$<>]+\(|\b\w+\.\w+Exception\b/

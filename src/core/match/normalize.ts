@@ -31,8 +31,8 @@ const twice = (s: string, c: string): boolean => {
 export const NORMALIZERS: readonly Normalizer[] = [
   // 2024-05-01T10:00:00.123Z, 2024-05-01 10:00:00,123, 2024/05/01 10:00
   rx('iso-timestamp', /\b\d{4}[-/]\d{2}[-/]\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:[.,:]\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})?)?\b/g),
-  // 5/1/2024 10:00:00 AM, 01.05.2024 10:00:00
-  rx('local-timestamp', /\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?:,? \d{1,2}:\d{2}(?::\d{2})?(?:\s?[AP]M)?)?\b/gi),
+  // 5/1/2024 10:00:00 AM, 01.05.2024 10:00:00. With dots, a 2-digit year only before a time: `5.1.11` alone is a mail status code.
+  rx('local-timestamp', /\b\d{1,2}(?:\/\d{1,2}\/\d{2,4}|\.\d{1,2}\.(?:\d{4}|\d{2}(?=,? \d{1,2}:\d{2})))(?:,? \d{1,2}:\d{2}(?::\d{2})?(?:\s?[AP]M)?)?\b/gi),
   // [10/Oct/2000:13:55:36 -0700] (Apache), Jan 12 10:00:00 (syslog)
   rx('clf-timestamp', /\[?\d{1,2}\/[A-Z][a-z]{2}\/\d{4}:\d{2}:\d{2}:\d{2}(?: [+-]\d{4})?\]?/g),
   rx('syslog-timestamp', /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s+\d{1,2}\s+\d{2}:\d{2}:\d{2}\b/g),
@@ -54,9 +54,10 @@ export const NORMALIZERS: readonly Normalizer[] = [
   // The mix is checked on each long run found, not by two look-aheads at every word start (the same
   // runs, several times faster).
   rx('request-id', /\b[A-Za-z0-9_-]{24,}\b/g, (m) => (/\d/.test(m) && /[A-Za-z]/.test(m) ? ' ' : m)),
-  // Zero-padded ids: WebSphere thread ids (00000091), sequence numbers (000123)
-  rx('zero-padded-id', /(?<![\w.])0{2,}[0-9a-f]{1,14}(?![\w.])/gi),
-  rx('process-thread-id', /\b(?:pid|tid|thread|process(?: id)?|threadid|processid)[\s:=#]*\d+\b|\[\d{2,}\]|\(\d{3,}\)/gi),
+  // Zero-padded ids: WebSphere thread ids (00000091), sequence numbers (000123); not a stop code (`Bugcheck code 000000EF`).
+  rx('zero-padded-id', /(?<![\w.])(?<!\b(?:bug ?check|stop)(?: code| error)?(?: was)?\W{1,3})0{2,}[0-9a-f]{1,14}(?![\w.])/gi),
+  // A number in parentheses is an id (`w3wp.exe (4412)`), but not a status before its reason (.NET's `(403) Forbidden`).
+  rx('process-thread-id', /\b(?:pid|tid|thread|process(?: id)?|threadid|processid)[\s:=#]*\d+\b|\[\d{2,}\]|\((?:\d{4,}|\d{3}(?!\) [a-z]{2}))\)/gi),
   rx('user-host-field', /\b(?:user(?:name)?|host(?:name)?|computer|machine|account)\s*[:=]\s*\S+/gi),
   // HTTPERR counters: 7_Connections_Refused -> Connections_Refused
   rx('counter-prefix', /\b\d+_(?=[A-Za-z])/g, ''),

@@ -6,7 +6,8 @@
 import type { KbArticle } from '../article.js'
 import type { Synonyms } from '../analysis/synonyms.js'
 import { analyzeText } from '../analysis/terms.js'
-import { codesByKind } from './codes.js'
+import { canonicalHex, codesByKind } from './codes.js'
+import { holdsNonCode } from './notcodes.js'
 import { MATCH_DEFAULTS, type MatchOptions } from './options.js'
 import { extractCodes } from './signals.js'
 
@@ -56,11 +57,12 @@ export interface LiteralCode {
  * Literal codes from an article's `error_codes`: phrases and names as written, as whole words.
  * A bare number of 3 digits must follow a word that makes it a code (`Msg 511`, `event 102`,
  * `error: 207`), since 3-digit numbers are everywhere in logs; 1-2 digit numbers say too little.
- * Longer numbers match anywhere but after `=`.
+ * Longer numbers match anywhere but after `=`. A file name, a path or a GUID listed as a code is
+ * none (notcodes.ts): it names a place or a thing, and many articles' pastes hold it.
  */
 export function literalCode(code: string): LiteralCode | undefined {
   const text = code.trim()
-  if (/^-?\d{1,2}$/.test(text) || text.length < 3) return undefined
+  if (/^-?\d{1,2}$/.test(text) || text.length < 3 || holdsNonCode(text)) return undefined
   const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')
   // A number right after `=` is a setting or counter value (`CurrentQueueSize=1000`), not a code.
   const context = /^\d{3}$/.test(text) ? '(?:error|msg|event(?:\\s*id)?|code|status|number|no\\.?|#)\\W{0,3}' : /^\d+$/.test(text) ? '(?<!=\\s*)' : ''
@@ -156,10 +158,23 @@ export function articleCodes(a: KbArticle): string[] {
   const codes = new Set<string>()
   for (const t of [...a.errorCodes, ...a.symptoms, a.title]) for (const c of extractCodes(t.replace(PLACEHOLDER, ' '))) codes.add(c)
   for (const c of a.errorCodes) {
-    const lit = extractCodes(c).length === 0 ? literalCode(c) : undefined
+    const listed = listedCode(c)
+    if (listed) codes.add(listed)
+    const lit = !listed && extractCodes(c).length === 0 ? literalCode(c) : undefined
     if (lit) codes.add(lit.key)
   }
   return [...codes].sort()
+}
+
+/**
+ * A code an author lists on its own, in a form that needs the context of a sentence to be read as
+ * a code (`0xEF` after "stop code", `5.1.1` after "550"): listed, it is one.
+ */
+function listedCode(code: string): string | undefined {
+  const text = code.trim()
+  const hex = /^0x([0-9a-f]{1,8})$/i.exec(text)
+  if (hex) return canonicalHex(hex[1]!)
+  return /^[245]\.\d{1,3}\.\d{1,3}$/.test(text) ? `mail ${text}` : undefined
 }
 
 /** Prepare an article for matching, from its stored codes and the KB's term weights and numbers (done on first use, then kept). */

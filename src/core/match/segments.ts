@@ -78,11 +78,18 @@ export function makeSegments(
   return { list, byId, ...room }
 }
 
+/** The segment that best matches a symptom: its similarity (0..1), and the weight of the symptom's terms it holds (a sum of IDFs). */
+export interface SegmentMatch {
+  segment: Segment
+  score: number
+  weight: number
+}
+
 /**
  * The pasted segment that best matches a symptom, with the similarity (0..1). Only segments
  * holding enough of the symptom's weight are scored in full, so a long paste stays cheap.
  */
-export function bestSegment(s: WeightedSymptom, segs: Segments, o: SegmentOptions): { segment: Segment; score: number } | undefined {
+export function bestSegment(s: WeightedSymptom, segs: Segments, o: SegmentOptions): SegmentMatch | undefined {
   const total = s.total
   if (total === 0) return undefined
   const { acc, touched } = segs
@@ -98,10 +105,11 @@ export function bestSegment(s: WeightedSymptom, segs: Segments, o: SegmentOption
     }
   }
   const sp = s.pairs
-  let best: { segment: Segment; score: number } | undefined
+  let best: SegmentMatch | undefined
   for (let j = 0; j < n; j++) {
     const i = touched[j]!
-    const coverage = acc[i]! / total
+    const weight = acc[i]!
+    const coverage = weight / total
     acc[i] = 0 // left clean for the next symptom
     if (coverage < o.minSymptomCoverage || coverage < (best?.score ?? 0) * o.pruneBelowBest) continue
     const segment = segs.list[i]!
@@ -114,7 +122,7 @@ export function bestSegment(s: WeightedSymptom, segs: Segments, o: SegmentOption
       score = coverage * (1 - o.orderShare + o.orderShare * (shared / sp.length))
     }
     score *= s.strength
-    if (score > (best?.score ?? 0)) best = { segment, score }
+    if (score > (best?.score ?? 0)) best = { segment, score, weight }
   }
   return best
 }

@@ -4,7 +4,8 @@
  * The same extractor runs over article symptoms (at load) and over pastes, so codes compare
  * in one canonical form.
  */
-import { equivalentCodes } from './codes.js'
+import { canonicalHex, equivalentCodes } from './codes.js'
+import { maskNonCodes } from './notcodes.js'
 import { MATCH_DEFAULTS, type MatchOptions } from './options.js'
 
 /**
@@ -14,7 +15,7 @@ import { MATCH_DEFAULTS, type MatchOptions } from './options.js'
  * of them changes what it finds: artifacts built before are then refused, not used with stale
  * codes. test/artifact-version.test.ts fails when the stored codes change without a bump.
  */
-export const CODES_VERSION = 1
+export const CODES_VERSION = 2
 
 /** One code pattern: a label for the kind and a function returning canonical codes found. */
 interface CodePattern {
@@ -35,12 +36,29 @@ function all(re: RegExp, text: string, pick: (m: RegExpMatchArray) => string | u
 }
 
 export const CODE_PATTERNS: readonly CodePattern[] = [
-  { kind: 'hresult', hint: /0x/i, find: (t) => all(/\b0x[0-9a-f]{8}\b/gi, t, (m) => m[0].toLowerCase()) },
+  { kind: 'hresult', hint: /0x/i, find: (t) => all(/\b0x[0-9a-f]{8}\b/gi, t, (m) => canonicalHex(m[0].slice(2))) },
+  // A stop (bugcheck) code as Windows, its event log and the debugger write it: `Stop code: 0xEF`,
+  // `The bugcheck was: 0x000000ef`, `BugCheck EF, {...}`, `STOP 000000EF`. Written without 0x, a
+  // value must hold a digit or be at most two letters (`BugCheck EF`), so a word (`stop added`) is none.
+  {
+    kind: 'stop-code',
+    hint: /bug ?check|stop/i,
+    find: (t) =>
+      all(/\b(?:bug ?check(?: code)?|stop(?: code| error)?)(?: was)?\W{1,3}(?:0x([0-9a-f]{1,8})|((?=[a-f]{0,7}\d)[0-9a-f]{1,8}|[a-f]{1,2}))\b/gi, t, (m) =>
+        canonicalHex(m[1] ?? m[2]!),
+      ),
+  },
   // Written without 0x (`8007000d`, `c0000005`): only with a facility prefix HRESULTs and NTSTATUS codes use, not any 8 hex digits.
   {
     kind: 'hresult-bare',
     hint: /80|c00/i,
     find: (t) => all(/(?<![\w.-])(?:800[2-9a]|801[0-9]|c00[0-3])[0-9a-f]{4}(?![\w.-])/gi, t, (m) => `0x${m[0].toLowerCase()}`),
+  },
+  // Mail enhanced status codes (RFC 3463), after the reply code or a word that makes them codes: `550 5.1.1`, `#550 5.7.1`, `status 4.4.7`.
+  {
+    kind: 'mail-status',
+    hint: /\d\.\d/,
+    find: (t) => all(/(?:\b[245]\d\d[\s-]+|#|\b(?:status|code|error|ndr|dsn)\W{1,3})([245]\.\d{1,3}\.\d{1,3})(?!\d|\.\d)/gi, t, (m) => `mail ${m[1]}`),
   },
   { kind: 'http-substatus', hint: /\d\.\d/, find: (t) => all(/(?<![\d.])([1-5]\d\d)\.(\d{1,3})(?![\d.])/g, t, (m) => `http ${m[1]}.${m[2]}`) },
   {
@@ -48,12 +66,13 @@ export const CODE_PATTERNS: readonly CodePattern[] = [
     hint: /http|status/i,
     find: (t) => all(/\b(?:HTTP(?:\/\d(?:\.\d)?)?(?: Error)?|status(?: code)?)[\s:=]+([1-5]\d\d)(?![\d.])/gi, t, (m) => `http ${m[1]}`),
   },
+  // `403 Forbidden`, and .NET's `(403) Forbidden` and `(503) Server Unavailable`.
   {
     kind: 'http-reason',
-    hint: /\d [a-z]/i,
+    hint: /\d\)? [a-z]/i,
     find: (t) =>
       all(
-        /\b([1-5]\d\d) (?:Bad Request|Unauthorized|Forbidden|Not Found|Method Not Allowed|Internal Server Error|Not Implemented|Bad Gateway|Service Unavailable|Gateway Time-?out)\b/gi,
+        /(?:\b|\()([1-5]\d\d)\)? (?:Bad Request|Unauthorized|Forbidden|Not Found|Method Not Allowed|Not Acceptable|Proxy Authentication Required|Request Time-?out|Conflict|Gone|Length Required|Precondition Failed|(?:Request Entity|Payload) Too Large|Unsupported Media Type|Too Many Requests|Internal Server Error|Not Implemented|Bad Gateway|(?:Service|Server) Unavailable|Gateway Time-?out|HTTP Version Not Supported)\b/gi,
         t,
         (m) => `http ${m[1]}`,
       ),
@@ -68,11 +87,23 @@ export const CODE_PATTERNS: readonly CodePattern[] = [
     hint: /E[A-Z]/,
     find: (t) => all(/\b(?:E(?:CONN|ADDR|HOST|NET|TIME|NO|ACCES|PIPE|MFILE|PROTO)[A-Z]*|WSAE[A-Z]+)\b/g, t, (m) => m[0].toLowerCase()),
   },
+  // A socket error spelled as its message (strerror): `upstream timed out (110: Connection timed out)`, Java's
+  // `ConnectException: Connection refused`. Windows words the same errors otherwise, and its messages are matched as words.
+  {
+    kind: 'errno-message',
+    hint: /connection|address|route|network|pipe/i,
+    find: (t) =>
+      all(
+        /\b(?:Connection (refused|timed out|reset by peer)|(Address already in use)|(No route to host)|(Network is unreachable)|(Broken pipe))\b/gi,
+        t,
+        errnoOfMessage,
+      ),
+  },
   // .NET: SocketException (10055), Win32Exception (0x80004005), COMException (0x800A01A8)
   {
     kind: 'exception-code',
     hint: /exception \(/i,
-    find: (t) => all(/\b\w*Exception \((0x[0-9a-f]{8}|\d{3,5})\)/gi, t, (m) => (m[1]!.startsWith('0x') ? m[1]!.toLowerCase() : `win32 ${m[1]}`)),
+    find: (t) => all(/\b\w*Exception \((0x[0-9a-f]{8}|\d{3,5})\)/gi, t, (m) => (m[1]!.startsWith('0x') ? canonicalHex(m[1]!.slice(2)) : `win32 ${m[1]}`)),
   },
   { kind: 'win32-status', hint: /win32/i, find: (t) => all(/\bwin32[-\s]?(?:status|error)?(?: code)?[\s:=]+(\d{1,5})\b/gi, t, (m) => `win32 ${m[1]}`) },
   { kind: 'event-xml', hint: /<eventid/i, find: (t) => all(/<EventID[^>]*>(\d{2,5})<\/EventID>/gi, t, (m) => `event ${m[1]}`) },
@@ -84,15 +115,22 @@ export const CODE_PATTERNS: readonly CodePattern[] = [
     hint: /Exception|Error|Fault/,
     find: (t) => all(EXCEPTION, t, (m) => (m[1] === 'Error' ? undefined : m[1]!.toLowerCase())),
   },
-  { kind: 'component', find: (t) => all(/\b[\w-]+\.(?:dll|exe|sys|so|jar)\b/gi, t, (m) => m[0].toLowerCase()) },
   { kind: 'doc-id', hint: /KB|PI|APAR|CVE/, find: (t) => all(/\b(?:KB\d{6,9}|PI\d{5}|APAR \w+|CVE-\d{4}-\d+)\b/g, t, (m) => m[0].toLowerCase()) },
-  // Mixed-case identifiers with underscores: Sm_AgentApi_Init, Connections_Refused, ERR_CONNECTION_RESET
+  // Mixed-case identifiers with underscores: Sm_AgentApi_Init, Connections_Refused, ERR_CONNECTION_RESET; not a
+  // method of a stack frame (`at _Default.Page_Load(Object sender, EventArgs e)`): code that ran, not an error.
   {
     kind: 'identifier',
     hint: /_/,
-    find: (t) => all(/\b[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+\b/g, t, (m) => (/[A-Z]/.test(m[0]) ? m[0].toLowerCase() : undefined)),
+    find: (t) => all(/\b(?<!\.)[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+\b(?!\()/g, t, (m) => (/[A-Z]/.test(m[0]) ? m[0].toLowerCase() : undefined)),
   },
 ]
+
+/** The errno a strerror message names (the groups of the `errno-message` pattern). */
+function errnoOfMessage(m: RegExpMatchArray): string {
+  const connection = m[1]?.toLowerCase()
+  if (connection) return connection === 'refused' ? 'econnrefused' : connection === 'timed out' ? 'etimedout' : 'econnreset'
+  return m[2] ? 'eaddrinuse' : m[3] ? 'ehostunreach' : m[4] ? 'enetunreach' : 'epipe'
+}
 
 /**
  * An exception class, with its namespace (`System.Net.Sockets.SocketException`): the last
@@ -104,15 +142,17 @@ export const CODE_PATTERNS: readonly CodePattern[] = [
 const EXCEPTION = /\b(?<!\b[A-Za-z_]\w*\.)(?:[A-Za-z_][\w]*\.)*([A-Z][\w]*(?:Exception|Error|Fault))\b/g
 
 /** Text without any of these cannot hold a code: most log chatter is skipped in one test. */
-const MAY_HOLD_CODE = /[\d_]|Exception|Error|Fault|\bE[A-Z]{4,}|\.(?:dll|exe|sys|so|jar)\b/
+const MAY_HOLD_CODE =
+  /[\d_]|Exception|Error|Fault|\bE[A-Z]{4,}|[Bb]ug ?[Cc]heck|BUG ?CHECK|[Rr]efused|[Tt]imed out|by peer|in use|[Uu]nreach|[Nn]o route|[Bb]roken pipe/
 
 /** All canonical codes found in a text, with their equivalent spellings, deduplicated, in order. */
 export function extractCodes(text: string): string[] {
   if (!MAY_HOLD_CODE.test(text)) return []
+  const t = maskNonCodes(text)
   const out = new Set<string>()
   for (const p of CODE_PATTERNS) {
-    if (p.hint && !p.hint.test(text)) continue
-    for (const c of p.find(text)) for (const e of equivalentCodes(c)) out.add(e)
+    if (p.hint && !p.hint.test(t)) continue
+    for (const c of p.find(t)) for (const e of equivalentCodes(c)) out.add(e)
   }
   return [...out]
 }
@@ -129,9 +169,13 @@ const LOG_LEVEL = /\b(?:ERROR|FATAL|CRIT(?:ICAL)?|SEVERE|ALERT|EMERG|WARN(?:ING)
  */
 const QUIET_LEVEL = /^(?=(\W*))\1(?:\S+\s+){0,3}\b(?:INFO|DEBUG|TRACE|VERBOSE|NOTICE)\b/
 
-/** Codes that mark a line as worth reading even without an error word (digits alone do not). */
+/**
+ * Codes that mark a line as worth reading even without an error word (digits alone do not): an
+ * HRESULT (also bare, with a facility prefix), an exception or error class (`OutOfMemoryError`),
+ * a bugcheck, an HTTP error status, a Win32 status, an errno name, a message or event id.
+ */
 const STRONG_CODE =
-  /\b0x[0-9a-fA-F]{8}\b|Exception|Fault\b|\b(?:HTTP|[Ss]tatus)\W{0,3}[45]\d\d\b|\b[Ww]in32 status [1-9]|\bE[A-Z]{4,}\b|\b(?:Msg|Event\s?ID)\W{0,3}\d/
+  /\b0x[0-9a-fA-F]{8}\b|\b(?:800[2-9aA]|801\d|[cC]00[0-3])[0-9a-fA-F]{4}\b|Exception|Fault\b|[a-z]Error\b|[Bb]ug ?[Cc]heck|\b(?:HTTP|[Ss]tatus)\W{0,3}[45]\d\d\b|\b[Ww]in32 status [1-9]|\bE[A-Z]{4,}\b|\b(?:Msg|Event\s?ID)\W{0,3}\d/
 
 /**
  * An identifier with underscores marks a line worth reading only with a capital in it
@@ -155,6 +199,19 @@ export function hasQuietLevel(line: string): boolean {
   return QUIET_LEVEL.test(line)
 }
 
+/**
+ * Codes that say which error a line reports whatever its level: an HRESULT or stop code, an HTTP
+ * substatus, an event or message number, a mail status, an exception class. An INFO line carrying
+ * one is not chatter (an installer logs `exit code 80070643` at INFO; a JVM's OutOfMemoryError
+ * lands in whatever logger caught it); a bare status, a name or an identifier is not enough.
+ */
+const STRONG = /^0x|^http \d{3}\.\d|^event \d|^error \d|^mail \d|^[a-z]\w*(?:exception|error|fault)$/
+
+/** True when one of a line's codes is a strong one (`STRONG`). */
+export function hasStrongCode(codes: readonly string[]): boolean {
+  return codes.some((c) => STRONG.test(c))
+}
+
 /** How much a line looks like an error report: 0 (chatter) to 1 (an error line); pass the codes if already known. */
 export function errorLikeness(
   line: string,
@@ -165,7 +222,7 @@ export function errorLikeness(
   if (LOG_LEVEL.test(line)) s += w.logLevel
   if (ERROR_WORDS.test(line)) s += w.errorWord
   if (codes.length > 0) s += w.code
-  if (hasQuietLevel(line)) s -= w.quietLevel
+  if (hasQuietLevel(line) && !hasStrongCode(codes)) s -= w.quietLevel
   if (/^\s+at\s+[\w.$<>]+\(/.test(line) || /^\s+at\s/.test(line)) s -= w.stackFrame // stack frames: context, not the error
   return Math.max(0, Math.min(1, s))
 }

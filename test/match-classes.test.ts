@@ -1,0 +1,218 @@
+/**
+ * Failure classes of symptom matching seen on a KB it was not tuned on (issue 16), each on lines
+ * shaped like the real ones: Windows setup logs, mail non-delivery reports, bugcheck lines, .NET
+ * errors, Java logs. The small KB in test/fixtures/match-classes is written for these tests.
+ */
+import assert from 'node:assert/strict'
+import path from 'node:path'
+import { describe, it } from 'node:test'
+import { isGenericCode } from '../src/core/match/codes.js'
+import { codeConflict } from '../src/core/match/match.js'
+import { normalizeLine } from '../src/core/match/normalize.js'
+import { readPaste } from '../src/core/match/paste.js'
+import { articleCodes, literalCode } from '../src/core/match/profile.js'
+import { errorLikeness, extractCodes, mayBeError } from '../src/core/match/signals.js'
+import { MATCH_DEFAULTS } from '../src/core/match/options.js'
+import { kbFrom } from './helpers/kb.js'
+
+const FIXTURES = path.join(import.meta.dirname, 'fixtures', 'match-classes')
+
+/** The codes a pasted line yields, as the matcher reads it (normalized first). */
+const pastedCodes = (line: string): string[] => readPaste(line).codes
+
+describe('what is not a code: file names, paths, encoded addresses, GUIDs, blobs', () => {
+  const none: Array<[string, string]> = [
+    ['a file name', 'Setup.exe stopped at the readiness checks'],
+    ['a configuration file', 'Error in web.config: the configuration section cannot be read'],
+    ['a Windows path with spaces', 'Log file: C:\\Program Files\\Contoso\\Mail Server\\V15\\Bin\\Setup_Helper.exe'],
+    ['a Windows path to a dump', 'Dump written to C:\\Windows\\Minidump\\Crash_Report_Writer.dmp'],
+    ['a Unix log path', 'tail /var/log/gitlab/gitlab-rails/production_json.log shows nothing'],
+    ['a UNC path', 'copying to \\\\FILESRV01\\Share_Backups\\Nightly_Full failed'],
+    [
+      'an encoded X.500 address in a bounce',
+      'IMCEAEX-_O=CONTOSO_OU=EXCHANGE+20ADMINISTRATIVE+20GROUP+20+28FYDIBOHF23SPDLT+29_CN=RECIPIENTS_CN=JDOE@contoso.com',
+    ],
+    ['an LDAP distinguished name', 'bind as CN=Svc_Mail,OU=Service_Accounts,DC=corp,DC=example failed'],
+    ['a URL-encoded fragment', 'GET /owa/?ae=Item&path=%2FInbox_Rules%2FAuto_Forward%20rule'],
+    ['a GUID in braces', 'Component {80070005-4f89-11d3-9a0c-0305e82c3301} registered'],
+    ['a base64 token', 'Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c'],
+    ['a hex blob', 'thumbprint C0000005A1B2C3D4E5F60718293A4B5C6D7E8F90 not trusted'],
+    ['a shell variable', 'curl --header "JOB-TOKEN: $CI_JOB_TOKEN" --output build.zip "${CI_API_V4_URL}/jobs"'],
+    ['a Windows environment variable', 'cd %PROGRAM_FILES%\\Contoso && setup'],
+  ]
+  for (const [what, line] of none) {
+    it(`${what} yields no code, in an article or in a paste`, () => {
+      assert.deepEqual(extractCodes(line), [], line)
+      assert.deepEqual(pastedCodes(line), [], line)
+    })
+  }
+
+  it('the codes beside them still count', () => {
+    assert.deepEqual(new Set(extractCodes('Setup.exe failed with exit code 0x80070643')), new Set(['0x80070643', 'win32 1603']))
+    assert.ok(extractCodes('Dump written to C:\\Windows\\Minidump\\x.dmp after CRITICAL_PROCESS_DIED').includes('critical_process_died'))
+  })
+
+  it('an author who lists a file name or a path as a code does not make it one', () => {
+    for (const listed of ['Setup.exe', 'web.config', 'C:\\Program Files\\Contoso', '/var/log/gitlab/production.log', '{3f2504e0-4f89-11d3-9a0c-0305e82c3301}'])
+      assert.equal(literalCode(listed), undefined, listed)
+    assert.ok(literalCode('QueueFull'), 'a word an author lists is still found as written')
+  })
+})
+
+describe('dotted codes are exact', () => {
+  it('mail status codes: 5.1.1 is not 5.1.11', () => {
+    assert.deepEqual(pastedCodes('Remote Server returned 550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'), ['mail 5.1.1'])
+    assert.deepEqual(pastedCodes('Remote Server returned 550 5.1.11 RESOLVER.ADR.RecipientNotFound'), ['mail 5.1.11'])
+    assert.deepEqual(pastedCodes('#550 5.7.1 RESOLVER.RST.AuthRequired; authentication required ##'), ['mail 5.7.1'])
+    assert.equal(codeConflict(['mail 5.1.11'], new Set(['mail 5.1.1'])), true)
+  })
+  it('a version number or a date is not a mail status', () => {
+    assert.deepEqual(extractCodes('upgraded the agent to 5.1.1 yesterday'), [])
+    assert.deepEqual(extractCodes('build 10.0.17763.1 installed'), [])
+  })
+  it('HTTP substatus: 500.19 is not 500.1', () => {
+    const a = extractCodes('HTTP Error 500.19 - Internal Server Error')
+    const b = extractCodes('HTTP Error 500.1 - Internal Server Error')
+    assert.ok(a.includes('http 500.19') && !a.includes('http 500.1'))
+    assert.ok(b.includes('http 500.1') && !b.includes('http 500.19'))
+    assert.equal(codeConflict(a, new Set(b)), true)
+  })
+  it('an article listing 5.1.1 is not found by a paste naming 5.1.10, nor the other way round', async () => {
+    const m = (await kbFrom(FIXTURES)).matcher
+    const a = m.match({ text: 'Delivery has failed. Remote Server returned 550 5.1.10 RESOLVER.ADR.RecipientNotFound', limit: 2 })
+    assert.equal(a.results[0]?.id, 'mail-5-1-10-proxy-address')
+    assert.deepEqual(a.results[0]?.matchedErrorCodes, ['mail 5.1.10'])
+    assert.ok(!a.results.find((h) => h.id === 'mail-5-1-1-unknown-recipient')?.matchedErrorCodes.length)
+    const b = m.match({ text: 'Delivery has failed. Remote Server returned 550 5.1.1 RESOLVER.ADR.RecipNotFound', limit: 2 })
+    assert.equal(b.results[0]?.id, 'mail-5-1-1-unknown-recipient')
+    assert.deepEqual(b.results[0]?.matchedErrorCodes, ['mail 5.1.1'])
+  })
+})
+
+describe('one hex code in its spellings is one code', () => {
+  const spellings = [
+    'The computer has rebooted from a bugcheck.  The bugcheck was: 0x000000ef (0xffffc30c1a2b3080, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000).',
+    'STOP: 0x000000EF (0xFFFFE0012345A080, 0x0, 0x0, 0x0)',
+    'BugCheck EF, {ffffc30c1a2b3080, 0, 0, 0}',
+    'Bugcheck code 000000EF',
+    'Your device ran into a problem. Stop code: 0xEF',
+  ]
+  for (const line of spellings) {
+    it(line, () => {
+      assert.deepEqual(extractCodes(line), ['0xef'])
+      assert.deepEqual(pastedCodes(line), ['0xef'])
+    })
+  }
+  it('an 8-digit HRESULT keeps its canonical form, and zero is no code', () => {
+    assert.deepEqual(extractCodes('failed with 0x80070005'), ['0x80070005', 'win32 5', 'error_access_denied'])
+    assert.deepEqual(extractCodes('returned 0x00000000'), [])
+  })
+  it('stop codes of different values conflict; the same value in another spelling matches the article', async () => {
+    assert.equal(codeConflict(['0x9f'], new Set(['0xef'])), true)
+    const m = (await kbFrom(FIXTURES)).matcher
+    const kb = await kbFrom(FIXTURES)
+    const stored = kb.artifact.codes[kb.artifact.articles.findIndex((a) => a.id === 'stop-0xef-critical-process-died')]
+    assert.ok(stored?.includes('0xef'), String(stored))
+    for (const text of ['BugCheck EF, {ffffc30c1a2b3080, 0, 0, 0}', 'The bugcheck was: 0x000000ef (0xffffc30c1a2b3080, 0x0, 0x0, 0x0).']) {
+      const r = m.match({ text, limit: 2 })
+      assert.equal(r.results[0]?.id, 'stop-0xef-critical-process-died', text)
+      assert.deepEqual(r.results[0]?.matchedErrorCodes, ['0xef'])
+    }
+  })
+})
+
+describe('a parenthesized status counts as the status', () => {
+  it('(403) Forbidden is HTTP 403', () => {
+    assert.deepEqual(
+      new Set(pastedCodes('System.Net.WebException: The remote server returned an error: (403) Forbidden.')),
+      new Set(['webexception', 'http 403']),
+    )
+    assert.ok(extractCodes('The remote server returned an error: (503) Server Unavailable.').includes('http 503'))
+  })
+  it('a process id in parentheses is still noise', () => {
+    assert.equal(normalizeLine('w3wp.exe (4412) exited'), 'w3wp.exe exited')
+  })
+  it('finds the article from the .NET message', async () => {
+    const m = (await kbFrom(FIXTURES)).matcher
+    const r = m.match({ text: 'Unhandled exception. System.Net.WebException: The remote server returned an error: (403) Forbidden.', limit: 2 })
+    assert.equal(r.results[0]?.id, 'proxy-403-forbidden')
+    assert.ok(r.results[0]?.matchedErrorCodes.includes('http 403'))
+  })
+})
+
+describe('long logs: an INFO line carrying a strong code is read, and weighs as an error', () => {
+  const chatter = (n: number) =>
+    Array.from(
+      { length: n },
+      (_, i) => `2026-11-30 03:${String(i % 60).padStart(2, '0')}:10,552 INFO [batch-${i % 4}] Export - wrote page ${i} (${i * 50} rows)`,
+    )
+  const strong = [
+    '2026-11-30 03:14:07,118 INFO [batch-2] Worker - java.lang.OutOfMemoryError: GC overhead limit exceeded',
+    '2026-11-30 03:14:07,118 INFO [setup] Installer - exit code 80070643 returned by package',
+    '2026-11-30 03:14:07 Information EventLog Event 1001: The computer has rebooted from a bugcheck. The bugcheck was: 0x000000ef',
+  ]
+  for (const line of strong) {
+    it(line, () => {
+      assert.ok(mayBeError(line), 'the triage keeps it')
+      const codes = extractCodes(normalizeLine(line))
+      assert.ok(codes.length > 0)
+      assert.ok(errorLikeness(line, codes) >= 0.4, `errorLikeness ${errorLikeness(line, codes)}`)
+      const lines = chatter(300)
+      lines.splice(150, 0, line)
+      const p = readPaste(lines.join('\n'))
+      assert.ok(p.skippedLines > 280, `skipped ${p.skippedLines}`)
+      assert.ok(
+        codes.every((c) => (p.codeLines.get(c) ?? 0) >= 0.4),
+        codes.map((c) => `${c}: ${p.codeLines.get(c)}`).join(', '),
+      )
+    })
+  }
+  it('an INFO line naming only a file or a number stays chatter', () => {
+    assert.equal(errorLikeness('2026-11-30 03:14:07 INFO Watch - w3wp.exe pid 4410 started'), 0)
+    assert.equal(mayBeError('2026-11-30 03:14:07 INFO Export - wrote page 12 (600 rows)'), false)
+  })
+  it('the OutOfMemoryError article is the answer from 300 lines of chatter', async () => {
+    const m = (await kbFrom(FIXTURES)).matcher
+    const lines = chatter(300)
+    lines.splice(150, 0, strong[0]!)
+    const r = m.match({ text: lines.join('\n'), limit: 2 })
+    assert.equal(r.results[0]?.id, 'appserver-out-of-memory')
+  })
+})
+
+describe('article codes, as stored', () => {
+  it('an article naming Setup.exe and a log folder stores no code for them', async () => {
+    const kb = await kbFrom(FIXTURES)
+    const i = kb.artifact.articles.findIndex((a) => a.id === 'setup-prereq-failed')
+    assert.deepEqual(kb.artifact.codes[i], [])
+    assert.deepEqual(articleCodes(kb.artifact.articles[i]!), [])
+  })
+})
+
+describe('confidence comes from evidence specific to the article', () => {
+  it('a socket error is generic in every spelling, and so is an unspecified HRESULT', () => {
+    for (const c of ['econnrefused', 'wsaeconnrefused', 'win32 10061', '0x8007274d', '0x80004005']) assert.equal(isGenericCode(c), true, c)
+    for (const c of ['0x8007000d', 'error 18456', 'mail 5.1.1', '0xef']) assert.equal(isGenericCode(c), false, c)
+  })
+  it('a paste from a product the KB does not cover gets no confident answer', async () => {
+    const m = (await kbFrom()).matcher
+    for (const text of [
+      'Error: connect ECONNREFUSED 127.0.0.1:6379\n    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1555:16)',
+      '[ioredis] Unhandled error event: Error: connect ECONNREFUSED 127.0.0.1:6379',
+    ]) {
+      const r = m.match({ text, limit: 3 })
+      assert.equal(r.noConfidentMatch, true, `${text}: ${r.results[0]?.id} ${r.results[0]?.confidence}`)
+      for (const h of r.results) assert.ok(h.confidence < MATCH_DEFAULTS.confidenceThreshold, `${h.id} ${h.confidence}`)
+    }
+  })
+  it('a code only the article names makes the answer confident', async () => {
+    const r = (await kbFrom(FIXTURES)).matcher.match({ text: 'The bugcheck was: 0x000000ef (0xffffc30c1a2b3080, 0x0, 0x0, 0x0).', limit: 3 })
+    assert.equal(r.results[0]?.id, 'stop-0xef-critical-process-died')
+    assert.equal(r.noConfidentMatch, false)
+  })
+  it('a symptom two articles share in the same words singles out neither', async () => {
+    const r = (await kbFrom(FIXTURES)).matcher.match({ text: 'the server restarts unexpectedly and a memory dump is written', limit: 3 })
+    assert.ok(r.results[0]?.id.startsWith('stop-'), r.results[0]?.id)
+    assert.equal(r.noConfidentMatch, true, `${r.results[0]?.id} ${r.results[0]?.confidence}`)
+  })
+})
