@@ -52,6 +52,14 @@ export const LIMITS = {
    */
   markdownInlineOpeners: 128,
   /**
+   * Deepest nesting of elements in an imported HTML source, in levels, checked after parsing and
+   * before conversion to Markdown: the conversion recurses once per level (400 nested tables
+   * overflow the stack) and nested inline elements cost more than the square of their depth (256
+   * nested `<b>`/`<i>` take 5 s, 800 take 75 s). At 64 the worst chain converts in about 30 ms;
+   * real pages and help-center bodies nest 10 to 30 levels.
+   */
+  importHtmlNesting: 64,
+  /**
    * Largest edit distance of a fuzzy search term (`word~2`), as Elasticsearch's fuzziness: the
    * terms within 3 or more edits of a word are most of a vocabulary, and Lunr's automaton for them
    * grows exponentially with the distance (`abcdefghij~9` took 2 GB and the process down).
@@ -78,6 +86,19 @@ export const LIMITS = {
    * 10-60 ms; a leading wildcard tries every prefix of the index (7,000 for the bundled KB).
    */
   expansionSteps: 100_000,
+  /**
+   * Symptoms `kb eval --self` asks, at most (every article's first, then every article's second,
+   * ...): each is a match, and its rounds rebuild the KB. Enough for a KB of several hundred
+   * articles; a larger one is sampled across all its articles.
+   */
+  selfEvalSymptoms: 2000,
+  /**
+   * Gap questions (unanswered or rejected) the insights read for `GET /api/insights/gaps` and
+   * `kb draft`, at most: the latest ones of the window. Template mining is linear in them (a few
+   * milliseconds a thousand); a KB missing more than this many answers a month has its top gaps
+   * in the latest ones anyway.
+   */
+  insightsGapQuestions: 5000,
   /** Groups and one-way rules of a KB's synonyms.yml, at most. */
   synonymGroups: 500,
   /** Terms of one synonym group (or of one one-way rule's `from`), at most. */
