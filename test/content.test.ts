@@ -5,6 +5,7 @@ import path from 'node:path'
 import { describe, it } from 'node:test'
 import { loadArticles, parseArticle } from '../src/build/content/load.js'
 import { formatProblem, sortProblems } from '../src/build/content/problems.js'
+import { buildFromFolder } from '../src/build/artifact/build.js'
 import request from 'supertest'
 import { LIMITS } from '../src/limits.js'
 import { appFor } from './helpers/kb.js'
@@ -187,5 +188,46 @@ describe('cause is optional (KCS)', () => {
     assert.deepEqual(parseArticle(text.replace('resolution: r', 'cause: ""\nresolution: r'), 'x.md').problems.map(formatProblem), [
       'x.md:5 cause: must be a non-empty Markdown string, got an empty string',
     ])
+  })
+})
+
+describe('status: draft (issue 17: kb draft writes them)', () => {
+  const article = (status: string, resolution = 'r') =>
+    ['---', `status: ${status}`, 'title: T', 'symptoms: [s]', 'environment: [e]', 'cause: c', `resolution: ${JSON.stringify(resolution)}`, '---', ''].join('\n')
+
+  it('a draft is linted (one warning) and left out of the build unless drafts are included', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'kb-drafts-'))
+    await writeFile(path.join(dir, 'published.md'), article('published'))
+    await writeFile(path.join(dir, 'drafted.md'), article('draft', 'TODO(draft): the steps'))
+    const { articles, problems } = await loadArticles(dir, 'kb')
+    assert.deepEqual(
+      articles.map((a) => a.id),
+      ['published'],
+    )
+    assert.deepEqual(problems.map(formatProblem), [
+      'kb/drafted.md:2 status: warning: draft: linted, but not built or served until status: published (kb build --include-drafts to preview)',
+    ])
+    assert.deepEqual(
+      (await buildFromFolder(dir)).articles.map((a) => a.id),
+      ['published'],
+    )
+    assert.deepEqual(
+      (await buildFromFolder(dir, { includeDrafts: true })).articles.map((a) => a.id),
+      ['drafted', 'published'],
+    )
+  })
+
+  it('a draft with an error is still an error, a published article keeping a TODO(draft) line is one, and status takes two values', () => {
+    const broken = parseArticle(article('draft').replace('title: T', 'title: ""'), 'd.md')
+    assert.equal(broken.article, undefined)
+    assert.deepEqual(broken.problems.map(formatProblem).sort(), [
+      'd.md:2 status: warning: draft: linted, but not built or served until status: published (kb build --include-drafts to preview)',
+      'd.md:3 title: must be a non-empty string, got an empty string',
+    ])
+    assert.deepEqual(parseArticle(article('published', 'TODO(draft): the steps'), 'p.md').problems.map(formatProblem), [
+      'p.md:7 resolution: still has a TODO(draft): line from kb draft: replace it, or set status: draft',
+    ])
+    assert.deepEqual(parseArticle(article('review'), 'r.md').problems.map(formatProblem), ['r.md:2 status: must be "draft" or "published", got "review"'])
+    assert.equal(parseArticle(article('published'), 'p.md').article?.status, undefined)
   })
 })

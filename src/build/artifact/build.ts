@@ -5,7 +5,7 @@ import lunr from 'lunr'
 import { configureBuilder } from '../../core/analysis/pipeline.js'
 import { BUILTIN_ONLY, Synonyms, type SynonymSource } from '../../core/analysis/synonyms.js'
 import { ContentError, NoArticlesError } from '../content/problems.js'
-import { loadArticles } from '../content/load.js'
+import { type LoadOptions, loadArticles } from '../content/load.js'
 import type { ArticleSource } from '../content/schema.js'
 import type { KbArticle } from '../../core/article.js'
 import { toKbArticle } from './article.js'
@@ -42,11 +42,12 @@ export function buildArtifact(sources: ArticleSource[], synonyms: SynonymSource 
 }
 
 /**
- * Load, validate and build a folder of articles; throws ContentError listing every problem, and
- * NoArticlesError when the folder has no article (an empty KB is a mistake, not a build).
+ * Load, validate and build a folder of articles (drafts only with `includeDrafts`); throws
+ * ContentError listing every problem, and NoArticlesError when the folder has no article (an
+ * empty KB is a mistake, not a build).
  */
-export async function buildFromFolder(dir: string) {
-  const { articles, synonyms, problems } = await loadArticles(dir)
+export async function buildFromFolder(dir: string, options: LoadOptions = {}) {
+  const { articles, synonyms, problems } = await loadArticles(dir, dir, options)
   if (problems.some((p) => p.severity === 'error')) throw new ContentError(problems)
   if (articles.length === 0) throw new NoArticlesError(dir, problems)
   return { ...buildArtifact(articles, synonyms), problems }

@@ -12,6 +12,7 @@ import { ArticlesFolderError, type Problem, sortProblems } from './problems.js'
 import { type ArticleReference, type ArticleSource, FIELD_EXPECTATIONS, Frontmatter, ID_PATTERN, KNOWN_FIELDS } from './schema.js'
 import type { SynonymSource } from '../../core/analysis/synonyms.js'
 import { loadSynonyms } from './synonyms.js'
+import { DRAFT_TODO } from '../../core/insights/draft.js'
 
 // logLevel 'error': the parser's warnings (an unknown tag such as !!js/function) become problems
 // below, one line each, instead of multi-line warnings printed to stderr.
@@ -45,8 +46,14 @@ export async function listArticleFiles(dir: string): Promise<string[]> {
     .sort()
 }
 
+/** What loadArticles keeps besides published articles. */
+export interface LoadOptions {
+  /** Keep drafts (`status: draft`) among the articles; by default they are linted, then left out. */
+  includeDrafts?: boolean
+}
+
 /** Load, parse and validate every article below `dir`; `displayDir` prefixes file names in problems. */
-export async function loadArticles(dir: string, displayDir = dir): Promise<LoadResult> {
+export async function loadArticles(dir: string, displayDir = dir, options: LoadOptions = {}): Promise<LoadResult> {
   const files = await listArticleFiles(dir)
   const problems: Problem[] = []
   const articles: ArticleSource[] = []
@@ -65,7 +72,9 @@ export async function loadArticles(dir: string, displayDir = dir): Promise<LoadR
   problems.push(...duplicates.problems)
   const synonyms = await loadSynonyms(dir, displayDir)
   problems.push(...synonyms.problems)
-  return { articles: articles.filter((a) => !duplicates.dropped.has(a)), synonyms: synonyms.synonyms, problems: sortProblems(problems) }
+  // Ids are checked across drafts too: a draft must not take the id of a published article.
+  const kept = articles.filter((a) => !duplicates.dropped.has(a) && (options.includeDrafts || a.status !== 'draft'))
+  return { articles: kept, synonyms: synonyms.synonyms, problems: sortProblems(problems) }
 }
 
 /** Parse and validate one article's text. `rel` is its path relative to the articles folder. */
@@ -161,6 +170,18 @@ export function parseArticle(text: string, rel: string, display = rel): { articl
     }
     references.push(r.title ? { title: r.title, url: r.url } : { url: r.url })
   }
+  if (fm.status === 'draft') {
+    problem(lineOf(['status']), 'status', 'draft: linted, but not built or served until status: published (kb build --include-drafts to preview)', 'warning')
+  } else {
+    // A draft's placeholders must not reach readers: publishing one means replacing them.
+    for (const name of ['title', 'environment', 'resolution', 'symptoms', 'cause'] as const) {
+      const value: unknown = fields[name]
+      const texts = Array.isArray(value) ? value : [value]
+      if (texts.some((t) => typeof t === 'string' && t.includes(DRAFT_TODO))) {
+        problem(lineOf([name]), name, `still has a ${DRAFT_TODO} line from kb draft: replace it, or set status: draft`)
+      }
+    }
+  }
   if (typeof fm.updated === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(fm.updated) && !isRealDate(fm.updated)) {
     problem(lineOf(['updated']), 'updated', `"${fm.updated}" is not a real calendar date`)
   }
@@ -208,6 +229,7 @@ export function parseArticle(text: string, rel: string, display = rel): { articl
       errorCodes: f.error_codes ?? [],
       references,
       ...(f.updated ? { updated: f.updated } : {}),
+      ...(f.status === 'draft' ? { status: 'draft' as const } : {}),
       body: file.content,
       source: rel,
       bodyLine,

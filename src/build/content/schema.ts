@@ -32,6 +32,8 @@ export const Frontmatter = Type.Object({
   error_codes: Type.Optional(StringList),
   references: Type.Optional(Type.Array(Reference)),
   updated: Type.Optional(Type.String({ pattern: DATE_PATTERN })),
+  // A draft (kb draft writes them) is linted, but not built or served unless --include-drafts asks.
+  status: Type.Optional(Type.Union([Type.Literal('draft'), Type.Literal('published')])),
 })
 export type Frontmatter = Static<typeof Frontmatter>
 
@@ -48,6 +50,7 @@ export const FIELD_EXPECTATIONS: Record<keyof Frontmatter, { field: string; item
   error_codes: { field: 'a list of strings', item: 'a non-empty string' },
   references: { field: 'a list of references', item: 'a URL string or a mapping with url (and optional title)' },
   updated: { field: 'a date in YYYY-MM-DD form' },
+  status: { field: '"draft" or "published"' },
 }
 
 export const KNOWN_FIELDS = new Set(Object.keys(Frontmatter.properties))
@@ -69,6 +72,8 @@ export interface ArticleSource {
   errorCodes: string[]
   references: ArticleReference[]
   updated?: string
+  /** Set for a draft only (`status: draft`): linted, but built and served only with --include-drafts. */
+  status?: 'draft'
   /** Free Markdown after the frontmatter. */
   body: string
   /** Path of the file, relative to the articles folder, with `/` separators. */
