@@ -18,6 +18,7 @@ import { Errors } from './api/errors.js'
 import { clientErrorHandler, frameworkErrors, installErrorHandling } from './http/error-handler.js'
 import { articleRoutes } from './http/routes/articles.js'
 import { healthRoutes } from './http/routes/health.js'
+import { insightsRoutes } from './http/routes/insights.js'
 import { matchRoutes } from './http/routes/match.js'
 import { searchRoutes } from './http/routes/search.js'
 import { webRoutes } from './http/routes/web.js'
@@ -75,6 +76,8 @@ export interface AppOptions {
   events?: EventStore
   /** Keep each question as sent beside its redacted form (KB_STORE_RAW_PASTES=1). */
   storeRawPastes?: boolean
+  /** Bearer token of the insights API (KB_ADMIN_TOKEN); empty or absent: insights are off (404). */
+  adminToken?: string
 }
 
 /** The application plugin (not encapsulated, so the server can reach `swapKb` and `setDraining`). */
@@ -138,6 +141,7 @@ const app: FastifyPluginAsync<AppOptions> = async (app, opts) => {
   await app.register(searchRoutes)
   await app.register(matchRoutes)
   await app.register(articleRoutes)
+  await app.register(insightsRoutes, { adminToken: opts.adminToken ?? '' })
   await app.register(webRoutes, { dir: opts.webDir })
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 }

@@ -60,6 +60,7 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
     queries,
     events,
     storeRawPastes: config.KB_STORE_RAW_PASTES,
+    adminToken: config.KB_ADMIN_TOKEN,
     bodyLimit: config.KB_MAX_BODY_BYTES,
     corsOrigins: parseCorsOrigins(config.KB_CORS_ORIGINS),
     rateLimitPerMinute: config.KB_RATE_LIMIT_PER_MINUTE,

@@ -12,7 +12,11 @@ export const ERROR_CODES = {
   KB_BAD_REQUEST: { status: 400, when: 'a malformed HTTP request' },
   KB_BAD_URL: { status: 400, when: 'a percent-encoded sequence in the URL does not decode' },
   KB_QUERY_TOO_COMPLEX: { status: 400, when: 'a search over a [query limit](#limits), named with its value' },
+  KB_UNAUTHORIZED: { status: 401, when: 'an insights route without `Authorization: Bearer <KB_ADMIN_TOKEN>`, or with another token' },
   KB_ARTICLE_NOT_FOUND: { status: 404, when: 'no article with that id' },
+  KB_INSIGHTS_OFF: { status: 404, when: 'an insights route while no `KB_ADMIN_TOKEN` is set; the message says how to turn insights on' },
+  KB_EVENTS_OFF: { status: 404, when: 'an insights route while events are off (`KB_EVENTS=0`): there is nothing to read' },
+  KB_GAP_NOT_FOUND: { status: 404, when: 'no gap with that id in the window (`since`); gap ids come from `GET /api/insights/gaps`' },
   KB_ROUTE_NOT_FOUND: { status: 404, when: 'no such route' },
   KB_REQUEST_TIMEOUT: { status: 408, when: 'the request was not received in time' },
   KB_BODY_TOO_LARGE: { status: 413, when: 'the body is over `KB_MAX_BODY_BYTES` (the body is read first, so every client gets this answer)' },
@@ -22,6 +26,7 @@ export const ERROR_CODES = {
   KB_INTERNAL: { status: 500, when: 'a bug; details only in the log' },
   KB_NOT_READY: { status: 503, when: 'no index loaded yet' },
   KB_QUERY_FAILED: { status: 503, when: 'the query stopped the worker answering it (out of memory); it is not retried anywhere' },
+  KB_EVENTS_UNAVAILABLE: { status: 503, when: 'the events database is not open yet, or cannot be read now' },
   KB_WEB_NOT_BUILT: { status: 503, when: 'the widget or page was not built (`npm run build`)' },
 } as const satisfies Record<string, { status: number; when: string }>
 
@@ -61,6 +66,19 @@ export const Errors = {
   bodyTooLarge: (limit: number) =>
     apiError('KB_BODY_TOO_LARGE', `Request body is larger than the limit of ${limit} bytes; send a shorter excerpt around the error`),
   internal: () => apiError('KB_INTERNAL', 'Internal error; it has been logged'),
+  /** Insights (issue 17): behind the admin token, reading the events database. */
+  insightsOff: () =>
+    apiError('KB_INSIGHTS_OFF', 'Insights are off: set KB_ADMIN_TOKEN to a secret on the server, then send it as Authorization: Bearer <token>'),
+  unauthorized: () => apiError('KB_UNAUTHORIZED', 'Insights need Authorization: Bearer <token>, with the token the server was given as KB_ADMIN_TOKEN'),
+  eventsOff: () => apiError('KB_EVENTS_OFF', 'Events are off (KB_EVENTS=0), so there is nothing to read: start the server with KB_EVENTS=1'),
+  eventsUnavailable: (reason: string) => apiError('KB_EVENTS_UNAVAILABLE', `The events database cannot be read now (${reason}); try again shortly`),
+  /** A `since` or `before` that is neither a date nor a span (core/insights/since.ts says what is). */
+  invalidWindow: (name: string, value: string, forms: string) => apiError('KB_INVALID_REQUEST', `querystring/${name} must be ${forms}, got "${value}"`),
+  gapNotFound: (id: string, since: string) =>
+    apiError(
+      'KB_GAP_NOT_FOUND',
+      `No gap with id "${id}" since ${since}; gap ids come from GET /api/insights/gaps and change when new questions change the group's template`,
+    ),
 }
 
 /** The JSON body of every error answer. */
@@ -71,6 +89,7 @@ export function errorBody(statusCode: number, code: string, message: string) {
 /** Reason phrases of the statuses the catalogue uses (no node:http here: every layer may import this file). */
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request',
+  401: 'Unauthorized',
   404: 'Not Found',
   408: 'Request Timeout',
   413: 'Payload Too Large',

@@ -211,3 +211,100 @@ export type UseBody = Static<typeof UseBody>
 export const Recorded = Type.Object({
   recorded: Type.Boolean({ description: 'False when events are off (KB_EVENTS=off) or the event buffer is full; the request itself succeeded' }),
 })
+
+// Insights (issue 17): behind Authorization: Bearer <KB_ADMIN_TOKEN>.
+
+const Since = Type.String({
+  maxLength: 40,
+  default: '30d',
+  description: 'Start of the window: a date (2026-11-01), an ISO time, or a span before now (24h, 7d, 2w); default 30d',
+})
+const Count = Type.Integer({ minimum: 0 })
+const Rate = Type.Union([Type.Number({ minimum: 0, maximum: 1 }), Type.Null()])
+
+export const InsightsQuery = Type.Object({ since: Since })
+export type InsightsQuery = Static<typeof InsightsQuery>
+
+export const InsightsWindow = Type.Object({
+  since: Type.String({ description: 'Start of the window, ISO time' }),
+  until: Type.String({ description: 'When the answer was made, ISO time' }),
+})
+
+export const Gap = Type.Object({
+  id: Type.String({ description: 'Stable while the template does not change: a hash of the codes and the template' }),
+  template: Type.String({ description: 'The first line read, <*> where the questions differ' }),
+  count: Count,
+  firstSeen: Type.String(),
+  lastSeen: Type.String(),
+  example: Type.String({ description: 'The latest question of the group, as stored (redacted)' }),
+  codes: StringList,
+  products: Type.Array(Type.String(), { description: "Products of the KB's articles that list one of the codes" }),
+  rejected: Type.Integer({ minimum: 0, description: 'Questions of the group whose answer a user rejected' }),
+})
+
+export const GapsResponse = Type.Object({
+  window: InsightsWindow,
+  questions: Type.Integer({ minimum: 0, description: `Gap questions read (the latest ${LIMITS.insightsGapQuestions} at most)` }),
+  overflow: Type.Integer({ minimum: 0, description: 'Questions left ungrouped: the template miner reached a bound' }),
+  gaps: Type.Array(Gap),
+})
+
+export const GapParams = Type.Object({ id: Type.String({ pattern: '^[0-9a-f]{16}$', description: 'A gap id from GET /api/insights/gaps' }) })
+export type GapParams = Static<typeof GapParams>
+
+export const DraftResponse = Type.Object({
+  gap: Gap,
+  path: Type.String({ description: 'Where the draft goes in the KB repository: articles/<slug>.md' }),
+  markdown: Type.String({ description: 'The draft article, status: draft' }),
+})
+
+export const ArticleFigures = Type.Object({
+  id: Type.String(),
+  title: Type.Union([Type.String(), Type.Null()], { description: 'Null for an article no longer in the KB served' }),
+  inKb: Type.Boolean(),
+  impressions: Type.Integer({ minimum: 0, description: 'Times among the results shown' }),
+  opens: Count,
+  ctr: Type.Union([Type.Number({ minimum: 0 }), Type.Null()], { description: 'Opens per impression' }),
+  meanPosition: Type.Union([Type.Number({ minimum: 1 }), Type.Null()], { description: 'Mean position of the opens (1 = first)' }),
+  solved: Count,
+  notRelated: Count,
+  relatedNotSolved: Count,
+  helpfulRatio: Type.Union([Type.Number({ minimum: 0, maximum: 1 }), Type.Null()], { description: 'Solved per verdict' }),
+  uses: Type.Integer({ minimum: 0, description: 'Tickets it was attached to' }),
+  oftenRejected: Type.Boolean({ description: 'At least 3 rejections, and at least half of its verdicts' }),
+  neverFound: Type.Boolean({ description: 'In the KB, and never among the results shown in the window' }),
+})
+
+export const ArticlesInsightsResponse = Type.Object({ window: InsightsWindow, articles: Type.Array(ArticleFigures) })
+
+const QueryCount = Type.Object({
+  text: Type.String({ description: 'The question as stored (redacted), its first 300 characters' }),
+  kind: Type.Union([Type.Literal('search'), Type.Literal('match')]),
+  count: Count,
+  noResult: Count,
+})
+
+export const SearchesInsightsResponse = Type.Object({
+  window: InsightsWindow,
+  total: Count,
+  top: Type.Array(QueryCount),
+  noResult: Type.Array(QueryCount),
+  daily: Type.Array(
+    Type.Object({
+      day: Type.String({ description: 'YYYY-MM-DD (UTC)' }),
+      questions: Count,
+      searches: Count,
+      matches: Count,
+      noResult: Count,
+      matchRate: Rate,
+      confidentRate: Rate,
+    }),
+  ),
+})
+
+export const DeleteEventsQuery = Type.Object({
+  before: Type.String({ maxLength: 40, description: 'Delete the events before this: a date, an ISO time, or a span before now (90d)' }),
+})
+export type DeleteEventsQuery = Static<typeof DeleteEventsQuery>
+
+export const DeleteEventsResponse = Type.Object({ before: Type.String(), deleted: Count })

@@ -1,0 +1,227 @@
+/**
+ * The insights' reads of the events database (the same SQL on PGlite and PostgreSQL): the gaps
+ * (questions the KB did not answer, or whose answers users rejected, grouped by core/insights),
+ * per-article figures (impressions, opens, feedback, uses) and the searches (top queries, no
+ * results, daily rates). Every read is bounded: aggregates in SQL, lists with a LIMIT.
+ */
+import type { KbArticle } from '../../core/article.js'
+import { type Gap, type GapQuestion, groupGaps } from '../../core/insights/gaps.js'
+import { daysBetween } from '../../core/insights/since.js'
+import { LIMITS } from '../../limits.js'
+import type { EventDb } from './db.js'
+
+/** What insights read of the KB being served: its articles and the codes each lists. */
+export interface ArticleCatalog {
+  articles: readonly KbArticle[]
+  codes: readonly (readonly string[])[]
+}
+
+/** No KB at hand (`kb draft` or `kb report` reading a database without an artifact). */
+export const NO_CATALOG: ArticleCatalog = { articles: [], codes: [] }
+
+/**
+ * An article is flagged often rejected from this many rejections in the window (not related, or
+ * related but not solved) when they are at least this share of its verdicts: one unhappy user is
+ * not a pattern, three out of four are.
+ */
+export const OFTEN_REJECTED = { minRejections: 3, minShare: 0.5 } as const
+
+/** Rows of the top-queries and no-result lists, at most. */
+export const TOP_QUERIES = 20
+
+/** Characters of a stored question shown in the searches lists. */
+const SHOWN_CHARS = 300
+
+/** The products of the articles listing each code, from the KB. */
+export function productsByCode(catalog: ArticleCatalog): (code: string) => readonly string[] {
+  const map = new Map<string, Set<string>>()
+  catalog.articles.forEach((a, i) => {
+    for (const code of new Set([...(catalog.codes[i] ?? []), ...a.errorCodes])) {
+      let set = map.get(code)
+      if (!set) map.set(code, (set = new Set()))
+      for (const p of a.products) set.add(p)
+    }
+  })
+  return (code) => [...(map.get(code) ?? [])]
+}
+
+/** The gaps since a moment: the latest LIMITS.insightsGapQuestions gap questions, grouped. */
+export async function readGaps(
+  db: Pick<EventDb, 'query'>,
+  since: Date,
+  catalog: ArticleCatalog,
+): Promise<{ gaps: Gap[]; questions: number; overflow: number }> {
+  // A gap question: unanswered (no confident match, or no result) or rejected, and solved by nothing.
+  const { rows } = await db.query<{ at: Date | string; kind: 'search' | 'match'; text: string; codes: string[]; rejected: boolean }>(
+    `SELECT q.at, q.kind, q.text, q.codes,
+            EXISTS (SELECT 1 FROM kb_feedback f WHERE f.query_id = q.id AND f.verdict <> 'solved') AS rejected
+       FROM kb_queries q
+      WHERE q.at >= $1
+        AND (q.no_confident_match OR cardinality(q.result_ids) = 0
+             OR EXISTS (SELECT 1 FROM kb_feedback f WHERE f.query_id = q.id AND f.verdict <> 'solved'))
+        AND NOT EXISTS (SELECT 1 FROM kb_feedback f WHERE f.query_id = q.id AND f.verdict = 'solved')
+      ORDER BY q.at DESC, q.id
+      LIMIT $2`,
+    [since, LIMITS.insightsGapQuestions],
+  )
+  const questions: GapQuestion[] = rows.map((r) => ({ at: new Date(r.at), kind: r.kind, text: r.text, codes: r.codes ?? [], rejected: r.rejected }))
+  const { gaps, overflow } = groupGaps(questions, productsByCode(catalog))
+  return { gaps, questions: questions.length, overflow }
+}
+
+/** What the insights say of one article. */
+export interface ArticleFigures {
+  id: string
+  /** Null for an article no longer in the KB being served. */
+  title: string | null
+  inKb: boolean
+  /** Times it was among the results shown. */
+  impressions: number
+  opens: number
+  /** Opens per impression; null without impressions. */
+  ctr: number | null
+  /** Mean position (1 = first) of the opens that gave one; null without. */
+  meanPosition: number | null
+  solved: number
+  notRelated: number
+  relatedNotSolved: number
+  /** Solved per verdict; null without verdicts. */
+  helpfulRatio: number | null
+  /** Tickets it was attached to. */
+  uses: number
+  oftenRejected: boolean
+  /** In the KB, and never among the results shown in the window. */
+  neverFound: boolean
+}
+
+const round = (n: number, places = 4): number => Math.round(n * 10 ** places) / 10 ** places
+const num = (v: unknown): number => Number(v ?? 0)
+
+/** Per article of the KB (and any other article the events name): its figures since a moment, by id. */
+export async function readArticleFigures(db: Pick<EventDb, 'query'>, since: Date, catalog: ArticleCatalog): Promise<ArticleFigures[]> {
+  const [shown, opens, verdicts, uses] = await Promise.all([
+    db.query<{ id: string; n: number }>('SELECT r.id, count(*)::int AS n FROM kb_queries q, unnest(q.result_ids) AS r(id) WHERE q.at >= $1 GROUP BY r.id', [
+      since,
+    ]),
+    db.query<{ id: string; n: number; pos: number | null }>(
+      'SELECT article_id AS id, count(*)::int AS n, avg(position)::float8 AS pos FROM kb_opens WHERE at >= $1 GROUP BY article_id',
+      [since],
+    ),
+    db.query<{ id: string; verdict: string; n: number }>(
+      'SELECT article_id AS id, verdict, count(*)::int AS n FROM kb_feedback WHERE at >= $1 GROUP BY article_id, verdict',
+      [since],
+    ),
+    db.query<{ id: string; n: number }>('SELECT article_id AS id, count(*)::int AS n FROM kb_uses WHERE at >= $1 GROUP BY article_id', [since]),
+  ])
+  const figures = new Map<string, ArticleFigures>()
+  const at = (id: string): ArticleFigures => {
+    let f = figures.get(id)
+    if (!f) {
+      f = {
+        id,
+        title: null,
+        inKb: false,
+        impressions: 0,
+        opens: 0,
+        ctr: null,
+        meanPosition: null,
+        solved: 0,
+        notRelated: 0,
+        relatedNotSolved: 0,
+        helpfulRatio: null,
+        uses: 0,
+        oftenRejected: false,
+        neverFound: false,
+      }
+      figures.set(id, f)
+    }
+    return f
+  }
+  for (const a of catalog.articles) Object.assign(at(a.id), { title: a.title, inKb: true })
+  for (const r of shown.rows) at(r.id).impressions = num(r.n)
+  for (const r of opens.rows) Object.assign(at(r.id), { opens: num(r.n), meanPosition: r.pos === null ? null : round(num(r.pos), 2) })
+  for (const r of verdicts.rows) {
+    const f = at(r.id)
+    if (r.verdict === 'solved') f.solved = num(r.n)
+    else if (r.verdict === 'not-related') f.notRelated = num(r.n)
+    else f.relatedNotSolved = num(r.n)
+  }
+  for (const r of uses.rows) at(r.id).uses = num(r.n)
+  for (const f of figures.values()) {
+    const verdictCount = f.solved + f.notRelated + f.relatedNotSolved
+    const rejections = f.notRelated + f.relatedNotSolved
+    f.ctr = f.impressions ? round(f.opens / f.impressions) : null
+    f.helpfulRatio = verdictCount ? round(f.solved / verdictCount) : null
+    f.oftenRejected = rejections >= OFTEN_REJECTED.minRejections && rejections / verdictCount >= OFTEN_REJECTED.minShare
+    f.neverFound = f.inKb && f.impressions === 0
+  }
+  return [...figures.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+}
+
+/** A stored question and how often it was asked. */
+export interface QueryCount {
+  text: string
+  kind: 'search' | 'match'
+  count: number
+  /** Of those, answered with no result. */
+  noResult: number
+}
+
+/** One UTC day of questions. */
+export interface DayFigures {
+  day: string
+  questions: number
+  searches: number
+  matches: number
+  /** Searches and matches answered with no result. */
+  noResult: number
+  /** Matches with at least one result, per match; null on a day without matches. */
+  matchRate: number | null
+  /** Matches with a confident answer, per match; null on a day without matches. */
+  confidentRate: number | null
+}
+
+/** The searches since a moment: top questions, those with no result, and the daily series (every day of the window from the first with a question). */
+export async function readSearchFigures(
+  db: Pick<EventDb, 'query'>,
+  since: Date,
+  now: Date = new Date(),
+): Promise<{ total: number; top: QueryCount[]; noResult: QueryCount[]; daily: DayFigures[] }> {
+  const top = `SELECT left(text, ${SHOWN_CHARS}) AS text, kind, count(*)::int AS n, count(*) FILTER (WHERE cardinality(result_ids) = 0)::int AS none
+                 FROM kb_queries WHERE at >= $1 %WHERE% GROUP BY left(text, ${SHOWN_CHARS}), kind ORDER BY n DESC, text, kind LIMIT ${TOP_QUERIES}`
+  type Row = { text: string; kind: 'search' | 'match'; n: number; none: number }
+  const [all, none, days] = await Promise.all([
+    db.query<Row>(top.replace('%WHERE%', ''), [since]),
+    db.query<Row>(top.replace('%WHERE%', 'AND cardinality(result_ids) = 0'), [since]),
+    db.query<{ day: string; questions: number; searches: number; matches: number; none: number; matched: number; confident: number }>(
+      `SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
+              count(*)::int AS questions,
+              count(*) FILTER (WHERE kind = 'search')::int AS searches,
+              count(*) FILTER (WHERE kind = 'match')::int AS matches,
+              count(*) FILTER (WHERE cardinality(result_ids) = 0)::int AS none,
+              count(*) FILTER (WHERE kind = 'match' AND cardinality(result_ids) > 0)::int AS matched,
+              count(*) FILTER (WHERE kind = 'match' AND NOT no_confident_match)::int AS confident
+         FROM kb_queries WHERE at >= $1 GROUP BY 1 ORDER BY 1`,
+      [since],
+    ),
+  ])
+  const counts = (rows: Row[]): QueryCount[] => rows.map((r) => ({ text: r.text, kind: r.kind, count: num(r.n), noResult: num(r.none) }))
+  const byDay = new Map(days.rows.map((r) => [r.day, r]))
+  const first = days.rows[0]?.day
+  const daily = first
+    ? daysBetween(new Date(`${first}T00:00:00Z`), now).map((day) => {
+        const r = byDay.get(day)
+        const matches = num(r?.matches)
+        return {
+          day,
+          questions: num(r?.questions),
+          searches: num(r?.searches),
+          matches,
+          noResult: num(r?.none),
+          matchRate: matches ? round(num(r?.matched) / matches) : null,
+          confidentRate: matches ? round(num(r?.confident) / matches) : null,
+        }
+      })
+    : []
+  return { total: daily.reduce((s, d) => s + d.questions, 0), top: counts(all.rows), noResult: counts(none.rows), daily }
+}
