@@ -72,9 +72,19 @@ export function stem(term: string): string {
 /** Marks a stop word's key: stop words are dropped from the index, but still part of a phrase (`log in` is not `log`). */
 const STOP_MARK = '\u0001'
 
+// Stemming is most of the cost of a key, and the Lunr step asks one for every token it indexes.
+const KEY_CACHE_LIMIT = 100_000
+const stemCache = new Map<string, string>()
+
 /** The key a term (lowercased, one part of a token) is compared by in synonyms: its index form, or for a stop word the marked word. */
 export function termKey(term: string): string {
-  return isStopWord(term) ? STOP_MARK + term : stem(term)
+  if (isStopWord(term)) return STOP_MARK + term
+  let key = stemCache.get(term)
+  if (key === undefined) {
+    if (stemCache.size >= KEY_CACHE_LIMIT) stemCache.clear()
+    stemCache.set(term, (key = stem(term)))
+  }
+  return key
 }
 
 /** True for the key of a stop word, which gives no index term. */
