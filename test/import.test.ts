@@ -443,6 +443,32 @@ describe('convertArticle: any heading-structured KB', () => {
     )
   })
 
+  it('reads "**Issue:**" / "**Possible cause:**" / "**Recommended solution:**" labels in a page of problems; "None" is no fix', async () => {
+    const markdown = await readFile(path.join(FIXTURES, 'split', 'gizmo_build', 'troubleshooting-builds.md'), 'utf8')
+    const result = convertArticle(markdown, 'gizmo_build/troubleshooting-builds.md')
+    const page = 'troubleshooting-builds'
+    assert.deepEqual(result.problems, [
+      { heading: 'Error: "ARTIFACT_UPLOAD_DENIED" when a build ends', id: `${page}-error-artifact-upload-denied-when-a-build-ends` },
+      { heading: 'Cache restores take longer than the build', id: `${page}-cache-restores-take-longer-than-the-build` },
+      {
+        heading: 'Builds run as the admin user',
+        id: `${page}-builds-run-as-the-admin-user`,
+        skipped: 'no fix: the section says what happens but not what to do (no steps, commands or settings)',
+      },
+      // Beside problems, a heading that states something is one too.
+      { heading: "Worker tags must match the project's tags", id: `${page}-worker-tags-must-match-the-project-s-tags` },
+    ])
+    const [denied, cache] = result.articles.map((a) => parseArticle(a.article, `${a.id}.md`).article!)
+    assert.deepEqual(denied?.symptoms, [
+      'ARTIFACT_UPLOAD_DENIED',
+      'Error: "ARTIFACT_UPLOAD_DENIED" when a build ends',
+      'The build succeeds, then the upload step fails with ARTIFACT_UPLOAD_DENIED: role gizmo-builder cannot write to bucket.',
+    ])
+    assert.equal(denied?.cause, 'The build role has no write permission on the artifact bucket\\.')
+    assert.equal(denied?.resolution, 'Give the build role write access to the bucket, then run the build again\\.')
+    assert.match(cache?.resolution ?? '', /^Keep the cache under 1 GB\\\. Exclude the `node_modules\/\.cache` folder:\n\n```\ncache:/)
+  })
+
   it('keeps the id of its file name for a page that holds a single problem', async () => {
     const markdown = await readFile(path.join(FIXTURES, 'split', 'widget_runner', 'cache-upload-fails.md'), 'utf8')
     const result = convertArticle(markdown, 'widget_runner/cache-upload-fails.md')
@@ -664,7 +690,7 @@ describe('kb import --dry-run', () => {
 
   it('--json lists every file, its outcome, its articles and each problem, and a summary by reason; writes nothing', async () => {
     const to = path.join(await tempDir(), 'out')
-    const from = path.join(FIXTURES, 'split')
+    const from = path.join(FIXTURES, 'split', 'widget_runner')
     const { out, code } = await run(['--from', from, '--to', to, '--dry-run', '--json', '--environment', 'Widget CI'])
     assert.equal(code, 0)
     assert.equal(existsSync(to), false)
@@ -679,8 +705,8 @@ describe('kb import --dry-run', () => {
     assert.deepEqual(
       json.files.map((f) => [f.source, f.outcome, f.articles.length, f.problems?.length]),
       [
-        ['widget_runner/cache-upload-fails.md', 'imported', 1, 1],
-        ['widget_runner/runner_troubleshooting.md', 'imported', 3, 4],
+        ['cache-upload-fails.md', 'imported', 1, 1],
+        ['runner_troubleshooting.md', 'imported', 3, 4],
       ],
     )
     assert.deepEqual(json.summary, {
@@ -748,11 +774,11 @@ describe('importing the real corpora (KB_CORPORA_DIR, else ../shared/bench/corpo
       assert.ok(s.reason.length > 10, `${s.source} has a reason`)
     }
     // Since cause is optional, two more articles; two pages of problems split (502 errors in ARR, HTTP error codes).
-    assert.equal(iis.imported.length, 89)
+    assert.equal(iis.imported.length, 90)
     assert.deepEqual(
       iis.files.filter((f) => f.problems).map((f) => [f.source.replace(iisDir, ''), f.articles.length, f.problems!.length]),
       [
-        ['application-request-routing/troubleshooting-502-errors-in-arr.md', 3, 3],
+        ['application-request-routing/troubleshooting-502-errors-in-arr.md', 4, 4],
         ['site-behavior-performance/troubleshoot-http-error-code.md', 4, 5],
       ],
     )
@@ -763,7 +789,7 @@ describe('importing the real corpora (KB_CORPORA_DIR, else ../shared/bench/corpo
       problems.filter((p) => p.severity === 'error'),
       [],
     )
-    assert.equal(articles.length, 187)
+    assert.equal(articles.length, 188)
 
     const byId = new Map(articles.map((a) => [a.id, a]))
     const login = byId.get('mssqlserver-18456-database-engine-error')

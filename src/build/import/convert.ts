@@ -126,7 +126,7 @@ export function convertArticle(markdown: string, sourcePath: string, options: Co
 
   // A page of problems is one article per problem (a single one keeps the page's id). A support
   // article (Symptoms/Cause/Resolution sections or role tables) that reads as one stays one: its id is linked already.
-  const split = details ? undefined : findProblems(root, settings.split, settings)
+  const split = details ? undefined : findProblems(src, root, settings.split, settings)
   const supportArticle =
     assemble(found.resolutionParts) !== '' && (roles.tables.size > 0 || roles.all.some((s) => /^(?:symptoms|cause|resolution)$/.test(roles.own.get(s) ?? '')))
   if (split && (split.problems.length > 1 || assemble(found.resolutionParts) === '') && (!supportArticle || settings.split === 'always')) {
@@ -220,7 +220,7 @@ function splitPage(src: Source, problems: Section[], page: PageContext, settings
     own.delete(p)
     const f = readProblem(src, p, settings, own)
     const resolution = assemble(f.resolutionParts)
-    if (!resolution || !fixInMarkdown(resolution)) {
+    if (!resolution || !(f.declaredFix || fixInMarkdown(resolution))) {
       outcomes.push({ heading, id: articleId, skipped: 'no fix: the section says what happens but not what to do (no steps, commands or settings)' })
       continue
     }

@@ -7,7 +7,8 @@
  * whose section says nothing to do is skipped, with that reason.
  */
 import type { Code, Nodes, RootContent } from 'mdast'
-import { classifyHeading, descendants, plainText, type Role, type Section, type Source, tidyLines, type Vocabulary } from './markdown.js'
+import { classifyHeading, descendants, parseMarkdown, plainText, type Role, type Section, type Source, tidyLines, type Vocabulary } from './markdown.js'
+import { sectionKey } from './settings.js'
 import { addSymptomsFrom, type Found } from './symptoms.js'
 import { labelText, type Part, uniq, unescapeMd } from './text.js'
 
@@ -17,10 +18,14 @@ const PROBLEM_WORDS =
 
 /** Headings that open a guide, not a problem ("Troubleshooting ...", "Enable debug logging", "Related topics"). */
 const GUIDE_HEADING =
-  /^(?:troubleshoot(?:ing)?|debug(?:ging)?|how to|enabl(?:e|ing)|configur(?:e|ing)|check(?:ing)?|verify(?:ing)?|view(?:ing)?|collect(?:ing)?|gather(?:ing)?|get(?:ting)? (?:started|help|more|the|logs?|information)|find(?:ing)?|use|using|set(?:ting)? up|example|examples|related|see also|logs?|logging|overview|introduction|prerequisites|known issues|common (?:errors|issues|problems)|general|other|more information|useful|tips|next steps|workarounds?|resolutions?|solutions?|fix(?:es)?|steps|diagnos\w*|identify(?:ing)?|monitor(?:ing)?|migrat\w*|upgrad\w*|install\w*|reset(?:ting)?|disabl(?:e|ing)|rebuild\w*|restor\w*|back(?:ing)? up|clean\w*|remov\w*|updat\w*|creat\w*|run(?:ning)?|manag\w*|work(?:ing)? with|access(?:ing)?|about)\b/i
+  /^(?:troubleshoot(?:ing)?|debug(?:ging)?|how to|enabl(?:e|ing)|configur(?:e|ing)|check(?:ing)?|verify(?:ing)?|view(?:ing)?|collect(?:ing)?|gather(?:ing)?|get(?:ting)? (?:started|help|more|the|logs?|information)|find(?:ing)?|use|using|set(?:ting)? up|example|examples|related|see also|logs?|logging|overview|introduction|prerequisites|known issues|common (?:errors|issues|problems)|general|other|more information|useful|tips|next steps|workarounds?|resolutions?|solutions?|fix(?:es)?|steps|diagnos\w*|identify(?:ing)?|monitor(?:ing)?|migrat\w*|upgrad\w*|install\w*|reset(?:ting)?|disabl(?:e|ing)|rebuild\w*|restor\w*|back(?:ing)? up|clean\w*|remov\w*|updat\w*|creat\w*|run(?:ning)?|manag\w*|work(?:ing)? with|access(?:ing)?|about|need help|general)\b/i
 
 /** Headings that end by saying they explain ("HTTP 502 overview"). */
 const GUIDE_END = /\b(?:overview|introduction|summary|reference|examples?)$/i
+
+/** Words that say something failed, strong enough to make a topic heading a problem ("Using X can cause deployments to fail", "Troubleshooting a failed ... event"). */
+const FAILURE_WORDS =
+  /\b(?:fail(?:s|ed|ing|ures?)?|errors?|exceptions?|denied|refused|cannot|can't|unable|crash(?:es|ed)?|not (?:work(?:ing)?|start(?:ing)?|found))\b/i
 
 /** A heading that starts by saying what it quotes ("Error: ...", "Message: `...`"). */
 const QUOTING_HEADING = /^(?:error|message|warning|exception|fatal|failure)\s*(?::|`|"|'|\u201c)/i
@@ -66,12 +71,91 @@ const DOES =
 const FIX_CUE =
   /\b(?:to (?:resolve|fix|work ?around|avoid|prevent|correct|solve|address|mitigate)|resolve|fix(?:ed)?|work ?around|ensure|make sure|verify|check|re-?run|run|set|use|consider|want to|update|upgrade|downgrade|install|reinstall|configure|enable|disable|add|remove|delete|restart|reboot|change|rename|increase|decrease|reduce|raise|try|retry|contact|re-?create|regenerate|reset|rotate|renew|replace|move|grant|assign|edit|modify|specify|define|create|confirm|wait|manually|instead|should|must|need to|needs to|you can|can be (?:resolved|fixed|avoided))\b/i
 
+/** Bold labels that open a paragraph and say which field the text after them is ("**Problem:** ...", "**Possible fixes:** ..."). */
+const LABELS: Array<['symptoms' | 'cause' | 'resolution', RegExp]> = [
+  ['symptoms', /^(?:problems?|issues?|symptoms?|errors?|error messages?)$/],
+  ['cause', /^(?:(?:possible|probable|likely|root) )?(?:causes?|reasons?)$|^explanation$/],
+  ['resolution', /^(?:(?:recommended|possible|suggested) )?(?:solutions?|fix(?:es)?|resolutions?|workarounds?|actions?)$|^(?:what to do|to fix|to resolve)$/],
+]
+
+/** A paragraph's text that says there is nothing to do ("None", "N/A"). */
+const NOTHING = /^(?:none|n\/a|not applicable|no (?:fix|workaround|solution)(?: is available)?)\.?$/i
+
+/** The label a run of inline nodes opens with ("**Cause:**", "***Possible cause:** ...*"), and where the label ends. */
+function openingLabel(nodes: Nodes[], src: Source, vocab: Vocabulary | undefined): { role: 'symptoms' | 'cause' | 'resolution'; end: number } | undefined {
+  let [first, second] = nodes
+  // A label inside emphasis ("***Possible cause:** ...*"): the emphasis's own first nodes.
+  if (first?.type === 'emphasis' && first.children[0]?.type === 'strong') [first, second] = [first.children[0], first.children[1] ?? second]
+  if (first?.type !== 'strong') return undefined
+  const label = plainText(first).trim()
+  const colonInside = /:\s*$/.test(label)
+  const colonAfter = second?.type === 'text' && /^\s*:/.test(second.value)
+  if (!colonInside && !colonAfter) return undefined
+  const key = sectionKey(label)
+  const fromMap = vocab && (['symptoms', 'cause', 'resolution'] as const).find((f) => vocab.sections[f].includes(key))
+  const role = fromMap || LABELS.find(([, re]) => re.test(key))?.[0]
+  return role ? { role, end: first.position?.end.offset ?? 0 } : undefined
+}
+
+/**
+ * The labelled parts of a paragraph that opens with a bold label naming a field: each part's
+ * field and its Markdown after the label. A hard line break followed by another label starts the
+ * next part ("***Possible cause:** ...*  \n**Recommended solution:** ..."). Undefined when the
+ * paragraph opens with no such label. The colon may sit inside or outside the bold.
+ */
+export function paragraphLabels(
+  node: RootContent,
+  src: Source,
+  vocab?: Vocabulary,
+): Array<{ role: 'symptoms' | 'cause' | 'resolution'; rest: string }> | undefined {
+  if (node.type !== 'paragraph') return undefined
+  const kids = node.children as Nodes[]
+  const parts: Array<{ role: 'symptoms' | 'cause' | 'resolution'; from: number; to: number }> = []
+  let start = 0
+  for (let i = 0; i <= kids.length; i++) {
+    if (i < kids.length && kids[i]!.type !== 'break') continue
+    const segment = kids.slice(start, i)
+    const label = segment.length ? openingLabel(segment, src, vocab) : undefined
+    const to = (i < kids.length ? kids[i]!.position?.start.offset : node.position?.end.offset) ?? 0
+    if (label) parts.push({ role: label.role, from: label.end, to })
+    else if (parts.length === 0) return undefined
+    else parts[parts.length - 1]!.to = to
+    start = i + 1
+  }
+  // A label's closing emphasis mark ("*") is left at the end of its text: drop a lone one.
+  const tidy = (t: string): string =>
+    t
+      .replace(/^\s*:?\s*/, '')
+      .replace(/^\*(?!\*)/, '')
+      .replace(/(?<!\*)\*\s*$/, '')
+      .trim()
+  return parts.map((p) => ({ role: p.role, rest: tidy(src.slice(p.from, p.to)) }))
+}
+
+/** True when a section's own paragraphs carry labels that say what the problem is or how to fix it. */
+const labelled = (s: Section, src: Source, vocab: Vocabulary | undefined): boolean =>
+  s.nodes.some((n) => {
+    const parts = paragraphLabels(n, src, vocab)
+    return parts !== undefined && parts.some((p) => p.role !== 'cause')
+  })
+
+/** A heading that states something (a verb of state or a problem noun), rather than saying what to do. */
+const STATEMENT =
+  /\b(?:is|are|was|were|isn't|aren't|must|should|can|could|may|might|will|would|does|do|has|have|returns?|shows?|appears?|happens?|stays?|keeps?|requires?|needs?|seems?|issues?|problems?|bugs?)\b/i
+
+/** True when a heading opens a guide or a list ("Enable debug logging", "Related topics", "HTTP 502 overview"). */
+const isGuideHeading = (heading: string): boolean => {
+  const text = unescapeMd(heading).trim()
+  return GUIDE_HEADING.test(text) || GUIDE_END.test(text) || /\?$/.test(text)
+}
+
 /** True when a heading names a problem. */
 export function isProblemHeading(heading: string, headingMarkdown = heading): boolean {
   const text = unescapeMd(heading).trim()
   const quoted = /`[^`]+`/.test(headingMarkdown)
   if (QUOTING_HEADING.test(text)) return true
-  if ((GUIDE_HEADING.test(text) || GUIDE_END.test(text)) && !(quoted && PROBLEM_WORDS.test(text))) return false
+  const topic = /^(?:troubleshoot(?:ing)?|using|debugging)\b/i.test(text)
+  if ((GUIDE_HEADING.test(text) || GUIDE_END.test(text)) && !(quoted && PROBLEM_WORDS.test(text)) && !(topic && FAILURE_WORDS.test(text))) return false
   if (quoted) {
     const code = [...headingMarkdown.matchAll(/`([^`]+)`/g)].map((m) => m[1]!).join(' ')
     if (PROBLEM_WORDS.test(text) || code.length >= 0.6 * text.length) return true
@@ -84,9 +168,9 @@ const ownRole = (s: Section, vocab: Vocabulary | undefined): Role | undefined =>
 
 const isFieldRole = (r: Role | undefined): boolean => r === 'symptoms' || r === 'cause' || r === 'resolution'
 
-/** A problem section, or one that only groups problems below it. */
-const problemShaped = (s: Section, vocab: Vocabulary | undefined): boolean =>
-  !s.pseudo && s.depth >= 2 && !!s.heading && ownRole(s, vocab) === undefined && isProblemHeading(s.heading, s.headingMarkdown)
+/** A problem section (its heading names a problem, or its paragraphs are labelled Problem / Solution), or one that only groups problems below it. */
+const problemShaped = (s: Section, vocab: Vocabulary | undefined, src: Source): boolean =>
+  !s.pseudo && s.depth >= 2 && !!s.heading && ownRole(s, vocab) === undefined && (isProblemHeading(s.heading, s.headingMarkdown) || labelled(s, src, vocab))
 
 /** The outcome of looking for problems in a page: the problem sections, or why the page is not split. */
 export interface ProblemSections {
@@ -100,13 +184,13 @@ export interface ProblemSections {
  * 'never'; or, with 'auto', fewer than two problems, or a Symptoms/Cause/Resolution section outside
  * them: a support article). With 'always', every leaf section with text is a problem too.
  */
-export function findProblems(root: Section, split: 'auto' | 'never' | 'always', vocab: Vocabulary | undefined): ProblemSections | undefined {
+export function findProblems(src: Source, root: Section, split: 'auto' | 'never' | 'always', vocab: Vocabulary | undefined): ProblemSections | undefined {
   if (split === 'never') return undefined
   const problems: Section[] = []
   const groups: Section[] = []
   const walk = (s: Section): void => {
-    const shaped = problemShaped(s, vocab) || (split === 'always' && s.depth >= 2 && !s.pseudo && s.children.length === 0 && s.nodes.length > 0)
-    const nested = descendants(s).some((d) => problemShaped(d, vocab))
+    const shaped = problemShaped(s, vocab, src) || (split === 'always' && s.depth >= 2 && !s.pseudo && s.children.length === 0 && s.nodes.length > 0)
+    const nested = descendants(s).some((d) => problemShaped(d, vocab, src))
     if (shaped && !nested) {
       problems.push(s)
       return
@@ -119,6 +203,23 @@ export function findProblems(root: Section, split: 'auto' | 'never' | 'always', 
     for (const c of s.children) walk(c)
   }
   for (const c of root.children) walk(c)
+  // On a page of problems, a sibling of the problems whose heading states something about the
+  // product ("Tags must be set correctly", "Linux ACL issues") is one too; one that says what to do
+  // ("Add ... permissions", "List all variables") is a how-to, not a problem.
+  if (problems.length >= 2) {
+    const parents = new Set(problems.map((p) => p.parent))
+    const taken = new Set([...problems, ...groups].flatMap((p) => [p, ...descendants(p)]))
+    for (const parent of parents) {
+      for (const c of parent?.children ?? []) {
+        if (taken.has(c) || c.pseudo || !c.heading || ownRole(c, vocab) !== undefined) continue
+        if (c.nodes.length === 0 || isGuideHeading(c.heading) || !STATEMENT.test(unescapeMd(c.heading))) continue
+        if (descendants(c).some((d) => problemShaped(d, vocab, src))) continue
+        problems.push(c)
+      }
+    }
+    const order = new Map(descendants(root).map((d, i) => [d, i]))
+    problems.sort((a, b) => order.get(a)! - order.get(b)!)
+  }
   if (problems.length === 0) return undefined
   const inside = new Set(problems.flatMap((p) => [p, ...descendants(p)]))
   const strayRole = descendants(root).some((s) => !inside.has(s) && isFieldRole(ownRole(s, vocab)))
@@ -151,7 +252,10 @@ export function isErrorExcerpt(node: Code, beforeFix: boolean): boolean {
 /** The quoted strings of a heading (its inline code), or its text after "Error:"; the heading itself when it says more. */
 export function headingSymptoms(heading: string, headingMarkdown: string): string[] {
   const text = unescapeMd(heading).replace(/\s+/g, ' ').trim()
-  const quotes = [...headingMarkdown.matchAll(/`([^`]+)`/g)].map((m) => m[1]!.trim()).filter((q) => q.length > 1)
+  // Quoted in code, or in double quotes (straight or curly): 'Error: "ARTIFACT_DENIED" when ...'.
+  const coded = [...headingMarkdown.matchAll(/`([^`]+)`/g)].map((m) => m[1]!.trim())
+  const inQuotes = coded.length ? [] : [...text.matchAll(/["\u201c]([^"\u201c\u201d]{3,})["\u201d]/g)].map((m) => m[1]!.trim())
+  const quotes = [...coded, ...inQuotes].filter((q) => q.length > 1)
   const after = /^(?:error|message|warning|exception|fatal|failure)\s*:\s*(.+)$/i.exec(text)?.[1]?.replace(/^["'\u201c`]|["'\u201d`]$/g, '')
   const out: string[] = []
   if (quotes.length) out.push(...quotes)
@@ -182,6 +286,8 @@ export interface ProblemFields extends Found {
   environment: string[]
   /** Blocks that introduce the problem ("You might get this error:"): the body. */
   context: string[]
+  /** The source labels part of the section as the fix ("**Recommended solution:** ..."). */
+  declaredFix?: boolean
 }
 
 /**
@@ -198,9 +304,29 @@ export function readProblem(src: Source, p: Section, vocab: Vocabulary | undefin
   const own: string[] = []
   const cause: string[] = []
   let fixSeen = false
+  let labelRole: 'symptoms' | 'cause' | 'resolution' | undefined
   const nodes = p.nodes
   for (const [i, node] of nodes.entries()) {
     const md = src.block(node)
+    // "**Problem:** ...", "**Possible fixes:** ...": the label says where this block and the next ones go.
+    const labels = paragraphLabels(node, src, vocab)
+    if (labels || labelRole) {
+      for (const { role, rest } of labels ?? [{ role: labelRole!, rest: md }]) {
+        labelRole = role
+        if (!rest) continue
+        if (role === 'symptoms') {
+          if (labels) out.symptoms.push(tidyLines(plainText(parseMarkdown(rest))).replace(/\n/g, ' '))
+          else addSymptomsFrom([node], src, out)
+        } else if (role === 'cause') cause.push(rest)
+        else {
+          own.push(rest)
+          fixSeen = true
+          // The source labels it as the fix ("**Possible fixes:** ..."): that is its word, unless it says there is none.
+          if (!NOTHING.test(unescapeMd(rest))) out.declaredFix = true
+        }
+      }
+      continue
+    }
     if (node.type === 'code') {
       if (isErrorExcerpt(node, !fixSeen)) {
         const t = node.value.replace(/[ \t]+$/gm, '').replace(/^\n+|\n+$/g, '')
