@@ -14,6 +14,7 @@ import iisMore from './src/iis-more.mjs'
 import sqlMore from './src/sql-more.mjs'
 import bundledDescribed from './src/bundled-described.mjs'
 import gitlab from './src/gitlab.mjs'
+import awsDevtools from './src/aws-devtools.mjs'
 
 /** The labels a case's `kind` may have (eval/README.md says what each means). */
 const KINDS = new Set([
@@ -34,7 +35,7 @@ const KINDS = new Set([
 const CORPUS = /^[a-z0-9][a-z0-9-]*$/
 
 const out = fileURLToPath(new URL('./pastes.jsonl', import.meta.url))
-const cases = [...bundled1, ...bundled2, ...imported, ...negative, ...terseStack, ...iisMore, ...sqlMore, ...bundledDescribed, ...gitlab]
+const cases = [...bundled1, ...bundled2, ...imported, ...negative, ...terseStack, ...iisMore, ...sqlMore, ...bundledDescribed, ...gitlab, ...awsDevtools]
 
 const lines = cases.map((c) => {
   for (const k of ['id', 'corpus', 'kind', 'text', 'set', 'note']) {
