@@ -1,6 +1,6 @@
 #!/usr/bin/env -S node --expose-gc --no-allocation-site-pretenuring
 /**
- * The `kb` command line: build, lint, serve, search, match, eval, import.
+ * The `kb` command line: build, lint, serve, search, match, eval, import, draft, report.
  * Human-readable output by default; `--json` for scripts. Exit codes: 0 ok, 1 failure
  * (content errors, unloadable index, bad input), 2 usage error. Every failure is one line on
  * stderr (content problems one line each); `--debug` adds the stack trace. The first line starts
@@ -13,6 +13,8 @@ import { DEFAULT_INDEX, loadConfig } from '../config.js'
 import { ContentError, formatProblem, NoArticlesError, type Problem } from '../build/content/problems.js'
 import { writeArtifact } from '../build/artifact/artifact.js'
 import { registerImportCommand } from '../build/import/command.js'
+import { registerDraftCommand } from './draft.js'
+import { registerReportCommand } from './report.js'
 import { CliError, debugDetail, errorLine, systemReason } from './errors.js'
 
 // Each command loads what it needs when it runs: `kb serve` starts without the Markdown renderer,
@@ -42,12 +44,12 @@ async function checkOut(out: string): Promise<void> {
   }
 }
 
-/** Build the artifact; prints problems and returns false when articles have errors. */
-async function build(articles: string, out: string, json: boolean): Promise<boolean> {
+/** Build the artifact (drafts too with `includeDrafts`); prints problems and returns false when articles have errors. */
+async function build(articles: string, out: string, json: boolean, includeDrafts = false): Promise<boolean> {
   await checkOut(out)
   const { buildFromFolder } = await import('../build/artifact/build.js')
   try {
-    const { bytes, articles: built, problems } = await buildFromFolder(articles)
+    const { bytes, articles: built, problems } = await buildFromFolder(articles, { includeDrafts })
     await writeArtifact(out, bytes).catch((err: unknown) => {
       throw new CliError(`cannot write ${out}: ${systemReason(err) ?? (err as Error).message}`, 1, { cause: err })
     })
@@ -113,9 +115,10 @@ program
   .description('validate, render and index the articles into one artifact')
   .option('-a, --articles <dir>', 'articles folder', DEFAULT_ARTICLES)
   .option('-o, --out <file>', 'artifact to write', DEFAULT_INDEX)
+  .option('--include-drafts', 'build the drafts (status: draft) too, to preview them')
   .option('--json', 'machine-readable output')
-  .action(async (o: { articles: string; out: string; json?: boolean }) => {
-    process.exitCode = (await build(o.articles, o.out, o.json === true)) ? 0 : 1
+  .action(async (o: { articles: string; out: string; includeDrafts?: boolean; json?: boolean }) => {
+    process.exitCode = (await build(o.articles, o.out, o.json === true, o.includeDrafts === true)) ? 0 : 1
   })
 
 program
@@ -125,11 +128,18 @@ program
   .option('-p, --port <n>', 'port (default: $PORT or 3000)', int('port', 0, 65535))
   .option('-H, --host <h>', 'address to listen on (default: $HOST or 127.0.0.1)')
   .option('--build-if-missing', 'build the artifact from --articles first if it does not exist')
-  .option('-a, --articles <dir>', 'articles folder for --build-if-missing', DEFAULT_ARTICLES)
-  .action(async (o: { index?: string; port?: number; host?: string; buildIfMissing?: boolean; articles: string }) => {
+  .option('-a, --articles <dir>', 'articles folder for --build-if-missing and --include-drafts', DEFAULT_ARTICLES)
+  .option('--include-drafts', 'build --articles with its drafts (status: draft) into a temporary artifact and serve that: a preview')
+  .action(async (o: { index?: string; port?: number; host?: string; buildIfMissing?: boolean; includeDrafts?: boolean; articles: string }) => {
     const env = loadConfig()
     const config = { ...env, KB_INDEX: o.index ?? env.KB_INDEX, PORT: o.port ?? env.PORT, HOST: o.host ?? env.HOST }
-    if (o.buildIfMissing) {
+    if (o.includeDrafts) {
+      // Drafts are never in a published artifact: the preview is built apart, and KB_INDEX is left alone.
+      const { mkdtemp } = await import('node:fs/promises')
+      const { tmpdir } = await import('node:os')
+      config.KB_INDEX = path.join(await mkdtemp(path.join(tmpdir(), 'kb-drafts-')), 'kb-index.json')
+      if (!(await build(o.articles, config.KB_INDEX, false, true))) process.exit(1)
+    } else if (o.buildIfMissing) {
       const exists = await access(config.KB_INDEX).then(
         () => true,
         () => false,
@@ -217,6 +227,8 @@ program
   })
 
 registerImportCommand(program)
+registerDraftCommand(program, DEFAULT_ARTICLES)
+registerReportCommand(program, int)
 
 // A usage error is one line too, naming the command's help instead of printing it.
 for (const command of [program, ...program.commands]) {

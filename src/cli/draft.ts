@@ -1,0 +1,174 @@
+/**
+ * `kb draft --gap <id> [--since 30d] [--server URL --token T] [--articles DIR] [--index FILE]`: the
+ * KCS "capture" step. Writes `<articles>/<slug>.md` with `status: draft` for a knowledge gap: the
+ * same Markdown as `GET /api/insights/gaps/:id/draft` (core/insights/draft.ts). The gaps come from
+ * a running server's insights API (`--server`, with the admin token), or else from the events
+ * database the configuration names (KB_DATA_DIR or DATABASE_URL), read directly. A PGlite folder
+ * is one process's: with a server running on it, use --server. Never overwrites a file.
+ *
+ * Also the insights reader `kb report` uses: the same answers from either source.
+ */
+import { writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { Command } from 'commander'
+import { loadConfig } from '../config.js'
+import { draftArticle } from '../core/insights/draft.js'
+import type { Gap } from '../core/insights/gaps.js'
+import { parseSince, SINCE_FORMS } from '../core/insights/since.js'
+import type { ArticleFigures } from '../runtime/events/insights.js'
+import { CliError, systemReason } from './errors.js'
+
+/** Gaps as the API answers them. */
+export interface GapsAnswer {
+  window: { since: string; until: string }
+  questions: number
+  overflow: number
+  gaps: Gap[]
+}
+
+/** Where insights are read: a server's API or the events database. */
+export interface InsightsReader {
+  /** Names the source in messages. */
+  readonly source: string
+  gaps(since: string): Promise<GapsAnswer>
+  articles(since: string): Promise<ArticleFigures[]>
+  close(): Promise<void>
+}
+
+/** Where the insights come from, as the command line says. */
+export interface SourceOptions {
+  server?: string
+  token?: string
+  index?: string
+}
+
+/** The reader the options name: the server's API with --server, else the configured events database. */
+export async function insightsReader(o: SourceOptions): Promise<InsightsReader> {
+  const config = loadConfig()
+  if (o.server) return serverReader(o.server, o.token ?? config.KB_ADMIN_TOKEN)
+  return databaseReader(config, o.index ?? config.KB_INDEX)
+}
+
+/** Read the insights API of a running server. */
+function serverReader(server: string, token: string): InsightsReader {
+  let base: URL
+  try {
+    base = new URL(server)
+  } catch {
+    throw new CliError(`--server must be a URL such as http://127.0.0.1:3000, got "${server}"`, 2)
+  }
+  if (!token) throw new CliError('--server needs the admin token: --token <token> or KB_ADMIN_TOKEN', 2)
+  const get = async <T>(route: string, since: string): Promise<T> => {
+    const url = new URL(route, base)
+    url.searchParams.set('since', since)
+    const res = await fetch(url, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(30_000) }).catch((err: unknown) => {
+      const cause = (err as { cause?: unknown }).cause
+      throw new CliError(`cannot reach ${base.origin}: ${systemReason(cause) ?? (cause as Error | undefined)?.message ?? (err as Error).message}`, 1, {
+        cause: err,
+      })
+    })
+    const body = (await res.json().catch(() => undefined)) as (T & { code?: string; message?: string }) | undefined
+    if (!res.ok)
+      throw new CliError(`${url.origin}${url.pathname} answered ${res.status}${body?.code ? ` ${body.code}` : ''}: ${body?.message ?? res.statusText}`)
+    if (body === undefined) throw new CliError(`${url.origin}${url.pathname} answered ${res.status} without JSON`)
+    return body
+  }
+  return {
+    source: base.origin,
+    gaps: (since) => get<GapsAnswer>('/api/insights/gaps', since),
+    articles: async (since) => (await get<{ articles: ArticleFigures[] }>('/api/insights/articles', since)).articles,
+    close: async () => undefined,
+  }
+}
+
+/** Read the events database directly, with the KB's articles from the artifact when there is one. */
+async function databaseReader(config: ReturnType<typeof loadConfig>, index: string): Promise<InsightsReader> {
+  const [{ openEventDb }, { migrate }, insights, { readArtifact }] = await Promise.all([
+    import('../runtime/events/db.js'),
+    import('../runtime/events/migrations.js'),
+    import('../runtime/events/insights.js'),
+    import('../build/artifact/artifact.js'),
+  ])
+  const source = config.DATABASE_URL ? 'the PostgreSQL database of DATABASE_URL' : `the events database in ${config.KB_DATA_DIR}`
+  const db = await openEventDb({ dataDir: config.KB_DATA_DIR, ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}) }).catch((err: unknown) => {
+    throw new CliError(`cannot open ${source}: ${(err as Error).message}`, 1, { cause: err })
+  })
+  try {
+    // A database no server has written to yet is made empty, and one too new is refused with its message.
+    await migrate(db)
+  } catch (err) {
+    await db.close().catch(() => undefined)
+    throw new CliError(`cannot read ${source}: ${(err as Error).message}`, 1, { cause: err })
+  }
+  // Without the artifact the gaps carry no products and the article list only the articles the events name.
+  const catalog = await readArtifact(index).catch(() => insights.NO_CATALOG)
+  const window = (since: string): Date => {
+    const at = parseSince(since)
+    if (!at) throw new CliError(`--since must be ${SINCE_FORMS}, got "${since}"`, 2)
+    return at
+  }
+  const span = (since: Date) => ({ since: since.toISOString(), until: new Date().toISOString() })
+  return {
+    source,
+    gaps: async (since) => {
+      const at = window(since)
+      return { window: span(at), ...(await insights.readGaps(db, at, catalog)) }
+    },
+    articles: (since) => insights.readArticleFigures(db, window(since), catalog),
+    close: () => db.close(),
+  }
+}
+
+interface DraftOptions extends SourceOptions {
+  gap: string
+  since: string
+  articles: string
+  json?: boolean
+}
+
+/** Register `kb draft`. */
+export function registerDraftCommand(program: Command, defaultArticles: string): void {
+  program
+    .command('draft')
+    .description('write a draft article (status: draft) for a knowledge gap of the insights')
+    .requiredOption('--gap <id>', 'the gap id, from GET /api/insights/gaps or kb report')
+    .option('--since <span>', 'the window the gap is in: 30d, 7d, 24h or a date', '30d')
+    .option('--server <url>', "read a running server's insights API instead of the events database")
+    .option('--token <token>', 'the admin token for --server (default: $KB_ADMIN_TOKEN)')
+    .option('-i, --index <file>', 'artifact whose articles give the products of the codes read (database source; default: $KB_INDEX)')
+    .option('-a, --articles <dir>', 'articles folder to write the draft in', defaultArticles)
+    .option('--json', 'machine-readable output')
+    .action(async (o: DraftOptions) => {
+      const reader = await insightsReader(o)
+      let gaps: GapsAnswer
+      try {
+        gaps = await reader.gaps(o.since)
+      } finally {
+        await reader.close()
+      }
+      const gap = gaps.gaps.find((g) => g.id === o.gap)
+      if (!gap) {
+        throw new CliError(
+          `no gap with id "${o.gap}" since ${o.since} in ${reader.source} (${gaps.gaps.length} gaps); kb report lists them, and an id changes when new questions change its template`,
+        )
+      }
+      const { slug, markdown } = draftArticle(gap)
+      const file = path.join(o.articles, `${slug}.md`)
+      await writeFile(file, markdown, { flag: 'wx' }).catch((err: unknown) => {
+        const exists = (err as NodeJS.ErrnoException).code === 'EEXIST'
+        throw new CliError(
+          `cannot write ${file}: ${exists ? 'it exists already; edit that draft, or move it away first' : (systemReason(err) ?? (err as Error).message)}`,
+          1,
+          {
+            cause: err,
+          },
+        )
+      })
+      if (o.json) process.stdout.write(`${JSON.stringify({ ok: true, file, gap })}\n`)
+      else {
+        process.stdout.write(
+          `Wrote ${file}: a draft (status: draft) for ${gap.count} question${gap.count === 1 ? '' : 's'} like "${gap.template}". Replace its TODO(draft): lines, add the cause, then set status: published.\n`,
+        )
+      }
+    })
+}

@@ -1,0 +1,118 @@
+/**
+ * `kb report [--since 7d] [--format md|json] [--top 10] [--server URL --token T]`: what the KB's
+ * owners act on, for the KB repository's CI (examples/ci/kb-report.yml posts it as an issue): the
+ * top knowledge gaps (each with its `kb draft` line), the articles users often reject, and the
+ * articles nobody finds. Read from a server's insights API or the events database (cli/draft.ts).
+ */
+import type { Command } from 'commander'
+import type { Gap } from '../core/insights/gaps.js'
+import type { ArticleFigures } from '../runtime/events/insights.js'
+import { CliError } from './errors.js'
+import { type GapsAnswer, insightsReader, type SourceOptions } from './draft.js'
+
+/** What a report says, as `--format json` prints it. */
+export interface Report {
+  window: { since: string; until: string }
+  /** Gap questions read, and gaps found. */
+  questions: number
+  gapCount: number
+  gaps: Gap[]
+  oftenRejected: ArticleFigures[]
+  neverFound: ArticleFigures[]
+}
+
+/** The report of the gaps and the article figures: the top gaps, the often rejected (most rejections first), the never found. */
+export function makeReport(gaps: GapsAnswer, articles: readonly ArticleFigures[], top: number): Report {
+  const rejections = (a: ArticleFigures) => a.notRelated + a.relatedNotSolved
+  return {
+    window: gaps.window,
+    questions: gaps.questions,
+    gapCount: gaps.gaps.length,
+    gaps: gaps.gaps.slice(0, top),
+    oftenRejected: articles.filter((a) => a.oftenRejected).sort((a, b) => rejections(b) - rejections(a) || (a.id < b.id ? -1 : 1)),
+    neverFound: articles.filter((a) => a.neverFound),
+  }
+}
+
+/** Text for a Markdown table cell: one line, pipes escaped, bounded. */
+function cell(s: string, max = 160): string {
+  const one = s.replace(/\s+/g, ' ').trim()
+  return (one.length > max ? `${one.slice(0, max - 1)}…` : one).replace(/\|/g, '\\|')
+}
+
+/** Inline code that survives any backticks in the text. */
+function code(s: string): string {
+  const text = cell(s)
+  const run = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length))
+  const ticks = '`'.repeat(run + 1)
+  return run ? `${ticks} ${text} ${ticks}` : `${ticks}${text}${ticks}`
+}
+
+const pct = (n: number | null): string => (n === null ? '–' : `${Math.round(n * 100)}%`)
+
+/** The report as Markdown (an issue body). */
+export function reportMarkdown(r: Report, since: string): string {
+  const day = (iso: string) => iso.slice(0, 10)
+  const out = [`# KB report: the last ${since} (${day(r.window.since)} to ${day(r.window.until)})`, '']
+  out.push(`## Top gaps`, '')
+  if (r.gaps.length === 0) out.push('No unanswered or rejected questions in this window.', '')
+  else {
+    out.push(
+      `${r.gapCount} gap${r.gapCount === 1 ? '' : 's'} from ${r.questions} unanswered or rejected question${r.questions === 1 ? '' : 's'}; the ${r.gaps.length} largest. Write the article with the draft command.`,
+      '',
+    )
+    out.push('| Questions | Rejected | Last seen | Question, as a template | Codes | Products | Draft |', '|---:|---:|---|---|---|---|---|')
+    for (const g of r.gaps) {
+      out.push(
+        `| ${g.count} | ${g.rejected} | ${day(g.lastSeen)} | ${code(g.template)} | ${cell(g.codes.join(', ')) || '–'} | ${cell(g.products.join(', ')) || '–'} | ${code(`kb draft --gap ${g.id}`)} |`,
+      )
+    }
+    out.push('')
+  }
+  out.push('## Articles users often reject', '')
+  if (r.oftenRejected.length === 0) out.push('None.', '')
+  else {
+    out.push('| Article | Not related | Related, not solved | Solved | Helpful | Opens |', '|---|---:|---:|---:|---:|---:|')
+    for (const a of r.oftenRejected)
+      out.push(`| ${code(a.id)} ${cell(a.title ?? '')} | ${a.notRelated} | ${a.relatedNotSolved} | ${a.solved} | ${pct(a.helpfulRatio)} | ${a.opens} |`)
+    out.push('')
+  }
+  out.push('## Articles nobody finds', '')
+  if (r.neverFound.length === 0) out.push('None: every article was among the results of a question.', '')
+  else {
+    out.push(`Never among the results shown in this window (${r.neverFound.length}):`, '')
+    for (const a of r.neverFound) out.push(`- ${code(a.id)} ${cell(a.title ?? '')}`)
+    out.push('')
+  }
+  return out.join('\n')
+}
+
+interface ReportOptions extends SourceOptions {
+  since: string
+  format: string
+  top: number
+}
+
+/** Register `kb report`. */
+export function registerReportCommand(program: Command, int: (name: string, min: number, max: number) => (v: string) => number): void {
+  program
+    .command('report')
+    .description('the top knowledge gaps, the articles users often reject and those nobody finds (Markdown for an issue, or JSON)')
+    .option('--since <span>', 'the window: 7d, 24h, 2w or a date', '7d')
+    .option('--format <format>', 'md or json', 'md')
+    .option('--top <n>', 'gaps listed', int('top', 1, 100), 10)
+    .option('--server <url>', "read a running server's insights API instead of the events database")
+    .option('--token <token>', 'the admin token for --server (default: $KB_ADMIN_TOKEN)')
+    .option('-i, --index <file>', 'artifact of the KB (database source; default: $KB_INDEX)')
+    .action(async (o: ReportOptions) => {
+      if (o.format !== 'md' && o.format !== 'json') throw new CliError(`--format must be md or json, got "${o.format}"`, 2)
+      const reader = await insightsReader(o)
+      let report: Report
+      try {
+        report = makeReport(await reader.gaps(o.since), await reader.articles(o.since), o.top)
+      } finally {
+        await reader.close()
+      }
+      process.stdout.write(o.format === 'json' ? `${JSON.stringify(report)}\n` : reportMarkdown(report, o.since))
+    })
+}

@@ -1,0 +1,161 @@
+/**
+ * `kb report` and `kb draft` (issue 17) against a running `kb serve` with events on (PGlite in a
+ * temp KB_DATA_DIR) and the admin token, then against the same database read directly once the
+ * server has stopped; the draft is linted, left out of `kb build` and built with --include-drafts.
+ */
+import assert from 'node:assert/strict'
+import { spawn, spawnSync } from 'node:child_process'
+import { copyFile, mkdtemp, readFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { after, before, describe, it } from 'node:test'
+import { writeArtifact } from '../src/build/artifact/artifact.js'
+import { buildFromFolder } from '../src/build/artifact/build.js'
+import { ARTICLES, REPO } from './helpers/kb.js'
+import { NODE_FLAGS } from '../src/runtime/memory.js'
+import { CLI, freePort, serve, type ServerProcess, waitFor } from './helpers/server.js'
+
+const TOKEN = 'cli-test-token-9f8e7d6c'
+const TEST = { timeout: 120_000 }
+
+describe('kb report and kb draft', () => {
+  let server: ServerProcess
+  let url: string
+  let dataDir: string
+  let index: string
+  let work: string
+  const kb = (args: string[], env: Record<string, string> = {}) => {
+    const r = spawnSync(process.execPath, [CLI, ...args], {
+      cwd: REPO,
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, LOG_LEVEL: 'silent', KB_ADMIN_TOKEN: '', DATABASE_URL: '', KB_DATA_DIR: dataDir, KB_INDEX: index, ...env },
+    })
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr }
+  }
+
+  before(async () => {
+    work = await mkdtemp(path.join(os.tmpdir(), 'kb-insights-cli-'))
+    dataDir = path.join(work, 'data')
+    index = path.join(work, 'kb.json')
+    await writeArtifact(index, (await buildFromFolder(ARTICLES)).bytes)
+    server = await serve(index, 'warn', { KB_EVENTS: '1', KB_DATA_DIR: dataDir, KB_ADMIN_TOKEN: TOKEN, KB_QUERY_WORKER: '0' })
+    url = `http://127.0.0.1:${server.port}`
+    await waitFor(async () => ((await fetch(`${url}/readyz`)).ok ? true : undefined), 30_000)
+    const match = async (text: string) =>
+      (await (await fetch(`${url}/api/match`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text }) })).json()) as {
+        queryId: string
+        noConfidentMatch: boolean
+      }
+    for (const db of ['orders_2024', 'billing', 'crm']) {
+      const m = await match(`psql: error: connection to server at "db-${db}.internal" (10.4.2.17), port 5432 failed: FATAL:  database "${db}" does not exist`)
+      assert.equal(m.noConfidentMatch, true)
+    }
+    // Events are written in batches (about once a second): wait until the gap is read.
+    await waitFor(async () => {
+      const res = await fetch(`${url}/api/insights/gaps`, { headers: { authorization: `Bearer ${TOKEN}` } })
+      const body = (await res.json()) as { gaps: Array<{ count: number }> }
+      return body.gaps[0]?.count === 3 ? true : undefined
+    }, 20_000)
+  })
+  after(() => {
+    if (server && server.proc.exitCode === null) server.proc.kill('SIGKILL')
+  })
+
+  let gapId = ''
+
+  it('kb report --server: the top gaps, as JSON and as Markdown', TEST, () => {
+    const json = kb(['report', '--server', url, '--token', TOKEN, '--since', '7d', '--format', 'json'])
+    assert.equal(json.code, 0, json.stderr)
+    const report = JSON.parse(json.stdout)
+    assert.equal(report.gaps.length, 1)
+    assert.equal(report.gaps[0].count, 3)
+    assert.equal(report.gaps[0].template, 'psql: error: connection to server at <*> (<ip>), port 5432 failed: FATAL: database <*> does not exist')
+    assert.deepEqual(report.oftenRejected, [])
+    assert.ok(report.neverFound.length > 0)
+    gapId = report.gaps[0].id
+    // The token from the environment, Markdown by default.
+    const md = kb(['report', '--server', url], { KB_ADMIN_TOKEN: TOKEN })
+    assert.equal(md.code, 0, md.stderr)
+    assert.match(md.stdout, /^# KB report: the last 7d \(\d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}\)\n/)
+    assert.match(md.stdout, /\n## Top gaps\n/)
+    assert.ok(md.stdout.includes(`| 3 | 0 | `), md.stdout)
+    assert.ok(md.stdout.includes(`\`kb draft --gap ${gapId}\``))
+    assert.match(md.stdout, /\n## Articles users often reject\n\nNone\.\n/)
+    assert.match(md.stdout, /\n## Articles nobody finds\n\nNever among the results shown in this window \(\d+\):\n\n- `/)
+  })
+
+  it('kb draft --server writes the API draft, which lint warns of and build leaves out unless --include-drafts', TEST, async () => {
+    const articles = path.join(work, 'articles')
+    await import('node:fs/promises').then((fs) => fs.mkdir(articles))
+    await copyFile(path.join(ARTICLES, 'iis6-connections-refused-nonpaged-pool.md'), path.join(articles, 'iis6-connections-refused-nonpaged-pool.md'))
+    const r = kb(['draft', '--gap', gapId, '--server', url, '--token', TOKEN, '--articles', articles])
+    assert.equal(r.code, 0, r.stderr)
+    const file = path.join(articles, 'psql-error-connection-to-server-at-port-failed-fatal.md')
+    assert.equal(r.stdout.split('\n')[0]!.startsWith(`Wrote ${file}: a draft (status: draft) for 3 questions like`), true, r.stdout)
+    const api = (await (await fetch(`${url}/api/insights/gaps/${gapId}/draft`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as {
+      markdown: string
+    }
+    assert.equal(await readFile(file, 'utf8'), api.markdown)
+    const again = kb(['draft', '--gap', gapId, '--server', url, '--token', TOKEN, '--articles', articles])
+    assert.equal(again.code, 1)
+    assert.equal(again.stderr, `kb draft: cannot write ${file}: it exists already; edit that draft, or move it away first\n`)
+
+    const lint = kb(['lint', '--articles', articles])
+    assert.equal(lint.code, 0, lint.stderr)
+    assert.match(lint.stderr, /psql-error-connection-to-server-at-port-failed-fatal\.md:\d+ status: warning: draft: linted, but not built or served/)
+    const out = path.join(work, 'drafts.json')
+    assert.match(kb(['build', '--articles', articles, '--out', out]).stdout, /Built .*: 1 articles/)
+    assert.match(kb(['build', '--articles', articles, '--out', out, '--include-drafts']).stdout, /Built .*: 2 articles/)
+  })
+
+  it('kb serve --include-drafts serves the drafts from a preview build; without it they are not served', TEST, async () => {
+    const articles = path.join(work, 'articles')
+    const port = await freePort()
+    const preview = spawn(process.execPath, [...NODE_FLAGS, CLI, 'serve', '--include-drafts', '--articles', articles, '--port', String(port)], {
+      env: { ...process.env, LOG_LEVEL: 'warn', KB_EVENTS: '0', KB_QUERY_WORKER: '0', KB_INDEX: index },
+      stdio: 'ignore',
+    })
+    try {
+      const draft = await waitFor(async () => {
+        const res = await fetch(`http://127.0.0.1:${port}/api/articles/psql-error-connection-to-server-at-port-failed-fatal`)
+        return res.ok ? ((await res.json()) as { title: string }) : undefined
+      }, 30_000)
+      assert.match(draft.title, /^psql: error: connection to server at … \(<ip>\)/)
+    } finally {
+      preview.kill('SIGKILL')
+    }
+    // The server of the published artifact does not know it (and KB_INDEX was not rebuilt).
+    assert.equal((await fetch(`${url}/api/articles/psql-error-connection-to-server-at-port-failed-fatal`)).status, 404)
+  })
+
+  it('refuses a wrong token, an unknown gap and a bad window, one line each', TEST, () => {
+    const wrong = kb(['report', '--server', url, '--token', 'wrong'])
+    assert.equal(wrong.code, 1)
+    assert.match(
+      wrong.stderr,
+      /^kb report: http:\/\/127\.0\.0\.1:\d+\/api\/insights\/gaps answered 401 KB_UNAUTHORIZED: Insights need Authorization: Bearer <token>/,
+    )
+    const none = kb(['draft', '--gap', '0000000000000000', '--server', url, '--token', TOKEN, '--articles', work])
+    assert.equal(none.code, 1)
+    assert.match(none.stderr, /^kb draft: no gap with id "0000000000000000" since 30d in http:\/\/127\.0\.0\.1:\d+ \(1 gaps\)/)
+    const bad = kb(['report', '--server', url, '--token', TOKEN, '--since', 'forever'])
+    assert.equal(bad.code, 1)
+    assert.match(bad.stderr, /answered 400 KB_INVALID_REQUEST: querystring\/since must be a date/)
+  })
+
+  it('reads the events database itself once the server has stopped', TEST, async () => {
+    server.proc.kill('SIGTERM')
+    assert.equal(await server.exited, 0)
+    const r = kb(['report', '--format', 'json', '--since', '1d'])
+    assert.equal(r.code, 0, r.stderr)
+    const report = JSON.parse(r.stdout)
+    assert.equal(report.gaps[0].id, gapId)
+    assert.equal(report.gaps[0].count, 3)
+    const bad = kb(['report', '--since', 'forever'])
+    assert.deepEqual(
+      [bad.code, bad.stderr],
+      [2, 'kb report: --since must be a date (2026-11-01), an ISO time (2026-11-01T08:00:00Z) or a span before now (24h, 7d, 2w), got "forever"\n'],
+    )
+  })
+})
