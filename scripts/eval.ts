@@ -21,6 +21,7 @@ import { calibrationWarning } from '../src/core/match/options.js'
 import { parseCases } from '../src/eval/cases.js'
 import { listCorpora } from '../src/eval/corpora.js'
 import { type CorpusReport, CROSS_NEGATIVES, type HarnessReport, runHarness } from '../src/eval/harness.js'
+import { SYSTEM_TITLES } from '../src/eval/systems.js'
 import { confidenceLine, f2, failureLines, missLines, pct, rankTable, roundedJson, trimLines } from '../src/eval/report.js'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -83,6 +84,20 @@ function summaryTable(r: HarnessReport, width: number): string[] {
   return lines
 }
 
+/** The kinds of pastes on which a baseline's top-1 beats ours, in one line (none: no line). */
+function behind(c: CorpusReport): string[] {
+  const gaps: string[] = []
+  for (const k of c.heldOut.byKind) {
+    const ours = k.systems.ours?.top1
+    if (ours === null || ours === undefined) continue
+    for (const s of ['lunr', 'mini'] as const) {
+      const other = k.systems[s]?.top1
+      if (other !== null && other !== undefined && other > ours) gaps.push(`${k.kind} (${f2(ours)} vs ${SYSTEM_TITLES[s]} ${f2(other)})`)
+    }
+  }
+  return gaps.length === 0 ? [] : [`behind a baseline on top-1: ${gaps.join(', ')}`]
+}
+
 function corpusSection(c: CorpusReport, verbose: boolean): string[] {
   const cal = c.heldOutCalibration
   const cross = Object.entries(c.crossNegatives).map(([k, n]) => `${n} from ${k}`)
@@ -93,6 +108,7 @@ function corpusSection(c: CorpusReport, verbose: boolean): string[] {
     ...rankTable(c.heldOut),
     `calibration fitted on ${cal.trainedOn.length > 0 ? cal.trainedOn.join(', ') : 'nothing (the shipped one)'} (${cal.samples} pastes): slope ${cal.slope}, intercept ${cal.intercept}`,
     `ours, held out: ${confidenceLine(c.heldOut.confidence)}`,
+    ...behind(c),
     ...missLines('confident and wrong', c.heldOut.confidentWrong),
     ...missLines('confident on a negative', c.heldOut.confidentOnNegatives),
     ...(verbose ? failureLines(c.heldOut.misses) : []),
