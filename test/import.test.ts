@@ -469,6 +469,27 @@ describe('convertArticle: any heading-structured KB', () => {
     assert.match(cache?.resolution ?? '', /^Keep the cache under 1 GB\\\. Exclude the `node_modules\/\.cache` folder:\n\n```\ncache:/)
   })
 
+  it('splits a page of problems whose how-to sections start with a field word ("Fix incorrect ..."); a bare "Resolution" keeps the page whole', () => {
+    const problems = [
+      '# Widget queue problems',
+      '## Error: `queue full: 500 items waiting`',
+      'The queue holds 500 items at most. Raise `max_items` in `queue.toml` and restart the worker.',
+      '## Worker fails to start with `port 7001 in use`',
+      'Another process holds the port. Stop it, or set `port` to a free port.',
+    ]
+    const howTo = ['## Fix incorrect queue counters', 'Run `widget queue recount` to count the items again.']
+    const split = convertArticle([...problems, ...howTo].join('\n\n'), 'widget/queue-problems.md')
+    assert.deepEqual(
+      split.articles.map((a) => a.id),
+      ['queue-problems-error-queue-full-500-items-waiting', 'queue-problems-worker-fails-to-start-with-port-7001-in-use'],
+    )
+    const whole = convertArticle([...problems, '## Resolution', 'Restart the worker.'].join('\n\n'), 'widget/queue-problems.md')
+    assert.deepEqual(
+      whole.articles.map((a) => a.id),
+      ['queue-problems'],
+    )
+  })
+
   it('keeps the id of its file name for a page that holds a single problem', async () => {
     const markdown = await readFile(path.join(FIXTURES, 'split', 'widget_runner', 'cache-upload-fails.md'), 'utf8')
     const result = convertArticle(markdown, 'widget_runner/cache-upload-fails.md')

@@ -23,7 +23,7 @@ import { convertMarkup } from './markup.js'
 import { preprocessMsDocs } from './msdocs.js'
 import { readSections, sectionRoles } from './sections.js'
 import { type ImportSettings, profileFor, resolveSettings } from './settings.js'
-import { findProblems, fixInMarkdown, readProblem } from './split.js'
+import { findProblems, fixInMarkdown, isFieldSection, readProblem } from './split.js'
 import { symptomsOrFallback } from './symptoms.js'
 import { assemble, finishMarkdown, uniq } from './text.js'
 import type { ConvertedArticle, ConvertOptions, ConvertResult, ProblemOutcome } from './types.js'
@@ -127,8 +127,13 @@ export function convertArticle(markdown: string, sourcePath: string, options: Co
   // A page of problems is one article per problem (a single one keeps the page's id). A support
   // article (Symptoms/Cause/Resolution sections or role tables) that reads as one stays one: its id is linked already.
   const split = details ? undefined : findProblems(src, root, settings.split, settings)
+  const topRoles = new Set(roles.root.children.map((s) => roles.own.get(s)))
   const supportArticle =
-    assemble(found.resolutionParts) !== '' && (roles.tables.size > 0 || roles.all.some((s) => /^(?:symptoms|cause|resolution)$/.test(roles.own.get(s) ?? '')))
+    assemble(found.resolutionParts) !== '' &&
+    (roles.tables.size > 0 ||
+      roles.all.some((s) => isFieldSection(s, settings)) ||
+      // "Common symptoms when X fails" beside "Things to check": one problem, in sections.
+      (topRoles.has('symptoms') && (topRoles.has('cause') || topRoles.has('resolution'))))
   if (split && (split.problems.length > 1 || assemble(found.resolutionParts) === '') && (!supportArticle || settings.split === 'always')) {
     const { environment: env, guessed } = environmentOrFallback(found.environment, fm, rel, { title, ...(h1 ? { h1 } : {}) }, envContext, notes)
     const page = { title, rel, tag, env, guessed: guessed === true, updated, refs, single: split.problems.length === 1 ? id : undefined }

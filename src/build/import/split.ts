@@ -7,7 +7,18 @@
  * whose section says nothing to do is skipped, with that reason.
  */
 import type { Code, Nodes, RootContent } from 'mdast'
-import { classifyHeading, descendants, parseMarkdown, plainText, type Role, type Section, type Source, tidyLines, type Vocabulary } from './markdown.js'
+import {
+  classifyHeading,
+  descendants,
+  isBareRoleHeading,
+  parseMarkdown,
+  plainText,
+  type Role,
+  type Section,
+  type Source,
+  tidyLines,
+  type Vocabulary,
+} from './markdown.js'
 import { sectionKey } from './settings.js'
 import { addSymptomsFrom, type Found } from './symptoms.js'
 import { labelText, type Part, uniq, unescapeMd } from './text.js'
@@ -65,11 +76,11 @@ const CAUSAL =
 
 /** A sentence that tells the reader what to do ("Make sure ...", "you must delete ...", "To fix this, ..."). */
 const DOES =
-  /^(?:make sure|ensure|run|use|set|update|upgrade|downgrade|install|reinstall|configure|enable|disable|add|remove|delete|restart|check|verify|try|retry|re-?run|contact|change|increase|edit|create|grant|specify|wait|consider|switch|see)\b|\b(?:to (?:resolve|fix|work ?around|avoid|prevent|correct|solve)|you (?:can|should|must|need to|have to|may want to|might want to|can try to)|workaround|instead|make sure|ensure)\b/i
+  /^(?:make sure|ensure|run|use|set|update|upgrade|downgrade|install|reinstall|configure|enable|disable|add|remove|delete|restart|check|verify|try|retry|re-?run|contact|change|increase|edit|create|grant|specify|wait|consider|switch|see)\b|\b(?:to (?:resolve|fix|work ?around|avoid|prevent|correct|solve)|you (?:can|should|must|need to|have to|may want to|might want to|can try to)|workaround|instead|make sure|ensure|(?:is|are) recommended|we recommend)\b/i
 
 /** What a section says to do: steps, commands, settings, or a sentence that says what to do. */
 const FIX_CUE =
-  /\b(?:to (?:resolve|fix|work ?around|avoid|prevent|correct|solve|address|mitigate)|resolve|fix(?:ed)?|work ?around|ensure|make sure|verify|check|re-?run|run|set|use|consider|want to|update|upgrade|downgrade|install|reinstall|configure|enable|disable|add|remove|delete|restart|reboot|change|rename|increase|decrease|reduce|raise|try|retry|contact|re-?create|regenerate|reset|rotate|renew|replace|move|grant|assign|edit|modify|specify|define|create|confirm|wait|manually|instead|should|must|need to|needs to|you can|can be (?:resolved|fixed|avoided))\b/i
+  /\b(?:to (?:resolve|fix|work ?around|avoid|prevent|correct|solve|address|mitigate)|resolve|fix(?:ed)?|work ?around|ensure|make sure|verify|check|re-?run|run|set|use|consider|want to|update|upgrade|downgrade|install|reinstall|configure|enable|disable|add|remove|delete|restart|reboot|change|rename|increase|decrease|reduce|raise|try|retry|contact|re-?create|regenerate|reset|rotate|renew|replace|move|grant|assign|edit|modify|specify|define|create|confirm|wait|manually|instead|should|must|need to|needs to|you can|can be (?:resolved|fixed|avoided)|recommended|upgrading|updating)\b/i
 
 /** Bold labels that open a paragraph and say which field the text after them is ("**Problem:** ...", "**Possible fixes:** ..."). */
 const LABELS: Array<['symptoms' | 'cause' | 'resolution', RegExp]> = [
@@ -141,7 +152,11 @@ const labelled = (s: Section, src: Source, vocab: Vocabulary | undefined): boole
 
 /** A heading that states something (a verb of state or a problem noun), rather than saying what to do. */
 const STATEMENT =
-  /\b(?:is|are|was|were|isn't|aren't|must|should|can|could|may|might|will|would|does|do|has|have|returns?|shows?|appears?|happens?|stays?|keeps?|requires?|needs?|seems?|issues?|problems?|bugs?)\b/i
+  /\b(?:is|are|was|were|isn't|aren't|must|should|can|could|may|might|will|would|does|do|has|have|returns?|shows?|appears?|happens?|stays?|keeps?|requires?|needs?|seems?|listens?|runs?|run|prompts?|obsoleted|overloads?|exhausts?|issues?|problems?|bugs?)\b/i
+
+/** Headings that open with an instruction ("Add ... permissions", "Delete a group ...", "Run the task"). */
+const IMPERATIVE =
+  /^(?:add|avoid|change|delete|import|improve|investigate|list|observe|queue|re-?run|reinitiali[sz]e|reverify|run|search|set|sync|test|trace|transfer|turn)\b/i
 
 /** True when a heading opens a guide or a list ("Enable debug logging", "Related topics", "HTTP 502 overview"). */
 const isGuideHeading = (heading: string): boolean => {
@@ -167,6 +182,19 @@ export function isProblemHeading(heading: string, headingMarkdown = heading): bo
 const ownRole = (s: Section, vocab: Vocabulary | undefined): Role | undefined => (s.heading && !s.pseudo ? classifyHeading(s.heading, vocab) : undefined)
 
 const isFieldRole = (r: Role | undefined): boolean => r === 'symptoms' || r === 'cause' || r === 'resolution'
+
+/**
+ * A section of a support article: its heading names a field and says no more ("Cause", "Cause 2",
+ * "Resolution: ...", a pseudo-heading), unlike a topic that starts with a field's word ("Fix
+ * incorrect merge request status", "Workaround in case no wildcard DNS entry can be set").
+ */
+export function isFieldSection(s: Section, vocab: Vocabulary | undefined): boolean {
+  if (!s.heading) return false
+  const role = s.pseudo ? classifyHeading(s.heading, vocab) : ownRole(s, vocab)
+  if (!isFieldRole(role)) return false
+  const key = unescapeMd(s.heading).trim()
+  return s.pseudo || isBareRoleHeading(key, vocab) || /^(?:\d+[.)]\s+)?[\p{L} ]{1,30}?(?:\s+\d+)?\s*[:\-\u2013]/u.test(key) || /^\S+\s+\d+$/.test(key)
+}
 
 /** A problem section (its heading names a problem, or its paragraphs are labelled Problem / Solution), or one that only groups problems below it. */
 const problemShaped = (s: Section, vocab: Vocabulary | undefined, src: Source): boolean =>
@@ -212,7 +240,7 @@ export function findProblems(src: Source, root: Section, split: 'auto' | 'never'
     for (const parent of parents) {
       for (const c of parent?.children ?? []) {
         if (taken.has(c) || c.pseudo || !c.heading || ownRole(c, vocab) !== undefined) continue
-        if (c.nodes.length === 0 || isGuideHeading(c.heading) || !STATEMENT.test(unescapeMd(c.heading))) continue
+        if (c.nodes.length === 0 || isGuideHeading(c.heading) || IMPERATIVE.test(unescapeMd(c.heading)) || !STATEMENT.test(unescapeMd(c.heading))) continue
         if (descendants(c).some((d) => problemShaped(d, vocab, src))) continue
         problems.push(c)
       }
@@ -222,7 +250,7 @@ export function findProblems(src: Source, root: Section, split: 'auto' | 'never'
   }
   if (problems.length === 0) return undefined
   const inside = new Set(problems.flatMap((p) => [p, ...descendants(p)]))
-  const strayRole = descendants(root).some((s) => !inside.has(s) && isFieldRole(ownRole(s, vocab)))
+  const strayRole = descendants(root).some((s) => !inside.has(s) && isFieldSection(s, vocab))
   if (strayRole && split === 'auto') return undefined
   return { problems, groups }
 }
