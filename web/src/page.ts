@@ -2,9 +2,12 @@
  * The hosted search page, served at `/` and at `/articles/<id>` (the same HTML; this script reads
  * the path). Search as you type (the query goes in `?q=`, so the back button and a shared link
  * bring the results back), paste an error to match it, open an article with a real link that
- * the history API turns into an in-page view. No inline script: the page's CSP forbids it.
+ * the history API turns into an in-page view. Opens are reported, and an article opened from
+ * results asks "Did this solve it?", both with the answer's queryId (kept in the history entry,
+ * so back and forward keep it). No inline script: the page's CSP forbids it.
  */
-import { type Article, KbClient, KbError, isAbort, type MatchResult, type SearchResult } from './lib/api.js'
+import { type Article, KbClient, KbError, isAbort, type MatchResult, type SearchResult, type Verdict } from './lib/api.js'
+import { feedbackBox } from './lib/feedback.js'
 import { articleView, h, resultBody } from './lib/render.js'
 
 const api = new KbClient('')
@@ -31,6 +34,16 @@ let timer: ReturnType<typeof setTimeout> | undefined
 let fromResults = false
 /** What the results list shows now: `search:<query>` or `match`, so going back reuses it. */
 let shown: string | undefined
+/** Verdicts already given, by `queryId articleId`: coming back to the article thanks rather than asks again. */
+const answered = new Map<string, Verdict>()
+
+/** What the history entry of an article opened from results keeps. */
+interface ArticleState {
+  article: string
+  queryId?: string
+  /** The answer given, so a reload thanks rather than asks again. */
+  verdict?: Verdict
+}
 
 function announce(text: string): void {
   live.textContent = ''
@@ -58,15 +71,23 @@ function articleLink(id: string): string {
 
 function renderHits(res: SearchResult | MatchResult): void {
   const isMatch = 'noConfidentMatch' in res
+  const queryId = res.queryId
   results.replaceChildren(
-    ...res.results.map((hit) => {
+    ...res.results.map((hit, i) => {
       const terms = isMatch ? res.signals.terms : (hit as SearchResult['results'][number]).matchedTerms
       const a = h(document, 'a', { href: articleLink(hit.id), class: 'result' }, resultBody(document, hit, terms))
+      const report = () => api.open({ ...(queryId ? { queryId } : {}), articleId: hit.id, position: i + 1, source: 'page' }).catch(() => undefined)
+      // A middle click opens a new tab: still a click-through.
+      a.addEventListener('auxclick', (e) => {
+        if (e.button === 1) void report()
+      })
       a.addEventListener('click', (e) => {
+        void report()
         if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return
         e.preventDefault()
         fromResults = true
-        history.pushState({ article: hit.id }, '', articleLink(hit.id))
+        const state: ArticleState = { article: hit.id, ...(queryId ? { queryId } : {}) }
+        history.pushState(state, '', articleLink(hit.id))
         void route()
       })
       return h(document, 'li', {}, a)
@@ -143,6 +164,17 @@ async function showArticle(id: string): Promise<void> {
   }
   if (location.pathname !== articleLink(id)) return
   articleEl.replaceChildren(articleView(document, article, { level: 1, base: '', titleId: 'article-title' }))
+  const state = history.state as Partial<ArticleState> | null
+  const queryId = state?.article === id ? state.queryId : undefined
+  if (queryId) {
+    const key = `${queryId} ${id}`
+    const send = async (verdict: Verdict) => {
+      await api.feedback({ queryId, articleId: id, verdict })
+      answered.set(key, verdict)
+      if ((history.state as Partial<ArticleState> | null)?.article === id) history.replaceState({ ...history.state, verdict }, '')
+    }
+    articleEl.append(feedbackBox(document, { idPrefix: '', send, answered: answered.get(key) ?? state?.verdict }))
+  }
   document.title = `${article.title} · ${TITLE}`
   document.getElementById('article-title')?.focus({ preventScroll: true })
 }

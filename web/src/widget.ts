@@ -9,10 +9,24 @@
  * (match), it asks the API (debounced, the previous request aborted), shows results as an ARIA
  * listbox driven from the input (combobox pattern, `aria-activedescendant`), announces counts in
  * a polite live region, and opens an article in place. It tells the host page what happens with
- * the `kb-results` and `kb-select` events (both bubble out of the shadow root); calling
- * `preventDefault()` on `kb-select` keeps the article from opening in the widget.
+ * the `kb-results`, `kb-select` and `kb-feedback` events (all bubble out of the shadow root); calling
+ * `preventDefault()` on `kb-select` keeps the article from opening in the widget. Opens are reported
+ * to the API (`POST /api/events/open`), and under an opened article the visitor is asked "Did this
+ * solve it?" (`POST /api/feedback`), both with the queryId of the answer the article came from.
  */
-import { type Article, KbClient, KbError, isAbort, type MatchHit, type MatchResult, type Mode, type SearchHit, type SearchResult } from './lib/api.js'
+import {
+  type Article,
+  KbClient,
+  KbError,
+  isAbort,
+  type MatchHit,
+  type MatchResult,
+  type Mode,
+  type SearchHit,
+  type SearchResult,
+  type Verdict,
+} from './lib/api.js'
+import { feedbackBox } from './lib/feedback.js'
 import { articleView, h, resultBody } from './lib/render.js'
 import css from './widget.css'
 
@@ -73,6 +87,10 @@ export class KbSearchElement extends HTMLElement {
   #articleRequest: AbortController | undefined
   #lastQuery = ''
   #lastResponse: SearchResult | MatchResult | undefined
+  /** The queryId of the answer shown: opens and feedback carry it, so they link to the question. */
+  #queryId: string | undefined
+  /** Verdicts already given, by `queryId articleId`: reopening the article thanks rather than asks again. */
+  readonly #answered = new Map<string, Verdict>()
   #rendered = false
 
   constructor() {
@@ -332,6 +350,7 @@ export class KbSearchElement extends HTMLElement {
     const doc = document
     const isMatch = 'noConfidentMatch' in res
     this.#hits = res.results
+    this.#queryId = res.queryId
     this.#terms = isMatch ? res.signals.terms : []
     this.#active = -1
     const items = res.results.map((hit, i) => {
@@ -475,13 +494,16 @@ export class KbSearchElement extends HTMLElement {
     const hit = this.#hits[i]
     if (!hit) return
     this.#setActive(i, false)
+    const queryId = this.#queryId
+    // A click-through whatever the host page does with it; a lost report is not the visitor's concern.
+    this.#client.open({ ...(queryId ? { queryId } : {}), articleId: hit.id, position: i + 1, source: 'widget' }).catch(() => undefined)
     const go = this.dispatchEvent(new CustomEvent('kb-select', { detail: { id: hit.id, title: hit.title }, bubbles: true, composed: true, cancelable: true }))
-    if (go) void this.#openArticle(hit.id, hit.title)
+    if (go) void this.#openArticle(hit.id, hit.title, queryId)
   }
 
   // ---- article ---------------------------------------------------------------------------------
 
-  async #openArticle(id: string, title: string): Promise<void> {
+  async #openArticle(id: string, title: string, queryId: string | undefined): Promise<void> {
     this.#articleRequest?.abort()
     const ctrl = new AbortController()
     this.#articleRequest = ctrl
@@ -501,6 +523,15 @@ export class KbSearchElement extends HTMLElement {
     }
     if (ctrl.signal.aborted || this.#view !== 'article') return
     this.#articleBody.replaceChildren(articleView(document, article, { level: 3, base: client.base, titleId: 'kb-article-title' }))
+    if (queryId) {
+      const key = `${queryId} ${id}`
+      const send = async (verdict: Verdict) => {
+        await client.feedback({ queryId, articleId: id, verdict })
+        this.#answered.set(key, verdict)
+        this.dispatchEvent(new CustomEvent('kb-feedback', { detail: { id, verdict }, bubbles: true, composed: true }))
+      }
+      this.#articleBody.append(feedbackBox(document, { idPrefix: 'kb-', send, answered: this.#answered.get(key) }))
+    }
     this.#root.getElementById('kb-article-title')?.focus({ preventScroll: true })
   }
 

@@ -4,7 +4,7 @@
  * message can be shown to a person.
  */
 import type { Static } from 'typebox'
-import type { ArticleResponse, MatchResponse, SearchResponse } from '../../../src/api/schemas.js'
+import type { ArticleResponse, FeedbackBody, MatchResponse, OpenBody, SearchResponse } from '../../../src/api/schemas.js'
 
 export type SearchResult = Static<typeof SearchResponse>
 export type MatchResult = Static<typeof MatchResponse>
@@ -13,6 +13,9 @@ export type SearchHit = SearchResult['results'][number]
 export type MatchHit = MatchResult['results'][number]
 
 export type Mode = 'search' | 'match'
+export type Open = OpenBody
+export type Feedback = FeedbackBody
+export type Verdict = FeedbackBody['verdict']
 
 export class KbError extends Error {
   constructor(
@@ -42,16 +45,21 @@ export class KbClient {
   match(text: string, f: Filters, signal?: AbortSignal): Promise<MatchResult> {
     const body: Record<string, unknown> = { text, limit: f.limit }
     if (f.product) body.product = f.product
-    return this.request<MatchResult>('/api/match', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-      signal,
-    })
+    return this.request<MatchResult>('/api/match', { ...postJson(body), signal })
   }
 
   article(id: string, signal?: AbortSignal): Promise<Article> {
     return this.request<Article>(`/api/articles/${encodeURIComponent(id)}`, { signal })
+  }
+
+  /** Report that a result was opened; `keepalive`, so it is sent even when the page is left. */
+  async open(e: Open): Promise<void> {
+    await this.request('/api/events/open', { ...postJson(e), keepalive: true })
+  }
+
+  /** Send the visitor's answer to "Did this solve it?". */
+  async feedback(f: Feedback): Promise<void> {
+    await this.request('/api/feedback', postJson(f))
   }
 
   /** The hosted page's link to an article. */
@@ -59,22 +67,29 @@ export class KbClient {
     return `${this.base}/articles/${encodeURIComponent(id)}`
   }
 
-  private async request<T>(path: string, init: RequestInit): Promise<T> {
-    let res: Response
-    try {
-      res = await fetch(this.base + path, { ...init, credentials: 'omit', mode: 'cors' })
-    } catch (err) {
-      if ((err as Error).name === 'AbortError') throw err
-      throw new KbError("Can't reach the knowledge base. Check the connection and try again.")
-    }
-    const json = (await res.json().catch(() => undefined)) as { message?: unknown; code?: unknown } | undefined
-    if (!res.ok) {
-      const message = typeof json?.message === 'string' ? json.message : `The knowledge base answered ${res.status}.`
-      throw new KbError(message, res.status, typeof json?.code === 'string' ? json.code : 'KB_HTTP')
-    }
-    if (json === undefined) throw new KbError('The knowledge base sent an unreadable answer.', res.status, 'KB_BAD_RESPONSE')
-    return json as T
+  private request<T>(path: string, init: RequestInit): Promise<T> {
+    return fetchJson<T>(this.base + path, init)
   }
+}
+
+const postJson = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+
+/** Fetch a JSON answer (never with cookies); any failure becomes a `KbError` a person can read. */
+export async function fetchJson<T>(url: string, init: RequestInit): Promise<T> {
+  let res: Response
+  try {
+    res = await fetch(url, { ...init, credentials: 'omit', mode: 'cors' })
+  } catch (err) {
+    if ((err as Error).name === 'AbortError') throw err
+    throw new KbError("Can't reach the knowledge base. Check the connection and try again.")
+  }
+  const json = (await res.json().catch(() => undefined)) as { message?: unknown; code?: unknown } | undefined
+  if (!res.ok) {
+    const message = typeof json?.message === 'string' ? json.message : `The knowledge base answered ${res.status}.`
+    throw new KbError(message, res.status, typeof json?.code === 'string' ? json.code : 'KB_HTTP')
+  }
+  if (json === undefined) throw new KbError('The knowledge base sent an unreadable answer.', res.status, 'KB_BAD_RESPONSE')
+  return json as T
 }
 
 /** True for an error raised by aborting a request that a newer one replaced. */
