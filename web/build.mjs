@@ -3,6 +3,7 @@
  * Build the browser side into build/public/ (served by src/http/routes/web.ts):
  *   widget.js  the <kb-search> custom element, one minified self-contained file
  *   app.js     the hosted page's script     app.css   its style     index.html   its markup
+ *   insights.js, insights.css, insights.html   the insights dashboard (/insights)
  * Then print each file's size, raw and gzipped (`node web/size.mjs` prints them again).
  */
 import { copyFile, mkdir, readFile } from 'node:fs/promises'
@@ -40,14 +41,18 @@ const common = {
 await Promise.all([
   build({ ...common, entryPoints: [path.join(here, 'src', 'widget.ts')], outfile: path.join(out, 'widget.js') }),
   build({ ...common, entryPoints: [path.join(here, 'src', 'page.ts')], outfile: path.join(out, 'app.js') }),
-  build({
-    ...common,
-    format: undefined,
-    plugins: [],
-    target: targets.slice(1),
-    entryPoints: [path.join(here, 'page', 'app.css')],
-    outfile: path.join(out, 'app.css'),
-  }),
+  build({ ...common, entryPoints: [path.join(here, 'src', 'insights.ts')], outfile: path.join(out, 'insights.js') }),
+  ...['app', 'insights'].map((name) =>
+    build({
+      ...common,
+      format: undefined,
+      plugins: [],
+      target: targets.slice(1),
+      entryPoints: [path.join(here, 'page', `${name}.css`)],
+      outfile: path.join(out, `${name}.css`),
+    }),
+  ),
   copyFile(path.join(here, 'page', 'index.html'), path.join(out, 'index.html')),
+  copyFile(path.join(here, 'page', 'insights.html'), path.join(out, 'insights.html')),
 ])
 await printSizes(out)

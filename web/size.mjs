@@ -4,14 +4,14 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 
-const FILES = ['widget.js', 'app.js', 'app.css', 'index.html']
+const FILES = ['widget.js', 'app.js', 'app.css', 'index.html', 'insights.js', 'insights.css', 'insights.html']
 
 export async function printSizes(dir) {
   for (const f of FILES) {
     const bytes = await readFile(path.join(dir, f))
     const gz = gzipSync(bytes, { level: 9 }).length
     const kb = (n) => `${(n / 1024).toFixed(1)} KiB`
-    process.stdout.write(`${`build/public/${f}`.padEnd(24)} ${kb(bytes.length).padStart(10)}  ${kb(gz).padStart(9)} gzipped (${gz} bytes)\n`)
+    process.stdout.write(`${`build/public/${f}`.padEnd(28)} ${kb(bytes.length).padStart(10)}  ${kb(gz).padStart(9)} gzipped (${gz} bytes)\n`)
   }
 }
 

@@ -5,7 +5,9 @@
  * - `GET /` and `GET /articles/:id`: the hosted search page (one HTML file; the page reads the
  *   path, so an article link can be opened directly), under a Content-Security-Policy that
  *   allows no inline script;
- * - `GET /assets/app.js`, `GET /assets/app.css`: the page's script and style.
+ * - `GET /assets/app.js`, `GET /assets/app.css`: the page's script and style;
+ * - `GET /insights`, `GET /assets/insights.js`, `GET /assets/insights.css`: the insights dashboard
+ *   (its data comes from /api/insights/*, behind the admin token it asks for), under the same policy.
  *
  * Only these exact paths are routes, so any other path (an unknown /api one included) still
  * reaches the JSON 404 handler. The files are read once, at start; each response carries an
@@ -42,6 +44,9 @@ const FILES = {
   widget: { file: 'widget.js', type: 'text/javascript; charset=utf-8', cacheControl: 'public, max-age=300' },
   appJs: { file: 'app.js', type: 'text/javascript; charset=utf-8', cacheControl: 'public, max-age=300' },
   appCss: { file: 'app.css', type: 'text/css; charset=utf-8', cacheControl: 'public, max-age=300' },
+  insights: { file: 'insights.html', type: 'text/html; charset=utf-8', cacheControl: 'no-cache' },
+  insightsJs: { file: 'insights.js', type: 'text/javascript; charset=utf-8', cacheControl: 'public, max-age=300' },
+  insightsCss: { file: 'insights.css', type: 'text/css; charset=utf-8', cacheControl: 'public, max-age=300' },
 } as const
 type AssetName = keyof typeof FILES
 
@@ -87,6 +92,13 @@ export const webRoutes: FastifyPluginAsync<WebOptions> = async (app, opts) => {
     if (name === 'page') {
       reply.header('content-security-policy', PAGE_CSP).header('referrer-policy', 'strict-origin-when-cross-origin')
     }
+    // The dashboard's URL and figures are nobody else's business: no referrer, no framing, no robots.
+    if (name === 'insights') {
+      reply
+        .header('content-security-policy', PAGE_CSP.replace("frame-ancestors 'self'", "frame-ancestors 'none'"))
+        .header('referrer-policy', 'no-referrer')
+        .header('x-robots-tag', 'noindex')
+    }
     if (name === 'widget') reply.header('cross-origin-resource-policy', 'cross-origin')
     if (status === 200 && req.headers['if-none-match'] === a.etag) return reply.code(304).send()
     return reply.code(status).send(a.body)
@@ -103,4 +115,7 @@ export const webRoutes: FastifyPluginAsync<WebOptions> = async (app, opts) => {
   app.get('/widget.js', hidden, (req, reply) => send('widget', req, reply))
   app.get('/assets/app.js', hidden, (req, reply) => send('appJs', req, reply))
   app.get('/assets/app.css', hidden, (req, reply) => send('appCss', req, reply))
+  app.get('/insights', hidden, (req, reply) => send('insights', req, reply))
+  app.get('/assets/insights.js', hidden, (req, reply) => send('insightsJs', req, reply))
+  app.get('/assets/insights.css', hidden, (req, reply) => send('insightsCss', req, reply))
 }
