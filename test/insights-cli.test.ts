@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict'
 import { spawn, spawnSync } from 'node:child_process'
-import { copyFile, mkdtemp, readFile } from 'node:fs/promises'
+import { copyFile, mkdir, mkdtemp, readFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
@@ -80,14 +80,14 @@ describe('kb report and kb draft', () => {
     assert.match(md.stdout, /^# KB report: the last 7d \(\d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}\)\n/)
     assert.match(md.stdout, /\n## Top gaps\n/)
     assert.ok(md.stdout.includes(`| 3 | 0 | `), md.stdout)
-    assert.ok(md.stdout.includes(`\`kb draft --gap ${gapId}\``))
+    assert.ok(md.stdout.includes(`\`kb draft --gap ${gapId} --since 7d\``))
     assert.match(md.stdout, /\n## Articles users often reject\n\nNone\.\n/)
     assert.match(md.stdout, /\n## Articles nobody finds\n\nNever among the results shown in this window \(\d+\):\n\n- `/)
   })
 
   it('kb draft --server writes the API draft, which lint warns of and build leaves out unless --include-drafts', TEST, async () => {
     const articles = path.join(work, 'articles')
-    await import('node:fs/promises').then((fs) => fs.mkdir(articles))
+    await mkdir(articles)
     await copyFile(path.join(ARTICLES, 'iis6-connections-refused-nonpaged-pool.md'), path.join(articles, 'iis6-connections-refused-nonpaged-pool.md'))
     const r = kb(['draft', '--gap', gapId, '--server', url, '--token', TOKEN, '--articles', articles])
     assert.equal(r.code, 0, r.stderr)
@@ -138,7 +138,7 @@ describe('kb report and kb draft', () => {
     )
     const none = kb(['draft', '--gap', '0000000000000000', '--server', url, '--token', TOKEN, '--articles', work])
     assert.equal(none.code, 1)
-    assert.match(none.stderr, /^kb draft: no gap with id "0000000000000000" since 30d in http:\/\/127\.0\.0\.1:\d+ \(1 gaps\)/)
+    assert.match(none.stderr, /^kb draft: no gap with id "0000000000000000" since 30d in http:\/\/127\.0\.0\.1:\d+; kb report lists them/)
     const bad = kb(['report', '--server', url, '--token', TOKEN, '--since', 'forever'])
     assert.equal(bad.code, 1)
     assert.match(bad.stderr, /answered 400 KB_INVALID_REQUEST: querystring\/since must be a date/)
@@ -152,6 +152,13 @@ describe('kb report and kb draft', () => {
     const report = JSON.parse(r.stdout)
     assert.equal(report.gaps[0].id, gapId)
     assert.equal(report.gaps[0].count, 3)
+    // kb draft from the database writes what the server's API gave.
+    const fromDb = path.join(work, 'from-db')
+    await mkdir(fromDb)
+    const d = kb(['draft', '--gap', gapId, '--since', '1d', '--articles', fromDb])
+    assert.equal(d.code, 0, d.stderr)
+    const name = 'psql-error-connection-to-server-at-port-failed-fatal.md'
+    assert.equal(await readFile(path.join(fromDb, name), 'utf8'), await readFile(path.join(work, 'articles', name), 'utf8'))
     const bad = kb(['report', '--since', 'forever'])
     assert.deepEqual(
       [bad.code, bad.stderr],

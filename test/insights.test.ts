@@ -234,6 +234,11 @@ describe('the insights API on PGlite', () => {
     assert.equal(rejected.rejected, 3)
     assert.ok(!gaps.some((g) => g.template.includes('nonpaged')), 'a solved question is no gap')
     assert.equal(res.body.questions, 8)
+    assert.equal(res.body.total, gaps.length)
+    assert.equal(res.body.overflow, 0)
+    const top = await request(app.server).get('/api/insights/gaps').query({ limit: 1 }).set(auth).expect(200)
+    assert.deepEqual(top.body.gaps, gaps.slice(0, 1))
+    assert.equal(top.body.total, gaps.length)
     assert.ok(Date.parse(res.body.window.since) < Date.now() - 29 * 86_400_000)
   })
 

@@ -225,6 +225,12 @@ const Rate = Type.Union([Type.Number({ minimum: 0, maximum: 1 }), Type.Null()])
 export const InsightsQuery = Type.Object({ since: Since })
 export type InsightsQuery = Static<typeof InsightsQuery>
 
+export const GapsQuery = Type.Object({
+  since: Since,
+  limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100, description: 'Gaps listed, largest first (1-1000)' }),
+})
+export type GapsQuery = Static<typeof GapsQuery>
+
 export const InsightsWindow = Type.Object({
   since: Type.String({ description: 'Start of the window, ISO time' }),
   until: Type.String({ description: 'When the answer was made, ISO time' }),
@@ -246,6 +252,7 @@ export const GapsResponse = Type.Object({
   window: InsightsWindow,
   questions: Type.Integer({ minimum: 0, description: `Gap questions read (the latest ${LIMITS.insightsGapQuestions} at most)` }),
   overflow: Type.Integer({ minimum: 0, description: 'Questions left ungrouped: the template miner reached a bound' }),
+  total: Type.Integer({ minimum: 0, description: 'Gaps found; the `limit` largest are listed' }),
   gaps: Type.Array(Gap),
 })
 

@@ -23,6 +23,8 @@ export interface GapsAnswer {
   window: { since: string; until: string }
   questions: number
   overflow: number
+  /** Gaps found; `gaps` may list fewer (the largest). */
+  total: number
   gaps: Gap[]
 }
 
@@ -30,9 +32,20 @@ export interface GapsAnswer {
 export interface InsightsReader {
   /** Names the source in messages. */
   readonly source: string
-  gaps(since: string): Promise<GapsAnswer>
+  /** The gaps of the window, the `limit` largest (default: as many as the API lists, 1000). */
+  gaps(since: string, limit?: number): Promise<GapsAnswer>
   articles(since: string): Promise<ArticleFigures[]>
+  /** A gap's draft (the API's, or made here from the database); undefined when the window has no such gap. */
+  draft(id: string, since: string): Promise<Draft | undefined>
   close(): Promise<void>
+}
+
+/** A gap and its draft article, as GET /api/insights/gaps/:id/draft answers. */
+export interface Draft {
+  gap: Gap
+  /** articles/<slug>.md */
+  path: string
+  markdown: string
 }
 
 /** Where the insights come from, as the command line says. */
@@ -58,9 +71,10 @@ function serverReader(server: string, token: string): InsightsReader {
     throw new CliError(`--server must be a URL such as http://127.0.0.1:3000, got "${server}"`, 2)
   }
   if (!token) throw new CliError('--server needs the admin token: --token <token> or KB_ADMIN_TOKEN', 2)
-  const get = async <T>(route: string, since: string): Promise<T> => {
+  const get = async <T>(route: string, since: string, limit?: number, missing?: string): Promise<T | undefined> => {
     const url = new URL(route, base)
     url.searchParams.set('since', since)
+    if (limit !== undefined) url.searchParams.set('limit', String(limit))
     const res = await fetch(url, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(30_000) }).catch((err: unknown) => {
       const cause = (err as { cause?: unknown }).cause
       throw new CliError(`cannot reach ${base.origin}: ${systemReason(cause) ?? (cause as Error | undefined)?.message ?? (err as Error).message}`, 1, {
@@ -68,6 +82,7 @@ function serverReader(server: string, token: string): InsightsReader {
       })
     })
     const body = (await res.json().catch(() => undefined)) as (T & { code?: string; message?: string }) | undefined
+    if (res.status === 404 && missing !== undefined && body?.code === missing) return undefined
     if (!res.ok)
       throw new CliError(`${url.origin}${url.pathname} answered ${res.status}${body?.code ? ` ${body.code}` : ''}: ${body?.message ?? res.statusText}`)
     if (body === undefined) throw new CliError(`${url.origin}${url.pathname} answered ${res.status} without JSON`)
@@ -75,8 +90,9 @@ function serverReader(server: string, token: string): InsightsReader {
   }
   return {
     source: base.origin,
-    gaps: (since) => get<GapsAnswer>('/api/insights/gaps', since),
-    articles: async (since) => (await get<{ articles: ArticleFigures[] }>('/api/insights/articles', since)).articles,
+    gaps: async (since, limit = 1000) => (await get<GapsAnswer>('/api/insights/gaps', since, limit))!,
+    articles: async (since) => (await get<{ articles: ArticleFigures[] }>('/api/insights/articles', since))!.articles,
+    draft: (id, since) => get<Draft>(`/api/insights/gaps/${encodeURIComponent(id)}/draft`, since, undefined, 'KB_GAP_NOT_FOUND'),
     close: async () => undefined,
   }
 }
@@ -110,11 +126,18 @@ async function databaseReader(config: ReturnType<typeof loadConfig>, index: stri
   const span = (since: Date) => ({ since: since.toISOString(), until: new Date().toISOString() })
   return {
     source,
-    gaps: async (since) => {
+    gaps: async (since, limit) => {
       const at = window(since)
-      return { window: span(at), ...(await insights.readGaps(db, at, catalog)) }
+      const { gaps, questions, overflow } = await insights.readGaps(db, at, catalog)
+      return { window: span(at), questions, overflow, total: gaps.length, gaps: gaps.slice(0, limit) }
     },
     articles: (since) => insights.readArticleFigures(db, window(since), catalog),
+    draft: async (id, since) => {
+      const gap = (await insights.readGaps(db, window(since), catalog)).gaps.find((g) => g.id === id)
+      if (!gap) return undefined
+      const { slug, markdown } = draftArticle(gap)
+      return { gap, path: `articles/${slug}.md`, markdown }
+    },
     close: () => db.close(),
   }
 }
@@ -140,20 +163,22 @@ export function registerDraftCommand(program: Command, defaultArticles: string):
     .option('--json', 'machine-readable output')
     .action(async (o: DraftOptions) => {
       const reader = await insightsReader(o)
-      let gaps: GapsAnswer
+      let draft: Draft | undefined
       try {
-        gaps = await reader.gaps(o.since)
+        draft = await reader.draft(o.gap, o.since)
       } finally {
         await reader.close()
       }
-      const gap = gaps.gaps.find((g) => g.id === o.gap)
-      if (!gap) {
+      if (!draft) {
         throw new CliError(
-          `no gap with id "${o.gap}" since ${o.since} in ${reader.source} (${gaps.gaps.length} gaps); kb report lists them, and an id changes when new questions change its template`,
+          `no gap with id "${o.gap}" since ${o.since} in ${reader.source}; kb report lists them (use its --since), and an id changes when new questions change its template`,
         )
       }
-      const { slug, markdown } = draftArticle(gap)
-      const file = path.join(o.articles, `${slug}.md`)
+      const { gap, markdown } = draft
+      if (!/^articles\/[a-z0-9]+(?:-[a-z0-9]+)*\.md$/.test(draft.path))
+        throw new CliError(`${reader.source} named the draft "${draft.path}", not articles/<id>.md`)
+      // The file name the draft was made with (articles/<slug>.md), in the folder asked for.
+      const file = path.join(o.articles, path.posix.basename(draft.path))
       await writeFile(file, markdown, { flag: 'wx' }).catch((err: unknown) => {
         const exists = (err as NodeJS.ErrnoException).code === 'EEXIST'
         throw new CliError(

@@ -27,7 +27,7 @@ export function makeReport(gaps: GapsAnswer, articles: readonly ArticleFigures[]
   return {
     window: gaps.window,
     questions: gaps.questions,
-    gapCount: gaps.gaps.length,
+    gapCount: gaps.total,
     gaps: gaps.gaps.slice(0, top),
     oftenRejected: articles.filter((a) => a.oftenRejected).sort((a, b) => rejections(b) - rejections(a) || (a.id < b.id ? -1 : 1)),
     neverFound: articles.filter((a) => a.neverFound),
@@ -58,13 +58,13 @@ export function reportMarkdown(r: Report, since: string): string {
   if (r.gaps.length === 0) out.push('No unanswered or rejected questions in this window.', '')
   else {
     out.push(
-      `${r.gapCount} gap${r.gapCount === 1 ? '' : 's'} from ${r.questions} unanswered or rejected question${r.questions === 1 ? '' : 's'}; the ${r.gaps.length} largest. Write the article with the draft command.`,
+      `${r.gapCount} gap${r.gapCount === 1 ? '' : 's'} from ${r.questions} unanswered or rejected question${r.questions === 1 ? '' : 's'}; the ${r.gaps.length} largest. Write the article with the draft command (the same window: a gap's id is its template's, which more questions can change).`,
       '',
     )
     out.push('| Questions | Rejected | Last seen | Question, as a template | Codes | Products | Draft |', '|---:|---:|---|---|---|---|---|')
     for (const g of r.gaps) {
       out.push(
-        `| ${g.count} | ${g.rejected} | ${day(g.lastSeen)} | ${code(g.template)} | ${cell(g.codes.join(', ')) || '–'} | ${cell(g.products.join(', ')) || '–'} | ${code(`kb draft --gap ${g.id}`)} |`,
+        `| ${g.count} | ${g.rejected} | ${day(g.lastSeen)} | ${code(g.template)} | ${cell(g.codes.join(', ')) || '–'} | ${cell(g.products.join(', ')) || '–'} | ${code(`kb draft --gap ${g.id} --since ${since}`)} |`,
       )
     }
     out.push('')
@@ -109,7 +109,7 @@ export function registerReportCommand(program: Command, int: (name: string, min:
       const reader = await insightsReader(o)
       let report: Report
       try {
-        report = makeReport(await reader.gaps(o.since), await reader.articles(o.since), o.top)
+        report = makeReport(await reader.gaps(o.since, o.top), await reader.articles(o.since), o.top)
       } finally {
         await reader.close()
       }

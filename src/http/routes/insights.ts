@@ -14,6 +14,7 @@ import {
   DraftResponse,
   ErrorResponse,
   GapParams,
+  GapsQuery,
   GapsResponse,
   InsightsQuery,
   SearchesInsightsResponse,
@@ -77,14 +78,14 @@ export const insightsRoutes: FastifyPluginAsyncTypebox<InsightsOptions> = async 
         summary: 'Knowledge gaps: unanswered and rejected questions, grouped by template',
         description:
           'Questions with no confident match or no result, or whose answer a user rejected (and that nothing solved), grouped so that one error with different values is one gap (Drain template mining).',
-        querystring: InsightsQuery,
+        querystring: GapsQuery,
         response: { 200: GapsResponse, ...errors },
       },
     },
     async (req) => {
       const since = window('since', req.query.since)
       const { gaps, questions, overflow } = await read((db) => readGaps(db, since, req.kb.artifact))
-      return { window: span(since), questions, overflow, gaps }
+      return { window: span(since), questions, overflow, total: gaps.length, gaps: gaps.slice(0, req.query.limit) }
     },
   )
 
