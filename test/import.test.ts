@@ -500,6 +500,10 @@ describe('convertArticle: any heading-structured KB', () => {
     const article = parseArticle(result.article!, 'cache-upload-fails.md').article
     assert.deepEqual(article?.symptoms, ['cache upload: bucket widget-cache not found', 'WARNING: cache upload: bucket widget-cache not found'])
     assert.equal(article?.resolution, 'Create the bucket before the first job runs, or set `CACHE_BUCKET` to a bucket that exists.')
+
+    // A folder that only says where files are kept ("doc_source", "docs", "en-us") names neither the environment nor the tag.
+    const nested = parseArticle(convertArticle(markdown, 'widget_runner/doc_source/cache-upload-fails.md').article!, 'x.md').article
+    assert.deepEqual([nested?.environment, nested?.tags], [['Widget runner'], ['widget-runner']])
   })
 
   it('does not split with --split never, and splits what reads as one support article only with --split always', async () => {

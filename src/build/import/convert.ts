@@ -14,7 +14,7 @@ import { findTooDeep, findTooManyOpeners } from '../render/nesting.js'
 import { articleBody } from './body.js'
 import { causeFromSentences } from './cause.js'
 import { findCodes } from './codes.js'
-import { environmentOrFallback, productName, splitEnvironment } from './environment.js'
+import { environmentOrFallback, productName, splitEnvironment, topicFolder } from './environment.js'
 import { applyDetails, errorDetails, referenceTitle } from './error-reference.js'
 import { cleanTitle, isoDate, splitFrontmatter, str } from './frontmatter.js'
 import { idFromPath, pageIdFromPath, problemId } from './ids.js'
@@ -120,8 +120,8 @@ export function convertArticle(markdown: string, sourcePath: string, options: Co
   let found = readSections(src, roles, pre.environment.flatMap(splitEnvironment))
   const envContext = { settings, profile, ...(options.rootFolder ? { rootFolder: options.rootFolder } : {}) }
   const updated = isoDate(str(fm['ms.date']) ?? str(fm.date) ?? str(fm.updated))
-  const parent = rel.split('/').slice(-2, -1)[0]
-  const tag = parent ? idFromPath(parent) : ''
+  const topic = topicFolder(rel)
+  const tag = topic ? idFromPath(topic) : ''
   const refs = (options.references ?? []).filter((r) => /^https?:\/\//i.test(r.url))
 
   // A page of problems is one article per problem (a single one keeps the page's id). A support

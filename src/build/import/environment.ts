@@ -44,6 +44,18 @@ export function frontmatterEnvironment(fm: Record<string, unknown>, settings: Im
   return uniq(out)
 }
 
+/** Folder names that say where files are kept, not what they are about. */
+const GENERIC_FOLDERS = /^(?:docs?|doc[-_]source|documentation|content|src|source|sources|articles|kb|md|markdown|html|export|[a-z]{2}(?:[-_][a-z]{2})?)$/i
+
+/** The nearest folder of a path that names something (not "docs", "doc_source", "en-us"); undefined when none does. */
+export function topicFolder(rel: string): string | undefined {
+  return rel
+    .split('/')
+    .slice(0, -1)
+    .reverse()
+    .find((f) => !GENERIC_FOLDERS.test(f))
+}
+
 /** A folder's name as a product: "container_registry" -> "Container registry". */
 export function humanize(folder: string): string {
   const s = folder.replace(/[-_]+/g, ' ').replace(/\s+/g, ' ').trim()
@@ -114,7 +126,8 @@ export function environmentOrFallback(
     notes.push(`no "Applies to"/product version line; environment is the product the title names: ${mention}`)
     return { environment: [mention] }
   }
-  const folder = folders[folders.length - 1] ?? context.rootFolder
+  // The nearest folder that names something: "doc_source", "docs", "en-us" only say where files are kept.
+  const folder = topicFolder(rel) ?? context.rootFolder
   const fallback = folder ? humanize(folder) : 'General'
   notes.push(`warning: nothing names the environment; it is the folder's name, "${fallback}" (say it with --environment or the map file)`)
   return { environment: [fallback], guessed: true }
