@@ -83,7 +83,7 @@ export function registerImportCommand(program: Command): void {
     .description('convert troubleshooting pages (support articles, error references, pages of problems) into KB articles')
     .requiredOption('--from <dir>', 'folder to read *.md files from (recursively)')
     .option('--to <dir>', 'folder to write <id>.md articles into (created if missing); required unless --dry-run')
-    .option('--map <file>', 'map file: section names, environment, products, split (docs/import-map.md)')
+    .option('--map <file>', 'map file: section names, environment, products, split (README: Bringing your own KB)')
     .option('--environment <name>', 'environment of every article whose source names none (repeatable)', collect)
     .option('--product <name>', 'product of every article (repeatable)', collect)
     .option('--split <mode>', 'pages of problems: auto (default), never, always')
