@@ -62,8 +62,7 @@ export async function buildCorpusKb(source: CorpusSource, tmp: string, mapsDir?:
     dir = path.join(tmp, source.name)
     const map = mapsDir ? path.join(mapsDir, `${source.name}.yml`) : undefined
     const useMap = map !== undefined && existsSync(map)
-    const options = { from: source.dir, to: dir, force: true, ...(useMap ? { map } : {}) }
-    const report = await importFolder(options as Parameters<typeof importFolder>[0])
+    const report = await importFolder({ from: source.dir, to: dir, force: true, ...(useMap ? { map } : {}) })
     kb.files = { imported: report.imported.length, skipped: report.skipped.length }
     if (useMap) kb.map = map
   }
