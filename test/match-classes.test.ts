@@ -66,6 +66,12 @@ describe('dotted codes are exact', () => {
     assert.deepEqual(pastedCodes('#550 5.7.1 RESOLVER.RST.AuthRequired; authentication required ##'), ['mail 5.7.1'])
     assert.equal(codeConflict(['mail 5.1.11'], new Set(['mail 5.1.1'])), true)
   })
+  it("a process's exit status is not an HTTP status; the status git and curl say a URL returned is", () => {
+    assert.deepEqual(extractCodes('error: failed to push some refs: exit status 128'), [])
+    assert.deepEqual(extractCodes('ERROR: Job failed: exit status 1'), [])
+    assert.deepEqual(extractCodes('upstream returned status 502'), ['http 502'])
+    assert.deepEqual(extractCodes("fatal: unable to access 'https://git.example/x.git/': The requested URL returned error: 403"), ['http 403'])
+  })
   it('a version number or a date is not a mail status', () => {
     assert.deepEqual(extractCodes('upgraded the agent to 5.1.1 yesterday'), [])
     assert.deepEqual(extractCodes('build 10.0.17763.1 installed'), [])
@@ -128,6 +134,10 @@ describe('a parenthesized status counts as the status', () => {
       new Set(['webexception', 'http 403']),
     )
     assert.ok(extractCodes('The remote server returned an error: (503) Server Unavailable.').includes('http 503'))
+  })
+  it("a driver's error number in parentheses after its message is that error", () => {
+    const odbc = `pyodbc.InterfaceError: ('28000', "[28000] [Microsoft][ODBC Driver 18 for SQL Server][SQL Server]Login failed for user 'etl'. (18456) (SQLDriverConnect)")`
+    assert.ok(pastedCodes(odbc).includes('error 18456'), pastedCodes(odbc).join(' '))
   })
   it('a process id in parentheses is still noise', () => {
     assert.equal(normalizeLine('w3wp.exe (4412) exited'), 'w3wp.exe exited')

@@ -354,13 +354,13 @@ export class Matcher {
     }
     const o = this.options
     // Socket errors and unspecified HRESULTs end many unrelated problems (a stopped database, a dead upstream, a closed port): they rank, but single out nothing.
-    const code = [...c.matchedCodes].some((code) => !isGenericCode(code) && this.codeWeight(code) >= o.codeWeights.rare)
+    const code = [...c.matchedCodes].some((code) => !isGenericCode(code) && this.codeWeight(code) >= o.codeWeights.unique)
     return { hit, code, phrase: phraseWeight / this.vocab.uniqueIdf }
   }
 
   /**
    * Whether a hit's evidence is specific to its article (`MatchOptions.specificity`): a shared code
-   * few articles list that says something on its own, or a matched symptom whose terms in the paste
+   * no other article lists that says something on its own, or a matched symptom whose terms in the paste
    * weigh at least `phraseUnits` terms only one article holds, `marginUnits` more than the best
    * other hit's (`other`). Common words lining up are not; nor a phrase two articles match alike.
    */
@@ -379,7 +379,7 @@ export class Matcher {
         (t) => this.vocab.idf(t),
         this.numbers,
         this.vocab.uniqueIdf,
-        this.options.quoteUnits,
+        this.options,
         this.kb.index.synonyms,
       )
       this.profiles[doc] = p
@@ -420,7 +420,7 @@ export class Matcher {
 /** A scored hit, and its evidence specific to its article (`Matcher.isSpecific`). */
 interface Scored {
   hit: MatchHit
-  /** It shares a code with the paste that few articles list and that says something on its own. */
+  /** It shares a code with the paste that no other article lists and that says something on its own. */
   code: boolean
   /** The weight of its best matched symptom's terms in the paste, in units of a term only one article holds. */
   phrase: number

@@ -56,8 +56,9 @@ export const NORMALIZERS: readonly Normalizer[] = [
   rx('request-id', /\b[A-Za-z0-9_-]{24,}\b/g, (m) => (/\d/.test(m) && /[A-Za-z]/.test(m) ? ' ' : m)),
   // Zero-padded ids: WebSphere thread ids (00000091), sequence numbers (000123); not a stop code (`Bugcheck code 000000EF`).
   rx('zero-padded-id', /(?<![\w.])(?<!\b(?:bug ?check|stop)(?: code| error)?(?: was)?\W{1,3})0{2,}[0-9a-f]{1,14}(?![\w.])/gi),
-  // A number in parentheses is an id (`w3wp.exe (4412)`), but not a status before its reason (.NET's `(403) Forbidden`).
-  rx('process-thread-id', /\b(?:pid|tid|thread|process(?: id)?|threadid|processid)[\s:=#]*\d+\b|\[\d{2,}\]|\((?:\d{4,}|\d{3}(?!\) [a-z]{2}))\)/gi),
+  // A number in parentheses is an id (`w3wp.exe (4412)`), but not a status before its reason (.NET's `(403) Forbidden`)
+  // nor a driver's error number after its message (ODBC's `Login failed for user 'etl'. (18456)`).
+  rx('process-thread-id', /\b(?:pid|tid|thread|process(?: id)?|threadid|processid)[\s:=#]*\d+\b|\[\d{2,}\]|(?<!\. )\((?:\d{4,}|\d{3}(?!\) [a-z]{2}))\)/gi),
   rx('user-host-field', /\b(?:user(?:name)?|host(?:name)?|computer|machine|account)\s*[:=]\s*\S+/gi),
   // HTTPERR counters: 7_Connections_Refused -> Connections_Refused
   rx('counter-prefix', /\b\d+_(?=[A-Za-z])/g, ''),

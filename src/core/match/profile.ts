@@ -117,13 +117,16 @@ export function numberPairs(ids: ArrayLike<number>): Set<number> {
   return out
 }
 
+/** What a symptom's full match is worth, from its weight (`MatchOptions`: quoted messages, whole symptoms). */
+export type StrengthUnits = Pick<MatchOptions, 'quoteUnits' | 'symptomUnits'>
+
 /** Weigh a symptom's terms; a term the KB lacks (impossible for its own text, but cheap to guard) counts 1. */
 export function weighSymptom(
   s: SymptomProfile,
   weight: (term: string) => number,
   numbers: TermNumbers,
   uniqueIdf = 1,
-  quoteUnits = MATCH_DEFAULTS.quoteUnits,
+  units: StrengthUnits = MATCH_DEFAULTS,
 ): WeightedSymptom {
   const terms = [...s.termSet]
   const weights = Float64Array.from(terms, (t) => weight(t) || 1)
@@ -136,14 +139,15 @@ export function weighSymptom(
     weights,
     pairs: Float64Array.from(pairs),
     total,
-    strength: s.quoted ? quotedStrength(total / uniqueIdf, quoteUnits) : 1,
+    strength: quotedStrength(total / uniqueIdf, s.quoted ? units.quoteUnits : units.symptomUnits),
   }
 }
 
 /**
- * What matching a quoted message in full is worth, from how much it says: its weight in units of
- * a term only one article holds. `"Config Error"` (half a unit) is worth nothing on its own,
- * `"server: awselb/2.0"` (two units) half a symptom, three units and more a whole one.
+ * What matching a quoted message (or, with `symptomUnits`, a whole symptom) in full is worth, from
+ * how much it says: its weight in units of a term only one article holds. `"Config Error"` (half a
+ * unit) is worth nothing on its own, `"server: awselb/2.0"` (two units) half a symptom, three units
+ * and more a whole one.
  */
 export function quotedStrength(units: number, q: MatchOptions['quoteUnits'] = MATCH_DEFAULTS.quoteUnits): number {
   return Math.min(1, Math.max(0, (units - q.none) / (q.full - q.none)))
@@ -184,7 +188,7 @@ export function profileArticle(
   weight: (term: string) => number,
   numbers: TermNumbers,
   uniqueIdf = 1,
-  quoteUnits = MATCH_DEFAULTS.quoteUnits,
+  units: StrengthUnits = MATCH_DEFAULTS,
   synonyms?: Synonyms,
 ): ArticleProfile {
   const canonical = codes.filter((c) => !c.startsWith('"'))
@@ -198,7 +202,7 @@ export function profileArticle(
     }),
     symptoms: a.symptoms.flatMap((text) =>
       symptomParts(text, synonyms)
-        .map((s) => weighSymptom(s, weight, numbers, uniqueIdf, quoteUnits))
+        .map((s) => weighSymptom(s, weight, numbers, uniqueIdf, units))
         .filter((s) => s.strength > 0),
     ),
   }

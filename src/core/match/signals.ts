@@ -15,7 +15,7 @@ import { MATCH_DEFAULTS, type MatchOptions } from './options.js'
  * of them changes what it finds: artifacts built before are then refused, not used with stale
  * codes. test/artifact-version.test.ts fails when the stored codes change without a bump.
  */
-export const CODES_VERSION = 2
+export const CODES_VERSION = 3
 
 /** One code pattern: a label for the kind and a function returning canonical codes found. */
 interface CodePattern {
@@ -61,10 +61,13 @@ export const CODE_PATTERNS: readonly CodePattern[] = [
     find: (t) => all(/(?:\b[245]\d\d[\s-]+|#|\b(?:status|code|error|ndr|dsn)\W{1,3})([245]\.\d{1,3}\.\d{1,3})(?!\d|\.\d)/gi, t, (m) => `mail ${m[1]}`),
   },
   { kind: 'http-substatus', hint: /\d\.\d/, find: (t) => all(/(?<![\d.])([1-5]\d\d)\.(\d{1,3})(?![\d.])/g, t, (m) => `http ${m[1]}.${m[2]}`) },
+  // A status that HTTP defines (1xx stops at 103): a process's `exit status 128` is none. git and curl write
+  // `The requested URL returned error: 403`.
   {
     kind: 'http-status',
-    hint: /http|status/i,
-    find: (t) => all(/\b(?:HTTP(?:\/\d(?:\.\d)?)?(?: Error)?|status(?: code)?)[\s:=]+([1-5]\d\d)(?![\d.])/gi, t, (m) => `http ${m[1]}`),
+    hint: /http|status|returned/i,
+    find: (t) =>
+      all(/\b(?<!exit )(?:HTTP(?:\/\d(?:\.\d)?)?(?: Error)?|status(?: code)?|returned error)[\s:=]+(10[0-3]|[2-5]\d\d)(?![\d.])/gi, t, (m) => `http ${m[1]}`),
   },
   // `403 Forbidden`, and .NET's `(403) Forbidden` and `(503) Server Unavailable`.
   {
@@ -109,7 +112,9 @@ export const CODE_PATTERNS: readonly CodePattern[] = [
   { kind: 'event-xml', hint: /<eventid/i, find: (t) => all(/<EventID[^>]*>(\d{2,5})<\/EventID>/gi, t, (m) => `event ${m[1]}`) },
   { kind: 'event-id', hint: /event/i, find: (t) => all(/\bEvent\s?ID[\s:=>]*(\d{2,5})\b|\bevent (\d{3,5})\b/gi, t, (m) => `event ${m[1] ?? m[2]}`) },
   // SQL Server "Msg 18456, Level 14", "Error: 18456, Severity: 14", reference pages' "Error 18456"
-  { kind: 'error-number', hint: /msg|error/i, find: (t) => all(/\b(?:Msg|Error)[:#]?\s+(\d{2,6})\b(?![.\d])/gi, t, (m) => `error ${m[1]}`) },
+  { kind: 'error-number', hint: /msg|error/i, find: (t) => all(/\b(?<!returned )(?:Msg|Error)[:#]?\s+(\d{2,6})\b(?![.\d])/gi, t, (m) => `error ${m[1]}`) },
+  // A driver's native error number after the message it goes with (ODBC: `Login failed for user 'etl'. (18456) (SQLDriverConnect)`).
+  { kind: 'native-error', hint: /\. \(\d/, find: (t) => all(/\. \((\d{3,6})\)/g, t, (m) => `error ${m[1]}`) },
   {
     kind: 'exception',
     hint: /Exception|Error|Fault/,
