@@ -12,6 +12,7 @@ import { after, before, describe, it } from 'node:test'
 import { writeArtifact } from '../src/build/artifact/artifact.js'
 import { buildFromFolder } from '../src/build/artifact/build.js'
 import { ARTICLES, REPO } from './helpers/kb.js'
+import { makeReport, reportMarkdown } from '../src/cli/report.js'
 import { NODE_FLAGS } from '../src/runtime/memory.js'
 import { CLI, freePort, serve, type ServerProcess, waitFor } from './helpers/server.js'
 
@@ -164,5 +165,49 @@ describe('kb report and kb draft', () => {
       [bad.code, bad.stderr],
       [2, 'kb report: --since must be a date (2026-11-01), an ISO time (2026-11-01T08:00:00Z) or a span before now (24h, 7d, 2w), got "forever"\n'],
     )
+  })
+})
+
+describe('the report as Markdown', () => {
+  it('keeps each row one line, escapes pipes and HTML, and survives backticks', () => {
+    const gap = {
+      id: '00000000000000aa',
+      template: 'HRESULT: 0x80070005 | Access `is` denied\nfor <user>',
+      count: 2,
+      firstSeen: '2026-11-25T10:00:00.000Z',
+      lastSeen: '2026-11-30T10:00:00.000Z',
+      example: 'x',
+      codes: ['0x80070005'],
+      products: ['IIS <10>'],
+      rejected: 1,
+    }
+    const figures = {
+      id: 'a',
+      title: 'Title | with <b>tags</b>',
+      inKb: true,
+      impressions: 40,
+      opens: 12,
+      ctr: 0.3,
+      meanPosition: 1.5,
+      solved: 1,
+      notRelated: 4,
+      relatedNotSolved: 1,
+      helpfulRatio: 0.1667,
+      uses: 0,
+      oftenRejected: true,
+      neverFound: false,
+    }
+    const md = reportMarkdown(
+      makeReport({ window: { since: '2026-11-24T12:00:00Z', until: '2026-12-01T12:00:00Z' }, questions: 2, overflow: 0, total: 1, gaps: [gap] }, [figures], 10),
+      '7d',
+    )
+    assert.ok(
+      md.includes(
+        '| 2 | 1 | 2026-11-30 | `` HRESULT: 0x80070005 \\| Access `is` denied for <user> `` | 0x80070005 | IIS &lt;10&gt; | `kb draft --gap 00000000000000aa --since 7d` |',
+      ),
+      md,
+    )
+    assert.ok(md.includes('| `a` Title \\| with &lt;b&gt;tags&lt;/b&gt; | 4 | 1 | 1 | 17% | 12 |'), md)
+    assert.match(md, /## Articles nobody finds\n\nNone: every article was among the results of a question\.\n$/)
   })
 })

@@ -34,15 +34,20 @@ export function makeReport(gaps: GapsAnswer, articles: readonly ArticleFigures[]
   }
 }
 
-/** Text for a Markdown table cell: one line, pipes escaped, bounded. */
-function cell(s: string, max = 160): string {
+/** One line of at most `max` characters, pipes escaped (a table cell, code or not). */
+function oneLine(s: string, max = 160): string {
   const one = s.replace(/\s+/g, ' ').trim()
   return (one.length > max ? `${one.slice(0, max - 1)}…` : one).replace(/\|/g, '\\|')
 }
 
+/** Plain text for a table cell: also `<`, `>` and `&` escaped, so a placeholder such as <user> is shown, not taken for HTML. */
+function cell(s: string, max = 160): string {
+  return oneLine(s, max).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+}
+
 /** Inline code that survives any backticks in the text. */
 function code(s: string): string {
-  const text = cell(s)
+  const text = oneLine(s)
   const run = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length))
   const ticks = '`'.repeat(run + 1)
   return run ? `${ticks} ${text} ${ticks}` : `${ticks}${text}${ticks}`
