@@ -9,6 +9,7 @@ import { loadArticles, parseArticle } from '../src/build/content/load.js'
 import type { ArticleSource } from '../src/build/content/schema.js'
 import { registerImportCommand } from '../src/build/import/command.js'
 import { convertArticle, idFromPath, importFolder } from '../src/build/import/import.js'
+import { headingSymptoms } from '../src/build/import/split.js'
 import { ImportMapError, type ImportSettings, parseImportMap, readImportMap, resolveSettings } from '../src/build/import/settings.js'
 import { LIMITS } from '../src/limits.js'
 import { corporaDir } from './helpers/corpora.js'
@@ -488,6 +489,21 @@ describe('convertArticle: any heading-structured KB', () => {
       whole.articles.map((a) => a.id),
       ['queue-problems'],
     )
+  })
+
+  it('takes the quoted error of a heading as a symptom, not a quoted file name', () => {
+    assert.deepEqual(headingSymptoms('500 error when editing the widget.yml file', '`500` error when editing the `widget.yml` file'), [
+      '500',
+      '500 error when editing the widget.yml file',
+    ])
+    assert.deepEqual(headingSymptoms('Error: "QUEUE_FULL" when a job starts', 'Error: "QUEUE\\_FULL" when a job starts'), [
+      'QUEUE_FULL',
+      'Error: "QUEUE_FULL" when a job starts',
+    ])
+    assert.deepEqual(headingSymptoms('Error: widget: cannot open socket', 'Error: `widget: cannot open socket`'), ['widget: cannot open socket'])
+    assert.deepEqual(headingSymptoms('Jobs hang when the cache is in widget.yml', 'Jobs hang when the cache is in `widget.yml`'), [
+      'Jobs hang when the cache is in widget.yml',
+    ])
   })
 
   it('keeps the id of its file name for a page that holds a single problem', async () => {

@@ -78,6 +78,10 @@ const CAUSAL =
 const DOES =
   /^(?:make sure|ensure|run|use|set|update|upgrade|downgrade|install|reinstall|configure|enable|disable|add|remove|delete|restart|check|verify|try|retry|re-?run|contact|change|increase|edit|create|grant|specify|wait|consider|switch|see)\b|\b(?:to (?:resolve|fix|work ?around|avoid|prevent|correct|solve)|you (?:can|should|must|need to|have to|may want to|might want to|can try to)|workaround|instead|make sure|ensure|(?:is|are) recommended|we recommend)\b/i
 
+/** A sentence that opens by saying what to do, or says what the reader can or must do. */
+const DOES_START =
+  /^(?:to (?:resolve|fix|work ?around|avoid|prevent|correct|solve)|make sure|ensure|run|use|set|update|upgrade|install|configure|enable|disable|add|remove|delete|restart|check|verify|try|contact|change|edit|create|grant)\b|\byou (?:can|should|must|need to|have to)\b|\b(?:make sure|ensure)\b/i
+
 /** What a section says to do: steps, commands, settings, or a sentence that says what to do. */
 const FIX_CUE =
   /\b(?:to (?:resolve|fix|work ?around|avoid|prevent|correct|solve|address|mitigate)|resolve|fix(?:ed)?|work ?around|ensure|make sure|verify|check|re-?run|run|set|use|consider|want to|update|upgrade|downgrade|install|reinstall|configure|enable|disable|add|remove|delete|restart|reboot|change|rename|increase|decrease|reduce|raise|try|retry|contact|re-?create|regenerate|reset|rotate|renew|replace|move|grant|assign|edit|modify|specify|define|create|confirm|wait|manually|instead|should|must|need to|needs to|you can|can be (?:resolved|fixed|avoided)|recommended|upgrading|updating)\b/i
@@ -286,21 +290,27 @@ export function headingSymptoms(heading: string, headingMarkdown: string): strin
   const quotes = [...coded, ...inQuotes].filter((q) => q.length > 1)
   const after = /^(?:error|message|warning|exception|fatal|failure)\s*:\s*(.+)$/i.exec(text)?.[1]?.replace(/^["'\u201c`]|["'\u201d`]$/g, '')
   const out: string[] = []
-  if (quotes.length) out.push(...quotes)
-  else if (after) out.push(after)
+  // A quote that is a file or setting name (".gitlab-ci.yml") is no symptom; an error constant or a message is.
+  const kept = quotes.filter((q) => isQuotedError(q) || /^[A-Z][A-Z0-9_]{3,}$/.test(q) || q.length >= 0.6 * text.length)
+  if (kept.length) out.push(...kept)
+  else if (after && quotes.length === 0) out.push(after)
   // The heading's own words when they say more than its quotes ("`403 Forbidden` error when downloading ...").
   let rest = text
   for (const q of quotes) rest = rest.replace(q, ' ')
   const words = rest.replace(/^(?:error|message|warning)\s*:/i, ' ').match(/[\p{L}\p{N}]+/gu) ?? []
-  if (quotes.length === 0 ? !after : words.length >= 3) out.push(text)
+  if (kept.length === 0 ? !after || quotes.length > 0 : words.length >= 3) out.push(text)
   return uniq(out)
 }
+
+/** Inline code that reads as a message, not a command or a name: error words, or a sentence of words that no shell prompt starts. */
+const isQuotedError = (code: string): boolean =>
+  ERROR_TEXT.test(code) || (/[\p{L}]+ [\p{L}]+ [\p{L}]+/u.test(code) && !/^\s*(?:sudo|\$|git|docker|kubectl|curl|npm|yarn|pip|gitlab-\w+|cd)\b/.test(code))
 
 /** Inline code quoted by a paragraph that says what the user sees ("You might get the error `x: y z`"). */
 function quotedErrors(node: Nodes): string[] {
   const out: string[] = []
   const visit = (n: Nodes): void => {
-    if (n.type === 'inlineCode' && (n.value.trim().split(/\s+/).length >= 3 || ERROR_TEXT.test(n.value))) out.push(n.value.trim())
+    if (n.type === 'inlineCode' && isQuotedError(n.value)) out.push(n.value.trim())
     if ('children' in n) for (const c of n.children as Nodes[]) visit(c)
   }
   visit(node)
@@ -370,10 +380,17 @@ export function readProblem(src: Source, p: Section, vocab: Vocabulary | undefin
       const next = nodes[i + 1]
       const introducesExcerpt = /:\s*$/.test(text) && next?.type === 'code' && isErrorExcerpt(next, !fixSeen)
       const sentences = md.replace(/\s*\n\s*/g, ' ').split(/(?<=[.!?])\s+(?=[A-Z`*"([])/)
-      const sees = !fixSeen && SEES.test(text) && !sentences.some((x) => DOES.test(x))
-      if (introducesExcerpt || sees) {
+      // What the user sees introduces the problem; from a sentence that says what to do, it is the fix.
+      const fix = sentences.findIndex((x) => DOES_START.test(x) || (DOES.test(x) && !SEES.test(x)))
+      if (introducesExcerpt || (!fixSeen && SEES.test(text) && fix !== 0)) {
         out.symptoms.push(...quotedErrors(node))
-        out.context.push(md)
+        if (fix < 0 || introducesExcerpt) {
+          out.context.push(md)
+          continue
+        }
+        out.context.push(sentences.slice(0, fix).join(' '))
+        own.push(sentences.slice(fix).join(' '))
+        fixSeen = true
         continue
       }
       if (CAUSAL.test(text) && !/:\s*$/.test(text)) {
