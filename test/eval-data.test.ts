@@ -17,6 +17,8 @@ import { corporaDir } from './helpers/corpora.js'
 const REPO = path.join(import.meta.dirname, '..')
 const DATASET = path.join(REPO, 'eval', 'pastes.jsonl')
 const IMPORTER = path.join(REPO, 'src', 'build', 'import', 'import.ts')
+/** A corpus's import map (kb import --map), used when present, as the eval does. */
+const IMPORT_MAPS = path.join(REPO, 'eval', 'import-maps')
 /** Corpus folders: the shared public corpora, and the ones assembled for the eval in the repo. */
 const CORPORA_DIRS = [corporaDir(), path.join(REPO, 'eval', 'corpora')]
 
@@ -120,12 +122,13 @@ before(async () => {
   if (existsSync(IMPORTER)) {
     // Check against what the importer really produces: it may skip files, split pages or rename ids.
     importedFrom = 'importer output'
-    const mod = (await import(pathToFileURL(IMPORTER).href)) as { importFolder: (o: { from: string; to: string }) => Promise<unknown> }
+    const mod = (await import(pathToFileURL(IMPORTER).href)) as { importFolder: (o: { from: string; to: string; map?: string }) => Promise<unknown> }
     const tmp = await mkdtemp(path.join(os.tmpdir(), 'kb-eval-data-'))
     try {
       for (const c of asked) {
         const to = path.join(tmp, c)
-        await mod.importFolder({ from: folders.get(c)!, to })
+        const map = path.join(IMPORT_MAPS, `${c}.yml`)
+        await mod.importFolder({ from: folders.get(c)!, to, ...(existsSync(map) ? { map } : {}) })
         const { articles } = await loadArticles(to)
         imported.set(c, new Set(articles.map((a) => a.id)))
         for (const a of articles) addSource(sourceKey(c, a.id), readFileSync(path.join(to, a.source), 'utf8'))
