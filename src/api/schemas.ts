@@ -168,6 +168,7 @@ export const HealthResponse = Type.Object({
   ready: Type.Boolean(),
   buildId: Type.Union([Type.String(), Type.Null()]),
   articles: Type.Integer(),
+  version: Type.String({ description: "The kb-search package's version (package.json)" }),
 })
 
 const ArticleId = Type.String({ minLength: 1, maxLength: 100, pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$' })

@@ -1,6 +1,7 @@
 /** Liveness and readiness. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { HealthResponse } from '../../api/schemas.js'
+import { packageVersion } from '../../runtime/version.js'
 
 export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const status = () => {
@@ -10,6 +11,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
       ready: kb.ready,
       buildId: kb.current?.artifact.header.buildId ?? null,
       articles: kb.current?.artifact.articles.length ?? 0,
+      version: packageVersion(),
     }
   }
   app.get('/healthz', { schema: { summary: 'Liveness: the process answers', response: { 200: HealthResponse } } }, async () => status())
