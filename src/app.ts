@@ -22,6 +22,7 @@ import { insightsRoutes } from './http/routes/insights.js'
 import { matchRoutes } from './http/routes/match.js'
 import { searchRoutes } from './http/routes/search.js'
 import { webRoutes } from './http/routes/web.js'
+import { schemaRoutes } from './http/routes/schema.js'
 import { ErrorResponse, NOT_BLANK } from './api/schemas.js'
 import type { KnowledgeBase } from './runtime/kb.js'
 import { LIMITS } from './limits.js'
@@ -143,6 +144,7 @@ const app: FastifyPluginAsync<AppOptions> = async (app, opts) => {
   await app.register(articleRoutes)
   await app.register(insightsRoutes, { adminToken: opts.adminToken ?? '' })
   await app.register(webRoutes, { dir: opts.webDir })
+  await app.register(schemaRoutes)
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env -S node --expose-gc --no-allocation-site-pretenuring
 /**
- * The `kb` command line: build, lint, serve, search, match, eval, import, draft, report.
+ * The `kb` command line: build, lint, serve, search, match, eval, import, draft, report, new, schema.
  * Human-readable output by default; `--json` for scripts. Exit codes: 0 ok, 1 failure
  * (content errors, unloadable index, bad input), 2 usage error. Every failure is one line on
  * stderr (content problems one line each); `--debug` adds the stack trace. The first line starts
@@ -15,7 +15,10 @@ import { writeArtifact } from '../build/artifact/artifact.js'
 import { registerImportCommand } from '../build/import/command.js'
 import { registerDraftCommand } from './draft.js'
 import { registerReportCommand } from './report.js'
+import { registerNewCommand } from './new.js'
+import { registerSchemaCommand } from './schema.js'
 import { CliError, debugDetail, errorLine, systemReason } from './errors.js'
+import { packageVersion } from '../runtime/version.js'
 
 // Each command loads what it needs when it runs: `kb serve` starts without the Markdown renderer,
 // YAML parser and importer, which only `build`, `lint` and `import` use (`kb --help`: 1.03 -> 0.77 s).
@@ -85,6 +88,7 @@ async function readStdin(): Promise<string> {
 const program = new Command()
   .name('kb')
   .description('Knowledge-base search for troubleshooting articles')
+  .version(packageVersion(), '-V, --version', 'print the version of kb-search')
   .option('--debug', 'print the stack trace of a failure after its one-line message')
   .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
 
@@ -229,6 +233,8 @@ program
 registerImportCommand(program)
 registerDraftCommand(program, DEFAULT_ARTICLES)
 registerReportCommand(program, int)
+registerNewCommand(program, DEFAULT_ARTICLES)
+registerSchemaCommand(program)
 
 // A usage error is one line too, naming the command's help instead of printing it.
 for (const command of [program, ...program.commands]) {
