@@ -304,7 +304,7 @@ export function headingSymptoms(heading: string, headingMarkdown: string): strin
 
 /** Inline code that reads as a message, not a command or a name: error words, or a sentence of words that no shell prompt starts. */
 const isQuotedError = (code: string): boolean =>
-  ERROR_TEXT.test(code) || (/[\p{L}]+ [\p{L}]+ [\p{L}]+/u.test(code) && !/^\s*(?:sudo|\$|git|docker|kubectl|curl|npm|yarn|pip|gitlab-\w+|cd)\b/.test(code))
+  ERROR_TEXT.test(code) || (/[\p{L}]+ [\p{L}]+ [\p{L}]+/u.test(code) && !/^\s*(?:sudo|\$|git|docker|kubectl|curl|npm|yarn|pip|cd)\b/.test(code))
 
 /** Inline code quoted by a paragraph that says what the user sees ("You might get the error `x: y z`"). */
 function quotedErrors(node: Nodes): string[] {
