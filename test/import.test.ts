@@ -501,6 +501,9 @@ describe('convertArticle: any heading-structured KB', () => {
       'Error: "QUEUE_FULL" when a job starts',
     ])
     assert.deepEqual(headingSymptoms('Error: widget: cannot open socket', 'Error: `widget: cannot open socket`'), ['widget: cannot open socket'])
+    assert.deepEqual(headingSymptoms('Jobs hang after widget queue drain --all', 'Jobs hang after `widget queue drain --all`'), [
+      'Jobs hang after widget queue drain --all',
+    ])
     assert.deepEqual(headingSymptoms('Jobs hang when the cache is in widget.yml', 'Jobs hang when the cache is in `widget.yml`'), [
       'Jobs hang when the cache is in widget.yml',
     ])

@@ -302,9 +302,12 @@ export function headingSymptoms(heading: string, headingMarkdown: string): strin
   return uniq(out)
 }
 
+/** A command line rather than a message: a prompt or sudo in front, a flag, or only lowercase words and paths. */
+const looksLikeCommand = (code: string): boolean =>
+  /^\s*(?:sudo|\$|#)\s/.test(code) || /\s--?[a-z]/.test(code) || /^[a-z0-9][\w./:=@-]*(?:\s+[a-z0-9<>{}\][\w./:=@<>{}-]*)*$/.test(code.trim())
+
 /** Inline code that reads as a message, not a command or a name: error words, or a sentence of words that no shell prompt starts. */
-const isQuotedError = (code: string): boolean =>
-  ERROR_TEXT.test(code) || (/[\p{L}]+ [\p{L}]+ [\p{L}]+/u.test(code) && !/^\s*(?:sudo|\$|git|docker|kubectl|curl|npm|yarn|pip|cd)\b/.test(code))
+const isQuotedError = (code: string): boolean => ERROR_TEXT.test(code) || (/[\p{L}]+ [\p{L}]+ [\p{L}]+/u.test(code) && !looksLikeCommand(code))
 
 /** Inline code quoted by a paragraph that says what the user sees ("You might get the error `x: y z`"). */
 function quotedErrors(node: Nodes): string[] {
