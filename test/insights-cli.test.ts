@@ -140,6 +140,13 @@ describe('kb report and kb draft', () => {
     const none = kb(['draft', '--gap', '0000000000000000', '--server', url, '--token', TOKEN, '--articles', work])
     assert.equal(none.code, 1)
     assert.match(none.stderr, /^kb draft: no gap with id "0000000000000000" since 30d in http:\/\/127\.0\.0\.1:\d+; kb report lists them/)
+    // The server has its PGlite folder open: reading it from a second process is refused.
+    const busy = kb(['report'])
+    assert.equal(busy.code, 1)
+    assert.match(
+      busy.stderr,
+      /^kb report: the events database in .* is open in another process \(a kb serve\?\): read it through that server with --server <url> --token <token>/,
+    )
     const bad = kb(['report', '--server', url, '--token', TOKEN, '--since', 'forever'])
     assert.equal(bad.code, 1)
     assert.match(bad.stderr, /answered 400 KB_INVALID_REQUEST: querystring\/since must be a date/)
