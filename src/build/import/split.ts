@@ -291,7 +291,7 @@ export function headingSymptoms(heading: string, headingMarkdown: string): strin
   const after = /^(?:error|message|warning|exception|fatal|failure)\s*:\s*(.+)$/i.exec(text)?.[1]?.replace(/^["'\u201c`]|["'\u201d`]$/g, '')
   const out: string[] = []
   // A quote that is a file or setting name (".gitlab-ci.yml") is no symptom; an error constant or a message is.
-  const kept = quotes.filter((q) => isQuotedError(q) || /^[A-Z][A-Z0-9_]{3,}$/.test(q) || q.length >= 0.6 * text.length)
+  const kept = quotes.filter((q) => isQuotedError(q) || /^[A-Z][A-Z0-9_]{3,}$/.test(q) || (q.length >= 0.6 * text.length && !looksLikeCommand(q)))
   if (kept.length) out.push(...kept)
   else if (after && quotes.length === 0) out.push(after)
   // The heading's own words when they say more than its quotes ("`403 Forbidden` error when downloading ...").
