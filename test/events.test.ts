@@ -208,7 +208,7 @@ describe('the event writer when the database fails', () => {
     const use = (i: number) => ({ type: 'use' as const, id: `00000000-0000-4000-8000-00000000000${i}`, at: new Date(), articleId: 'a', ticket: `T${i}` })
     for (let i = 0; i < 3; i++) assert.equal(writer.record(use(i)), true)
     await writer.flush()
-    assert.deepEqual(drops, { db_unavailable: 3 })
+    assert.deepEqual({ ...drops }, { db_unavailable: 3 })
     // The buffer is bounded: past its capacity, events are dropped at once.
     for (let i = 0; i < 7; i++) writer.record(use(i))
     assert.equal(drops.buffer_full, 2)
