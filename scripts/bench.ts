@@ -7,6 +7,13 @@
  *
  *   npm run bench -- [--sizes 1000,10000] [--duration 10] [--connections 50] [--json] [--out file]
  *                    [--seed 42] [--warmup 3] [--keep] [--profile dir] [--build-timeout 1200]
+ *                    [--events on|off|both] [--postgres]
+ *
+ * Events (the KCS loop, issue 17): `--events on` (the default, as `kb serve`'s) serves with events
+ * written to PGlite in a temp folder, and also to PostgreSQL when DATABASE_URL is set or
+ * `--postgres` starts a throwaway cluster (Debian's package, as the tests do); `off` serves with
+ * KB_EVENTS=0; `both` measures off and on, one after the other, and prints them side by side with
+ * the events dropped (kb_events_dropped_total, read from /metrics before each server stops).
  *
  * Human-readable tables on stdout by default; with --json, stdout gets the JSON summary and the
  * tables go to stderr. Progress goes to stderr. Every child process is killed at the end, also on
@@ -40,7 +47,10 @@ const LOADGEN = path.join(ROOT, 'build', 'bench', 'loadgen.js')
 // Options
 
 const USAGE = `usage: npm run bench -- [--sizes 1000,10000] [--duration 10] [--connections 50] [--json] [--out file]
-                      [--seed 42] [--warmup 3] [--keep] [--profile dir] [--build-timeout 1200]`
+                      [--seed 42] [--warmup 3] [--keep] [--profile dir] [--build-timeout 1200]
+                      [--events on|off|both] [--postgres]`
+
+type EventsMode = 'on' | 'off' | 'both'
 
 interface Options {
   sizes: number[]
@@ -53,6 +63,10 @@ interface Options {
   keep: boolean
   profile?: string
   buildTimeoutMs: number
+  /** Serve kb-search with events on (PGlite, and PostgreSQL when there is one), off, or both in turn. */
+  events: EventsMode
+  /** Start a throwaway PostgreSQL (Debian's package) for the events, when DATABASE_URL is not set. */
+  postgres: boolean
 }
 
 function parseOptions(argv: string[]): Options {
@@ -71,6 +85,8 @@ function parseOptions(argv: string[]): Options {
         keep: { type: 'boolean', default: false },
         profile: { type: 'string' },
         'build-timeout': { type: 'string', default: '1200' },
+        events: { type: 'string', default: 'on' },
+        postgres: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
     }))
@@ -88,6 +104,8 @@ function parseOptions(argv: string[]): Options {
     return n
   }
   const sizes = values.sizes.split(',').map((s) => num('sizes', s.trim(), 1, 200_000))
+  if (!['on', 'off', 'both'].includes(values.events)) usage('--events must be on, off or both')
+  if (values.postgres && values.events === 'off') usage('--postgres is for events: use it with --events on or both')
   return {
     sizes,
     duration: num('duration', values.duration, 1, 600),
@@ -99,6 +117,8 @@ function parseOptions(argv: string[]): Options {
     keep: values.keep,
     profile: values.profile,
     buildTimeoutMs: num('build-timeout', values['build-timeout'], 10, 7200) * 1000,
+    events: values.events as EventsMode,
+    postgres: values.postgres,
   }
 }
 
@@ -437,7 +457,60 @@ interface ServerReport {
   errors: string[]
   /** What the reader should know about how a figure was taken. */
   notes: string[]
+  /** kb-search's events, read from /metrics once its runs were done (events on). */
+  events?: EventCounts
 }
+
+/** Events written and dropped (by reason) over a server's life, from its /metrics. */
+interface EventCounts {
+  written: number
+  dropped: Record<string, number>
+}
+
+/** How kb-search is served for the events comparison: events off, or on with one of the two stores. */
+type EventsVariant = 'off' | 'pglite' | 'postgres'
+const VARIANT_NAMES: Record<EventsVariant, string> = { off: 'events off', pglite: 'PGlite', postgres: 'PostgreSQL' }
+
+/** The variants `--events` asks for, in the order measured, with the settings each is served with. */
+function eventVariants(o: Options, dataDir: string, pgUrl: string | undefined): Array<{ key: EventsVariant; env: NodeJS.ProcessEnv }> {
+  const out: Array<{ key: EventsVariant; env: NodeJS.ProcessEnv }> = []
+  // DATABASE_URL is always set, so one from the environment never turns the PGlite run into a PostgreSQL one.
+  if (o.events !== 'on') out.push({ key: 'off', env: { KB_EVENTS: '0', DATABASE_URL: '' } })
+  if (o.events !== 'off') {
+    out.push({ key: 'pglite', env: { KB_EVENTS: '1', KB_DATA_DIR: dataDir, DATABASE_URL: '' } })
+    if (pgUrl) out.push({ key: 'postgres', env: { KB_EVENTS: '1', DATABASE_URL: pgUrl } })
+  }
+  return out
+}
+
+/** The variant shown in the main table's kb-search column: as `kb serve` runs by default, unless events are off. */
+const mainVariant = (o: Options): EventsVariant => (o.events === 'off' ? 'off' : 'pglite')
+
+/** Read the events counters from /metrics, once they stop moving (the writer drains its buffer after a run); bounded. */
+async function eventCounts(port: number, timeoutMs = 15_000): Promise<EventCounts | undefined> {
+  const read = async (): Promise<EventCounts | undefined> => {
+    try {
+      const text = await (await fetch(`http://${HOST}:${port}/metrics`, { signal: AbortSignal.timeout(5000) })).text()
+      const dropped: Record<string, number> = {}
+      for (const m of text.matchAll(/^kb_events_dropped_total\{reason="([^"]+)"\} (\S+)$/gm)) dropped[m[1]!] = Number(m[2])
+      return { written: Number(/^kb_events_written_total (\S+)$/m.exec(text)?.[1] ?? 0), dropped }
+    } catch {
+      return undefined
+    }
+  }
+  const total = (c: EventCounts | undefined) => (c ? c.written + Object.values(c.dropped).reduce((a, b) => a + b, 0) : -1)
+  const until = performance.now() + timeoutMs
+  let last = await read()
+  while (performance.now() < until) {
+    await sleep(500)
+    const next = await read()
+    if (total(next) === total(last)) return next
+    last = next
+  }
+  return last
+}
+
+const droppedTotal = (c: EventCounts | undefined): number | undefined => (c ? Object.values(c.dropped).reduce((a, b) => a + b, 0) : undefined)
 
 type Column = 'kb' | 'floor' | 'minisearch'
 const COLUMNS: Column[] = ['kb', 'floor', 'minisearch']
@@ -448,6 +521,8 @@ interface SizeReport {
   markdownBytes: number
   generateMs: number
   servers: Record<Column, ServerReport>
+  /** kb-search per events variant measured (the main variant is `servers.kb` itself). */
+  events: Partial<Record<EventsVariant, ServerReport>>
   verdicts: Verdict[]
 }
 
@@ -460,7 +535,7 @@ interface Verdict {
   official: boolean
 }
 
-async function benchSize(size: number, o: Options): Promise<SizeReport> {
+async function benchSize(size: number, o: Options, pgUrl: string | undefined): Promise<SizeReport> {
   const dir = await mkdtemp(path.join(os.tmpdir(), `kb-bench-${size}-`))
   tempDirs.add(dir)
   const articlesDir = path.join(dir, 'articles')
@@ -508,11 +583,24 @@ async function benchSize(size: number, o: Options): Promise<SizeReport> {
       floor: { args: [FLOOR_SERVER, '--port', '{port}', '--host', HOST], ready: true },
       minisearch: { args: [MS_SERVER, '--index', msIndex, '--port', '{port}', '--host', HOST], ready: servers.minisearch.indexBytes !== undefined },
     }
+    const events: SizeReport['events'] = {}
     for (const col of COLUMNS) {
       if (!specs[col].ready) continue
-      await measureServer(col, specs[col].args, env, workload, servers[col], o, size)
+      if (col !== 'kb') {
+        await measureServer(col, specs[col].args, env, workload, servers[col], o, size)
+        continue
+      }
+      const variants = eventVariants(o, path.join(dir, 'events'), pgUrl).map((v) => ({
+        ...v,
+        env: { ...env, ...v.env },
+        rep: v.key === mainVariant(o) ? servers.kb : { load: {}, top1: {}, errors: [], notes: [] },
+      }))
+      for (const v of variants) events[v.key] = v.rep
+      if (variants.length === 1)
+        await measureServer(col, specs[col].args, variants[0]!.env, workload, variants[0]!.rep, o, size, VARIANT_NAMES[variants[0]!.key])
+      else await measureInterleaved(specs[col].args, variants, workload, o, size)
     }
-    return { size, seed: o.seed, markdownBytes, generateMs, servers, verdicts: [] }
+    return { size, seed: o.seed, markdownBytes, generateMs, servers, events, verdicts: [] }
   } finally {
     if (!o.keep) {
       await rm(dir, { recursive: true, force: true })
@@ -521,11 +609,99 @@ async function benchSize(size: number, o: Options): Promise<SizeReport> {
   }
 }
 
+/**
+ * kb-search served several ways (events off, PGlite, PostgreSQL), measured interleaved so that a
+ * change in the machine's load hits them alike: every server is started first (idle, they cost
+ * memory, not CPU), then for each scenario each server gets its warm-up and its run in turn, the
+ * order rotated from one scenario to the next. Figures go to each variant's report, as
+ * measureServer's do; the events counters are read from each before it stops.
+ */
+async function measureInterleaved(
+  args: string[],
+  variants: Array<{ key: EventsVariant; env: NodeJS.ProcessEnv; rep: ServerReport }>,
+  w: Workload,
+  o: Options,
+  size: number,
+): Promise<void> {
+  const running: Array<{ key: EventsVariant; env: NodeJS.ProcessEnv; rep: ServerReport; server: Server; label: string }> = []
+  try {
+    for (const v of variants) {
+      const label = `${size} articles: kb-search (${VARIANT_NAMES[v.key]})`
+      try {
+        log(`${label}: starting`)
+        const server = await startServer(label, args, v.env, 300_000)
+        v.rep.coldStartMs = server.coldStartMs
+        for (const s of SCENARIOS) {
+          const expected = s.startsWith('search') ? undefined : (s === 'match-short' ? w.shortPastes : w.longPastes).map((p) => p.expected)
+          const res = await check(server.port, scenarioRequests(w, s), expected, s === 'match-40KB' ? 10 : s.startsWith('search') ? 30 : 50, 10_000)
+          if (res.bad.length > 0) v.rep.errors.push(`${s} sanity check: ${res.bad.join(' | ')}`)
+          if (res.top1 !== undefined && (s === 'match-short' || s === 'match-40KB')) v.rep.top1[s] = res.top1
+        }
+        await waitIdle(server.child.pid, DRAIN_LIMIT_MS)
+        v.rep.rssIdle = procMemory(server.child.pid)?.rss
+        v.rep.notes.push(
+          `measured interleaved with ${variants
+            .filter((x) => x !== v)
+            .map((x) => VARIANT_NAMES[x.key])
+            .join(' and ')}, the order rotated per scenario`,
+        )
+        log(`${label}: ready in ${(server.coldStartMs / 1000).toFixed(2)} s and checked, RSS ${mb(v.rep.rssIdle)}`)
+        running.push({ ...v, server, label })
+      } catch (err) {
+        v.rep.errors.push((err as Error).message)
+        log(`${label}: ${(err as Error).message}`)
+      }
+    }
+    for (const [i, s] of SCENARIOS.entries()) {
+      const order = running.map((_, k) => running[(k + i) % running.length]!)
+      for (const v of order) {
+        const reqs = scenarioRequests(w, s)
+        if (o.warmup > 0) {
+          await load(v.server.port, reqs, o.warmup, o.connections)
+          await waitIdle(v.server.child.pid, DRAIN_LIMIT_MS)
+        }
+        const pids = [process.pid, v.server.child.pid ?? -1]
+        const before = cpuTicks(pids)
+        const r = await load(v.server.port, reqs, o.duration, o.connections)
+        r.otherCpu = otherCpuShare(before, cpuTicks(pids), r.loadgenCpuMs)
+        v.rep.load[s] = r
+        v.rep.rssAfter = Math.max(v.rep.rssAfter ?? 0, procMemory(v.server.child.pid)?.rss ?? 0) || undefined
+        r.drainMs = await waitIdle(v.server.child.pid, DRAIN_LIMIT_MS)
+        if (r.drainMs >= DRAIN_LIMIT_MS) v.rep.notes.push(`still busy ${DRAIN_LIMIT_MS / 1000} s after the ${s} run`)
+        log(
+          `${v.label}: ${s}: p50 ${ms(r.p50)} p90 ${ms(r.p90)} p99 ${ms(r.p99)}, ${rate(r.rps)} req/s (${r.requests} answered), ` +
+            `${r.non2xx} non-2xx, ${r.errors} errors; other processes took ${pct(r.otherCpu)} of the CPU`,
+        )
+      }
+    }
+  } catch (err) {
+    for (const v of variants) v.rep.errors.push((err as Error).message)
+    log(`${size} articles: kb-search: ${(err as Error).message}`)
+  } finally {
+    for (const v of running) {
+      if (v.env.KB_EVENTS === '1') {
+        v.rep.events = await eventCounts(v.server.port)
+        log(`${v.label}: events written ${v.rep.events?.written ?? 'n/a'}, dropped ${v.rep.events ? JSON.stringify(v.rep.events.dropped) : 'n/a'}`)
+      }
+      await stopServer(v.server)
+    }
+  }
+}
+
 /** A server still busy this long after a load run is restarted, so its backlog does not eat into the next run. */
 const DRAIN_LIMIT_MS = 30_000
 
-async function measureServer(col: Column, args: string[], env: NodeJS.ProcessEnv, w: Workload, rep: ServerReport, o: Options, size: number): Promise<void> {
-  const label = `${size} articles: ${NAMES[col]}`
+async function measureServer(
+  col: Column,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  w: Workload,
+  rep: ServerReport,
+  o: Options,
+  size: number,
+  variant?: string,
+): Promise<void> {
+  const label = `${size} articles: ${NAMES[col]}${variant ? ` (${variant})` : ''}`
   let server: Server | undefined
   /** Wait for the server to work off its backlog; restart it if that takes too long. Returns the wait. */
   const settle = async (after: string): Promise<number> => {
@@ -593,6 +769,11 @@ async function measureServer(col: Column, args: string[], env: NodeJS.ProcessEnv
     rep.errors.push((err as Error).message)
     log(`${label}: ${(err as Error).message}`)
   } finally {
+    if (server && col === 'kb' && env.KB_EVENTS === '1') {
+      rep.events = await eventCounts(server.port)
+      const e = rep.events
+      log(`${label}: events written ${e?.written ?? 'n/a'}, dropped ${e ? JSON.stringify(e.dropped) : 'n/a'}`)
+    }
     if (server) {
       await stopServer(server)
       const tail = server.stderrTail()
@@ -623,6 +804,7 @@ const num = (v: number | undefined, d = 0) =>
   v === undefined || !Number.isFinite(v) ? 'n/a' : v.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d })
 const rate = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? 'n/a' : v < 10 ? v.toFixed(1) : num(v))
 const pct = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? 'n/a' : `${(v * 100).toFixed(0)}%`)
+const signedPct = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? 'n/a' : `${v >= 0 ? '+' : ''}${(v * 100).toFixed(1)}%`)
 
 interface Row {
   metric: string
@@ -670,6 +852,28 @@ function verdicts(r: SizeReport): Verdict[] {
       'all',
       (v) => num(v),
     )
+  }
+  // Events on against off: the cost of recording every question (and the events it lost).
+  const off = r.events.off
+  for (const key of ['pglite', 'postgres'] as const) {
+    const on = r.events[key]
+    if (!on) continue
+    add(
+      `events dropped (${VARIANT_NAMES[key]})`,
+      '= 0',
+      droppedTotal(on.events),
+      (v) => v === 0,
+      'all',
+      (v) => num(v),
+    )
+    if (!off) continue
+    for (const s of SCENARIOS) {
+      const a = off.load[s]
+      const b = on.load[s]
+      const at = s === 'search-nocache' ? 'info' : TARGET_SIZE
+      add(`${s} p99 ${VARIANT_NAMES[key]} vs off`, '≤ +10%', a && b ? b.p99 / a.p99 - 1 : undefined, (v) => v <= 0.1, at, signedPct)
+      add(`${s} req/s ${VARIANT_NAMES[key]} vs off`, '≥ -10%', a && b ? b.rps / a.rps - 1 : undefined, (v) => v >= -0.1, at, signedPct)
+    }
   }
   for (const s of ['search', 'search-nocache'] as const) {
     const ratio = kb.load[s] && fl.load[s] ? kb.load[s].rps / fl.load[s].rps : undefined
@@ -817,6 +1021,75 @@ function renderTable(r: SizeReport, o: Options): string {
   return out.join('\n')
 }
 
+/** kb-search served with events off and on, side by side: p99 and req/s per scenario (on: also the change from off), events written and dropped. */
+function renderEventsTable(r: SizeReport): string {
+  const keys = (['off', 'pglite', 'postgres'] as const).filter((k) => r.events[k])
+  if (keys.length === 0) return ''
+  const W = { metric: 22, col: 20, target: 9, verdict: 7 }
+  const pad = (x: string, n: number, right = false) => (x.length > n ? x.slice(0, n) : right ? x.padStart(n) : x.padEnd(n))
+  const line = (m: string, cells: string[], t: string, v: string) =>
+    `${pad(m, W.metric)} | ${cells.map((c) => pad(c, W.col, true)).join(' | ')} | ${pad(t, W.target)} | ${pad(v, W.verdict)}`.trimEnd()
+  const byMetric = new Map(r.verdicts.map((x) => [x.metric, x]))
+  /** One verdict for a row: every events-on variant's (PASS/FAIL when any is official). */
+  const verdictOf = (metrics: string[]) => {
+    const xs = metrics.map((m) => byMetric.get(m)).filter((x): x is Verdict => x !== undefined)
+    if (!xs.length) return { target: '', verdict: '' }
+    const pass = xs.every((x) => x.pass)
+    const official = xs.some((x) => x.official)
+    return { target: xs[0]!.target, verdict: official ? (pass ? 'PASS' : 'FAIL') : pass ? 'pass' : 'fail' }
+  }
+  const on = keys.filter((k) => k !== 'off')
+  const out = [
+    `events (issue 17): kb-search served ${keys.map((k) => VARIANT_NAMES[k]).join(', then ')}; same workload and load; on: change from off in brackets`,
+  ]
+  out.push(
+    line(
+      '',
+      keys.map((k) => VARIANT_NAMES[k]),
+      'target',
+      'verdict',
+    ),
+  )
+  out.push(`${'-'.repeat(W.metric)}-+-${keys.map(() => '-'.repeat(W.col)).join('-+-')}-+-${'-'.repeat(W.target)}-+-${'-'.repeat(W.verdict)}`)
+  const off = r.events.off
+  for (const sc of SCENARIOS) {
+    for (const [what, f, show] of [
+      ['p99', (l: LoadResult) => l.p99, ms],
+      ['req/s', (l: LoadResult) => l.rps, rate],
+    ] as const) {
+      const cells = keys.map((k) => {
+        const l = r.events[k]?.load[sc]
+        if (!l) return 'n/a'
+        const base = off?.load[sc]
+        return k !== 'off' && base ? `${show(f(l))} (${signedPct(f(l) / f(base) - 1)})` : show(f(l))
+      })
+      const v = verdictOf(on.map((k) => `${sc} ${what} ${VARIANT_NAMES[k]} vs off`))
+      out.push(line(`${sc} ${what}`, cells, v.target, v.verdict))
+    }
+  }
+  out.push(
+    line(
+      'events written',
+      keys.map((k) => (k === 'off' ? '-' : num(r.events[k]?.events?.written))),
+      '',
+      '',
+    ),
+  )
+  const dropped = verdictOf(on.map((k) => `events dropped (${VARIANT_NAMES[k]})`))
+  out.push(
+    line(
+      'events dropped',
+      keys.map((k) => (k === 'off' ? '-' : num(droppedTotal(r.events[k]?.events)))),
+      dropped.target,
+      dropped.verdict,
+    ),
+  )
+  for (const k of keys)
+    for (const e of r.events[k]?.errors ?? [])
+      if (r.events[k] !== r.servers.kb) out.push(`! kb-search (${VARIANT_NAMES[k]}): ${e.replace(/\s+/g, ' ').slice(0, 400)}`)
+  return out.join('\n')
+}
+
 /** The commit and how many files under src/ differ from it: what was measured. */
 function sourceState(): string {
   try {
@@ -868,6 +1141,9 @@ async function compile(): Promise<void> {
     if (!existsSync(f)) throw new Error(`${path.relative(ROOT, f)} is missing after compiling`)
 }
 
+/** Stops the PostgreSQL that --postgres started, if any. */
+let stopPostgres: (() => void) | undefined
+
 async function main(): Promise<void> {
   const o = parseOptions(process.argv.slice(2))
   const m = machine()
@@ -881,13 +1157,22 @@ async function main(): Promise<void> {
       '"other CPU during load" is the share of the CPU that other processes took during a load run (worst run).',
   )
   await compile()
+  // A PostgreSQL for the events: DATABASE_URL's, or a throwaway cluster (--postgres), stopped at the end.
+  let pgUrl = o.events === 'off' ? undefined : process.env.DATABASE_URL || undefined
+  if (!pgUrl && o.postgres) {
+    const { startPostgres } = await import('../test/helpers/postgres.js')
+    log('starting a throwaway PostgreSQL for the events (--postgres)')
+    const pg = await startPostgres()
+    stopPostgres = () => pg.close()
+    pgUrl = pg.url
+  }
   const source = sourceState()
   const digest = buildDigest()
   print(`Source measured: ${source}; bundled server build/bundle ${digest}.`)
   const reports: SizeReport[] = []
   for (const size of o.sizes) {
     const before = buildDigest()
-    const rep = await benchSize(size, o)
+    const rep = await benchSize(size, o, pgUrl)
     rep.verdicts = verdicts(rep)
     const after = buildDigest()
     if (after !== before)
@@ -895,6 +1180,11 @@ async function main(): Promise<void> {
     reports.push(rep)
     print('')
     print(renderTable(rep, o))
+    const events = renderEventsTable(rep)
+    if (events) {
+      print('')
+      print(events)
+    }
   }
   const summary = { machine: m, source, buildDigest: digest, options: o, generatedAt: new Date().toISOString(), results: reports }
   const json = `${JSON.stringify(summary, null, 2)}\n`
@@ -915,5 +1205,10 @@ main()
   })
   .finally(async () => {
     killAll()
+    try {
+      stopPostgres?.()
+    } catch (err) {
+      process.stderr.write(`bench: stopping PostgreSQL: ${(err as Error).message}\n`)
+    }
     await Promise.allSettled([...tempDirs].map((d) => rm(d, { recursive: true, force: true })))
   })
