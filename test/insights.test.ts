@@ -16,6 +16,7 @@ import { mineTemplates } from '../src/core/insights/templates.js'
 import { bearerMatches } from '../src/http/routes/insights.js'
 import { EventStore } from '../src/runtime/events/store.js'
 import { kbFrom } from './helpers/kb.js'
+import { startPostgres } from './helpers/postgres.js'
 
 const templatesOf = (lines: string[]) => mineTemplates(lines.map((text) => ({ text }))).groups.map((g) => [g.template, g.members])
 
@@ -176,156 +177,177 @@ describe('the constant-time bearer check', () => {
   })
 })
 
-describe('the insights API on PGlite', () => {
-  const TOKEN = 'test-admin-token-0123456789'
-  const auth = { authorization: `Bearer ${TOKEN}` }
-  const IIS6 = 'iis6-connections-refused-nonpaged-pool'
-  let app: FastifyInstance
-  let store: EventStore
-  before(async () => {
-    store = new EventStore({ dataDir: 'memory://', replica: 'test-1', retentionDays: 90, flushMs: 10 })
-    await store.ready
-    app = await createApp({ kb: await kbFrom(), bodyLimit: 64 * 1024, events: store, adminToken: TOKEN })
-    const gaps = [
-      'psql: error: connection to server at "db-prod-3.internal" (10.4.2.17), port 5432 failed: FATAL:  database "orders_2024" does not exist',
-      'psql: error: connection to server at "db-stage-1.internal" (10.4.9.8), port 5433 failed: FATAL:  database "billing" does not exist',
-      'psql: error: connection to server at "pg.example.net" (192.168.7.1), port 5432 failed: FATAL:  database "crm" does not exist',
-      "Error response from daemon: pull access denied for registry.example.com/team/api-7, repository does not exist or may require 'docker login'",
-    ]
-    for (const text of gaps) {
-      const m = await request(app.server).post('/api/match').send({ text }).expect(200)
-      assert.equal(m.body.noConfidentMatch, true, text)
-    }
-    await request(app.server).get('/api/search').query({ q: 'zzqx flux capacitor' }).expect(200)
-    // One question answered, opened and solved; one answered and rejected three times over.
-    const s = await request(app.server).get('/api/search').query({ q: 'connections refused nonpaged pool' }).expect(200)
-    assert.equal(s.body.results[0].id, IIS6)
-    await request(app.server).post('/api/events/open').send({ queryId: s.body.queryId, articleId: IIS6, position: 1, source: 'widget' }).expect(202)
-    await request(app.server).post('/api/feedback').send({ queryId: s.body.queryId, articleId: IIS6, verdict: 'solved' }).expect(202)
-    await request(app.server).post(`/api/articles/${IIS6}/uses`).send({ ticket: 'INC-1' }).expect(202)
-    for (let i = 0; i < 3; i++) {
-      const r = await request(app.server)
-        .post('/api/match')
-        .send({ text: `HTTP Error 503. The service is unavailable. (request ${i})` })
-        .expect(200)
-      const id = r.body.results[0].id
-      await request(app.server).post('/api/events/open').send({ queryId: r.body.queryId, articleId: id, position: 1 }).expect(202)
-      await request(app.server).post('/api/feedback').send({ queryId: r.body.queryId, articleId: id, verdict: 'not-related' }).expect(202)
-    }
-    await store.flush()
-  })
-  after(async () => {
-    await app?.close()
-    await store?.close()
-  })
-
-  it('groups unanswered and rejected questions into gaps', async () => {
-    const res = await request(app.server).get('/api/insights/gaps').set(auth).expect(200)
-    const { gaps } = res.body as { gaps: Gap[] }
-    const psql = gaps.find((g) => g.template.startsWith('psql:'))!
-    assert.equal(psql.template, 'psql: error: connection to server at <*> (<ip>), port <*> failed: FATAL: database <*> does not exist')
-    assert.equal(psql.count, 3)
-    assert.match(psql.example, /database "crm" does not exist/)
-    assert.ok(!/192\.168\.7\.1/.test(JSON.stringify(gaps)), 'addresses are redacted')
-    assert.equal(gaps.find((g) => g.template.startsWith('Error response from daemon'))?.count, 1)
-    assert.equal(gaps.find((g) => g.template === 'zzqx flux capacitor')?.count, 1)
-    const rejected = gaps.find((g) => g.template.startsWith('HTTP Error 503'))!
-    assert.equal(rejected.count, 3)
-    assert.equal(rejected.rejected, 3)
-    assert.ok(!gaps.some((g) => g.template.includes('nonpaged')), 'a solved question is no gap')
-    assert.equal(res.body.questions, 8)
-    assert.equal(res.body.total, gaps.length)
-    assert.equal(res.body.overflow, 0)
-    const top = await request(app.server).get('/api/insights/gaps').query({ limit: 1 }).set(auth).expect(200)
-    assert.deepEqual(top.body.gaps, gaps.slice(0, 1))
-    assert.equal(top.body.total, gaps.length)
-    assert.ok(Date.parse(res.body.window.since) < Date.now() - 29 * 86_400_000)
-  })
-
-  it('drafts an article for a gap, the same Markdown as kb draft writes', async () => {
-    const { gaps } = (await request(app.server).get('/api/insights/gaps').set(auth).expect(200)).body as { gaps: Gap[] }
-    const psql = gaps.find((g) => g.template.startsWith('psql:'))!
-    const res = await request(app.server).get(`/api/insights/gaps/${psql.id}/draft`).set(auth).expect(200)
-    assert.deepEqual(res.body.gap, psql)
-    assert.equal(res.body.markdown, draftArticle(psql).markdown)
-    assert.equal(res.body.path, `articles/${draftArticle(psql).slug}.md`)
-    assert.equal(parseArticle(res.body.markdown, 'x.md').article?.status, 'draft')
-    const missing = await request(app.server).get('/api/insights/gaps/0000000000000000/draft').set(auth).expect(404)
-    assert.equal(missing.body.code, 'KB_GAP_NOT_FOUND')
-    await request(app.server).get('/api/insights/gaps/not-an-id/draft').set(auth).expect(400)
-  })
-
-  it('gives per-article figures and flags', async () => {
-    const res = await request(app.server).get('/api/insights/articles').query({ since: '7d' }).set(auth).expect(200)
-    const byId = new Map((res.body.articles as Array<{ id: string }>).map((a) => [a.id, a]))
-    const iis6 = byId.get(IIS6) as Record<string, unknown>
-    assert.equal(iis6.opens, 1)
-    assert.equal(iis6.solved, 1)
-    assert.equal(iis6.helpfulRatio, 1)
-    assert.equal(iis6.uses, 1)
-    assert.equal(iis6.meanPosition, 1)
-    assert.ok((iis6.impressions as number) >= 1)
-    assert.equal(iis6.ctr, Math.round((1 / (iis6.impressions as number)) * 1e4) / 1e4)
-    assert.equal(iis6.oftenRejected, false)
-    const rejected = (res.body.articles as Array<Record<string, unknown>>).filter((a) => a.oftenRejected)
-    assert.equal(rejected.length, 1)
-    assert.equal(rejected[0]!.notRelated, 3)
-    assert.equal(rejected[0]!.helpfulRatio, 0)
-    const never = (res.body.articles as Array<Record<string, unknown>>).filter((a) => a.neverFound).map((a) => a.id)
-    assert.ok(never.length > 0 && !never.includes(IIS6))
-    assert.equal(res.body.articles.length, (await kbFrom()).artifact.articles.length)
-  })
-
-  it('gives top queries, no-result searches and the daily rates', async () => {
-    const res = await request(app.server).get('/api/insights/searches').query({ since: '24h' }).set(auth).expect(200)
-    assert.equal(res.body.total, 9)
-    assert.deepEqual(res.body.noResult, [{ text: 'zzqx flux capacitor', kind: 'search', count: 1, noResult: 1 }])
-    assert.equal(res.body.top.length, 9)
-    const today = res.body.daily.at(-1)
-    assert.equal(today.day, new Date().toISOString().slice(0, 10))
-    assert.deepEqual({ questions: today.questions, searches: today.searches, matches: today.matches }, { questions: 9, searches: 2, matches: 7 })
-    assert.equal(today.matchRate, 1)
-    assert.ok(today.confidentRate >= 0 && today.confidentRate < 1)
-  })
-
-  it('refuses a bad window with a 400 naming it', async () => {
-    for (const path of ['/api/insights/gaps', '/api/insights/articles', '/api/insights/searches']) {
-      const res = await request(app.server).get(path).query({ since: 'last tuesday' }).set(auth).expect(400)
-      assert.equal(res.body.code, 'KB_INVALID_REQUEST')
-      assert.equal(
-        res.body.message,
-        'querystring/since must be a date (2026-11-01), an ISO time (2026-11-01T08:00:00Z) or a span before now (24h, 7d, 2w), got "last tuesday"',
-      )
-    }
-    const del = await request(app.server).delete('/api/insights/events').set(auth).expect(400)
-    assert.match(del.body.message, /before/)
-  })
-
-  it('answers 401 without the token, with WWW-Authenticate', async () => {
-    for (const headers of [{}, { authorization: 'Bearer wrong-token' }, { authorization: `Basic ${TOKEN}` }]) {
-      for (const path of ['/api/insights/gaps', '/api/insights/articles', '/api/insights/searches', '/api/insights/gaps/0123456789abcdef/draft']) {
-        const res = await request(app.server).get(path).set(headers).expect(401)
-        assert.equal(res.body.code, 'KB_UNAUTHORIZED')
-        assert.equal(res.headers['www-authenticate'], 'Bearer realm="kb-insights"')
+/**
+ * The API on one store (PGlite in memory), or on two replicas' stores sharing one PostgreSQL: the
+ * events are sent through both apps in turn, and each answer must count every event once.
+ */
+function insightsApi(name: string, open: () => Promise<{ stores: EventStore[]; close?: () => void }>) {
+  describe(`the insights API on ${name}`, () => {
+    const TOKEN = 'test-admin-token-0123456789'
+    const auth = { authorization: `Bearer ${TOKEN}` }
+    const IIS6 = 'iis6-connections-refused-nonpaged-pool'
+    let app: FastifyInstance
+    let apps: FastifyInstance[] = []
+    let stores: EventStore[] = []
+    let close: (() => void) | undefined
+    before(async () => {
+      ;({ stores, close } = await open())
+      await Promise.all(stores.map((s) => s.ready))
+      apps = await Promise.all(stores.map(async (events) => createApp({ kb: await kbFrom(), bodyLimit: 64 * 1024, events, adminToken: TOKEN })))
+      app = apps[0]!
+      let turn = 0
+      // Each request to the next replica.
+      const next = () => apps[turn++ % apps.length]!.server
+      const gaps = [
+        'psql: error: connection to server at "db-prod-3.internal" (10.4.2.17), port 5432 failed: FATAL:  database "orders_2024" does not exist',
+        'psql: error: connection to server at "db-stage-1.internal" (10.4.9.8), port 5433 failed: FATAL:  database "billing" does not exist',
+        'psql: error: connection to server at "pg.example.net" (192.168.7.1), port 5432 failed: FATAL:  database "crm" does not exist',
+        "Error response from daemon: pull access denied for registry.example.com/team/api-7, repository does not exist or may require 'docker login'",
+      ]
+      for (const text of gaps) {
+        const m = await request(next()).post('/api/match').send({ text }).expect(200)
+        assert.equal(m.body.noConfidentMatch, true, text)
       }
-    }
-    await request(app.server).delete('/api/insights/events').query({ before: '2099-01-01' }).expect(401)
-  })
-
-  it('deletes events before a moment, behind the token (last: it empties the store)', async () => {
-    assert.deepEqual((await request(app.server).delete('/api/insights/events').query({ before: '2000-01-01' }).set(auth).expect(200)).body, {
-      before: '2000-01-01T00:00:00.000Z',
-      deleted: 0,
+      await request(next()).get('/api/search').query({ q: 'zzqx flux capacitor' }).expect(200)
+      // One question answered, opened and solved; one answered and rejected three times over.
+      const s = await request(next()).get('/api/search').query({ q: 'connections refused nonpaged pool' }).expect(200)
+      assert.equal(s.body.results[0].id, IIS6)
+      await request(next()).post('/api/events/open').send({ queryId: s.body.queryId, articleId: IIS6, position: 1, source: 'widget' }).expect(202)
+      await request(next()).post('/api/feedback').send({ queryId: s.body.queryId, articleId: IIS6, verdict: 'solved' }).expect(202)
+      await request(next()).post(`/api/articles/${IIS6}/uses`).send({ ticket: 'INC-1' }).expect(202)
+      for (let i = 0; i < 3; i++) {
+        const r = await request(next())
+          .post('/api/match')
+          .send({ text: `HTTP Error 503. The service is unavailable. (request ${i})` })
+          .expect(200)
+        const id = r.body.results[0].id
+        await request(next()).post('/api/events/open').send({ queryId: r.body.queryId, articleId: id, position: 1 }).expect(202)
+        await request(next()).post('/api/feedback').send({ queryId: r.body.queryId, articleId: id, verdict: 'not-related' }).expect(202)
+      }
+      await Promise.all(stores.map((st) => st.flush()))
     })
-    const res = await request(app.server)
-      .delete('/api/insights/events')
-      .query({ before: new Date(Date.now() + 60_000).toISOString() })
-      .set(auth)
-      .expect(200)
-    // 9 questions, 4 opens, 4 verdicts, 1 use.
-    assert.equal(res.body.deleted, 18)
-    assert.deepEqual((await request(app.server).get('/api/insights/gaps').set(auth).expect(200)).body.gaps, [])
+    after(async () => {
+      for (const a of apps) await a.close()
+      for (const st of stores) await st.close()
+      close?.()
+    })
+
+    it('groups unanswered and rejected questions into gaps', async () => {
+      const res = await request(app.server).get('/api/insights/gaps').set(auth).expect(200)
+      const { gaps } = res.body as { gaps: Gap[] }
+      const psql = gaps.find((g) => g.template.startsWith('psql:'))!
+      assert.equal(psql.template, 'psql: error: connection to server at <*> (<ip>), port <*> failed: FATAL: database <*> does not exist')
+      assert.equal(psql.count, 3)
+      assert.match(psql.example, /database "crm" does not exist/)
+      assert.ok(!/192\.168\.7\.1/.test(JSON.stringify(gaps)), 'addresses are redacted')
+      assert.equal(gaps.find((g) => g.template.startsWith('Error response from daemon'))?.count, 1)
+      assert.equal(gaps.find((g) => g.template === 'zzqx flux capacitor')?.count, 1)
+      const rejected = gaps.find((g) => g.template.startsWith('HTTP Error 503'))!
+      assert.equal(rejected.count, 3)
+      assert.equal(rejected.rejected, 3)
+      assert.ok(!gaps.some((g) => g.template.includes('nonpaged')), 'a solved question is no gap')
+      assert.equal(res.body.questions, 8)
+      assert.equal(res.body.total, gaps.length)
+      assert.equal(res.body.overflow, 0)
+      const top = await request(app.server).get('/api/insights/gaps').query({ limit: 1 }).set(auth).expect(200)
+      assert.deepEqual(top.body.gaps, gaps.slice(0, 1))
+      assert.equal(top.body.total, gaps.length)
+      assert.ok(Date.parse(res.body.window.since) < Date.now() - 29 * 86_400_000)
+    })
+
+    it('drafts an article for a gap, the same Markdown as kb draft writes', async () => {
+      const { gaps } = (await request(app.server).get('/api/insights/gaps').set(auth).expect(200)).body as { gaps: Gap[] }
+      const psql = gaps.find((g) => g.template.startsWith('psql:'))!
+      const res = await request(app.server).get(`/api/insights/gaps/${psql.id}/draft`).set(auth).expect(200)
+      assert.deepEqual(res.body.gap, psql)
+      assert.equal(res.body.markdown, draftArticle(psql).markdown)
+      assert.equal(res.body.path, `articles/${draftArticle(psql).slug}.md`)
+      assert.equal(parseArticle(res.body.markdown, 'x.md').article?.status, 'draft')
+      const missing = await request(app.server).get('/api/insights/gaps/0000000000000000/draft').set(auth).expect(404)
+      assert.equal(missing.body.code, 'KB_GAP_NOT_FOUND')
+      await request(app.server).get('/api/insights/gaps/not-an-id/draft').set(auth).expect(400)
+    })
+
+    it('gives per-article figures and flags', async () => {
+      const res = await request(app.server).get('/api/insights/articles').query({ since: '7d' }).set(auth).expect(200)
+      const byId = new Map((res.body.articles as Array<{ id: string }>).map((a) => [a.id, a]))
+      const iis6 = byId.get(IIS6) as Record<string, unknown>
+      assert.equal(iis6.opens, 1)
+      assert.equal(iis6.solved, 1)
+      assert.equal(iis6.helpfulRatio, 1)
+      assert.equal(iis6.uses, 1)
+      assert.equal(iis6.meanPosition, 1)
+      assert.ok((iis6.impressions as number) >= 1)
+      assert.equal(iis6.ctr, Math.round((1 / (iis6.impressions as number)) * 1e4) / 1e4)
+      assert.equal(iis6.oftenRejected, false)
+      const rejected = (res.body.articles as Array<Record<string, unknown>>).filter((a) => a.oftenRejected)
+      assert.equal(rejected.length, 1)
+      assert.equal(rejected[0]!.notRelated, 3)
+      assert.equal(rejected[0]!.helpfulRatio, 0)
+      const never = (res.body.articles as Array<Record<string, unknown>>).filter((a) => a.neverFound).map((a) => a.id)
+      assert.ok(never.length > 0 && !never.includes(IIS6))
+      assert.equal(res.body.articles.length, (await kbFrom()).artifact.articles.length)
+    })
+
+    it('gives top queries, no-result searches and the daily rates', async () => {
+      const res = await request(app.server).get('/api/insights/searches').query({ since: '24h' }).set(auth).expect(200)
+      assert.equal(res.body.total, 9)
+      assert.deepEqual(res.body.noResult, [{ text: 'zzqx flux capacitor', kind: 'search', count: 1, noResult: 1 }])
+      assert.equal(res.body.top.length, 9)
+      const today = res.body.daily.at(-1)
+      assert.equal(today.day, new Date().toISOString().slice(0, 10))
+      assert.deepEqual({ questions: today.questions, searches: today.searches, matches: today.matches }, { questions: 9, searches: 2, matches: 7 })
+      assert.equal(today.matchRate, 1)
+      assert.ok(today.confidentRate >= 0 && today.confidentRate < 1)
+    })
+
+    it('refuses a bad window with a 400 naming it', async () => {
+      for (const path of ['/api/insights/gaps', '/api/insights/articles', '/api/insights/searches']) {
+        const res = await request(app.server).get(path).query({ since: 'last tuesday' }).set(auth).expect(400)
+        assert.equal(res.body.code, 'KB_INVALID_REQUEST')
+        assert.equal(
+          res.body.message,
+          'querystring/since must be a date (2026-11-01), an ISO time (2026-11-01T08:00:00Z) or a span before now (24h, 7d, 2w), got "last tuesday"',
+        )
+      }
+      const del = await request(app.server).delete('/api/insights/events').set(auth).expect(400)
+      assert.match(del.body.message, /before/)
+    })
+
+    it('answers 401 without the token, with WWW-Authenticate', async () => {
+      for (const headers of [{}, { authorization: 'Bearer wrong-token' }, { authorization: `Basic ${TOKEN}` }]) {
+        for (const path of ['/api/insights/gaps', '/api/insights/articles', '/api/insights/searches', '/api/insights/gaps/0123456789abcdef/draft']) {
+          const res = await request(app.server).get(path).set(headers).expect(401)
+          assert.equal(res.body.code, 'KB_UNAUTHORIZED')
+          assert.equal(res.headers['www-authenticate'], 'Bearer realm="kb-insights"')
+        }
+      }
+      await request(app.server).delete('/api/insights/events').query({ before: '2099-01-01' }).expect(401)
+    })
+
+    it('deletes events before a moment, behind the token (last: it empties the store)', async () => {
+      assert.deepEqual((await request(app.server).delete('/api/insights/events').query({ before: '2000-01-01' }).set(auth).expect(200)).body, {
+        before: '2000-01-01T00:00:00.000Z',
+        deleted: 0,
+      })
+      const res = await request(app.server)
+        .delete('/api/insights/events')
+        .query({ before: new Date(Date.now() + 60_000).toISOString() })
+        .set(auth)
+        .expect(200)
+      // 9 questions, 4 opens, 4 verdicts, 1 use.
+      assert.equal(res.body.deleted, 18)
+      assert.deepEqual((await request(app.server).get('/api/insights/gaps').set(auth).expect(200)).body.gaps, [])
+    })
   })
+}
+
+insightsApi('PGlite', async () => ({ stores: [new EventStore({ dataDir: 'memory://', replica: 'test-1', retentionDays: 90, flushMs: 10 })] }))
+
+insightsApi("two replicas on Debian's PostgreSQL", async () => {
+  const pg = await startPostgres()
+  const store = (replica: string) => new EventStore({ dataDir: '', databaseUrl: pg.url, replica, retentionDays: 90, flushMs: 10 })
+  return { stores: [store('test-1'), store('test-2')], close: () => pg.close() }
 })
 
 describe('insights off', () => {
