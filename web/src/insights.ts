@@ -106,7 +106,8 @@ async function load(): Promise<void> {
     renderArticles()
     renderQueries(topTable, searches.top, 'No questions in this period.')
     renderQueries(noResultTable, searches.noResult, 'Every question found something.')
-    setStatus('', `${int.format(searches.total)} questions since ${new Date(searches.window.since).toLocaleString()}.`)
+    const n = searches.total
+    setStatus('', `${int.format(n)} ${n === 1 ? 'question' : 'questions'} since ${new Date(searches.window.since).toLocaleString()}.`)
   } catch (err) {
     if (!ctrl.signal.aborted) failed(err)
   } finally {
