@@ -491,6 +491,23 @@ describe('convertArticle: any heading-structured KB', () => {
     )
   })
 
+  it('takes a rule the reader is to follow ("Only start ...") as a fix', () => {
+    const page = [
+      '# Widget worker problems',
+      '## `lock held by another worker`',
+      'Two workers on one host share the lock file. Only start one worker per host.',
+      '## `queue full` error',
+      'The queue is full. The worker writes this message and waits.',
+    ].join('\n\n')
+    assert.deepEqual(
+      convertArticle(page, 'widget/worker-problems.md').problems?.map((p) => [p.id, p.skipped !== undefined]),
+      [
+        ['worker-problems-lock-held-by-another-worker', false],
+        ['worker-problems-queue-full-error', true],
+      ],
+    )
+  })
+
   it('takes the quoted error of a heading as a symptom, not a quoted file name', () => {
     assert.deepEqual(headingSymptoms('500 error when editing the widget.yml file', '`500` error when editing the `widget.yml` file'), [
       '500',

@@ -267,7 +267,14 @@ export function hasFix(text: string, nodes: RootContent[]): boolean {
 
 /** True when a field's Markdown says what to do: a list, a fenced block, a table, or a sentence that says it. */
 export function fixInMarkdown(markdown: string): boolean {
-  return /^\s*(?:[-*+]|\d+[.)])\s+\S/m.test(markdown) || /^\s*(?:`{3,}|~{3,})/m.test(markdown) || /^\s*\|.*\|\s*$/m.test(markdown) || FIX_CUE.test(markdown)
+  return (
+    /^\s*(?:[-*+]|\d+[.)])\s+\S/m.test(markdown) ||
+    /^\s*(?:`{3,}|~{3,})/m.test(markdown) ||
+    /^\s*\|.*\|\s*$/m.test(markdown) ||
+    FIX_CUE.test(markdown) ||
+    // A rule the reader is to follow: "Only trigger ... with tag names that ...", "Never set ...".
+    /(?:^|[.!?]\s+)(?:only|always|never|do not|don't)\s+[a-z]+/im.test(markdown)
+  )
 }
 
 /** A fenced block that shows what the user sees (a log, an error, a command and its failing output), not what to type. */
