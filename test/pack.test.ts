@@ -47,7 +47,7 @@ describe('the packed package, installed in a KB repository with only articles/',
     assert.equal(fresh.code, 0, fresh.stderr)
     const packed = run(NPM, ['pack', '--ignore-scripts', '--json', '--pack-destination', tmp], REPO, { timeout: 120_000 })
     assert.equal(packed.code, 0, packed.stderr)
-    const [{ filename, files }] = JSON.parse(packed.stdout) as Array<{ filename: string; files: Array<{ path: string }> }>
+    const [{ filename, files }] = JSON.parse(packed.stdout) as [{ filename: string; files: Array<{ path: string }> }]
     const shipped = files.map((f) => f.path)
     for (const f of [
       'build/bundle/main.js',
