@@ -191,7 +191,7 @@ export async function readSearchFigures(
   now: Date = new Date(),
 ): Promise<{ total: number; top: QueryCount[]; noResult: QueryCount[]; daily: DayFigures[] }> {
   const top = `SELECT left(text, ${SHOWN_CHARS}) AS text, kind, count(*)::int AS n, count(*) FILTER (WHERE cardinality(result_ids) = 0)::int AS none
-                 FROM kb_queries WHERE at >= $1 %WHERE% GROUP BY left(text, ${SHOWN_CHARS}), kind ORDER BY n DESC, text, kind LIMIT ${TOP_QUERIES}`
+                 FROM kb_queries WHERE at >= $1 %WHERE% GROUP BY text, kind ORDER BY n DESC, text, kind LIMIT ${TOP_QUERIES}`
   type Row = { text: string; kind: 'search' | 'match'; n: number; none: number }
   const [all, none, days] = await Promise.all([
     db.query<Row>(top.replace('%WHERE%', ''), [since]),
