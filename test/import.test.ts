@@ -491,21 +491,28 @@ describe('convertArticle: any heading-structured KB', () => {
     )
   })
 
-  it('takes a rule the reader is to follow ("Only start ...") as a fix', () => {
+  it('takes a rule the reader is to follow ("Only start ...", "To remove the warning, ...") as a fix; the sentence before it that says why is the cause', () => {
     const page = [
       '# Widget worker problems',
       '## `lock held by another worker`',
       'Two workers on one host share the lock file. Only start one worker per host.',
       '## `queue full` error',
       'The queue is full. The worker writes this message and waits.',
+      '## `cache index stale` warning',
+      'This warning is harmless and occurs because the index is rebuilt at night. To remove the warning, delete the `cache/index` folder.',
     ].join('\n\n')
+    const result = convertArticle(page, 'widget/worker-problems.md')
     assert.deepEqual(
-      convertArticle(page, 'widget/worker-problems.md').problems?.map((p) => [p.id, p.skipped !== undefined]),
+      result.problems?.map((p) => [p.id, p.skipped !== undefined]),
       [
         ['worker-problems-lock-held-by-another-worker', false],
         ['worker-problems-queue-full-error', true],
+        ['worker-problems-cache-index-stale-warning', false],
       ],
     )
+    const stale = parseArticle(result.articles[1]!.article, 'x.md').article
+    assert.equal(stale?.cause, 'This warning is harmless and occurs because the index is rebuilt at night.')
+    assert.equal(stale?.resolution, 'To remove the warning, delete the `cache/index` folder.')
   })
 
   it('takes the quoted error of a heading as a symptom, not a quoted file name', () => {

@@ -76,15 +76,15 @@ const CAUSAL =
 
 /** A sentence that tells the reader what to do ("Make sure ...", "you must delete ...", "To fix this, ..."). */
 const DOES =
-  /^(?:make sure|ensure|run|use|set|update|upgrade|downgrade|install|reinstall|configure|enable|disable|add|remove|delete|restart|check|verify|try|retry|re-?run|contact|change|increase|edit|create|grant|specify|wait|consider|switch|see)\b|\b(?:to (?:resolve|fix|work ?around|avoid|prevent|correct|solve)|you (?:can|should|must|need to|have to|may want to|might want to|can try to)|workaround|instead|make sure|ensure|(?:is|are) recommended|we recommend)\b/i
+  /^(?:make sure|ensure|run|use|set|update|upgrade|downgrade|install|reinstall|configure|enable|disable|add|remove|delete|restart|check|verify|try|retry|re-?run|contact|change|increase|edit|create|grant|specify|wait|consider|switch|see)\b|\b(?:to (?:resolve|fix|work ?around|avoid|prevent|correct|solve|remove|stop|clear|eliminate|recover from)|you (?:can|should|must|need to|have to|may want to|might want to|can try to)|workaround|instead|make sure|ensure|(?:is|are) recommended|we recommend|first (?:confirm|check|verify))\b/i
 
 /** A sentence that opens by saying what to do, or says what the reader can or must do. */
 const DOES_START =
-  /^(?:to (?:resolve|fix|work ?around|avoid|prevent|correct|solve)|make sure|ensure|run|use|set|update|upgrade|install|configure|enable|disable|add|remove|delete|restart|check|verify|try|contact|change|edit|create|grant)\b|\byou (?:can|should|must|need to|have to)\b|\b(?:make sure|ensure)\b/i
+  /^(?:to (?:resolve|fix|work ?around|avoid|prevent|correct|solve|remove|stop|clear|eliminate|recover from)|make sure|ensure|run|use|set|update|upgrade|install|configure|enable|disable|add|remove|delete|restart|check|verify|try|contact|change|edit|create|grant)\b|\byou (?:can|should|must|need to|have to)\b|\b(?:make sure|ensure)\b/i
 
 /** What a section says to do: steps, commands, settings, or a sentence that says what to do. */
 const FIX_CUE =
-  /\b(?:to (?:resolve|fix|work ?around|avoid|prevent|correct|solve|address|mitigate)|resolve|fix(?:ed)?|work ?around|ensure|make sure|verify|check|re-?run|run|set|use|consider|want to|update|upgrade|downgrade|install|reinstall|configure|enable|disable|add|remove|delete|restart|reboot|change|rename|increase|decrease|reduce|raise|try|retry|contact|re-?create|regenerate|reset|rotate|renew|replace|move|grant|assign|edit|modify|specify|define|create|confirm|wait|manually|instead|should|must|need to|needs to|you can|can be (?:resolved|fixed|avoided)|recommended|upgrading|updating)\b/i
+  /\b(?:to (?:resolve|fix|work ?around|avoid|prevent|correct|solve|address|mitigate|remove|stop|clear|eliminate|recover from)|resolve|fix(?:ed)?|work ?around|ensure|make sure|verify|check|re-?run|run|set|use|consider|want to|update|upgrade|downgrade|install|reinstall|configure|enable|disable|add|remove|delete|restart|reboot|change|rename|increase|decrease|reduce|raise|try|retry|contact|re-?create|regenerate|reset|rotate|renew|replace|move|grant|assign|edit|modify|specify|define|create|confirm|wait|manually|instead|should|must|need to|needs to|you can|can be (?:resolved|fixed|avoided)|recommended|upgrading|updating)\b/i
 
 /** Bold labels that open a paragraph and say which field the text after them is ("**Problem:** ...", "**Possible fixes:** ..."). */
 const LABELS: Array<['symptoms' | 'cause' | 'resolution', RegExp]> = [
