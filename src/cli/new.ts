@@ -220,17 +220,26 @@ interface NewOptions {
 /** Ask for what the flags did not give, on a terminal. */
 async function prompt(o: NewOptions): Promise<NewOptions> {
   const rl = createInterface({ input: process.stdin, output: process.stdout })
+  // Lines are read through the iterator, which keeps lines typed (or pasted) ahead of their question;
+  // rl.question would drop them.
+  const lines = rl[Symbol.asyncIterator]()
+  const ask = async (question: string): Promise<string> => {
+    process.stdout.write(question)
+    const next = await lines.next()
+    if (next.done) throw new CliError('the input ended before the questions were answered; nothing was written', 2)
+    return (next.value as string).trim()
+  }
   try {
-    const title = (await rl.question('Title (what the problem looks like): ')).trim()
-    const products = (await rl.question('Products, comma-separated (optional): '))
+    const title = await ask('Title (what the problem looks like): ')
+    const products = (await ask('Products, comma-separated (optional): '))
       .split(',')
       .map((p) => p.trim())
       .filter(Boolean)
     process.stdout.write('Symptoms, one a line: error text verbatim, or what the user sees; an empty line ends them.\n')
     const symptoms: string[] = []
-    // Bounded: nobody types a hundred symptoms, and a closed input ends the questions.
+    // Bounded: nobody types a hundred symptoms.
     for (let i = 0; i < 100; i++) {
-      const line = (await rl.question('  - ')).trim()
+      const line = await ask('  - ')
       if (!line) break
       symptoms.push(line)
     }
