@@ -225,7 +225,7 @@ describe('status: draft (issue 17: kb draft writes them)', () => {
       'd.md:3 title: must be a non-empty string, got an empty string',
     ])
     assert.deepEqual(parseArticle(article('published', 'TODO(draft): the steps'), 'p.md').problems.map(formatProblem), [
-      'p.md:7 resolution: still has a TODO(draft): line from kb draft: replace it, or set status: draft',
+      'p.md:7 resolution: still has a TODO(draft): line (kb draft, kb new): replace it, or set status: draft',
     ])
     assert.deepEqual(parseArticle(article('review'), 'r.md').problems.map(formatProblem), ['r.md:2 status: must be "draft" or "published", got "review"'])
     assert.equal(parseArticle(article('published'), 'p.md').article?.status, undefined)

@@ -18,6 +18,9 @@ import { DRAFT_TODO } from '../../core/insights/draft.js'
 // below, one line each, instead of multi-line warnings printed to stderr.
 const YAML_OPTIONS = { schema: 'failsafe', uniqueKeys: true, prettyErrors: true, logLevel: 'error' } as const
 
+/** The problem of a published article still holding a draft's placeholder line. */
+const DRAFT_LEFT = `still has a ${DRAFT_TODO} line (kb draft, kb new): replace it, or set status: draft`
+
 /** The Markdown fields of the frontmatter, checked for nesting like the body. */
 const MARKDOWN_FIELDS = ['cause', 'resolution'] as const
 
@@ -178,7 +181,7 @@ export function parseArticle(text: string, rel: string, display = rel): { articl
       const value: unknown = fields[name]
       const texts = Array.isArray(value) ? value : [value]
       if (texts.some((t) => typeof t === 'string' && t.includes(DRAFT_TODO))) {
-        problem(lineOf([name]), name, `still has a ${DRAFT_TODO} line from kb draft: replace it, or set status: draft`)
+        problem(lineOf([name]), name, DRAFT_LEFT)
       }
     }
   }
