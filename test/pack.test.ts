@@ -6,9 +6,12 @@
  * server finds its page and widget inside the installed package.
  *
  * Packed with --ignore-scripts: prepack would run the whole build again (TypeScript and both bundles,
- * about 20 s), and npm test has just built the bundles; scripts/build-if-stale.mjs runs first, so
- * a run of this file alone packs a current build too. The install needs the npm registry (or npm's
- * cache: --prefer-offline); about 50 s the first time on this machine, a few seconds after.
+ * about 20 s), and npm test has just built the bundles and the page (build:web, build:server), as
+ * the other tests of the bundled CLI need; run alone, this file packs whatever build/ holds, so
+ * build first (`npm run -s build:web && npm run -s build:server`). It does not build itself: npm test
+ * runs test files side by side, and a rebuild here would rewrite the bundle under the others. The
+ * install needs the npm registry (or npm's cache: --prefer-offline); about 50 s the first time on
+ * this machine, a few seconds after.
  */
 import assert from 'node:assert/strict'
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
@@ -43,8 +46,6 @@ describe('the packed package, installed in a KB repository with only articles/',
   before(async () => {
     tmp = await mkdtemp(path.join(os.tmpdir(), 'kb-pack-'))
     version = (JSON.parse(await readFile(path.join(REPO, 'package.json'), 'utf8')) as { version: string }).version
-    const fresh = run(process.execPath, ['scripts/build-if-stale.mjs'], REPO, { timeout: 180_000 })
-    assert.equal(fresh.code, 0, fresh.stderr)
     const packed = run(NPM, ['pack', '--ignore-scripts', '--json', '--pack-destination', tmp], REPO, { timeout: 120_000 })
     assert.equal(packed.code, 0, packed.stderr)
     const [{ filename, files }] = JSON.parse(packed.stdout) as [{ filename: string; files: Array<{ path: string }> }]
