@@ -145,7 +145,7 @@ describe('kb report and kb draft', () => {
     assert.equal(busy.code, 1)
     assert.match(
       busy.stderr,
-      /^kb report: the events database in .* is open in another process \(a kb serve\?\): read it through that server with --server <url> --token <token>/,
+      /^kb report: the events database in .* is open in process \d+: one process per folder \(replicas share a PostgreSQL through DATABASE_URL; read a running server's insights with --server\)/,
     )
     const bad = kb(['report', '--server', url, '--token', TOKEN, '--since', 'forever'])
     assert.equal(bad.code, 1)

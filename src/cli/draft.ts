@@ -8,7 +8,7 @@
  *
  * Also the insights reader `kb report` uses: the same answers from either source.
  */
-import { access, writeFile } from 'node:fs/promises'
+import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Command } from 'commander'
 import { loadConfig } from '../config.js'
@@ -99,29 +99,16 @@ function serverReader(server: string, token: string): InsightsReader {
 
 /** Read the events database directly, with the KB's articles from the artifact when there is one. */
 async function databaseReader(config: ReturnType<typeof loadConfig>, index: string): Promise<InsightsReader> {
-  const [{ openEventDb }, { migrate }, insights, { readArtifact }] = await Promise.all([
+  const [{ openEventDb, EventDbInUseError }, { migrate }, insights, { readArtifact }] = await Promise.all([
     import('../runtime/events/db.js'),
     import('../runtime/events/migrations.js'),
     import('../runtime/events/insights.js'),
     import('../build/artifact/artifact.js'),
   ])
   const source = config.DATABASE_URL ? 'the PostgreSQL database of DATABASE_URL' : `the events database in ${config.KB_DATA_DIR}`
-  // PGlite keeps postmaster.pid in its folder while a process has it open, and does not stop a
-  // second process opening it too: two writers would damage it.
-  const pidFile = path.join(config.KB_DATA_DIR, 'postmaster.pid')
-  if (
-    !config.DATABASE_URL &&
-    (await access(pidFile).then(
-      () => true,
-      () => false,
-    ))
-  ) {
-    throw new CliError(
-      `${source} is open in another process (a kb serve?): read it through that server with --server <url> --token <token>, or stop it first (if none runs, a crash left ${pidFile} behind: delete it)`,
-    )
-  }
   const db = await openEventDb({ dataDir: config.KB_DATA_DIR, ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}) }).catch((err: unknown) => {
-    throw new CliError(`cannot open ${source}: ${(err as Error).message}`, 1, { cause: err })
+    // Another process (a kb serve) holding the PGlite folder: its message says to use --server.
+    throw new CliError(err instanceof EventDbInUseError ? err.message : `cannot open ${source}: ${(err as Error).message}`, 1, { cause: err })
   })
   try {
     // A database no server has written to yet is made empty, and one too new is refused with its message.

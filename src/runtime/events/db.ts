@@ -3,7 +3,8 @@
  * SQL and the same migrations serve both. By default an embedded PostgreSQL (PGlite, WebAssembly,
  * data under KB_DATA_DIR); with DATABASE_URL, a real PostgreSQL server shared by every replica.
  */
-import { mkdir } from 'node:fs/promises'
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import path from 'node:path'
 
 /** Rows of one statement. */
 export interface Rows<T> {
@@ -36,16 +37,59 @@ export async function openEventDb(options: EventDbOptions): Promise<EventDb> {
   return options.databaseUrl ? openPostgres(options.databaseUrl, options.statementTimeoutMs ?? 5000) : openPglite(options.dataDir)
 }
 
+/** Thrown when another live process has the PGlite folder open: two writers would damage it. */
+export class EventDbInUseError extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
+    super(
+      `the events database in ${dataDir} is open in process ${pid}: one process per folder (replicas share a PostgreSQL through DATABASE_URL; read a running server's insights with --server)`,
+    )
+    this.name = 'EventDbInUseError'
+  }
+}
+
+/** True when a process with this id runs (signal 0 checks without signalling). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * Claim a PGlite folder for this process: PGlite does not stop a second process opening it. A lock
+ * file holds the owner's pid; one left by a process that is gone (a crash) is taken over.
+ */
+async function claim(dataDir: string): Promise<() => Promise<void>> {
+  const lock = path.join(dataDir, 'kb-events.lock')
+  const owner = Number.parseInt(await readFile(lock, 'utf8').catch(() => ''), 10)
+  if (Number.isInteger(owner) && owner !== process.pid && alive(owner)) throw new EventDbInUseError(dataDir, owner)
+  await writeFile(lock, `${process.pid}\n`)
+  return () => rm(lock, { force: true })
+}
+
 async function openPglite(dataDir: string): Promise<EventDb> {
   const { PGlite } = await import('@electric-sql/pglite')
-  if (!dataDir.startsWith('memory://')) await mkdir(dataDir, { recursive: true })
-  const db = await PGlite.create(dataDir)
+  const inMemory = dataDir.startsWith('memory://')
+  if (!inMemory) await mkdir(dataDir, { recursive: true })
+  const release = inMemory ? async () => undefined : await claim(dataDir)
+  const db = await PGlite.create(dataDir).catch(async (err: unknown) => {
+    await release()
+    throw err
+  })
   return {
     kind: 'pglite',
     query: async <T>(sql: string, params: unknown[] = []) => ({ rows: (await db.query<T>(sql, params)).rows }),
     transaction: (fn) =>
       db.transaction((tx) => fn({ query: async <T>(sql: string, params: unknown[] = []) => ({ rows: (await tx.query<T>(sql, params)).rows }) })),
-    close: () => db.close(),
+    close: async () => {
+      await db.close()
+      await release()
+    },
   }
 }
 
