@@ -1,8 +1,8 @@
 /**
- * The README documents every limit and every error code, and the code enforces what the README
- * says: its table of limits is checked against src/limits.ts and the configuration; its table of
- * error codes is generated from the catalogue (src/api/errors.ts), which holds every code the
- * source answers with.
+ * The reference (docs/reference.md) documents every limit and every error code, and the code
+ * enforces what it says: its table of limits is checked against src/limits.ts and the
+ * configuration; its table of error codes is generated from the catalogue (src/api/errors.ts),
+ * which holds every code the source answers with.
  */
 import assert from 'node:assert/strict'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
@@ -14,14 +14,14 @@ import { LIMITS } from '../src/limits.js'
 import { withTables } from '../scripts/docs.js'
 import { REPO } from './helpers/kb.js'
 
-const README = readFileSync(path.join(REPO, 'README.md'), 'utf8')
+const REFERENCE = readFileSync(path.join(REPO, 'docs', 'reference.md'), 'utf8')
 
 /** The rows of the Markdown table under a heading, as arrays of cells. */
 function tableUnder(heading: string): string[][] {
-  const start = README.indexOf(`\n${heading}\n`)
-  assert.ok(start >= 0, `README has no "${heading}" section`)
+  const start = REFERENCE.indexOf(`\n${heading}\n`)
+  assert.ok(start >= 0, `docs/reference.md has no "${heading}" section`)
   const rows: string[][] = []
-  for (const line of README.slice(start).split('\n').slice(2)) {
+  for (const line of REFERENCE.slice(start).split('\n').slice(2)) {
     if (line.startsWith('#')) break
     if (!line.startsWith('|') || /^\|[-| ]+\|$/.test(line)) continue
     rows.push(
@@ -42,8 +42,8 @@ function filesUnder(dir: string): string[] {
   })
 }
 
-describe('README tables agree with the code', () => {
-  it('every limit of src/limits.ts is in the README with its value, and the table names no other', () => {
+describe('the reference tables agree with the code', () => {
+  it('every limit of src/limits.ts is in docs/reference.md with its value, and the table names no other', () => {
     const rows = tableUnder('## Limits')
     const documented = new Map<string, number>()
     const settings = new Set<string>()
@@ -55,17 +55,17 @@ describe('README tables agree with the code', () => {
         else documented.set(k, numbers[i] ?? Number.NaN)
       })
     }
-    for (const [key, value] of Object.entries(LIMITS)) assert.equal(documented.get(key), value, `README's limit ${key}`)
+    for (const [key, value] of Object.entries(LIMITS)) assert.equal(documented.get(key), value, `docs/reference.md's limit ${key}`)
     assert.deepEqual(
       [...documented.keys()].filter((k) => !(k in LIMITS)),
       [],
-      'limits the README names that src/limits.ts does not have',
+      'limits docs/reference.md names that src/limits.ts does not have',
     )
-    for (const s of settings) assert.ok(s in ConfigSchema.properties, `${s} in the README's limits is not a setting`)
+    for (const s of settings) assert.ok(s in ConfigSchema.properties, `${s} in docs/reference.md's limits is not a setting`)
   })
 
-  it('the README table of error codes is the catalogue (npm run docs), and the source uses no code outside it', () => {
-    assert.equal(README, withTables(README), 'README.md is out of date with src/api/errors.ts: run npm run docs')
+  it('the table of error codes is the catalogue (npm run docs), and the source uses no code outside it', () => {
+    assert.equal(REFERENCE, withTables(REFERENCE), 'docs/reference.md is out of date with src/api/errors.ts: run npm run docs')
     const settings = new Set(Object.keys(ConfigSchema.properties))
     const used = new Set<string>()
     for (const file of filesUnder(path.join(REPO, 'src')).filter((f) => f.endsWith('.ts'))) {
