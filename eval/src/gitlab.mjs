@@ -138,7 +138,7 @@ const ID = {
   api404: 'troubleshooting',
 }
 
-const cases = [
+export default [
   // ================================================================ CI: Docker builds (docker_build_troubleshooting)
   {
     id: 'gl-dind2375-terminal-1', corpus: GL, kind: 'terminal', set: 'dev', expect: ID.dind2375,
@@ -1387,13 +1387,3 @@ java.lang.OutOfMemoryError: Java heap space
     text: String.raw`Opening the Changes tab of big merge requests takes 30+ seconds on our self-managed instance and sometimes the browser tab freezes. Small MRs are fine.`,
   }),
 ]
-
-/**
- * Problems that have a fix in their page but no article in the import: their pastes are kept here
- * and left out of the dataset until the importer gives those articles.
- */
-const NOT_IMPORTED = new Set([
-  ID.refAmb, // skipped as "no fix", but the fix is one sentence: "Only trigger multi-project pipelines with tag names that do not match branch names."
-])
-
-export default cases.filter((c) => !NOT_IMPORTED.has(c.expect))
