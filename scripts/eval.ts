@@ -164,8 +164,8 @@ function printText(r: HarnessReport, failed: GateFailure[], gated: boolean, verb
         f.figure === 'noKb'
           ? 'no KB was built (see the warning above)'
           : f.figure === 'top1'
-            ? `held-out top-1 ${f2(f.value)} below ${f.limit}`
-            : `confident-wrong ${pct(f.value)} above ${pct(f.limit)}`
+            ? `held-out top-1 ${f.value?.toFixed(3) ?? '-'} below ${f.limit}`
+            : `confident-wrong ${((f.value ?? 0) * 100).toFixed(2)}% above ${(f.limit * 100).toFixed(2)}%`
       lines.push(`quality gate: FAIL on ${f.corpus}: ${what}`)
     }
   }
