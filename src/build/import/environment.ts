@@ -44,8 +44,12 @@ export function frontmatterEnvironment(fm: Record<string, unknown>, settings: Im
   return uniq(out)
 }
 
-/** Folder names that say where files are kept, not what they are about. */
-const GENERIC_FOLDERS = /^(?:docs?|doc[-_]source|documentation|content|src|source|sources|articles|kb|md|markdown|html|export|[a-z]{2}(?:[-_][a-z]{2})?)$/i
+/**
+ * Folder names that say where files are kept, not what they are about: storage folders, and
+ * locales (`en-us`, and the commonest bare language codes; not every two letters: `ci` is a topic).
+ */
+const GENERIC_FOLDERS =
+  /^(?:docs?|doc[-_]source|documentation|content|src|source|sources|articles|kb|md|markdown|html|export|[a-z]{2}[-_][a-z]{2}|en|de|fr|es|it|pt|ja|zh|ko|ru|nl|sv|pl)$/i
 
 /** The nearest folder of a path that names something (not "docs", "doc_source", "en-us"); undefined when none does. */
 export function topicFolder(rel: string): string | undefined {

@@ -1,6 +1,7 @@
 /** Article ids for imported files: from the file name, and numbered when two files would share one. */
 import path from 'node:path'
 import { LIMITS } from '../../limits.js'
+import { topicFolder } from './environment.js'
 
 /**
  * The article id for a source path: its base name without its extension (.md, .html, .json...),
@@ -29,14 +30,16 @@ export function numberedId(id: string, n: number): string {
 const GENERIC_PAGE_NAMES = new Set(['troubleshooting', 'troubleshoot', 'index', 'readme', 'faq', 'errors', 'known-issues', 'debugging', 'overview'])
 
 /**
- * The id of a page that may be split into problems: `idFromPath`, with the parent folder's name in
- * front when the base name only says "troubleshooting" (so `user/group/import/troubleshooting.md`
- * is `import-troubleshooting`, not one of nineteen `troubleshooting`s).
+ * The id of a page that may be split into problems: `idFromPath`, with the name of the nearest
+ * folder that names something in front when the base name only says "troubleshooting" (so
+ * `user/group/import/troubleshooting.md` is `import-troubleshooting`, not one of nineteen
+ * `troubleshooting`s, and `codebuild-guide/doc_source/troubleshooting.md` is
+ * `codebuild-guide-troubleshooting`: "doc_source" only says where files are kept).
  */
 export function pageIdFromPath(sourcePath: string): string {
   const rel = sourcePath.split(path.sep).join('/')
   const base = idFromPath(rel)
-  const parent = rel.split('/').slice(-2, -1)[0]
+  const parent = topicFolder(rel)
   if (!GENERIC_PAGE_NAMES.has(base) || !parent) return base
   return idFromPath(`${parent}-${base}`)
 }
