@@ -24,6 +24,8 @@ const PURPOSE: Record<keyof typeof FIELD_EXPECTATIONS, string> = {
   error_codes: 'Codes and names to match exactly (0x8007000d, 503.2, Connections_Refused).',
   references: 'Further reading: https URLs, or mappings with url and an optional title.',
   updated: 'When the article was last checked, YYYY-MM-DD.',
+  review_by: 'When the article is due for review, YYYY-MM-DD: kb lint warns once it is past.',
+  verified: 'When the resolution was last verified to work, YYYY-MM-DD: kb lint warns once it is more than a year old.',
   status: 'draft: linted, but not built or served until published (kb build --include-drafts previews it). Default: published.',
 }
 

@@ -9,7 +9,7 @@ import { LineCounter, parse as parseYaml, parseDocument, YAMLParseError, isMap, 
 import { LIMITS } from '../../limits.js'
 import { findTooDeep, findTooManyOpeners } from '../render/nesting.js'
 import { ArticlesFolderError, type Problem, sortProblems } from './problems.js'
-import { type ArticleReference, type ArticleSource, FIELD_EXPECTATIONS, Frontmatter, ID_PATTERN, KNOWN_FIELDS } from './schema.js'
+import { type ArticleReference, type ArticleSource, FIELD_EXPECTATIONS, type SourceLines, Frontmatter, ID_PATTERN, KNOWN_FIELDS } from './schema.js'
 import type { SynonymSource } from '../../core/analysis/synonyms.js'
 import { loadSynonyms } from './synonyms.js'
 import { DRAFT_TODO } from '../../core/insights/draft.js'
@@ -20,6 +20,9 @@ const YAML_OPTIONS = { schema: 'failsafe', uniqueKeys: true, prettyErrors: true,
 
 /** The problem of a published article still holding a draft's placeholder line. */
 const DRAFT_LEFT = `still has a ${DRAFT_TODO} line (kb draft, kb new): replace it, or set status: draft`
+
+/** The warning that lists a draft: a state, not a mistake, so `kb lint --strict` leaves it a warning. */
+export const DRAFT_NOTE = 'draft: linted, but not built or served until status: published (kb build --include-drafts to preview)'
 
 /** The Markdown fields of the frontmatter, checked for nesting like the body. */
 const MARKDOWN_FIELDS = ['cause', 'resolution'] as const
@@ -174,7 +177,7 @@ export function parseArticle(text: string, rel: string, display = rel): { articl
     references.push(r.title ? { title: r.title, url: r.url } : { url: r.url })
   }
   if (fm.status === 'draft') {
-    problem(lineOf(['status']), 'status', 'draft: linted, but not built or served until status: published (kb build --include-drafts to preview)', 'warning')
+    problem(lineOf(['status']), 'status', DRAFT_NOTE, 'warning')
   } else {
     // A draft's placeholders must not reach readers: publishing one means replacing them.
     for (const name of ['title', 'environment', 'resolution', 'symptoms', 'cause'] as const) {
@@ -185,8 +188,11 @@ export function parseArticle(text: string, rel: string, display = rel): { articl
       }
     }
   }
-  if (typeof fm.updated === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(fm.updated) && !isRealDate(fm.updated)) {
-    problem(lineOf(['updated']), 'updated', `"${fm.updated}" is not a real calendar date`)
+  for (const name of ['updated', 'review_by', 'verified'] as const) {
+    const value = fm[name]
+    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !isRealDate(value)) {
+      problem(lineOf([name]), name, `"${value}" is not a real calendar date`)
+    }
   }
 
   const fileId = path.posix.basename(rel).replace(/\.md$/i, '')
@@ -232,11 +238,29 @@ export function parseArticle(text: string, rel: string, display = rel): { articl
       errorCodes: f.error_codes ?? [],
       references,
       ...(f.updated ? { updated: f.updated } : {}),
+      ...(f.review_by ? { reviewBy: f.review_by } : {}),
+      ...(f.verified ? { verified: f.verified } : {}),
       ...(f.status === 'draft' ? { status: 'draft' as const } : {}),
       body: file.content,
       source: rel,
       bodyLine,
+      lines: sourceLines(doc, counter, f),
     },
+  }
+}
+
+/** The file lines of the fields the self-check names (kb lint). */
+function sourceLines(doc: Document, counter: LineCounter, f: Frontmatter): SourceLines {
+  const markdown = (field: 'cause' | 'resolution'): { line: number; block: boolean } => {
+    const node = doc.get(field, true)
+    return { line: yamlLine(doc, counter, [field]), block: isScalar(node) && node.type === 'BLOCK_LITERAL' }
+  }
+  return {
+    symptoms: f.symptoms.map((_s, i) => yamlLine(doc, counter, ['symptoms', i])),
+    ...(f.review_by ? { review_by: yamlLine(doc, counter, ['review_by']) } : {}),
+    ...(f.verified ? { verified: yamlLine(doc, counter, ['verified']) } : {}),
+    ...(f.cause !== undefined ? { cause: markdown('cause') } : {}),
+    resolution: markdown('resolution'),
   }
 }
 

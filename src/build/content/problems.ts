@@ -16,6 +16,20 @@ export function formatProblem(p: Problem): string {
   return `${p.file}:${p.line} ${p.field}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`
 }
 
+/** GitHub's workflow commands: `%`, CR and LF escaped in the message, and `:` and `,` too in a property. */
+const escapeData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C')
+
+/** Format a problem as a GitHub Actions annotation (`::error file=...,line=...,title=...::message`), shown on the pull request. */
+export function githubAnnotation(p: Problem): string {
+  return `::${p.severity} file=${escapeProperty(p.file)},line=${p.line},title=${escapeProperty(p.field)}::${escapeData(p.message)}`
+}
+
+/** `--strict`: every warning an error, except those `keep` leaves (a draft's listing: a state, not a mistake). */
+export function strictProblems(problems: readonly Problem[], keep: (p: Problem) => boolean = () => false): Problem[] {
+  return problems.map((p) => (p.severity === 'warning' && !keep(p) ? { ...p, severity: 'error' } : p))
+}
+
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
 /** Sort problems by file, then line, then field (code-point order, the same in every locale). */

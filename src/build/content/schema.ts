@@ -32,6 +32,9 @@ export const Frontmatter = Type.Object({
   error_codes: Type.Optional(StringList),
   references: Type.Optional(Type.Array(Reference)),
   updated: Type.Optional(Type.String({ pattern: DATE_PATTERN })),
+  // Review dates, for `kb lint`'s self-check: stale once review_by is past, or verified too long ago.
+  review_by: Type.Optional(Type.String({ pattern: DATE_PATTERN })),
+  verified: Type.Optional(Type.String({ pattern: DATE_PATTERN })),
   // A draft (kb draft writes them) is linted, but not built or served unless --include-drafts asks.
   status: Type.Optional(Type.Union([Type.Literal('draft'), Type.Literal('published')])),
 })
@@ -50,6 +53,8 @@ export const FIELD_EXPECTATIONS: Record<keyof Frontmatter, { field: string; item
   error_codes: { field: 'a list of strings', item: 'a non-empty string' },
   references: { field: 'a list of references', item: 'a URL string or a mapping with url (and optional title)' },
   updated: { field: 'a date in YYYY-MM-DD form' },
+  review_by: { field: 'a date in YYYY-MM-DD form' },
+  verified: { field: 'a date in YYYY-MM-DD form' },
   status: { field: '"draft" or "published"' },
 }
 
@@ -72,6 +77,9 @@ export interface ArticleSource {
   errorCodes: string[]
   references: ArticleReference[]
   updated?: string
+  /** Review dates (YYYY-MM-DD): the date to review the article by, and the date it was last verified to work. */
+  reviewBy?: string
+  verified?: string
   /** Set for a draft only (`status: draft`): linted, but built and served only with --include-drafts. */
   status?: 'draft'
   /** Free Markdown after the frontmatter. */
@@ -80,4 +88,18 @@ export interface ArticleSource {
   source: string
   /** Line in the file where the body starts (for messages). */
   bodyLine: number
+  /** File lines for the self-check's messages (kb lint); absent on articles not loaded from a file. */
+  lines?: SourceLines
+}
+
+/** Where fields are in an article's file. */
+export interface SourceLines {
+  /** The line of each symptom. */
+  symptoms: number[]
+  /** The review dates' lines. */
+  review_by?: number
+  verified?: number
+  /** A Markdown field's line; `block`: a literal block (`cause: |`), whose line n is the file's line + n. */
+  cause?: { line: number; block: boolean }
+  resolution?: { line: number; block: boolean }
 }
