@@ -10,7 +10,7 @@ import path from 'node:path'
 import { describe, it } from 'node:test'
 import { loadArticles } from '../src/build/content/load.js'
 import { formatProblem, githubAnnotation, sortProblems, strictProblems } from '../src/build/content/problems.js'
-import { findStale, findUnfound, markdownLinks, selfCheck, symptomsInTurn } from '../src/build/lint/selfcheck.js'
+import { findDuplicateSymptoms, findStale, findUnfound, markdownLinks, selfCheck, symptomsInTurn } from '../src/build/lint/selfcheck.js'
 import type { ArticleSource } from '../src/build/content/schema.js'
 import { REPO } from './helpers/kb.js'
 import { CLI } from './helpers/server.js'
@@ -66,6 +66,23 @@ describe('self-check', () => {
     const late = findUnfound(published, { synonyms: loaded.synonyms, displayDir: KB }, { budgetMs: 0 })
     assert.deepEqual(late.map(formatProblem), [
       `${KB}:1 self-check: warning: matched 0 of 7 symptoms against the KB (the 0 s budget ran out); the rest were not checked`,
+    ])
+  })
+
+  it('a symptom shared by three articles: one finding on each later one, naming the first', () => {
+    const art = (id: string, symptoms: string[]) =>
+      ({ id, source: `${id}.md`, symptoms, lines: { symptoms: symptoms.map((_s, i) => 5 + i) } }) as unknown as ArticleSource
+    const articles = [
+      art('a', ['Error message 1', 'The service stops after 10 seconds with code 0x80070005']),
+      art('b', ['error  message 1']),
+      art('c', ['Error message 1', 'the service stops after 10 seconds with code 0x80070005.']),
+      art('d', ['Seconds after 10, the service stops with code 0x80070005']),
+    ]
+    assert.deepEqual(findDuplicateSymptoms(articles, 'kb').map(formatProblem), [
+      'kb/b.md:5 symptoms[0]: warning: the same symptom as kb/a.md:5 ("a"): keep it in one article, or tell them apart',
+      'kb/c.md:5 symptoms[0]: warning: the same symptom as kb/a.md:5 ("a"), and 1 more article: keep it in one article, or tell them apart',
+      'kb/c.md:6 symptoms[1]: warning: the same symptom as kb/a.md:6 ("a"): keep it in one article, or tell them apart',
+      'kb/d.md:5 symptoms[0]: warning: nearly the same symptom (the same terms, worded differently) as kb/a.md:6 ("a"), and 1 more article: keep it in one article, or tell them apart',
     ])
   })
 

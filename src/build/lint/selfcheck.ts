@@ -119,7 +119,7 @@ function symptomTerms(text: string): { key: string; terms: Set<string> } {
   return { key: terms.join(' '), terms: new Set(terms) }
 }
 
-/** Symptoms of two articles that read the same, or nearly (term sets at least NEAR_DUPLICATE_JACCARD alike): one problem per pair, on the later one, naming the earlier. */
+/** Symptoms of two articles that read the same, or nearly (term sets at least NEAR_DUPLICATE_JACCARD alike): a problem on the later, naming the earliest. */
 export function findDuplicateSymptoms(articles: readonly ArticleSource[], displayDir: string): Problem[] {
   const items = articles
     .flatMap((article) =>
@@ -138,24 +138,32 @@ export function findDuplicateSymptoms(articles: readonly ArticleSource[], displa
       if (list) list.push(i)
       else postings.set(t, [i])
     }
-    // The earliest like symptom of each other article: one finding per pair of articles and symptom.
-    const named = new Set<ArticleSource>()
-    for (const [j, n] of [...shared].sort((a, b) => a[0] - b[0])) {
+    // One finding a symptom, naming the earliest like symptom of another article: a symptom shared by n articles gives n - 1 findings, not n(n - 1)/2.
+    const likes = new Set<ArticleSource>()
+    let first: { o: (typeof items)[number]; what: string } | undefined
+    for (const [j, n] of [...shared].sort((x, y) => x[0] - y[0])) {
       const o = items[j]!
-      if (o.article === s.article || named.has(o.article)) continue
-      const same = o.key === s.key
-      const jaccard = n / (s.terms.size + o.terms.size - n)
-      const near = jaccard >= NEAR_DUPLICATE_JACCARD && Math.min(s.terms.size, o.terms.size) >= NEAR_DUPLICATE_MIN_TERMS
-      if (!same && !near) continue
-      named.add(o.article)
+      if (o.article === s.article || likes.has(o.article)) continue
       const union = s.terms.size + o.terms.size - n
-      const what = same
-        ? 'the same symptom'
-        : `nearly the same symptom (${n === union ? 'the same terms, worded differently' : `${n} of ${union} terms shared`})`
-      problems.push(
-        warning(s.file, s.line, `symptoms[${s.index}]`, `${what} as ${o.file}:${o.line} ("${o.article.id}"): keep it in one article, or tell them apart`),
-      )
+      const same = o.key === s.key
+      const near = n / union >= NEAR_DUPLICATE_JACCARD && Math.min(s.terms.size, o.terms.size) >= NEAR_DUPLICATE_MIN_TERMS
+      if (!same && !near) continue
+      likes.add(o.article)
+      first ??= {
+        o,
+        what: same ? 'the same symptom' : `nearly the same symptom (${n === union ? 'the same terms, worded differently' : `${n} of ${union} terms shared`})`,
+      }
     }
+    if (!first) return
+    const more = likes.size > 1 ? `, and ${likes.size - 1} more article${likes.size > 2 ? 's' : ''}` : ''
+    problems.push(
+      warning(
+        s.file,
+        s.line,
+        `symptoms[${s.index}]`,
+        `${first.what} as ${first.o.file}:${first.o.line} ("${first.o.article.id}")${more}: keep it in one article, or tell them apart`,
+      ),
+    )
   })
   return problems
 }
