@@ -21,7 +21,7 @@ import { healthRoutes } from './http/routes/health.js'
 import { insightsRoutes } from './http/routes/insights.js'
 import { matchRoutes } from './http/routes/match.js'
 import { searchRoutes } from './http/routes/search.js'
-import { webRoutes } from './http/routes/web.js'
+import { type DevFeed, webRoutes } from './http/routes/web.js'
 import { schemaRoutes } from './http/routes/schema.js'
 import { ErrorResponse, NOT_BLANK } from './api/schemas.js'
 import type { KnowledgeBase } from './runtime/kb.js'
@@ -79,6 +79,8 @@ export interface AppOptions {
   storeRawPastes?: boolean
   /** Bearer token of the insights API (KB_ADMIN_TOKEN); empty or absent: insights are off (404). */
   adminToken?: string
+  /** `kb dev`'s builds: the page follows them (reloads, shows lint problems) through /dev/events; absent: no such route. */
+  dev?: DevFeed
 }
 
 /** The application plugin (not encapsulated, so the server can reach `swapKb` and `setDraining`). */
@@ -143,7 +145,7 @@ const app: FastifyPluginAsync<AppOptions> = async (app, opts) => {
   await app.register(matchRoutes)
   await app.register(articleRoutes)
   await app.register(insightsRoutes, { adminToken: opts.adminToken ?? '' })
-  await app.register(webRoutes, { dir: opts.webDir })
+  await app.register(webRoutes, { dir: opts.webDir, dev: opts.dev })
   await app.register(schemaRoutes)
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 }

@@ -254,4 +254,59 @@ document.addEventListener('keydown', (e) => {
   q.focus()
 })
 
+/** What `kb dev` sends on /dev/events (src/http/routes/web.ts). */
+interface DevStatus {
+  buildId: string
+  articles: number
+  problems: Array<{ line: string; severity: 'error' | 'warning' }>
+}
+
+/** The most problem lines the dev banner lists; the rest are counted (the terminal has them all). */
+const DEV_BANNER_LINES = 30
+
+/** The dev banner: the lint problems of the build served, or nothing when there are none. */
+function showDevProblems(status: DevStatus): void {
+  document.getElementById('kb-dev-banner')?.remove()
+  if (status.problems.length === 0) return
+  const errors = status.problems.filter((p) => p.severity === 'error').length
+  const shown = status.problems.slice(0, DEV_BANNER_LINES)
+  const more = status.problems.length - shown.length
+  const banner = h(
+    document,
+    'section',
+    { id: 'kb-dev-banner', role: 'status', 'aria-label': 'kb dev: lint problems' },
+    h(document, 'strong', {}, `kb dev: ${errors} errors, ${status.problems.length - errors} warnings (articles with errors are left out)`),
+    h(document, 'ul', {}, ...shown.map((p) => h(document, 'li', { class: `dev-${p.severity}` }, p.line))),
+    more > 0 ? h(document, 'p', {}, `and ${more} more: see the terminal`) : null,
+  )
+  // The page's stylesheet knows nothing of dev mode; CSSOM styles are allowed under the CSP, style attributes are not.
+  Object.assign(banner.style, {
+    background: '#fff4e5',
+    color: '#5a3200',
+    borderBottom: '2px solid #e08a00',
+    padding: '0.5rem 1rem',
+    font: '13px/1.4 monospace',
+  })
+  document.body.prepend(banner)
+}
+
+/** In `kb dev` (the server marks the page): show its lint problems and reload when a new build is served. */
+function followDevBuilds(url: string, served: string): void {
+  const events = new EventSource(url)
+  events.addEventListener('message', (e: MessageEvent<string>) => {
+    const status = JSON.parse(e.data) as DevStatus
+    // Any other build than the one the page came with, even in the first message (it changed while the page loaded).
+    if (status.buildId !== served) {
+      events.close()
+      location.reload()
+      return
+    }
+    showDevProblems(status)
+  })
+}
+
+const devMeta = (name: string) => document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content
+const devEvents = devMeta('kb-dev')
+if (devEvents) followDevBuilds(devEvents, devMeta('kb-dev-build') ?? '')
+
 void route()

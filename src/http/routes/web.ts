@@ -9,6 +9,10 @@
  * - `GET /insights`, `GET /assets/insights.js`, `GET /assets/insights.css`: the insights dashboard
  *   (its data comes from /api/insights/*, behind the admin token it asks for), under the same policy.
  *
+ * - in `kb dev` only (the `dev` option): `GET /dev/events`, server-sent events with each build's id
+ *   and lint problems; the page, marked with a `kb-dev` meta tag, shows the problems and reloads
+ *   itself when the build changes.
+ *
  * Only these exact paths are routes, so any other path (an unknown /api one included) still
  * reaches the JSON 404 handler. The files are read once, at start; each response carries an
  * ETag and answers `If-None-Match` with 304.
@@ -17,7 +21,7 @@ import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { Errors } from '../../api/errors.js'
 
 /** Policy of the hosted page: scripts and styles only from this origin, never inline. */
@@ -53,7 +57,27 @@ type AssetName = keyof typeof FILES
 export interface WebOptions {
   /** Folder with the built files; default: build/public in the package. */
   dir?: string
+  /** `kb dev`'s builds: serve /dev/events and mark the page so it follows them; absent: neither. */
+  dev?: DevFeed
 }
+
+/** What `kb dev` tells its pages about the build it serves. */
+export interface DevStatus {
+  buildId: string
+  articles: number
+  /** Lint problems as `file:line field: message` lines. */
+  problems: Array<{ line: string; severity: 'error' | 'warning' }>
+}
+
+/** `kb dev`'s builds, as the web routes follow them. */
+export interface DevFeed {
+  current(): DevStatus
+  /** Call `listener` after each build; returns the call that stops it. */
+  subscribe(listener: (status: DevStatus) => void): () => void
+}
+
+/** The page's meta tags that turn on its dev mode (no inline script under the CSP): the events' URL and the build the page was served with. */
+const devMeta = (buildId: string) => `<meta name="kb-dev" content="/dev/events"><meta name="kb-dev-build" content="${buildId.replace(/[^\w-]/g, '')}">`
 
 /** The package's build/public folder, found from this file in src/ (tsx) or build/src/ (compiled). */
 export function defaultWebDir(): string {
@@ -100,6 +124,11 @@ export const webRoutes: FastifyPluginAsync<WebOptions> = async (app, opts) => {
         .header('x-robots-tag', 'noindex')
     }
     if (name === 'widget') reply.header('cross-origin-resource-policy', 'cross-origin')
+    if (name === 'page' && opts.dev) {
+      // Made per request: the page must know which build it was served with, to reload on the next one.
+      reply.removeHeader('etag').header('cache-control', 'no-store')
+      return reply.code(status).send(a.body.toString('utf8').replace('</head>', `${devMeta(opts.dev.current().buildId)}</head>`))
+    }
     if (status === 200 && req.headers['if-none-match'] === a.etag) return reply.code(304).send()
     return reply.code(status).send(a.body)
   }
@@ -115,7 +144,31 @@ export const webRoutes: FastifyPluginAsync<WebOptions> = async (app, opts) => {
   app.get('/widget.js', hidden, (req, reply) => send('widget', req, reply))
   app.get('/assets/app.js', hidden, (req, reply) => send('appJs', req, reply))
   app.get('/assets/app.css', hidden, (req, reply) => send('appCss', req, reply))
+  if (opts.dev) devEvents(app, opts.dev)
   app.get('/insights', hidden, (req, reply) => send('insights', req, reply))
   app.get('/assets/insights.js', hidden, (req, reply) => send('insightsJs', req, reply))
   app.get('/assets/insights.css', hidden, (req, reply) => send('insightsCss', req, reply))
+}
+
+/** `GET /dev/events`: the current build at once, then each new one, as server-sent events; the streams end when the app closes. */
+function devEvents(app: FastifyInstance, feed: DevFeed): void {
+  const open = new Set<() => void>()
+  app.addHook('preClose', async () => {
+    for (const end of open) end()
+  })
+  app.get('/dev/events', { schema: { hide: true } }, (req, reply) => {
+    reply.hijack()
+    const res = reply.raw
+    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' })
+    const send = (status: DevStatus) => res.write(`data: ${JSON.stringify(status)}\n\n`)
+    send(feed.current())
+    const unsubscribe = feed.subscribe(send)
+    const end = () => {
+      unsubscribe()
+      open.delete(end)
+      res.end()
+    }
+    open.add(end)
+    req.raw.on('close', end)
+  })
 }
