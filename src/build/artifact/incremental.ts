@@ -2,21 +2,20 @@
  * Building a folder again and again as its articles change (`kb dev`): each file is parsed,
  * validated, rendered, analyzed (its fields' terms after the index pipeline) and its codes
  * computed only when its content changed. Lunr's weights depend on the whole KB, so the index is
- * made again each time, from the kept terms: Lunr's builder is given them as they are (no
- * tokenizer or pipeline run again), which gives the same postings as `buildIndex` (a test checks).
- * Measured at 1,000 generated articles on a loaded 2-core machine: analyzing every article again
- * took 7-10 s of the 8-12 s a rebuild took; from the kept terms the index takes about 1 s.
+ * made again each time, from the kept term counts, with Lunr's formulas: the same postings as
+ * `buildIndex` (a test checks). Measured at 1,000 generated articles on a loaded 2-core machine:
+ * analyzing every article again took 7-10 s of a rebuild; Lunr's builder given the kept terms, 2-4 s.
  * The result is loaded as it is, without the artifact's bytes: its build id is a digest of the
  * built files' digests and the synonyms, not of an artifact.
  */
 import { createHash } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import lunr from 'lunr'
 import type { KbArticle } from '../../core/article.js'
 import { configureBuilder } from '../../core/analysis/pipeline.js'
 import { Synonyms } from '../../core/analysis/synonyms.js'
-import { compactFromBuilder, SearchEngine } from '../../core/engine/engine.js'
+import { type CompactIndex, SearchEngine } from '../../core/engine/engine.js'
 import { FIELDS, FIELD_NAMES } from '../../core/fields.js'
 import { articleCodes } from '../../core/match/profile.js'
 import { type LoadOptions, listArticleFiles, parseArticle } from '../content/load.js'
@@ -29,12 +28,14 @@ import { toKbArticle } from './article.js'
 /** What is kept of one file, valid while its content hash is the same. */
 interface CachedFile {
   hash: string
+  /** Size and modification time when last read. */
+  stamp?: string
   problems: Problem[]
   source?: ArticleSource
   rendered?: KbArticle
   codes?: string[]
-  /** Per field of FIELDS, the terms the index pipeline made of it, with the synonyms of `analyzedWith`. */
-  terms?: string[][]
+  /** Per field of FIELDS, what the index pipeline made of it (its terms' counts, its length), with the synonyms of `analyzedWith`. */
+  terms?: Array<{ length: number; tf: Map<string, number> }>
   analyzedWith?: string
 }
 
@@ -44,7 +45,7 @@ export interface IncrementalBuild {
   problems: Problem[]
   /** Files parsed and rendered again in this build (changed or added). */
   reparsed: number
-  /** Milliseconds: reading and hashing every file, parsing, rendering and analyzing the changed ones, the index, loading it. */
+  /** Milliseconds: listing the files and reading the changed ones, parsing, rendering and analyzing the changed ones, the index, loading it. */
   timings: { scanMs: number; parseMs: number; indexMs: number; loadMs: number; totalMs: number }
 }
 
@@ -64,7 +65,8 @@ export class IncrementalBuilder {
   async build(): Promise<IncrementalBuild> {
     const t0 = performance.now()
     const files = await listArticleFiles(this.dir)
-    const texts = await Promise.all(files.map((rel) => readFile(path.join(this.dir, rel), 'utf8').catch(() => undefined)))
+    // A file whose size and modification time are those seen last is not read again (reading and hashing 1,000 articles took 150-500 ms).
+    const texts = await Promise.all(files.map((rel) => this.read(rel)))
     const t1 = performance.now()
     const display = this.dir.split(path.sep).join('/')
     const seen = new Set<string>()
@@ -72,22 +74,25 @@ export class IncrementalBuilder {
     const sources: Array<{ source: ArticleSource; entry: CachedFile }> = []
     let reparsed = 0
     for (const [i, rel] of files.entries()) {
-      const text = texts[i]
+      const read = texts[i]
       // Deleted between the listing and the read: the next build (the watcher saw it go) drops it.
-      if (text === undefined) continue
+      if (read === undefined) continue
       seen.add(rel)
       const file = path.posix.join(display, rel)
       if (/^readme\.md$/i.test(path.posix.basename(rel))) {
         problems.push({ file, line: 1, field: 'file', message: 'skipped: a README is not an article', severity: 'warning' })
         continue
       }
-      const hash = createHash('sha256').update(text).digest('base64url')
       let entry = this.cache.get(rel)
-      if (entry?.hash !== hash) {
-        entry = parseFile(text, rel, file, hash)
-        this.cache.set(rel, entry)
-        reparsed++
+      if (read.text !== undefined) {
+        const hash = createHash('sha256').update(read.text).digest('base64url')
+        if (entry?.hash !== hash) {
+          entry = parseFile(read.text, rel, file, hash)
+          reparsed++
+        }
+        this.cache.set(rel, (entry = { ...entry, stamp: read.stamp }))
       }
+      if (!entry) continue
       problems.push(...entry.problems)
       if (entry.source) sources.push({ source: entry.source, entry })
     }
@@ -116,6 +121,17 @@ export class IncrementalBuilder {
     return { artifact, problems: sortProblems(problems), reparsed, timings: timings(t0, t1, t2, t3, t4) }
   }
 
+  /** A file's size and modification time, and its text unless they are those of the cached file; undefined if it is gone. */
+  private async read(rel: string): Promise<{ stamp: string; text?: string } | undefined> {
+    const file = path.join(this.dir, rel)
+    const info = await stat(file).catch(() => undefined)
+    if (!info) return undefined
+    const stamp = `${info.size}:${info.mtimeMs}`
+    if (this.cache.get(rel)?.stamp === stamp) return { stamp }
+    const text = await readFile(file, 'utf8').catch(() => undefined)
+    return text === undefined ? undefined : { stamp, text }
+  }
+
   /** The articles to build, in id order as `kb build`: a duplicate id after the first (in path order) is an error and left out, drafts only if asked. */
   private keep(sources: Array<{ source: ArticleSource; entry: CachedFile }>, display: string, problems: Problem[]): CachedFile[] {
     const first = new Map<string, ArticleSource>()
@@ -142,30 +158,55 @@ function parseFile(text: string, rel: string, display: string, hash: string): Ca
   return { hash, problems, source: article, rendered, codes: articleCodes(rendered) }
 }
 
-/** Keep the terms the index pipeline makes of each field of an article (as Lunr's builder does in `add`). */
+/** Keep what the index pipeline makes of each field of an article: its terms' counts and its length (as Lunr's builder does in `add`). */
 function analyze(entry: CachedFile, analyzer: lunr.Builder, synonymsKey: string): void {
   const a = entry.rendered!
   // Lunr's types leave out the tokenizer's metadata argument, which the builder passes (and kbTokenizer reads).
   const tokenize = analyzer.tokenizer as unknown as (text: unknown, metadata: object) => lunr.Token[]
-  entry.terms = FIELDS.map((f) => analyzer.pipeline.run(tokenize(f.extract(a), { fields: [f.name] })).map(String))
+  entry.terms = FIELDS.map((f) => {
+    const terms = analyzer.pipeline.run(tokenize(f.extract(a), { fields: [f.name] }))
+    const tf = new Map<string, number>()
+    for (const t of terms) tf.set(String(t), (tf.get(String(t)) ?? 0) + 1)
+    return { length: terms.length, tf }
+  })
   entry.analyzedWith = synonymsKey
 }
 
-/** The index of the kept articles (in id order) from their kept terms: Lunr's builder with nothing left to analyze. */
-function indexFromTerms(kept: CachedFile[]) {
-  const builder = new lunr.Builder()
-  builder.pipeline.reset()
-  builder.searchPipeline.reset()
-  // The terms are the pipeline's output already: they go in as they are.
-  ;(builder as unknown as { tokenizer: (terms: string[]) => string[] }).tokenizer = (terms) => terms
-  builder.ref('id')
-  FIELDS.forEach((f, i) => builder.field(f.name, { boost: f.boost, extractor: (doc: object) => (doc as { terms: string[][] }).terms[i] as never }))
-  for (const e of kept) builder.add({ id: e.rendered!.id, terms: e.terms! })
-  return compactFromBuilder(
-    builder,
-    FIELD_NAMES,
-    kept.map((e) => e.rendered!.id),
-  )
+/** Lunr's BM25 parameters (its builder's defaults, which buildIndex keeps). */
+const K1 = 1.2
+const B = 0.75
+
+/**
+ * The index of the kept articles (in id order) from their kept terms, computed as Lunr's builder
+ * and compactFromBuilder do (createFieldVectors: BM25 with Lunr's idf, which counts a term once per
+ * field it is in, rounded to 3 decimals), without its objects per posting: going through Lunr's
+ * builder took twice as long, mostly in garbage collection.
+ */
+function indexFromTerms(kept: CachedFile[]): CompactIndex {
+  const n = kept.length
+  const average = FIELDS.map((_f, i) => kept.reduce((sum, e) => sum + e.terms![i]!.length, 0) / n)
+  // How many (article, field) pairs hold each term: Lunr's idf counts those.
+  const pairs = new Map<string, number>()
+  for (const e of kept) for (const field of e.terms!) for (const term of field.tf.keys()) pairs.set(term, (pairs.get(term) ?? 0) + 1)
+  const idf = new Map<string, number>()
+  for (const [term, d] of pairs) idf.set(term, Math.log(1 + Math.abs((n - d + 0.5) / (d + 0.5))))
+  const postings = new Map<string, number[]>()
+  kept.forEach((e, doc) => {
+    e.terms!.forEach(({ length, tf }, field) => {
+      const boost = FIELDS[field]!.boost || 1
+      for (const [term, count] of tf) {
+        let score = (idf.get(term)! * ((K1 + 1) * count)) / (K1 * (1 - B + B * (length / average[field]!)) + count)
+        score *= boost
+        const weight = Math.round((Math.round(score * 1000) / 1000) * 1000)
+        let list = postings.get(term)
+        if (!list) postings.set(term, (list = []))
+        list.push(doc, field, weight)
+      }
+    })
+  })
+  // Articles in order, then fields in order: each term's postings are sorted as compactFromBuilder sorts them.
+  const terms = [...postings.keys()].sort()
+  return { fields: [...FIELD_NAMES], docCount: n, terms, postings: terms.map((t) => postings.get(t)!) }
 }
 
 function timings(t0: number, t1: number, t2: number, t3: number, t4: number): IncrementalBuild['timings'] {
