@@ -226,3 +226,24 @@ describe('confidence comes from evidence specific to the article', () => {
     assert.equal(r.noConfidentMatch, true, `${r.results[0]?.id} ${r.results[0]?.confidence}`)
   })
 })
+
+describe('the words of one identifier are a name, not a phrase', () => {
+  it('a line keeps which of its terms it holds only inside an identifier, and from which', () => {
+    const [line] = readPaste('org.example.jobs.CannotAcquireLockException: the lock is busy').lines
+    assert.deepEqual([...line!.splitOnly.keys()].sort(), ['acquir', 'cannot', 'except', 'exampl', 'job', 'org'].filter((t) => line!.termSet.has(t)).sort())
+    assert.equal(line!.splitOnly.has('lock'), false) // also a word of its own on the line
+    assert.deepEqual(line!.splitOnly.get('acquir'), ['org.example.jobs.cannotacquirelockexception', 'cannotacquirelockexcept'])
+
+    // A JSON log's escaped line break joins two words, not the parts of a name.
+    const [json] = readPaste('{"level":"error","msg":"ERROR:  replica query canceled during recovery\\nDETAIL:  rows were removed"}').lines
+    assert.equal(json!.splitOnly.has('recoveri'), false)
+    assert.equal(json!.splitOnly.has('detail'), false)
+  })
+  it('a symptom matched through an exception name scores less than the same words written out', async () => {
+    const m = (await kbFrom(FIXTURES)).matcher
+    const score = (text: string) => m.match({ text, limit: 3 }).results.find((h) => h.id === 'release-lock-held')?.score ?? 0
+    const named = score('ERROR [worker-3] BatchStep - step failed: org.example.dao.CannotAcquireReleaseLockException: row held by another process')
+    const written = score('ERROR [worker-3] BatchStep - step failed: cannot acquire the release lock: row held by another process')
+    assert.ok(written > 0 && named < written - 0.03, `named ${named}, written ${written}`)
+  })
+})

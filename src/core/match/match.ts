@@ -156,7 +156,7 @@ export class Matcher {
     }
     const top = Math.max(1e-9, ...[...candidates.values()].map((c) => c.lunr))
 
-    const segments = makeSegments(paste, numbered.lines, weightOf, this.scratch, this.options)
+    const segments = makeSegments(paste, numbered.lines, weightOf, this.scratch, this.options, numbered.idOf)
     this.scratch = { acc: segments.acc, touched: segments.touched } // grown if need be
     const text = paste.lines.map((l) => l.normalized).join('\n')
     const pasteText = { text, lower: text.toLowerCase() }

@@ -5,7 +5,8 @@
  * at the match's deadline (the lines read so far are the paste then, flagged `partial`).
  */
 import type { Synonyms } from '../analysis/synonyms.js'
-import { analyzeText } from '../analysis/terms.js'
+import { analyzeText, analyzeToken, isIdentifier, trim } from '../analysis/terms.js'
+import { splitText } from '../analysis/tokenize.js'
 import { LIMITS } from '../../limits.js'
 import { W3cReader } from './logformats.js'
 import { normalizeLine } from './normalize.js'
@@ -26,6 +27,11 @@ export interface PasteLine {
   /** Index-form terms in order (with identifier parts), for phrase matching. */
   terms: string[]
   termSet: Set<string>
+  /**
+   * Terms the line holds only as parts of an identifier (`acquir` of `CannotAcquireLockException`),
+   * each with the identifiers (whole terms) it was split from.
+   */
+  splitOnly: Map<string, string[]>
 }
 
 /** A paste, read. */
@@ -73,12 +79,41 @@ export function readPaste(text: string, deadline = Number.POSITIVE_INFINITY, opt
     const lineCodes = extractCodes(normalized)
     const errorLike = errorLikeness(raw, lineCodes, options.errorLikeness)
     for (const c of lineCodes) codes.set(c, Math.max(codes.get(c) ?? 0, errorLike))
-    lines.push({ raw: raw.trim(), normalized, errorLike, terms, termSet: new Set(terms) })
+    const termSet = new Set(terms)
+    lines.push({ raw: raw.trim(), normalized, errorLike, terms, termSet, splitOnly: splitOnlyTerms(normalized, termSet) })
   })
   return { lines, codes: [...codes.keys()], codeLines: codes, skippedLines: read.filter((r, i) => !r && NOT_BLANK.test(rawLines[i]!)).length, partial }
 }
 
 const NOT_BLANK = /\S/
+
+/** A line break or tab escaped inside a logged string (`recovery\\nDETAIL:`), before a capital, a space or the end. */
+const ESCAPED_BREAK = /\\[nrt](?=[A-Z\s]|$)/g
+
+/**
+ * The terms of a line (`termSet`) found only as parts of its identifiers, never as words of their
+ * own, each with the identifiers they were split from: a class name's words are one name, not a phrase.
+ */
+export function splitOnlyTerms(text: string, termSet: ReadonlySet<string>): Map<string, string[]> {
+  const parts = new Map<string, string[]>()
+  const words = new Set<string>()
+  // An escaped line break in a JSON log joins two words, not the parts of a name.
+  for (const raw of splitText(text.replace(ESCAPED_BREAK, ' '))) {
+    const keys = analyzeToken(raw)
+    if (keys.length < 2 || !isIdentifier(trim(raw))) {
+      for (const k of keys) words.add(k)
+      continue
+    }
+    // The names in it (itself, `CannotAcquireLockException` of `org.example.CannotAcquireLockException`) hold other parts; the words do not.
+    const names = keys.filter((k) => keys.some((o) => o !== k && k.includes(o)))
+    for (const k of keys) {
+      if (names.includes(k)) words.add(k)
+      else parts.set(k, [...(parts.get(k) ?? []), ...names])
+    }
+  }
+  for (const k of [...parts.keys()]) if (words.has(k) || !termSet.has(k)) parts.delete(k)
+  return parts
+}
 
 /**
  * Which lines to read in full: all of a short paste; of a long one (over `triageLines`), the lines

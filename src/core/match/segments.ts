@@ -17,6 +17,8 @@ export interface Segment {
   ids: Int32Array
   /** Adjacent pairs of term numbers (`pairKey`), made when first needed. */
   pairs?: Set<number>
+  /** Terms (by number) it holds only as parts of identifiers, with the numbers of those identifiers (-1: no article has it); absent when none. */
+  splitOnly?: Map<number, number[]>
 }
 
 /** Scratch space of bestSegment: weight per segment, and the segments touched (all zeros between uses). */
@@ -32,7 +34,10 @@ export interface Segments extends Scratch {
 }
 
 /** The options segments and their scoring use (`MatchOptions`). */
-export type SegmentOptions = Pick<MatchOptions, 'maxScoredLines' | 'windowLines' | 'lineWeightBase' | 'minSymptomCoverage' | 'pruneBelowBest' | 'orderShare'>
+export type SegmentOptions = Pick<
+  MatchOptions,
+  'maxScoredLines' | 'windowLines' | 'lineWeightBase' | 'minSymptomCoverage' | 'pruneBelowBest' | 'orderShare' | 'splitPartShare'
+>
 
 /**
  * The lines to compare with symptoms, plus windows of `windowLines` lines for messages wrapped
@@ -46,6 +51,7 @@ export function makeSegments(
   queryWeight: ReadonlyMap<string, number>,
   scratch: Scratch,
   o: SegmentOptions,
+  idOf: ReadonlyMap<string, number> = new Map(),
 ): Segments {
   const all = paste.lines
   let chosen = all.map((_, i) => i)
@@ -61,7 +67,7 @@ export function makeSegments(
       .slice(0, o.maxScoredLines)
       .sort((a, b) => a - b)
   }
-  const list: Segment[] = chosen.map((i) => ({ first: i, count: 1, ids: lineIds[i]! }))
+  const list: Segment[] = chosen.map((i) => ({ first: i, count: 1, ids: lineIds[i]!, splitOnly: splitOnlyIds(paste, i, 1, idOf) }))
   // Windows: every window of `windowLines` consecutive lines (fewer at the end, at least 2) that holds a chosen line.
   const starts = new Set<number>()
   for (const i of chosen) for (let s = Math.max(0, i - (o.windowLines - 1)); s <= i && s + 1 < all.length; s++) starts.add(s)
@@ -70,12 +76,27 @@ export function makeSegments(
     const parts = lineIds.slice(i, i + count)
     const ids = new Int32Array(parts.reduce((n, p) => n + p.length, 0))
     parts.reduce((at, p) => (ids.set(p, at), at + p.length), 0)
-    list.push({ first: i, count, ids })
+    list.push({ first: i, count, ids, splitOnly: splitOnlyIds(paste, i, count, idOf) })
   }
   const room = scratch.acc.length >= list.length ? scratch : { acc: new Float64Array(list.length * 2), touched: new Int32Array(list.length * 2) }
   const byId = indexByTerm(list.map((seg) => seg.ids))
   byId.delete(-1) // terms without a number match nothing
   return { list, byId, ...room }
+}
+
+/** The split-only terms of lines `first`.. (`count` lines) by number: those no line of them holds as a word of its own. */
+function splitOnlyIds(paste: Paste, first: number, count: number, idOf: ReadonlyMap<string, number>): Map<number, number[]> | undefined {
+  const lines = paste.lines.slice(first, first + count)
+  let out: Map<number, number[]> | undefined
+  for (const line of lines) {
+    for (const [term, wholes] of line.splitOnly) {
+      const id = idOf.get(term) ?? -1
+      if (id < 0 || lines.some((l) => l.termSet.has(term) && !l.splitOnly.has(term))) continue
+      out ??= new Map()
+      out.set(id, [...(out.get(id) ?? []), ...wholes.map((w) => idOf.get(w) ?? -1)])
+    }
+  }
+  return out
 }
 
 /** The segment that best matches a symptom: its similarity (0..1), and the weight of the symptom's terms it holds (a sum of IDFs). */
@@ -101,7 +122,9 @@ export function bestSegment(s: WeightedSymptom, segs: Segments, o: SegmentOption
     for (const i of at) {
       const v = acc[i]!
       if (v === 0) touched[n++] = i
-      acc[i] = v + w
+      // A word the segment holds only inside an identifier counts a share, unless the symptom names that identifier too.
+      const wholes = segs.list[i]!.splitOnly?.get(s.ids[k]!)
+      acc[i] = v + (wholes && !wholes.some((id) => id >= 0 && s.ids.includes(id)) ? w * o.splitPartShare : w)
     }
   }
   const sp = s.pairs
