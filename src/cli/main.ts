@@ -1,6 +1,6 @@
 #!/usr/bin/env -S node --expose-gc --no-allocation-site-pretenuring
 /**
- * The `kb` command line: build, lint, serve, search, match, eval, import, draft, report, new, schema.
+ * The `kb` command line: build, lint, serve, search, match, eval, import, draft, report, new, schema, dev.
  * Human-readable output by default; `--json` for scripts. Exit codes: 0 ok, 1 failure
  * (content errors, unloadable index, bad input), 2 usage error. Every failure is one line on
  * stderr (content problems one line each); `--debug` adds the stack trace. The first line starts
@@ -17,6 +17,8 @@ import { registerDraftCommand } from './draft.js'
 import { registerReportCommand } from './report.js'
 import { registerNewCommand } from './new.js'
 import { registerSchemaCommand } from './schema.js'
+import { registerLintCommand } from './lint.js'
+import { registerDevCommand } from './dev.js'
 import { CliError, debugDetail, errorLine, systemReason } from './errors.js'
 import { packageVersion } from '../runtime/version.js'
 
@@ -92,27 +94,7 @@ const program = new Command()
   .option('--debug', 'print the stack trace of a failure after its one-line message')
   .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
 
-program
-  .command('lint')
-  .description('validate every article; one line per problem, non-zero exit on errors')
-  .option('-a, --articles <dir>', 'articles folder', DEFAULT_ARTICLES)
-  .option('--json', 'machine-readable output')
-  .action(async (o: { articles: string; json?: boolean }) => {
-    const { loadArticles } = await import('../build/content/load.js')
-    const { articles, problems } = await loadArticles(o.articles)
-    const errors = problems.filter((p) => p.severity === 'error').length
-    // What build would refuse, lint refuses too.
-    if (articles.length === 0 && errors === 0) {
-      if (!o.json) printProblems(problems)
-      throw new NoArticlesError(o.articles, problems)
-    }
-    if (o.json) process.stdout.write(`${JSON.stringify({ ok: errors === 0, articles: articles.length, problems })}\n`)
-    else {
-      printProblems(problems)
-      process.stdout.write(`${errors === 0 ? 'OK' : 'FAILED'}: ${articles.length} valid articles, ${errors} errors, ${problems.length - errors} warnings\n`)
-    }
-    process.exitCode = errors === 0 ? 0 : 1
-  })
+registerLintCommand(program, DEFAULT_ARTICLES)
 
 program
   .command('build')
@@ -235,6 +217,7 @@ registerDraftCommand(program, DEFAULT_ARTICLES)
 registerReportCommand(program, int)
 registerNewCommand(program, DEFAULT_ARTICLES)
 registerSchemaCommand(program)
+registerDevCommand(program, DEFAULT_ARTICLES, int)
 
 // A usage error is one line too, naming the command's help instead of printing it.
 for (const command of [program, ...program.commands]) {
