@@ -26,6 +26,10 @@ describe('normalize: noise goes, what identifies the problem stays', () => {
     ['class AbstractAnnotationConfigDispatcherServletInitializer loaded', 'class AbstractAnnotationConfigDispatcherServletInitializer loaded'],
     ['from fe80:0:0:0:200:f8ff:fe21:67cf and ::1 refused', 'from and refused'],
     ['crash at 00007ff8`a1b2c3d4 in ntdll.dll', 'crash at in ntdll.dll'],
+    // Symbolic error names with a digit in a word are names, not ids (kb lint's self-check found them blanked).
+    ['Msg 8967, Level 16: DBCC4_ANTIMATTER_COLUMN_DETECTED in object 2105058535', 'Msg 8967, Level 16: DBCC4_ANTIMATTER_COLUMN_DETECTED in object 2105058535'],
+    ['Error: QUERY2_CUBE_ILLEGAL_AGG_FUNC', 'Error: QUERY2_CUBE_ILLEGAL_AGG_FUNC'],
+    ['correlation Ab3_9xYz_Q2w8_EeR7tYu1_io0P failed', 'correlation failed'],
   ]
   for (const [input, expected] of cases) it(input, () => assert.equal(normalizeLine(input), expected))
 

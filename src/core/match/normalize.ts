@@ -21,6 +21,9 @@ const rx = (label: string, re: RegExp, by: string | ((m: string) => string) = ' 
   return { label, apply: mayMatch ? (s) => (mayMatch(s) ? replace(s) : s) : replace }
 }
 
+/** True for words joined by underscores, each letters then digits at most: `QUERY2_CUBE_ILLEGAL_AGG_FUNC`. */
+const isSymbolicName = (s: string): boolean => s.includes('_') && s.split('_').every((part) => /^[A-Za-z]{2,}\d*$/.test(part))
+
 /** True when the text holds the character at least twice. */
 const twice = (s: string, c: string): boolean => {
   const i = s.indexOf(c)
@@ -53,7 +56,9 @@ export const NORMALIZERS: readonly Normalizer[] = [
   // Request and correlation ids: long runs of hex or base64-ish characters mixing letters and digits.
   // The mix is checked on each long run found, not by two look-aheads at every word start (the same
   // runs, several times faster).
-  rx('request-id', /\b[A-Za-z0-9_-]{24,}\b/g, (m) => (/\d/.test(m) && /[A-Za-z]/.test(m) ? ' ' : m)),
+  // A symbolic name (`DBCC4_ANTIMATTER_COLUMN_DETECTED`: words joined by "_", a word ending in
+  // digits at most) is the error's name, not a value: it stays.
+  rx('request-id', /\b[A-Za-z0-9_-]{24,}\b/g, (m) => (/\d/.test(m) && /[A-Za-z]/.test(m) && !isSymbolicName(m) ? ' ' : m)),
   // Zero-padded ids: WebSphere thread ids (00000091), sequence numbers (000123); not a stop code (`Bugcheck code 000000EF`).
   rx('zero-padded-id', /(?<![\w.])(?<!\b(?:bug ?check|stop)(?: code| error)?(?: was)?\W{1,3})0{2,}[0-9a-f]{1,14}(?![\w.])/gi),
   // A number in parentheses is an id (`w3wp.exe (4412)`), but not a status before its reason (.NET's `(403) Forbidden`)
