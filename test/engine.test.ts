@@ -109,7 +109,9 @@ describe('SearchEngine: Lunr semantics and scores over the compact index', () =>
     // Seeded pseudo-random optional queries of 2-12 index terms with uneven boosts, some in one field only.
     let seed = 7
     const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
-    const vocabulary = [...new Set(articles.flatMap((a) => analyzeText(`${a.title} ${a.symptoms.join(' ')} ${a.cause?.text ?? ''}`)))].filter((t) => engine.has(t))
+    const vocabulary = [...new Set(articles.flatMap((a) => analyzeText(`${a.title} ${a.symptoms.join(' ')} ${a.cause?.text ?? ''}`)))].filter((t) =>
+      engine.has(t),
+    )
     const all = FIELD_NAMES.map((_, i) => i)
     let pruned = 0
     for (let n = 0; n < 300; n++) {
