@@ -3,35 +3,22 @@
  * Chromium, for a generated KB (the bundled articles copied with unique ids). Prints each edit's
  * time to the page and the build's part of it. Usage: node --import tsx bench/dev-preview.ts [articles=1000] [edits=5]
  */
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { chromium } from 'playwright-core'
 import { startDev } from '../src/cli/dev.js'
+import { launchChromium } from '../test/browser/servers.js'
+import { bundledCopies } from '../test/helpers/kb.js'
 
-const ARTICLES = path.join(import.meta.dirname, '..', 'articles')
 const size = Number(process.argv[2] ?? 1000)
 const edits = Number(process.argv[3] ?? 5)
 
-const dir = await mkdtemp(path.join(tmpdir(), 'kb-dev-bench-'))
-const files = (await readdir(ARTICLES)).filter((f) => f.endsWith('.md')).sort()
-await cp(path.join(ARTICLES, 'synonyms.yml'), path.join(dir, 'synonyms.yml'))
-const texts = await Promise.all(files.map((f) => readFile(path.join(ARTICLES, f), 'utf8')))
-for (let i = 0; i < size; i++) {
-  const k = i % files.length
-  const base = files[k]!.replace(/\.md$/, '')
-  const copy = Math.floor(i / files.length)
-  const id = copy === 0 ? base : `${base.slice(0, 60)}-v${copy}`
-  let text = texts[k]!.replace(/^id: .*$/m, `id: ${id}`)
-  if (copy > 0) text = text.replace(/^title: (["']?)/m, `title: $1Variant ${copy} - `)
-  await writeFile(path.join(dir, `${id}.md`), text)
-}
+const dir = await bundledCopies(size)
 const id = 'iis6-connections-refused-nonpaged-pool'
 const file = path.join(dir, `${id}.md`)
 const t0 = performance.now()
 const dev = await startDev({ articles: dir, port: 0, print: { out: () => undefined, err: () => undefined } })
 console.log(`${size} articles: first build and start ${Math.round(performance.now() - t0)} ms`)
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] })
+const browser = await launchChromium()
 try {
   const page = await browser.newPage()
   page.setDefaultTimeout(30_000)

@@ -8,11 +8,11 @@ import assert from 'node:assert/strict'
 import { copyFile, mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { createApp } from '../src/app.js'
 import { loadConfig, parseCorsOrigins } from '../src/config.js'
 import { kbFrom, REPO } from './helpers/kb.js'
-import { assertChromium, CHROMIUM, type Running, portalTemplate, startKb, startSite } from './browser/servers.js'
+import { assertChromium, launchChromium, type Running, portalTemplate, startKb, startSite } from './browser/servers.js'
 
 const ARTIFACTS = path.join(REPO, 'test-artifacts')
 const XSS_KB = path.join(REPO, 'test', 'fixtures', 'xss-kb')
@@ -48,19 +48,7 @@ before(async () => {
   closers.push(() => kb.close())
   xssKb = await startKb(XSS_KB, [portal.origin])
   closers.push(() => xssKb.close())
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    timeout: 30_000,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--disable-quic',
-    ],
-  })
+  browser = await launchChromium()
   closers.unshift(() => browser.close())
 })
 

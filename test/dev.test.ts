@@ -5,39 +5,20 @@
  * with the problems banner. KB_DEV_ARTICLES=1000 runs the live tests on a larger generated KB.
  */
 import assert from 'node:assert/strict'
-import { cp, mkdtemp, readdir, readFile, rm, unlink, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, rm, unlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
-import { type Browser, chromium } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { buildFromFolder } from '../src/build/artifact/build.js'
 import { parseArtifact } from '../src/build/artifact/artifact.js'
 import { IncrementalBuilder } from '../src/build/artifact/incremental.js'
 import { type DevServer, startDev } from '../src/cli/dev.js'
-import { ARTICLES } from './helpers/kb.js'
-import { assertChromium, CHROMIUM } from './browser/servers.js'
+import { bundledCopies } from './helpers/kb.js'
+import { assertChromium, launchChromium } from './browser/servers.js'
 
 const BOUND_MS = 15_000
 const SIZE = Number(process.env.KB_DEV_ARTICLES ?? 60)
 const IIS6 = 'iis6-connections-refused-nonpaged-pool'
-
-/** A folder of `n` articles: the bundled ones, then copies with unique ids and titles. */
-async function generatedKb(n: number): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'kb-dev-'))
-  const files = (await readdir(ARTICLES)).filter((f) => f.endsWith('.md')).sort()
-  await cp(path.join(ARTICLES, 'synonyms.yml'), path.join(dir, 'synonyms.yml'))
-  const texts = await Promise.all(files.map((f) => readFile(path.join(ARTICLES, f), 'utf8')))
-  for (let i = 0; i < n; i++) {
-    const k = i % files.length
-    const base = files[k]!.replace(/\.md$/, '')
-    const copy = Math.floor(i / files.length)
-    const id = copy === 0 ? base : `${base.slice(0, 60)}-v${copy}`
-    let text = texts[k]!.replace(/^id: .*$/m, `id: ${id}`)
-    if (copy > 0) text = text.replace(/^title: (["']?)/m, `title: $1Variant ${copy} - `)
-    await writeFile(path.join(dir, `${id}.md`), text)
-  }
-  return dir
-}
 
 /** Poll `check` every 20 ms until it is true, at most `bound` ms; returns the time it took. */
 async function within(bound: number, check: () => Promise<boolean>): Promise<number> {
@@ -54,7 +35,7 @@ const silent = { out: () => undefined, err: () => undefined }
 describe('incremental builder', () => {
   let dir: string
   before(async () => {
-    dir = await generatedKb(40)
+    dir = await bundledCopies(40)
   })
   after(() => rm(dir, { recursive: true, force: true }))
 
@@ -91,7 +72,7 @@ describe('kb dev server', { timeout: 120_000 }, () => {
   let dev: DevServer
   let browser: Browser | undefined
   before(async () => {
-    dir = await generatedKb(SIZE)
+    dir = await bundledCopies(SIZE)
     dev = await startDev({ articles: dir, port: 0, print: silent })
   })
   after(async () => {
@@ -128,7 +109,7 @@ describe('kb dev server', { timeout: 120_000 }, () => {
 
   it('reloads the page in Chromium when the build changes, and shows lint problems in a banner', async () => {
     assertChromium()
-    browser = await chromium.launch({ executablePath: CHROMIUM, timeout: 30_000, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-quic'] })
+    browser = await launchChromium()
     const page = await (await browser.newContext()).newPage()
     page.setDefaultTimeout(BOUND_MS)
     const errors: string[] = []

@@ -12,10 +12,10 @@ import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { writeArtifact } from '../src/build/artifact/artifact.js'
 import { buildFromFolder } from '../src/build/artifact/build.js'
-import { assertChromium, CHROMIUM, portalTemplate, type Running, startSite } from './browser/servers.js'
+import { assertChromium, launchChromium, portalTemplate, type Running, startSite } from './browser/servers.js'
 import { ARTICLES, REPO } from './helpers/kb.js'
 import { serve, type ServerProcess, waitFor } from './helpers/server.js'
 
@@ -59,19 +59,7 @@ before(async () => {
   kbOrigin = `http://127.0.0.1:${kb.port}`
   // Ready, and the events database open (insights answer 503 until it is).
   await waitFor(async () => ((await insights('searches')).ok ? true : undefined), 30_000)
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    timeout: 30_000,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--disable-quic',
-    ],
-  })
+  browser = await launchChromium()
   closers.unshift(() => browser.close())
 })
 

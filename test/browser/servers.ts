@@ -5,6 +5,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
+import { type Browser, chromium } from 'playwright-core'
 import { createApp } from '../../src/app.js'
 import { kbFrom } from '../helpers/kb.js'
 
@@ -66,4 +67,22 @@ export function assertChromium(): void {
         '`apt-get update && apt-get install -y chromium` (as .ci/run does), then run npm test again.',
     )
   }
+}
+
+/** Debian's Chromium, headless, with the flags every browser test and bench uses (no sandbox, GPU, background traffic or updates). */
+export function launchChromium(): Promise<Browser> {
+  assertChromium()
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    timeout: 30_000,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-quic',
+    ],
+  })
 }

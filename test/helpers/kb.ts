@@ -1,4 +1,6 @@
 /** Test helpers: a KB built in memory from a folder, and an app serving it. */
+import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { createApp } from '../../src/app.js'
@@ -24,4 +26,22 @@ export function kbFrom(dir = ARTICLES): Promise<KnowledgeBase> {
 /** An app serving the bundled KB, ready for supertest (`request(app.server)`). */
 export async function appFor(dir = ARTICLES, bodyLimit = 64 * 1024): Promise<FastifyInstance> {
   return createApp({ kb: await kbFrom(dir), bodyLimit })
+}
+
+/** A temp folder of `n` articles: the bundled ones, then copies with unique ids and titles (kb dev's test and bench). */
+export async function bundledCopies(n: number): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'kb-copies-'))
+  const files = (await readdir(ARTICLES)).filter((f) => f.endsWith('.md')).sort()
+  await cp(path.join(ARTICLES, 'synonyms.yml'), path.join(dir, 'synonyms.yml'))
+  const texts = await Promise.all(files.map((f) => readFile(path.join(ARTICLES, f), 'utf8')))
+  for (let i = 0; i < n; i++) {
+    const k = i % files.length
+    const base = files[k]!.replace(/\.md$/, '')
+    const copy = Math.floor(i / files.length)
+    const id = copy === 0 ? base : `${base.slice(0, 60)}-v${copy}`
+    let text = texts[k]!.replace(/^id: .*$/m, `id: ${id}`)
+    if (copy > 0) text = text.replace(/^title: (["']?)/m, `title: $1Variant ${copy} - `)
+    await writeFile(path.join(dir, `${id}.md`), text)
+  }
+  return dir
 }
