@@ -81,6 +81,9 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
     }
   }
   const first = await run()
+  // The first edit's path, once, before the author's first edit (the loaded KB warms the load step too).
+  const warm = await builder.warm().catch(() => undefined)
+  if (warm?.artifact) openKnowledgeBase(warm.artifact)
   const app = Fastify(fastifyOptions(config.KB_MAX_BODY_BYTES, { logger: { level: 'warn' }, forceCloseConnections: true }))
   await app.register(appPlugin, {
     ...(first.artifact ? { kb: openKnowledgeBase(first.artifact) } : {}),

@@ -122,6 +122,17 @@ export class IncrementalBuilder {
   }
 
   /** A file's size and modification time, and its text unless they are those of the cached file; undefined if it is gone. */
+  /**
+   * Run the path of an edit once, right after the first build: one file read, parsed, analyzed and
+   * indexed again as if it had changed (the result is not used). The author's first edit then runs
+   * compiled code: cold, it took 1.2 s at 1,000 articles against 0.5-0.6 s for later ones.
+   */
+  async warm(): Promise<IncrementalBuild> {
+    const [rel, entry] = this.cache.entries().next().value ?? []
+    if (rel !== undefined && entry) this.cache.set(rel, { ...entry, hash: '', stamp: undefined, analyzedWith: undefined })
+    return this.build()
+  }
+
   private async read(rel: string): Promise<{ stamp: string; text?: string } | undefined> {
     const file = path.join(this.dir, rel)
     const info = await stat(file).catch(() => undefined)
