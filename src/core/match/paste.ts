@@ -91,6 +91,13 @@ const NOT_BLANK = /\S/
 const ESCAPED_BREAK = /\\[nrt](?=[A-Z\s]|$)/g
 
 /**
+ * Parts of one identifier weighed as a name, at most: real names have a handful. A longer run (a
+ * dotted blob of hex, 200 parts) is read as words, which keeps this linear: comparing every part
+ * with every other made a 10 MB paste of such runs take 4-6 s to read instead of under one.
+ */
+const MAX_IDENTIFIER_PARTS = 16
+
+/**
  * The terms of a line (`termSet`) found only as parts of its identifiers, never as words of their
  * own, each with the identifiers they were split from: a class name's words are one name, not a phrase.
  */
@@ -100,7 +107,7 @@ export function splitOnlyTerms(text: string, termSet: ReadonlySet<string>): Map<
   // An escaped line break in a JSON log joins two words, not the parts of a name.
   for (const raw of splitText(text.replace(ESCAPED_BREAK, ' '))) {
     const keys = analyzeToken(raw)
-    if (keys.length < 2 || !isIdentifier(trim(raw))) {
+    if (keys.length < 2 || keys.length > MAX_IDENTIFIER_PARTS || !isIdentifier(trim(raw))) {
       for (const k of keys) words.add(k)
       continue
     }
