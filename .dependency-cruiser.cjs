@@ -3,7 +3,7 @@
  * import higher ones; `npm test` runs this (test/layers.test.ts), naming both files of a
  * forbidden import.
  *
- *   shared   src/limits.ts, src/api/ (the API schemas and the one error catalogue)
+ *   shared   src/limits.ts, src/threads.ts, src/api/ (the API schemas and the one error catalogue)
  *   core     src/core/       pure: analysis, engine, search, match, results; no I/O, no Fastify
  *   build    src/build/      content, render, import, artifact
  *   eval     src/eval/       measuring matching on labelled pastes (npm run eval, kb eval): uses core and build
@@ -11,7 +11,7 @@
  *   http     src/http/, src/app.ts
  *   top      src/cli/, src/server.ts, src/config.ts
  */
-const SHARED = '^src/(limits\\.ts|api/)'
+const SHARED = '^src/(limits\\.ts|threads\\.ts|api/)'
 const CORE = '^src/core/'
 const BUILD = '^src/build/'
 const EVAL = '^src/eval/'
