@@ -218,6 +218,7 @@ describe('the event writer when the database fails', () => {
     writer.record(use(9))
     await writer.flush()
     assert.equal(written.length, 1)
-    assert.ok(written[0]!.includes('T9'))
+    // One JSON parameter per table (writer.ts insertStatements).
+    assert.match(String(written[0]![0]), /"ticket":"T9"/)
   })
 })

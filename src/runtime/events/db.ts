@@ -5,6 +5,9 @@
  */
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import type { Worker } from 'node:worker_threads'
+import { startThread, threadEntry } from '../../threads.js'
+import type { PgliteReply, PgliteRequest } from './pglite-protocol.js'
 
 /** Rows of one statement. */
 export interface Rows<T> {
@@ -73,23 +76,99 @@ async function claim(dataDir: string): Promise<() => Promise<void>> {
 }
 
 async function openPglite(dataDir: string): Promise<EventDb> {
-  const { PGlite } = await import('@electric-sql/pglite')
   const inMemory = dataDir.startsWith('memory://')
   if (!inMemory) await mkdir(dataDir, { recursive: true })
   const release = inMemory ? async () => undefined : await claim(dataDir)
-  const db = await PGlite.create(dataDir).catch(async (err: unknown) => {
+  const thread = await PgliteThread.open(dataDir).catch(async (err: unknown) => {
     await release()
     throw err
   })
   return {
     kind: 'pglite',
-    query: async <T>(sql: string, params: unknown[] = []) => ({ rows: (await db.query<T>(sql, params)).rows }),
+    query: <T>(sql: string, params: unknown[] = []) => thread.exclusive(() => thread.query<T>(sql, params)),
     transaction: (fn) =>
-      db.transaction((tx) => fn({ query: async <T>(sql: string, params: unknown[] = []) => ({ rows: (await tx.query<T>(sql, params)).rows }) })),
+      thread.exclusive(async () => {
+        await thread.query('BEGIN')
+        try {
+          const out = await fn({ query: (sql, params = []) => thread.query(sql, params) })
+          await thread.query('COMMIT')
+          return out
+        } catch (err) {
+          await thread.query('ROLLBACK').catch(() => undefined)
+          throw err
+        }
+      }),
     close: async () => {
-      await db.close()
+      await thread.exclusive(() => thread.close())
       await release()
     },
+  }
+}
+
+/** PGlite in its own thread (pglite-thread.ts), one statement at a time. */
+class PgliteThread {
+  private readonly pending = new Map<number, (r: PgliteReply) => void>()
+  private next = 1
+  /** The end of the last exclusive piece of work: a transaction's statements are not interleaved with others'. */
+  private turn: Promise<unknown> = Promise.resolve()
+  /** Why the thread can answer no more, once it cannot. */
+  private failure: string | undefined
+
+  private constructor(private readonly worker: Worker) {
+    worker.on('message', (r: PgliteReply) => {
+      const resolve = this.pending.get(r.id)
+      this.pending.delete(r.id)
+      // Idle, the thread does not keep the process alive; waiting for an answer, it does.
+      if (this.pending.size === 0) worker.unref()
+      resolve?.(r)
+    })
+    const fail = (message: string) => {
+      this.failure ??= message
+      for (const resolve of this.pending.values()) resolve({ id: 0, error: message })
+      this.pending.clear()
+    }
+    worker.on('error', (err) => fail(`the events database thread failed: ${err.message}`))
+    worker.on('exit', () => fail('the events database thread has stopped'))
+  }
+
+  /** Start the thread and open the database in it; rejects with PGlite's message. */
+  static async open(dataDir: string): Promise<PgliteThread> {
+    const worker = startThread(threadEntry('pglite-thread', import.meta.url), { name: 'kb-events-db', workerData: { dataDir } })
+    const thread = new PgliteThread(worker)
+    const opened = await thread.send({ id: 0, op: 'query', sql: '', params: [] }, false)
+    if (opened.error !== undefined) {
+      await worker.terminate()
+      throw new Error(opened.error)
+    }
+    return thread
+  }
+
+  /** Run `work` after every exclusive piece before it has finished. */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const out = this.turn.then(work)
+    this.turn = out.catch(() => undefined)
+    return out
+  }
+
+  async query<T>(sql: string, params: unknown[] = []): Promise<Rows<T>> {
+    const r = await this.send({ id: this.next++, op: 'query', sql, params })
+    if (r.error !== undefined) throw new Error(r.error)
+    return { rows: r.rows as T[] }
+  }
+
+  async close(): Promise<void> {
+    await this.send({ id: this.next++, op: 'close' })
+    await this.worker.terminate()
+  }
+
+  /** Send a request (or, with `post` false, only wait for the answer to id 0, the opening). */
+  private send(m: PgliteRequest, post = true): Promise<PgliteReply> {
+    if (this.failure !== undefined) return Promise.resolve({ id: m.id, error: this.failure })
+    return new Promise((resolve) => {
+      this.pending.set(m.id, resolve)
+      this.worker.ref()
+      if (post) this.worker.postMessage(m)
+    })
   }
 }
 

