@@ -9,13 +9,13 @@ import { connect } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, it } from 'node:test'
-import { type ArtifactPayload, serializeArtifact, writeArtifact } from '../src/build/artifact/artifact.js'
+import { type ArtifactPayload, artifactPayload, serializeArtifact, writeArtifact } from '../src/build/artifact/artifact.js'
 import { buildFromFolder } from '../src/build/artifact/build.js'
 import { ARTICLES } from './helpers/kb.js'
 import { CLI, type ServerProcess, serve, waitFor } from './helpers/server.js'
 
 /** The bundled KB's artifact written to a fresh folder; returns the file. */
-async function artifactFile(bytes?: string): Promise<string> {
+async function artifactFile(bytes?: Uint8Array): Promise<string> {
   const file = path.join(await mkdtemp(path.join(os.tmpdir(), 'kb-hard-')), 'kb.json')
   await writeArtifact(file, bytes ?? (await buildFromFolder(ARTICLES)).bytes)
   return file
@@ -24,11 +24,11 @@ async function artifactFile(bytes?: string): Promise<string> {
 /** The bundled KB's payload. */
 async function payload(): Promise<ArtifactPayload> {
   const { bytes } = await buildFromFolder(ARTICLES)
-  return JSON.parse(bytes.slice(bytes.indexOf('\n') + 1)) as ArtifactPayload
+  return artifactPayload(Buffer.from(bytes))
 }
 
 /** The payload repeated `copies` times (ids suffixed, postings shifted): a large, consistent artifact. */
-function repeated(p: ArtifactPayload, copies: number): string {
+function repeated(p: ArtifactPayload, copies: number): Buffer {
   const n = p.articles.length
   const articles = Array.from({ length: copies }, (_, c) => p.articles.map((a) => ({ ...a, id: `${a.id}-${c}` }))).flat()
   const postings = p.index.postings.map((q) => {

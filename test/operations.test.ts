@@ -76,7 +76,7 @@ describe('the server process: reload on SIGHUP, drain on SIGTERM', () => {
     const a = await buildFromFolder(ARTICLES)
     const b = await buildFromFolder(path.join(REPO, 'test', 'fixtures', 'other-kb'))
     await writeArtifact(file, a.bytes)
-    const idOf = (bytes: string) => (JSON.parse(bytes.slice(0, bytes.indexOf('\n'))) as { buildId: string }).buildId
+    const idOf = (bytes: Buffer) => (JSON.parse(bytes.subarray(0, bytes.indexOf(0x0a)).toString()) as { buildId: string }).buildId
     const { proc: server, port, log, exited } = await serve(file)
     const build = async () => ((await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as { buildId: string }).buildId
     try {

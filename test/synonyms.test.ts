@@ -16,7 +16,7 @@ import { splitText } from '../src/core/analysis/tokenize.js'
 import { compactFromBuilder, SearchEngine, type Clause } from '../src/core/engine/engine.js'
 import { clauseTerms } from '../src/core/engine/plan.js'
 import { search } from '../src/core/search/search.js'
-import { parseArtifact, serializeArtifact, type ArtifactPayload } from '../src/build/artifact/artifact.js'
+import { artifactPayload, parseArtifact, serializeArtifact } from '../src/build/artifact/artifact.js'
 import { buildFromFolder } from '../src/build/artifact/build.js'
 import { loadArticles } from '../src/build/content/load.js'
 import { formatProblem } from '../src/build/content/problems.js'
@@ -260,9 +260,9 @@ describe("a KB's synonyms.yml", () => {
   it('a stored synonyms part of the wrong shape is refused at load', async () => {
     const { dirs } = await built
     const { bytes } = await buildFromFolder(dirs.with)
-    const payload = JSON.parse(bytes.slice(bytes.indexOf('\n') + 1)) as ArtifactPayload
+    const payload = artifactPayload(Buffer.from(bytes))
     payload.index.synonyms = { builtin: true, groups: [['lonely']], oneWay: [] }
-    assert.throws(() => parseArtifact(serializeArtifact(payload), 'edited.json'), /a synonym group is not a list of 2 or more terms/)
+    assert.throws(() => parseArtifact(serializeArtifact(payload), 'edited.kb'), /a synonym group is not a list of 2 or more terms/)
   })
 })
 

@@ -10,8 +10,12 @@ import { CODES_VERSION } from '../../core/match/signals.js'
 
 /** Every stored computation, with the version of the code that makes it. */
 export const ARTIFACT_VERSIONS = {
-  /** The header and the payload's shape (artifact.ts). 4: the version gained its components. 5: the index carries its synonyms. */
-  layout: 5,
+  /**
+   * The file's layout (write.ts). 4: the version gained its components. 5: the index carries its
+   * synonyms. 6: binary: a padded JSON header region, then sections (varint postings, terms, a
+   * forward index, per article its META as JSON and its rendered text compressed), 8-byte aligned.
+   */
+  layout: 6,
   /** The stored articles: cause, resolution and body rendered to HTML and text (build/render). */
   render: 1,
   /** The index's terms: tokenizer and pipeline (core/analysis, ANALYSIS_VERSION). */

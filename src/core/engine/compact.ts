@@ -5,6 +5,7 @@
  */
 import type lunr from 'lunr'
 import type { SynonymSource } from '../analysis/synonyms.js'
+import type { FlatIndex } from './layout.js'
 
 /** The serialized form, as stored in the artifact. */
 export interface CompactIndex {
@@ -52,4 +53,13 @@ export function compactFromBuilder(builder: lunr.Builder, fields: readonly strin
     for (const t of triples) p.push(...t)
   }
   return { fields: [...fields], docCount: refs.length, terms, postings }
+}
+
+/** The compact index as flat arrays (the artifact's weighted index): its posting lists laid end to end. */
+export function flatFromCompact(c: CompactIndex): FlatIndex {
+  const offsets = new Uint32Array(c.postings.length + 1)
+  for (let t = 0; t < c.postings.length; t++) offsets[t + 1] = offsets[t]! + c.postings[t]!.length
+  const data = new Int32Array(offsets[c.postings.length]!)
+  c.postings.forEach((p, t) => data.set(p, offsets[t]))
+  return { fields: [...c.fields], docCount: c.docCount, terms: c.terms, offsets, data, ...(c.synonyms === undefined ? {} : { synonyms: c.synonyms }) }
 }

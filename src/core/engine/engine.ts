@@ -29,10 +29,10 @@ import lunr from 'lunr'
 import { LIMITS } from '../../limits.js'
 import { Synonyms } from '../analysis/synonyms.js'
 import { DocBits } from './bitset.js'
-import type { CompactIndex } from './compact.js'
+import { type CompactIndex, flatFromCompact } from './compact.js'
 import { scoreAll } from './evaluate.js'
 import type { ExpansionBudget } from './expand.js'
-import { type EngineParts, holds, type Postings, toParts } from './layout.js'
+import { type EngineParts, type FlatIndex, holds, type Postings, toParts } from './layout.js'
 import { Lexicon, unbounded } from './lexicon.js'
 import { planQuery, PROHIBITED, REQUIRED, type TermBounds } from './plan.js'
 import { pruned, termsFromMasks } from './prune.js'
@@ -40,8 +40,8 @@ import { checkLimits } from './query-limits.js'
 import { Scratch } from './scratch.js'
 import type { Clause, EngineResult, EvaluateOptions } from './types.js'
 
-export { type CompactIndex, compactFromBuilder } from './compact.js'
-export type { EngineParts } from './layout.js'
+export { type CompactIndex, compactFromBuilder, flatFromCompact } from './compact.js'
+export type { EngineParts, FlatIndex } from './layout.js'
 export { checkLimits, QueryLimitError } from './query-limits.js'
 export type { Clause, EngineHit, EngineResult, EvaluateOptions } from './types.js'
 
@@ -68,12 +68,12 @@ export class SearchEngine {
   /** The synonyms the index was built with: queries are read with the same (plan.ts), and so are pastes and symptoms (core/match). */
   readonly synonyms: Synonyms
 
-  /** From the artifact's compact index, or from the parts of an engine built elsewhere (shared memory). */
-  constructor(c: CompactIndex | EngineParts) {
+  /** From a weighted index as flat arrays (the artifact's), a compact index (Lunr's builder, tests), or the parts of an engine built elsewhere (shared memory). */
+  constructor(c: FlatIndex | CompactIndex | EngineParts) {
     this.fields = c.fields
     this.docCount = c.docCount
     this.lexicon = new Lexicon(c.terms)
-    const parts = 'postings' in c ? toParts(c) : c
+    const parts = 'postings' in c ? toParts(flatFromCompact(c)) : 'df' in c ? c : toParts(c)
     this.df = parts.df
     this.bounds = { maxWeight: parts.maxWeight, docMaxWeight: parts.docMaxWeight }
     this.byField = { data: parts.data, offsets: parts.offsets, stride: 3 }

@@ -4,7 +4,6 @@
  * weight per (term, field), and the postings summed over fields for queries that ask every field.
  */
 import type { SynonymSource } from '../analysis/synonyms.js'
-import type { CompactIndex } from './compact.js'
 
 /** An engine's arrays (in SharedArrayBuffers, so a worker thread can use them without a copy). */
 export interface EngineParts {
@@ -25,7 +24,7 @@ export interface EngineParts {
   docData: Int32Array
   /** Per term: the largest weight in `docData`. */
   docMaxWeight: Int32Array
-  /** The synonyms the index was built with (CompactIndex). */
+  /** The synonyms the index was built with. */
   synonyms?: SynonymSource
 }
 
@@ -36,27 +35,41 @@ export interface Postings {
   stride: 2 | 3
 }
 
-/** Lay the compact index out in typed arrays over shared memory, with per-term statistics. */
-export function toParts(c: CompactIndex): EngineParts {
+/** A weighted index as flat arrays (the artifact's WeightedIndex has this shape): what `toParts` lays out. */
+export interface FlatIndex {
+  fields: string[]
+  docCount: number
+  terms: string[]
+  /** terms.length + 1: where each term's postings start in `data`, counted in numbers. */
+  offsets: Uint32Array
+  /** [article, field, weight×1000] triples; by term, then article, then field. */
+  data: Int32Array
+  synonyms?: SynonymSource
+}
+
+/** A typed array over shared memory: the array itself when it is already there, else a copy. */
+function inShared<T extends Uint32Array | Int32Array>(a: T, Kind: new (buffer: SharedArrayBuffer) => T): T {
+  if (a.buffer instanceof SharedArrayBuffer) return a
+  const copy = new Kind(new SharedArrayBuffer(Math.max(1, a.length) * 4))
+  copy.set(a)
+  return (a.length === 0 ? copy.subarray(0, 0) : copy) as T
+}
+
+/** Lay a flat index out in typed arrays over shared memory (its own arrays when they are there already), with per-term statistics. */
+export function toParts(c: FlatIndex): EngineParts {
   const shared = <T>(Kind: new (buffer: SharedArrayBuffer) => T, bytesPer: number, n: number) => new Kind(new SharedArrayBuffer(Math.max(1, n) * bytesPer))
-  const offsets = shared(Uint32Array, 4, c.terms.length + 1)
-  let total = 0
-  c.postings.forEach((p, i) => {
-    offsets[i] = total
-    total += p.length
-  })
-  offsets[c.terms.length] = total
-  const data = shared(Int32Array, 4, total)
-  const df = shared(Uint32Array, 4, c.terms.length)
-  c.postings.forEach((p, i) => {
-    data.set(p, offsets[i])
+  const T = c.terms.length
+  const offsets = inShared(c.offsets, Uint32Array)
+  const data = inShared(c.data, Int32Array)
+  const df = shared(Uint32Array, 4, T)
+  for (let t = 0; t < T; t++) {
     let n = 0
-    for (let j = 0; j < p.length; j += 3) if (j === 0 || p[j] !== p[j - 3]) n++
-    df[i] = n
-  })
+    for (let j = offsets[t]!, end = offsets[t + 1]!; j < end; j += 3) if (j === offsets[t] || data[j] !== data[j - 3]) n++
+    df[t] = n
+  }
   const F = c.fields.length
-  const maxWeight = shared(Int32Array, 4, c.terms.length * F)
-  for (let t = 0; t < c.terms.length; t++) {
+  const maxWeight = shared(Int32Array, 4, T * F)
+  for (let t = 0; t < T; t++) {
     for (let i = offsets[t]!, end = offsets[t + 1]!; i < end; i += 3) {
       const cell = t * F + data[i + 1]!
       if (data[i + 2]! > maxWeight[cell]!) maxWeight[cell] = data[i + 2]!
@@ -64,16 +77,16 @@ export function toParts(c: CompactIndex): EngineParts {
   }
   // A query asking every term in every field (every match, most searches) scores each article by
   // its weights summed over fields: one posting per (term, article) instead of one per field.
-  const docOffsets = shared(Uint32Array, 4, c.terms.length + 1)
+  const docOffsets = shared(Uint32Array, 4, T + 1)
   let pairs = 0
-  for (let t = 0; t < c.terms.length; t++) {
+  for (let t = 0; t < T; t++) {
     docOffsets[t] = pairs
     pairs += 2 * df[t]!
   }
-  docOffsets[c.terms.length] = pairs
+  docOffsets[T] = pairs
   const docData = shared(Int32Array, 4, pairs)
-  const docMaxWeight = shared(Int32Array, 4, c.terms.length)
-  for (let t = 0, at = 0; t < c.terms.length; t++) {
+  const docMaxWeight = shared(Int32Array, 4, T)
+  for (let t = 0, at = 0; t < T; t++) {
     for (let i = offsets[t]!, end = offsets[t + 1]!; i < end; i += 3) {
       if (i === offsets[t] || data[i] !== data[i - 3]) {
         docData[at] = data[i]!

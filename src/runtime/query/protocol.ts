@@ -1,18 +1,13 @@
 /** Messages between the main thread and the query worker. */
-import type { ArtifactHeader } from '../../build/artifact/artifact.js'
-import type { KbArticle } from '../../core/article.js'
-import type { EngineParts } from '../../core/engine/engine.js'
+import type { SharedArtifact } from '../../build/artifact/artifact.js'
 import type { MatchParams } from '../../core/match/match.js'
 import type { SearchParams } from '../../core/search/search.js'
 
-/** A loaded KB as the worker receives it: the index in shared memory, articles without HTML or Markdown. */
-export interface SharedKb {
-  header: ArtifactHeader
-  bytes: number
-  articles: KbArticle[]
-  codes: string[][]
-  engine: EngineParts
-}
+/**
+ * A loaded KB as the worker receives it: the artifact's shared memory (the index arrays, the terms,
+ * the article records with their bodies compressed), which the worker opens itself: nothing is copied.
+ */
+export type SharedKb = SharedArtifact
 
 /**
  * Builds a worker keeps: the current one and the one before it, for requests that arrived before a

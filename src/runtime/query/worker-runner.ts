@@ -36,7 +36,8 @@ export const IN_FLIGHT = 2
 /**
  * Heap of one query worker (V8's old generation), in MB, unless configured: a worker whose query
  * runs away dies at this size, instead of growing until the machine kills the whole process. A
- * worker holds the articles' text and its queries' garbage: at 10,000 articles about 150 MB.
+ * worker holds the articles' META (their text stays compressed in shared memory, outside the
+ * heap), the few bodies it decoded last, and its queries' garbage.
  */
 export const WORKER_HEAP_MB = 512
 
@@ -267,15 +268,7 @@ export class WorkerRunner implements QueryRunner {
   }
 }
 
-/** What the worker needs of a KB: the index's shared arrays, and the articles' plain text (not HTML or Markdown). */
+/** What the worker needs of a KB: the artifact's shared memory, which it opens itself. */
 function shareable(kb: KnowledgeBase): SharedKb {
-  const { header, bytes, articles, codes, index } = kb.artifact
-  const text = (t: { text: string }) => ({ markdown: '', html: '', text: t.text })
-  return {
-    header,
-    bytes,
-    codes,
-    engine: index.parts(),
-    articles: articles.map((a) => ({ ...a, cause: a.cause && text(a.cause), resolution: text(a.resolution), body: text(a.body) })),
-  }
+  return kb.artifact.shared
 }

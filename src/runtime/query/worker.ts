@@ -1,13 +1,13 @@
 /**
  * The query worker thread: answers searches and matches for the build it is asked about. It
- * receives each loaded KB from the main thread (the index arrays in shared memory, articles
- * without HTML or Markdown, which answers never read) and keeps the last two builds, so requests
+ * receives each loaded KB from the main thread as the artifact's shared memory and opens it itself
+ * (articles' META decoded, bodies decoded when read), and keeps the last two builds, so requests
  * that arrived before a swap are answered from the index they started with; an older build is
  * answered "missing" and the main thread runs that query itself. Each new build is warmed
  * (warmup.ts) between real queries.
  */
 import { parentPort } from 'node:worker_threads'
-import { SearchEngine } from '../../core/engine/engine.js'
+import { openArtifact } from '../../build/artifact/open.js'
 import { type KnowledgeBase, openKnowledgeBase } from '../kb.js'
 import { collectGarbage } from '../memory.js'
 import { search } from '../../core/search/search.js'
@@ -27,8 +27,8 @@ function reply(r: WorkerReply): void {
 port.on('message', (m: WorkerRequest) => {
   if (m.type === 'load') {
     try {
-      const { header, bytes, articles, codes, engine } = m.kb
-      const kb = openKnowledgeBase({ header, bytes, articles, codes, byId: new Map(articles.map((a) => [a.id, a])), index: new SearchEngine(engine) })
+      const header = m.kb.header
+      const kb = openKnowledgeBase(openArtifact(m.kb))
       kbs.set(header.buildId, kb)
       for (const old of kbs.keys()) if (kbs.size > KEPT_BUILDS) kbs.delete(old)
       collectGarbage() // what receiving the build left, and a build dropped from the two kept (with --expose-gc)
