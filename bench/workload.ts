@@ -99,14 +99,18 @@ function longPaste(r: Rng, a: GeneratedArticle, bytes: number): Paste {
   return { expected: a.id, text: lines.join('\n') }
 }
 
-/** Build the workload for a KB (deterministic for a seed). */
+/**
+ * Build the workload for a KB of `count` articles (deterministic for a seed); `at(i)` gives article
+ * i (bench/generate.ts articleSource), so only the articles drawn are ever made.
+ */
 export function makeWorkload(
-  articles: GeneratedArticle[],
+  count: number,
+  at: (index: number) => GeneratedArticle,
   seed: number,
   opts = { queries: 400, shortPastes: 300, longPastes: 40, longBytes: 40 * 1024 },
 ): Workload {
   const r = new Rng(mixSeed(seed, 0xbe7c4))
-  const some = (n: number) => Array.from({ length: n }, () => articles[r.int(0, articles.length - 1)]!)
+  const some = (n: number) => Array.from({ length: n }, () => at(r.int(0, count - 1)))
   return {
     queries: some(opts.queries).map((a) => query(r, a)),
     shortPastes: some(opts.shortPastes).map((a, i) => shortPaste(r, a, i * 1000)),
