@@ -2,28 +2,29 @@
  * Building a folder again and again as its articles change (`kb dev`): each file is parsed,
  * validated, rendered, analyzed (its fields' terms after the index pipeline) and its codes
  * computed only when its content changed. Lunr's weights depend on the whole KB, so the index is
- * made again each time, from the kept term counts, with Lunr's formulas: the same postings as
- * `buildIndex` (a test checks). Measured at 1,000 generated articles on a loaded 2-core machine:
- * analyzing every article again took 7-10 s of a rebuild; Lunr's builder given the kept terms, 2-4 s.
- * The result is loaded as it is, without the artifact's bytes: its build id is a digest of the
- * built files' digests and the synonyms, not of an artifact.
+ * weighed again each time from the kept term counts, by the build's one indexer
+ * (build/index/weigh.ts: the same postings as Lunr's builder, tested). Measured at 1,000
+ * generated articles on a loaded 2-core machine: analyzing every article again took 7-10 s of a
+ * rebuild; Lunr's builder given the kept terms, 2-4 s; weighing the kept counts, 0.4-1.0 s.
+ * The artifact is made in memory from each article's encoded bytes (kept per file) and opened
+ * as a server opens one.
  */
 import { createHash } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
-import lunr from 'lunr'
 import type { KbArticle } from '../../core/article.js'
-import { configureBuilder } from '../../core/analysis/pipeline.js'
 import { Synonyms } from '../../core/analysis/synonyms.js'
-import { type CompactIndex, SearchEngine } from '../../core/engine/engine.js'
-import { FIELDS, FIELD_NAMES } from '../../core/fields.js'
 import { articleCodes } from '../../core/match/profile.js'
 import { type LoadOptions, listArticleFiles, parseArticle } from '../content/load.js'
 import { type Problem, sortProblems } from '../content/problems.js'
 import type { ArticleSource } from '../content/schema.js'
 import { loadSynonyms } from '../content/synonyms.js'
-import { ARTIFACT_FORMAT, ARTIFACT_VERSION, type LoadedArtifact } from './artifact.js'
+import { encodeArticle, encodeArtifact, type LoadedArtifact, parseArtifact } from './artifact.js'
 import { toKbArticle } from './article.js'
+import { analyzeArticle, type FieldTerms } from '../index/analyze.js'
+import { forwardOf } from '../index/forward.js'
+import { weigh } from '../index/weigh.js'
+import type { ArticleEntry, EncodedArticle } from './model.js'
 
 /** What is kept of one file, valid while its content hash is the same. */
 interface CachedFile {
@@ -34,8 +35,10 @@ interface CachedFile {
   source?: ArticleSource
   rendered?: KbArticle
   codes?: string[]
+  /** The article encoded for the artifact, once asked for. */
+  encoded?: EncodedArticle
   /** Per field of FIELDS, what the index pipeline made of it (its terms' counts, its length), with the synonyms of `analyzedWith`. */
-  terms?: Array<{ length: number; tf: Map<string, number> }>
+  terms?: FieldTerms[]
   analyzedWith?: string
 }
 
@@ -85,7 +88,7 @@ export class IncrementalBuilder {
       }
       let entry = this.cache.get(rel)
       if (read.text !== undefined) {
-        const hash = createHash('sha256').update(read.text).digest('base64url')
+        const hash = createHash('sha256').update(read.text).digest('hex')
         if (entry?.hash !== hash) {
           entry = parseFile(read.text, rel, file, hash)
           reparsed++
@@ -101,22 +104,22 @@ export class IncrementalBuilder {
     problems.push(...synonyms.problems)
     const kept = this.keep(sources, display, problems)
     const synonymsKey = JSON.stringify(synonyms.synonyms)
-    const analyzer = new lunr.Builder()
-    configureBuilder(analyzer, Synonyms.from(synonyms.synonyms))
-    for (const e of kept) if (e.analyzedWith !== synonymsKey) analyze(e, analyzer, synonymsKey)
+    const table = Synonyms.from(synonyms.synonyms)
+    for (const e of kept) {
+      if (e.analyzedWith === synonymsKey) continue
+      e.terms = analyzeArticle(e.rendered!, table)
+      e.analyzedWith = synonymsKey
+    }
     const t2 = performance.now()
     if (kept.length === 0) {
       return { problems: sortProblems(problems), reparsed, timings: timings(t0, t1, t2, t2, t2) }
     }
-    const articles = kept.map((e) => e.rendered!)
-    const index = { ...indexFromTerms(kept), synonyms: synonyms.synonyms }
+    const forward = forwardOf(kept.map((e) => e.terms!))
+    const index = weigh(forward, synonyms.synonyms)
     const t3 = performance.now()
-    const digest = createHash('sha256').update(synonymsKey)
-    for (const e of kept) digest.update(e.hash)
-    const sha256 = digest.digest('hex')
-    const header = { format: ARTIFACT_FORMAT, version: ARTIFACT_VERSION, buildId: sha256.slice(0, 16), sha256, articleCount: articles.length }
-    const codes = kept.map((e) => e.codes!)
-    const artifact: LoadedArtifact = { header, bytes: 0, articles, byId: new Map(articles.map((a) => [a.id, a])), codes, index: new SearchEngine(index) }
+    // Encoded once per change of its file; the artifact is made in memory and opened as a server opens one.
+    const bytes = encodeArtifact({ index, forward, article: (doc) => (kept[doc]!.encoded ??= encodeArticle(entryOf(kept[doc]!))) }).bytes
+    const artifact = parseArtifact(bytes, 'kb dev')
     const t4 = performance.now()
     return { artifact, problems: sortProblems(problems), reparsed, timings: timings(t0, t1, t2, t3, t4) }
   }
@@ -161,63 +164,17 @@ export class IncrementalBuilder {
   }
 }
 
+/** What the artifact stores of a kept file. */
+function entryOf(e: CachedFile): ArticleEntry {
+  return { article: e.rendered!, codes: e.codes!, hash: e.hash }
+}
+
 /** Parse, validate and render one file; an article with errors is kept as its problems only. */
 function parseFile(text: string, rel: string, display: string, hash: string): CachedFile {
   const { article, problems } = parseArticle(text, rel, display)
   if (!article) return { hash, problems }
   const rendered = toKbArticle(article)
   return { hash, problems, source: article, rendered, codes: articleCodes(rendered) }
-}
-
-/** Keep what the index pipeline makes of each field of an article: its terms' counts and its length (as Lunr's builder does in `add`). */
-function analyze(entry: CachedFile, analyzer: lunr.Builder, synonymsKey: string): void {
-  const a = entry.rendered!
-  // Lunr's types leave out the tokenizer's metadata argument, which the builder passes (and kbTokenizer reads).
-  const tokenize = analyzer.tokenizer as unknown as (text: unknown, metadata: object) => lunr.Token[]
-  entry.terms = FIELDS.map((f) => {
-    const terms = analyzer.pipeline.run(tokenize(f.extract(a), { fields: [f.name] }))
-    const tf = new Map<string, number>()
-    for (const t of terms) tf.set(String(t), (tf.get(String(t)) ?? 0) + 1)
-    return { length: terms.length, tf }
-  })
-  entry.analyzedWith = synonymsKey
-}
-
-/** Lunr's BM25 parameters (its builder's defaults, which buildIndex keeps). */
-const K1 = 1.2
-const B = 0.75
-
-/**
- * The index of the kept articles (in id order) from their kept terms, computed as Lunr's builder
- * and compactFromBuilder do (createFieldVectors: BM25 with Lunr's idf, which counts a term once per
- * field it is in, rounded to 3 decimals), without its objects per posting: going through Lunr's
- * builder took twice as long, mostly in garbage collection.
- */
-function indexFromTerms(kept: CachedFile[]): CompactIndex {
-  const n = kept.length
-  const average = FIELDS.map((_f, i) => kept.reduce((sum, e) => sum + e.terms![i]!.length, 0) / n)
-  // How many (article, field) pairs hold each term: Lunr's idf counts those.
-  const pairs = new Map<string, number>()
-  for (const e of kept) for (const field of e.terms!) for (const term of field.tf.keys()) pairs.set(term, (pairs.get(term) ?? 0) + 1)
-  const idf = new Map<string, number>()
-  for (const [term, d] of pairs) idf.set(term, Math.log(1 + Math.abs((n - d + 0.5) / (d + 0.5))))
-  const postings = new Map<string, number[]>()
-  kept.forEach((e, doc) => {
-    e.terms!.forEach(({ length, tf }, field) => {
-      const boost = FIELDS[field]!.boost || 1
-      for (const [term, count] of tf) {
-        let score = (idf.get(term)! * ((K1 + 1) * count)) / (K1 * (1 - B + B * (length / average[field]!)) + count)
-        score *= boost
-        const weight = Math.round((Math.round(score * 1000) / 1000) * 1000)
-        let list = postings.get(term)
-        if (!list) postings.set(term, (list = []))
-        list.push(doc, field, weight)
-      }
-    })
-  })
-  // Articles in order, then fields in order: each term's postings are sorted as compactFromBuilder sorts them.
-  const terms = [...postings.keys()].sort()
-  return { fields: [...FIELD_NAMES], docCount: n, terms, postings: terms.map((t) => postings.get(t)!) }
 }
 
 function timings(t0: number, t1: number, t2: number, t3: number, t4: number): IncrementalBuild['timings'] {
