@@ -11,7 +11,6 @@ import path from 'node:path'
 import { Command, InvalidArgumentError } from 'commander'
 import { DEFAULT_INDEX, loadConfig } from '../config.js'
 import { ContentError, formatProblem, NoArticlesError, type Problem } from '../build/content/problems.js'
-import { writeArtifact } from '../build/artifact/artifact.js'
 import { registerImportCommand } from '../build/import/command.js'
 import { registerDraftCommand } from './draft.js'
 import { registerReportCommand } from './report.js'
@@ -49,21 +48,26 @@ async function checkOut(out: string): Promise<void> {
   }
 }
 
-/** Build the artifact (drafts too with `includeDrafts`); prints problems and returns false when articles have errors. */
-async function build(articles: string, out: string, json: boolean, includeDrafts = false): Promise<boolean> {
+/** Build the artifact (drafts too with `includeDrafts`; reusing what `since` holds); prints problems and returns false when articles have errors. */
+async function build(articles: string, out: string, json: boolean, includeDrafts = false, since?: string): Promise<boolean> {
   await checkOut(out)
-  const { buildFromFolder } = await import('../build/artifact/build.js')
+  const { buildFolderToFile, ArtifactWriteError } = await import('../build/artifact/build.js')
   try {
-    const { bytes, articles: built, problems } = await buildFromFolder(articles, { includeDrafts })
-    await writeArtifact(out, bytes).catch((err: unknown) => {
-      throw new CliError(`cannot write ${out}: ${systemReason(err) ?? (err as Error).message}`, 1, { cause: err })
+    const t0 = performance.now()
+    const built = await buildFolderToFile(articles, out, { includeDrafts, since }).catch((err: unknown) => {
+      if (!(err instanceof ArtifactWriteError)) throw err
+      throw new CliError(`cannot write ${out}: ${systemReason(err.cause) ?? (err.cause as Error).message}`, 1, { cause: err })
     })
-    const header = JSON.parse(bytes.slice(0, bytes.indexOf('\n'))) as { buildId: string }
+    const seconds = ((performance.now() - t0) / 1000).toFixed(1)
+    const { counts } = built
     if (json) {
-      process.stdout.write(`${JSON.stringify({ ok: true, out, articles: built.length, bytes: Buffer.byteLength(bytes), buildId: header.buildId, problems })}\n`)
+      const fields = { ok: true, out, articles: built.ids.length, bytes: built.bytes, buildId: built.buildId, seconds: Number(seconds), ...counts }
+      process.stdout.write(`${JSON.stringify({ ...fields, ...(built.fullBuild ? { fullBuild: built.fullBuild } : {}), problems: built.problems })}\n`)
     } else {
-      printProblems(problems)
-      process.stdout.write(`Built ${out}: ${built.length} articles, ${Buffer.byteLength(bytes)} bytes, build ${header.buildId}\n`)
+      printProblems(built.problems)
+      if (built.fullBuild) process.stderr.write(`Full build: ${built.fullBuild}\n`)
+      const reused = since && !built.fullBuild ? ` (${counts.reused} unchanged articles reused, ${counts.read} files read)` : ''
+      process.stdout.write(`Built ${out}: ${built.ids.length} articles, ${built.bytes} bytes, build ${built.buildId}, in ${seconds} s${reused}\n`)
     }
     return true
   } catch (err) {
@@ -102,9 +106,10 @@ program
   .option('-a, --articles <dir>', 'articles folder', DEFAULT_ARTICLES)
   .option('-o, --out <file>', 'artifact to write', DEFAULT_INDEX)
   .option('--include-drafts', 'build the drafts (status: draft) too, to preview them')
+  .option('--since <artifact>', 'reuse the unchanged articles of a previous artifact (same path and content hash): only changed and added files are read')
   .option('--json', 'machine-readable output')
-  .action(async (o: { articles: string; out: string; includeDrafts?: boolean; json?: boolean }) => {
-    process.exitCode = (await build(o.articles, o.out, o.json === true, o.includeDrafts === true)) ? 0 : 1
+  .action(async (o: { articles: string; out: string; includeDrafts?: boolean; since?: string; json?: boolean }) => {
+    process.exitCode = (await build(o.articles, o.out, o.json === true, o.includeDrafts === true, o.since)) ? 0 : 1
   })
 
 program

@@ -264,6 +264,12 @@ function sourceLines(doc: Document, counter: LineCounter, f: Frontmatter): Sourc
   }
 }
 
+/** The error of an article (`source`: its path in the folder) whose id an earlier file (in path order) already has. */
+export function duplicateIdProblem(a: { id: string; source: string }, prior: { source: string }, displayDir: string): Problem {
+  const at = path.posix.join(displayDir, prior.source)
+  return { file: path.posix.join(displayDir, a.source), line: 1, field: 'id', message: `duplicate id "${a.id}", already used by ${at}`, severity: 'error' }
+}
+
 /** Every article after the first with a given id is an error, and is dropped. */
 function findDuplicateIds(articles: ArticleSource[], displayDir: string): { problems: Problem[]; dropped: Set<ArticleSource> } {
   const first = new Map<string, ArticleSource>()
@@ -272,14 +278,7 @@ function findDuplicateIds(articles: ArticleSource[], displayDir: string): { prob
   for (const a of articles) {
     const prior = first.get(a.id)
     if (prior) {
-      const at = path.posix.join(displayDir, prior.source)
-      problems.push({
-        file: path.posix.join(displayDir, a.source),
-        line: 1,
-        field: 'id',
-        message: `duplicate id "${a.id}", already used by ${at}`,
-        severity: 'error',
-      })
+      problems.push(duplicateIdProblem(a, prior, displayDir))
       dropped.add(a)
     } else {
       first.set(a.id, a)
