@@ -67,6 +67,8 @@ export interface AppOptions {
   webDir?: string
   /** Requests per minute per client address on /api/*; 0 or absent: no limit. */
   rateLimitPerMinute?: number
+  /** Redis URL (KB_REDIS_URL) of the rate limit's counts, one budget per client across every replica given it; absent: counted in this process. */
+  rateLimitRedisUrl?: string
   /** Time budget of one match, in milliseconds; default 2000. */
   matchBudgetMs?: number
   /** Where queries run; default: on the event loop, in arrival order. */
@@ -131,11 +133,15 @@ const app: FastifyPluginAsync<AppOptions> = async (app, opts) => {
   await app.register(metricsPlugin)
   if (opts.rateLimitPerMinute) {
     const max = opts.rateLimitPerMinute
+    const redis = opts.rateLimitRedisUrl ? await sharedCounts(opts.rateLimitRedisUrl, app) : undefined
     await app.register(rateLimit, {
       max,
       timeWindow: 60_000,
       allowList: (req) => !isApiRoute(req),
       errorResponseBuilder: (_req, ctx) => Errors.rateLimited(max, ctx.ttl),
+      // Redis unreachable: requests are answered without a limit rather than failed (an outage of the
+      // limit's store must not become an outage of the API); each request costs at most the command timeout.
+      ...(redis ? { redis, nameSpace: 'kb-rate-limit-', skipOnError: true } : {}),
     })
   }
 
@@ -151,6 +157,37 @@ const app: FastifyPluginAsync<AppOptions> = async (app, opts) => {
 }
 
 export const appPlugin = fp(app, { name: 'kb-app', fastify: '5.x' })
+
+/**
+ * The Redis client of the shared rate limit, closed with the app. Set so that no request waits on
+ * Redis: without a connection a command fails at once (no offline queue, no retry), a slow one
+ * after 250 ms, and the rate limit then lets the request through. It reconnects by itself (every
+ * 2 s at most); the log says once when it is lost and when it is back.
+ */
+async function sharedCounts(url: string, app: FastifyInstance) {
+  // Loaded only when configured: a server without KB_REDIS_URL never evaluates the client.
+  const { Redis } = await import('ioredis')
+  const redis = new Redis(url, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    commandTimeout: 250,
+    connectTimeout: 1000,
+    retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
+  })
+  let reachable = true
+  redis.on('error', (err: Error) => {
+    if (!reachable) return
+    reachable = false
+    app.log.warn({ reason: err.message }, 'rate limit store (Redis) unreachable: requests are answered without the shared limit until it is back')
+  })
+  redis.on('ready', () => {
+    if (reachable) return
+    reachable = true
+    app.log.info('rate limit store (Redis) reachable again')
+  })
+  app.addHook('onClose', async () => redis.disconnect())
+  return redis
+}
 
 /**
  * True when the request was routed to an API route. Asked of the route the router matched, never

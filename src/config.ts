@@ -26,6 +26,12 @@ export const ConfigSchema = Type.Object({
   KB_CORS_ORIGINS: Type.String({ default: '' }),
   /** Requests per minute per client address on /api/*; 0: no limit (local use). */
   KB_RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }),
+  /**
+   * A Redis URL (`redis://host:6379`, `rediss://` for TLS): the rate limit counts there, so every
+   * replica given the same URL shares one budget per client; while it is unreachable, requests are
+   * answered without a limit (fail open). Empty: each process counts its own.
+   */
+  KB_REDIS_URL: Type.String({ default: '' }),
   /** Time budget of one match, in milliseconds. */
   KB_MATCH_BUDGET_MS: Type.Integer({ minimum: 10, maximum: 60_000, default: 2000 }),
   /** Answer searches and matches in worker threads (the other cores); 0: on the main thread only (one core, less memory). */
@@ -93,6 +99,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (config.KB_SHUTDOWN_DELAY_MS >= config.KB_SHUTDOWN_TIMEOUT_MS) {
     throw new ConfigError(
       `KB_SHUTDOWN_DELAY_MS (${config.KB_SHUTDOWN_DELAY_MS}) must be less than KB_SHUTDOWN_TIMEOUT_MS (${config.KB_SHUTDOWN_TIMEOUT_MS}), which it is part of`,
+    )
+  }
+  if (config.KB_REDIS_URL !== '' && !/^rediss?:\/\/[^/]/.test(config.KB_REDIS_URL)) {
+    throw new ConfigError(
+      `KB_REDIS_URL must be a URL like redis://redis:6379 or rediss://user:password@host:6380 (the value is not shown: it may hold a password)`,
     )
   }
   try {

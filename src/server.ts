@@ -64,6 +64,8 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
     bodyLimit: config.KB_MAX_BODY_BYTES,
     corsOrigins: parseCorsOrigins(config.KB_CORS_ORIGINS),
     rateLimitPerMinute: config.KB_RATE_LIMIT_PER_MINUTE,
+    // Closed with the app (its onClose), so a drained process leaves no connection behind.
+    ...(config.KB_REDIS_URL ? { rateLimitRedisUrl: config.KB_REDIS_URL } : {}),
     matchBudgetMs: config.KB_MATCH_BUDGET_MS,
     searchCacheBytes: config.KB_SEARCH_CACHE_MB * 1024 * 1024,
   })
