@@ -531,6 +531,9 @@ interface IncrementalReport {
   buildId?: string
   /** The build id differs from the full build's (an artifact of the changed KB, not the old one again). */
   buildIdChanged?: boolean
+  /** Files the build read and articles it reused, as its --json says (absent if it does not say). */
+  read?: number
+  reused?: number
   error?: string
 }
 
@@ -631,17 +634,23 @@ function failureOf(b: RunResult, timeoutMs: number): string {
   return `failed (${b.code !== null ? `exit ${b.code}` : b.signal})`
 }
 
+/** The last line of a command's output as a JSON object (`kb build --json`), if it is one. */
+function lastJson(stdout: string): Record<string, unknown> | undefined {
+  try {
+    const v: unknown = JSON.parse(stdout.trim().split('\n').at(-1) ?? '')
+    return v !== null && typeof v === 'object' ? (v as Record<string, unknown>) : undefined
+  } catch {
+    return undefined
+  }
+}
+
 /**
  * The build id `kb build --json` printed; when it printed none (its output changed), a digest of
  * the artifact's bytes stands in, which changes exactly when the artifact does.
  */
 function buildIdOf(stdout: string, artifact: string): string | undefined {
-  try {
-    const id = (JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as { buildId?: unknown }).buildId
-    if (typeof id === 'string' && id) return id
-  } catch {
-    // not JSON: fall through to the digest
-  }
+  const id = lastJson(stdout)?.buildId
+  if (typeof id === 'string' && id) return id
   try {
     const h = createHash('sha256')
     const info = statSync(artifact)
@@ -700,10 +709,16 @@ async function incrementalBuild(
   rep.ms = b.ms
   rep.bytes = sizeOnDisk(out)
   rep.buildId = buildIdOf(b.stdout, out)
+  const said = lastJson(b.stdout)
+  if (typeof said?.read === 'number') rep.read = said.read
+  if (typeof said?.reused === 'number') rep.reused = said.reused
   rep.buildIdChanged = rep.buildId !== undefined && previousBuildId !== undefined && rep.buildId !== previousBuildId
   if (rep.buildIdChanged) rep.status = 'ok'
   else rep.error = `kb build --since gave build ${rep.buildId ?? 'n/a'}, the full build's was ${previousBuildId ?? 'n/a'}: the change is not in it`
-  log(`${size} articles: incremental build ${ms(b.ms)}, peak RSS ${mb(b.peakRss)}, build ${previousBuildId} -> ${rep.buildId}`)
+  log(
+    `${size} articles: incremental build ${ms(b.ms)}, peak RSS ${mb(b.peakRss)}, build ${previousBuildId} -> ${rep.buildId}` +
+      `, ${rep.read ?? '?'} file(s) read, ${rep.reused ?? '?'} article(s) reused`,
+  )
   return rep
 }
 
