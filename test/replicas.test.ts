@@ -15,6 +15,7 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import { after, before, describe, it } from 'node:test'
 import { type EventDb, openEventDb } from '../src/runtime/events/db.js'
+import { migrate } from '../src/runtime/events/migrations.js'
 import { NODE_FLAGS } from '../src/runtime/memory.js'
 import { startHaproxy, type TestHaproxy } from './helpers/haproxy.js'
 import { ARTICLES } from './helpers/kb.js'
@@ -131,6 +132,10 @@ before(async () => {
 
   pg = await startPostgres()
   db = await openEventDb({ dataDir: '', databaseUrl: pg.url })
+  // The schema first, and the replicas one after another: on a busy 2-core machine, three processes
+  // starting at once while one migrates have had a first connection outlast its 3 s timeout, and a
+  // replica whose events database cannot be opened at start records nothing until restarted.
+  await migrate(db)
   for (let i = 0; i < REPLICAS; i++) {
     const name = `r${i}`
     const dir = path.join(root, name)
@@ -140,8 +145,10 @@ before(async () => {
     // One query worker each: three replicas share two cores. Events to the one PostgreSQL.
     const server = await serve(file, 'warn', { KB_QUERY_WORKERS: '1', KB_EVENTS: '1', DATABASE_URL: pg.url, KB_REPLICA: name })
     replicas.push({ name, file, server })
+    await waitFor(async () => ((await fetch(`http://127.0.0.1:${server.port}/readyz`)).ok ? true : undefined), 30_000).catch(() => {
+      throw new Error(`${name} never became ready (exit code ${server.proc.exitCode}):\n${server.log().slice(-2000)}`)
+    })
   }
-  for (const r of replicas) await waitFor(async () => ((await fetch(`http://127.0.0.1:${r.server.port}/readyz`)).ok ? true : undefined), 30_000)
   lb = await startHaproxy(replicas.map((r) => ({ name: r.name, port: r.server.port })))
   await waitFor(async () => ([...(await lb!.states()).values()].every((s) => s.status === 'UP') ? true : undefined), 10_000)
 })
