@@ -864,6 +864,7 @@ async function measureInterleaved(
         running.push({ ...v, server, label })
       } catch (err) {
         v.rep.errors.push((err as Error).message)
+        v.rep.serveFailure ??= (err as Error).message.slice(0, 160)
         log(`${label}: ${(err as Error).message}`)
       }
     }
@@ -992,6 +993,8 @@ async function measureServer(
     log(`${label}: RSS after load (highest seen after a run) ${mb(rep.rssAfter)}`)
   } catch (err) {
     rep.errors.push((err as Error).message)
+    // In a few words for the summary (did not start in time, refused its index, ...); the whole message is in the errors.
+    rep.serveFailure ??= (err as Error).message.slice(0, 160)
     log(`${label}: ${(err as Error).message}`)
   } finally {
     if (server && col === 'kb' && env.KB_EVENTS === '1') {
@@ -1169,7 +1172,9 @@ function incrementalCell(x: IncrementalReport | undefined): string {
   if (!x) return 'n/a'
   if (x.status === 'no-since') return 'n/a (no --since)'
   if (x.ms === undefined) return 'failed'
-  return x.buildIdChanged ? ms(x.ms) : `${ms(x.ms)}, same build`
+  if (!x.buildIdChanged) return `${ms(x.ms)}, same build`
+  // Nothing reused: it was a full build after all (the previous artifact was of another version, say).
+  return x.reused === 0 ? `${ms(x.ms)}, none reused` : ms(x.ms)
 }
 
 function tableRows(r: SizeReport): Row[] {
@@ -1295,7 +1300,7 @@ function tableRows(r: SizeReport): Row[] {
 }
 
 function renderTable(r: SizeReport, o: Options): string {
-  const W = { metric: 28, col: 16, target: 14, verdict: 7 }
+  const W = { metric: 28, col: 20, target: 14, verdict: 7 }
   const pad = (s: string, n: number, right = false) => (s.length > n ? s.slice(0, n) : right ? s.padStart(n) : s.padEnd(n))
   const line = (m: string, a: string, b: string, c: string, t: string, v: string) =>
     `${pad(m, W.metric)} | ${pad(a, W.col, true)} | ${pad(b, W.col, true)} | ${pad(c, W.col, true)} | ${pad(t, W.target)} | ${pad(v, W.verdict)}`.trimEnd()
@@ -1553,11 +1558,12 @@ async function main(): Promise<void> {
     if (o.out) await writeFile(o.out, `${JSON.stringify(summary, null, 2)}\n`)
   }
   summary.complete = true
+  const table = renderSummary(reports, o)
   print('')
   print(`All sizes, kb-search beside MiniSearch (Markdown, for the README; source ${source}):`)
   print('')
-  print(renderSummary(reports, o))
-  const json = `${JSON.stringify(summary, null, 2)}\n`
+  print(table)
+  const json = `${JSON.stringify({ ...summary, table }, null, 2)}\n`
   if (o.out) await writeFile(o.out, json)
   if (o.json) process.stdout.write(json)
   const officialFails = reports.flatMap((r) =>
