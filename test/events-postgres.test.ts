@@ -65,6 +65,38 @@ describe('the events store on PostgreSQL', () => {
     assert.equal(await count('SELECT count(*)::int AS n FROM kb_uses'), 300)
     await Promise.all([a.close(), b.close()])
   })
+
+  it('a store started while PostgreSQL is down keeps trying, and records once it is up', TEST, async () => {
+    const warnings: string[] = []
+    const drops: Record<string, number> = {}
+    pg.stop()
+    const store = new EventStore({
+      dataDir: '',
+      databaseUrl: pg.url,
+      replica: 'late',
+      retentionDays: 90,
+      flushMs: 5,
+      warn: (m) => warnings.push(m),
+      onDrop: (r, n) => (drops[r] = (drops[r] ?? 0) + n),
+    })
+    let opened = false
+    void store.ready.then(() => (opened = true))
+    try {
+      await waitFor(async () => (store.error ? true : undefined), 15_000)
+      store.record({ type: 'use', id: '00000000-0000-4000-8000-00000000d0d0', at: new Date(), articleId: 'x', ticket: 'while-down' })
+      assert.equal(drops.db_unavailable, 1, 'an event recorded while the database cannot be opened is counted as dropped')
+      assert.equal(opened, false)
+      assert.match(warnings.join('\n'), /could not be opened .*trying again/)
+    } finally {
+      pg.start()
+    }
+    await store.ready
+    assert.equal(store.error, undefined)
+    store.record({ type: 'use', id: '00000000-0000-4000-8000-00000000e0e0', at: new Date(), articleId: 'x', ticket: 'after-up' })
+    await store.flush()
+    assert.equal(await count("SELECT count(*)::int AS n FROM kb_uses WHERE ticket = 'after-up'"), 1)
+    await store.close()
+  })
 })
 
 describe('replicas and faults (kb serve processes on one PostgreSQL)', () => {

@@ -3,8 +3,8 @@
  * it is ready, its events waiting in the writer's bounded buffer), the writer, and the daily
  * retention. One per process; replicas share a database through DATABASE_URL.
  */
-import { type EventDb, type EventDbOptions, openEventDb } from './db.js'
-import { migrate } from './migrations.js'
+import { type EventDb, EventDbInUseError, type EventDbOptions, openEventDb } from './db.js'
+import { migrate, SchemaTooNewError } from './migrations.js'
 import type { KbEvent } from './types.js'
 import { type DropReason, EventWriter } from './writer.js'
 
@@ -23,6 +23,9 @@ export interface EventStoreOptions extends EventDbOptions {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000
+/** Pauses between attempts to open the database: the first, and the longest. */
+const OPEN_RETRY_FIRST_MS = 500
+const OPEN_RETRY_MAX_MS = 30_000
 
 /** The events database and its writer. */
 export class EventStore {
@@ -30,6 +33,9 @@ export class EventStore {
   private failure: Error | undefined
   private readonly writer: EventWriter
   private retention: NodeJS.Timeout | undefined
+  /** Ends the pause between two attempts to open (close). */
+  private wake: (() => void) | undefined
+  private closing = false
   /** Settles when the database is open and migrated (or has failed to). */
   readonly ready: Promise<void>
 
@@ -46,20 +52,46 @@ export class EventStore {
     this.ready = this.open()
   }
 
+  /**
+   * Open and migrate the database, again and again with a growing pause while it cannot be reached
+   * (replicas started together, PostgreSQL restarting): a replica that gave up at start would
+   * record nothing until restarted. A folder another process holds, or a schema newer than this
+   * server's, is a setting to fix, not a wait: those end the attempts.
+   */
   private async open(): Promise<void> {
-    try {
-      const db = await openEventDb(this.options)
-      const { from, to } = await migrate(db)
-      if (from !== to) this.options.info?.(`events database (${db.kind}) migrated from schema ${from} to ${to}`)
-      this.db = db
-      await this.applyRetention()
-      this.retention = setInterval(() => void this.applyRetention(), DAY_MS)
-      this.retention.unref()
-      await this.writer.flush()
-    } catch (err) {
-      this.failure = err as Error
-      this.options.warn?.(`events are off: the events database could not be opened (${(err as Error).message})`)
-      throw err
+    for (let attempt = 0, pauseMs = OPEN_RETRY_FIRST_MS; ; attempt++, pauseMs = Math.min(OPEN_RETRY_MAX_MS, pauseMs * 2)) {
+      if (this.closing) throw new Error('the events store was closed before its database opened')
+      try {
+        const db = await openEventDb(this.options)
+        try {
+          const { from, to } = await migrate(db)
+          if (from !== to) this.options.info?.(`events database (${db.kind}) migrated from schema ${from} to ${to}`)
+        } catch (err) {
+          await db.close().catch(() => undefined)
+          throw err
+        }
+        this.db = db
+        if (attempt > 0) this.options.info?.(`events database (${db.kind}) opened after ${attempt + 1} attempts; events are recorded again`)
+        this.failure = undefined
+        await this.applyRetention()
+        this.retention = setInterval(() => void this.applyRetention(), DAY_MS)
+        this.retention.unref()
+        await this.writer.flush()
+        return
+      } catch (err) {
+        this.failure = err as Error
+        const permanent = err instanceof EventDbInUseError || err instanceof SchemaTooNewError
+        if (permanent || attempt === 0)
+          this.options.warn?.(
+            `events are off: the events database could not be opened (${(err as Error).message})${permanent ? '' : '; trying again, with a growing pause'}`,
+          )
+        if (permanent) throw err
+        await new Promise<void>((resolve) => {
+          this.wake = resolve
+          // Not unref'd: a caller awaiting `ready` is waiting for this; close() ends the pause.
+          setTimeout(resolve, pauseMs)
+        })
+      }
     }
   }
 
@@ -106,7 +138,10 @@ export class EventStore {
 
   /** Write what is left (within `timeoutMs`) and close the database. */
   async close(timeoutMs = 2000): Promise<void> {
+    this.closing = true
     if (this.retention) clearInterval(this.retention)
+    // A store still trying to open gives up now rather than after its pause.
+    this.wake?.()
     await this.ready.catch(() => undefined)
     await this.writer.close(timeoutMs)
     await this.db?.close().catch(() => undefined)
