@@ -9,7 +9,7 @@
  */
 import { readFile, mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { Worker } from 'node:worker_threads'
+import { startThread, threadEntry } from '../../threads.js'
 import { ArtifactError, Inconsistency } from './artifact-error.js'
 import { type LoadedArtifact, openArtifact, openArtifactInTurns } from './open.js'
 import { asArtifactError, type SharedArtifact, sharedArtifact } from './read.js'
@@ -68,7 +68,7 @@ export function parseArtifact(raw: Uint8Array, file: string): LoadedArtifact {
 /** One message of the artifact loader thread (artifact-worker.ts) to the main thread. */
 export type ArtifactPiece = { kind: 'loaded'; shared: SharedArtifact } | { kind: 'error'; message: string; artifactError: boolean }
 
-const LOADER = new URL(`./artifact-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url)
+const LOADER = threadEntry('artifact-worker', import.meta.url)
 
 /**
  * `readArtifact` for a server that is answering requests meanwhile: the file is read, checked and
@@ -79,14 +79,7 @@ const LOADER = new URL(`./artifact-worker${import.meta.url.endsWith('.ts') ? '.t
  */
 export function readArtifactOffThread(file: string): Promise<LoadedArtifact> {
   return new Promise((resolve, reject) => {
-    // From source (tests), the thread registers the TypeScript loader first.
-    const worker = LOADER.pathname.endsWith('.ts')
-      ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(LOADER.href)}) })`, {
-          eval: true,
-          name: 'kb-artifact-loader',
-          workerData: { file },
-        })
-      : new Worker(LOADER, { name: 'kb-artifact-loader', workerData: { file } })
+    const worker = startThread(LOADER, { name: 'kb-artifact-loader', workerData: { file } })
     let received = false
     let settled = false
     const settle = (err: Error | undefined, artifact?: LoadedArtifact) => {

@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto'
 import { splitText } from '../../core/analysis/tokenize.js'
 import type { SynonymSource } from '../../core/analysis/synonyms.js'
-import { type EngineParts, toParts } from '../../core/engine/layout.js'
+import { PartsBuilder, type PartsArrays } from '../../core/engine/layout.js'
 import { FIELD_NAMES } from '../../core/fields.js'
 import { LIMITS } from '../../limits.js'
 import { ArtifactError, Inconsistency } from './artifact-error.js'
@@ -36,7 +36,7 @@ export interface SharedArtifact {
   store: SharedArrayBuffer
   layout: StoreLayout
   /** The engine's arrays, in shared memory (its terms are in the store). */
-  engine: Omit<EngineParts, 'fields' | 'docCount' | 'terms' | 'synonyms'>
+  engine: PartsArrays
 }
 
 /** A checked artifact's bytes, split into its sections. */
@@ -47,8 +47,11 @@ export interface CheckedArtifact {
   section: (name: string) => Uint8Array
 }
 
-/** Check an artifact's header, section table and checksum, and its index section's shape; throws ArtifactError. */
-export function checkArtifact(raw: Uint8Array, file: string): CheckedArtifact {
+/** The message of a file whose checksum does not match. */
+const corrupt = (file: string) => new ArtifactError(file, 'it is corrupt (its checksum does not match; truncated or edited?)')
+
+/** Read and check an artifact's header: format, version, and its section table, which the file's last bytes repeat; throws ArtifactError. */
+export function readHeader(raw: Uint8Array, file: string): ArtifactHeader {
   const head = raw.subarray(0, Math.min(raw.length, HEADER_BYTES))
   const newline = head.indexOf(0x0a)
   let header: ArtifactHeader
@@ -61,13 +64,22 @@ export function checkArtifact(raw: Uint8Array, file: string): CheckedArtifact {
   if (header.version !== ARTIFACT_VERSION) {
     throw new ArtifactError(file, `it has format version ${header.version}, this server reads version ${ARTIFACT_VERSION}`)
   }
-  const corrupt = new ArtifactError(file, 'it is corrupt (its checksum does not match; truncated or edited?)')
-  const sections = header.sections
-  if (!Array.isArray(sections) || raw.length < HEADER_BYTES) throw corrupt
-  const digest = createHash('sha256').update(raw.subarray(HEADER_BYTES)).update(JSON.stringify(sections)).digest('hex')
-  if (digest !== header.sha256) throw corrupt
+  if (!Array.isArray(header.sections) || typeof header.sha256 !== 'string' || raw.length < HEADER_BYTES) throw corrupt(file)
+  const table = Buffer.from(JSON.stringify(header.sections), 'utf8')
+  const tail = raw.subarray(raw.length - table.length)
+  if (raw.length - table.length < HEADER_BYTES || !table.equals(tail)) throw corrupt(file)
+  return header
+}
+
+/** True when the bytes after the header region have the header's sha256. */
+export function checksumMatches(raw: Uint8Array, header: ArtifactHeader): boolean {
+  return createHash('sha256').update(raw.subarray(HEADER_BYTES)).digest('hex') === header.sha256
+}
+
+/** The sections of an artifact whose header is checked, and its index section, checked; throws ArtifactError. */
+function sectionsOf(raw: Uint8Array, header: ArtifactHeader, file: string): CheckedArtifact {
   const byName = new Map<string, ArtifactSection>()
-  for (const s of sections) {
+  for (const s of header.sections) {
     const fits =
       Number.isSafeInteger(s?.offset) && Number.isSafeInteger(s.length) && s.offset >= HEADER_BYTES && s.length >= 0 && s.offset + s.length <= raw.length
     if (!fits || s.offset % 8 !== 0) throw new ArtifactError(file, `it is corrupt (section ${JSON.stringify(s?.name)} is not within the file)`)
@@ -91,10 +103,17 @@ export function checkArtifact(raw: Uint8Array, file: string): CheckedArtifact {
   return { header, raw, index, section }
 }
 
+/** Check an artifact's header, section table and checksum, and its index section's shape; throws ArtifactError. */
+export function checkArtifact(raw: Uint8Array, file: string): CheckedArtifact {
+  const header = readHeader(raw, file)
+  if (!checksumMatches(raw, header)) throw corrupt(file)
+  return sectionsOf(raw, header, file)
+}
+
 /** What is wrong with the index section's shape, or undefined. */
 function indexSectionInconsistency(x: IndexSection, header: ArtifactHeader): string | undefined {
   if (typeof x !== 'object' || x === null) return 'its index section is not an object'
-  const counts = [x.docCount, x.terms, x.postingLists, x.postings, x.forwardPairs]
+  const counts = [x.docCount, x.terms, x.postingLists, x.postings, x.docPostings, x.forwardPairs]
   if (!counts.every((n) => Number.isSafeInteger(n) && n >= 0)) return 'its index section does not give its sizes'
   if (x.docCount !== header.articleCount) return `the index counts ${x.docCount} articles, the artifact holds ${header.articleCount}`
   if (!Array.isArray(x.fields) || x.fields.join('\n') !== FIELD_NAMES.join('\n')) {
@@ -132,44 +151,39 @@ function termsInconsistency(terms: string[], count: number): string | undefined 
   return undefined
 }
 
-const unzigzag = (n: number): number => (n % 2 === 0 ? n / 2 : -(n + 1) / 2)
-
 /**
- * Decode the postings into the engine's offsets and triples (in shared memory), checking them as
- * they are read: every term has postings; every posting names an article and a field in range,
- * with a weight that fits, in (article, field) order; the counts are the index section's; every
- * article is in some posting (each has a title). One pass.
+ * Decode the postings into the engine's arrays in shared memory (PartsBuilder: its statistics in
+ * the same pass), checking them as they are read: every term has postings; every posting names an
+ * article in range, with a weight that fits, in (article, field) order (the field is in range by
+ * construction); the counts are the index section's. Returns an article in no posting, or -1.
  */
-function decodePostings(bytes: Uint8Array, x: IndexSection, terms: string[]): { offsets: Uint32Array; data: Int32Array; lost: number } {
+function decodePostings(bytes: Uint8Array, x: IndexSection, terms: string[]): { arrays: PartsArrays; lost: number } {
   const n = x.docCount
   const F = x.fields.length
-  const offsets = new Uint32Array(new SharedArrayBuffer(4 * (x.terms + 1)))
-  const data = new Int32Array(new SharedArrayBuffer(Math.max(1, 3 * x.postings) * 4)).subarray(0, 3 * x.postings)
+  const parts = new PartsBuilder(F, x.terms, x.postings, x.docPostings)
   const seen = new Uint8Array(n)
   const r = new ByteReader(bytes, 0, bytes.length)
-  let at = 0
+  const more = () =>
+    new Inconsistency(`the postings hold more than the ${x.postings} the index counts, or more than its ${x.docPostings} (term, article) pairs`)
   let t = 0
   const name = () => JSON.stringify(terms[t])
   try {
     for (; t < x.terms; t++) {
-      offsets[t] = at
+      parts.nextTerm()
       const count = r.varint()
       if (count === 0) throw new Inconsistency(`index term ${name()} has no postings`)
-      if (at + 3 * count > data.length) throw new Inconsistency(`the postings hold more than the ${x.postings} the index counts`)
       let doc = 0
       let field = -1
       for (let i = 0; i < count; i++) {
-        const delta = r.varint()
-        const f = r.varint()
-        const weight = unzigzag(r.varint())
+        const step = r.varint()
+        const weight = r.varint()
+        const delta = Math.floor(step / F)
+        const f = step - delta * F
         doc += delta
         if (doc >= n) throw new Inconsistency(`a posting of index term ${name()} names article ${doc}, but there are ${n} articles`)
-        if (f >= F) throw new Inconsistency(`a posting of index term ${name()} names field ${f}, but the index has ${F} fields`)
-        if (weight > 0x7fffffff || weight < -0x80000000) throw new Inconsistency(`a posting of index term ${name()} has weight ${weight}, out of range`)
+        if (weight > 0x7fffffff) throw new Inconsistency(`a posting of index term ${name()} has weight ${weight}, out of range`)
         if (i > 0 && delta === 0 && f <= field) throw new Inconsistency(`the postings of index term ${name()} are not in article, field order`)
-        data[at++] = doc
-        data[at++] = f
-        data[at++] = weight
+        if (!parts.add(doc, f, weight)) throw more()
         field = f
         seen[doc] = 1
       }
@@ -178,10 +192,14 @@ function decodePostings(bytes: Uint8Array, x: IndexSection, terms: string[]): { 
     if (err instanceof ShortRead) throw new Inconsistency(`the postings section ${err.message} in the postings of index term ${name()}`)
     throw err
   }
-  offsets[x.terms] = at
   if (!r.done) throw new Inconsistency(`the postings section holds ${r.end - r.at} bytes after the last term's postings`)
-  if (at !== data.length) throw new Inconsistency(`the postings hold ${at / 3}, the index counts ${x.postings}`)
-  return { offsets, data, lost: seen.indexOf(0) }
+  let arrays: PartsArrays
+  try {
+    arrays = parts.finish()
+  } catch (err) {
+    throw new Inconsistency(`the index counts other sizes: ${(err as Error).message}`)
+  }
+  return { arrays, lost: seen.indexOf(0) }
 }
 
 /** The article table (little-endian uint32s) as an array; what is wrong with it, thrown (Inconsistency). */
@@ -197,19 +215,15 @@ export function decodeTable(bytes: Uint8Array, n: number, recordsLength: number)
   return table
 }
 
-/**
- * Check an artifact's bytes and decode what a server needs, into shared memory: the postings as
- * the engine's arrays, and the terms, article records and their table copied into one store.
- * Throws ArtifactError (with its rebuild hint) on any problem.
- */
-export function sharedArtifact(raw: Uint8Array, file: string): SharedArtifact {
-  const { header, index, section } = checkArtifact(raw, file)
+/** Decode what a server needs of a checked artifact into shared memory; throws ArtifactError. */
+function decodeShared(checked: CheckedArtifact, file: string): SharedArtifact {
+  const { header, index, section, raw } = checked
   try {
     const termBytes = section('terms')
     const terms = decodeTerms(termBytes, index.terms)
     const problem = termsInconsistency(terms, index.terms)
     if (problem) throw new Inconsistency(problem)
-    const { lost, ...flat } = decodePostings(section('postings'), index, terms)
+    const { arrays, lost } = decodePostings(section('postings'), index, terms)
     const records = section('articles')
     const tableBytes = section('articles.table')
     const table = decodeTable(tableBytes, index.docCount, records.length)
@@ -218,27 +232,33 @@ export function sharedArtifact(raw: Uint8Array, file: string): SharedArtifact {
       throw new Inconsistency(`article ${lost} (${id}) is in no posting; the index lost it`)
     }
     // The store: terms, records, table, each at a multiple of 8.
-    const at = [0, 0, 0]
-    at[1] = Math.ceil(termBytes.length / 8) * 8
+    const at = [0, Math.ceil(termBytes.length / 8) * 8, 0]
     at[2] = at[1]! + Math.ceil(records.length / 8) * 8
-    const store = new SharedArrayBuffer(Math.max(8, at[2]! + tableBytes.length))
+    const store = new SharedArrayBuffer(Math.max(8, at[2] + tableBytes.length))
     const bytes = new Uint8Array(store)
     bytes.set(termBytes, at[0])
     bytes.set(records, at[1])
     bytes.set(tableBytes, at[2])
-    const parts = toParts({ fields: index.fields, docCount: index.docCount, terms, ...flat })
-    const { offsets, data, df, maxWeight, docOffsets, docData, docMaxWeight } = parts
     return {
       header,
       bytes: raw.length,
       index,
       store,
-      layout: { terms: [at[0]!, termBytes.length], articles: [at[1]!, records.length], table: [at[2]!, tableBytes.length] },
-      engine: { offsets, data, df, maxWeight, docOffsets, docData, docMaxWeight },
+      layout: { terms: [at[0]!, termBytes.length], articles: [at[1]!, records.length], table: [at[2], tableBytes.length] },
+      engine: arrays,
     }
   } catch (err) {
     throw asArtifactError(err, file)
   }
+}
+
+/**
+ * Check an artifact's bytes and decode what a server needs, into shared memory: the postings as
+ * the engine's arrays, and the terms, article records and their table copied into one store.
+ * Throws ArtifactError (with its rebuild hint) on any problem.
+ */
+export function sharedArtifact(raw: Uint8Array, file: string): SharedArtifact {
+  return decodeShared(checkArtifact(raw, file), file)
 }
 
 /** An error met decoding a checked artifact, as the ArtifactError to raise. */
@@ -265,10 +285,11 @@ export function decodeForward(bytes: Uint8Array, x: IndexSection, terms: string[
       if (p + count > x.forwardPairs) throw new Inconsistency(`the forward index holds more than the ${x.forwardPairs} pairs the index counts`)
       let term = 0
       for (let i = 0; i < count; i++) {
-        term += r.varint()
+        const step = r.varint()
+        term += Math.floor(step / 2)
         if (term >= terms.length) throw new Inconsistency(`the forward index names term ${term}, but there are ${terms.length}`)
         pairs[2 * p] = term
-        pairs[2 * p + 1] = r.varint()
+        pairs[2 * p + 1] = step % 2 === 1 ? r.varint() + 2 : 1
         p++
       }
     }

@@ -14,8 +14,9 @@ export const ARTIFACT_VERSIONS = {
    * The file's layout (write.ts). 4: the version gained its components. 5: the index carries its
    * synonyms. 6: binary: a padded JSON header region, then sections (varint postings, terms, a
    * forward index, per article its META as JSON and its rendered text compressed), 8-byte aligned.
+   * 7: a posting's article step and field in one varint, weights unsigned; forward counts of 1 in a bit.
    */
-  layout: 6,
+  layout: 7,
   /** The stored articles: cause, resolution and body rendered to HTML and text (build/render). */
   render: 1,
   /** The index's terms: tokenizer and pipeline (core/analysis, ANALYSIS_VERSION). */

@@ -47,56 +47,114 @@ export interface FlatIndex {
   synonyms?: SynonymSource
 }
 
-/** A typed array over shared memory: the array itself when it is already there, else a copy. */
-function inShared<T extends Uint32Array | Int32Array>(a: T, Kind: new (buffer: SharedArrayBuffer) => T): T {
-  if (a.buffer instanceof SharedArrayBuffer) return a
-  const copy = new Kind(new SharedArrayBuffer(Math.max(1, a.length) * 4))
-  copy.set(a)
-  return (a.length === 0 ? copy.subarray(0, 0) : copy) as T
+/** A typed array over shared memory, of n entries (at least one byte of memory: a SharedArrayBuffer of 0 is refused by some). */
+function shared<T extends Uint32Array | Int32Array>(Kind: new (buffer: SharedArrayBuffer) => T, n: number): T {
+  return new Kind(new SharedArrayBuffer(Math.max(1, n) * 4)).subarray(0, n) as T
 }
 
-/** Lay a flat index out in typed arrays over shared memory (its own arrays when they are there already), with per-term statistics. */
-export function toParts(c: FlatIndex): EngineParts {
-  const shared = <T>(Kind: new (buffer: SharedArrayBuffer) => T, bytesPer: number, n: number) => new Kind(new SharedArrayBuffer(Math.max(1, n) * bytesPer))
-  const T = c.terms.length
-  const offsets = inShared(c.offsets, Uint32Array)
-  const data = inShared(c.data, Int32Array)
-  const df = shared(Uint32Array, 4, T)
-  for (let t = 0; t < T; t++) {
-    let n = 0
+/** The engine's arrays without the term list, fields and synonyms: what PartsBuilder makes. */
+export type PartsArrays = Omit<EngineParts, 'fields' | 'docCount' | 'terms' | 'synonyms'>
+
+/**
+ * Lays postings out in shared memory as they come, term by term, each term's in (article, field)
+ * order, with the per-term statistics: one pass, so a loader decoding the artifact's postings
+ * makes the engine's arrays as it reads them. `docPostings` is how many (term, article) pairs
+ * there are, so the per-article postings' memory is taken once.
+ */
+export class PartsBuilder {
+  readonly arrays: PartsArrays
+  private term = -1
+  private at = 0
+  private docAt = 0
+
+  constructor(
+    private readonly fields: number,
+    private readonly terms: number,
+    postings: number,
+    docPostings: number,
+  ) {
+    this.arrays = {
+      offsets: shared(Uint32Array, terms + 1),
+      data: shared(Int32Array, 3 * postings),
+      df: shared(Uint32Array, terms),
+      maxWeight: shared(Int32Array, terms * fields),
+      docOffsets: shared(Uint32Array, terms + 1),
+      docData: shared(Int32Array, 2 * docPostings),
+      docMaxWeight: shared(Int32Array, terms),
+    }
+  }
+
+  /** Start the next term's postings. */
+  nextTerm(): void {
+    this.closeTerm()
+    this.term++
+    this.arrays.offsets[this.term] = this.at
+    this.arrays.docOffsets[this.term] = this.docAt
+  }
+
+  /** Add a posting of the current term; false when there is no room (more postings than announced). */
+  add(doc: number, field: number, weight: number): boolean {
+    const { data, docData, maxWeight, df } = this.arrays
+    if (this.at + 3 > data.length) return false
+    const t = this.term
+    const at = this.at
+    data[at] = doc
+    data[at + 1] = field
+    data[at + 2] = weight
+    const cell = t * this.fields + field
+    if (weight > maxWeight[cell]!) maxWeight[cell] = weight
+    // A query asking every term in every field (every match, most searches) scores each article by
+    // its weights summed over fields: one posting per (term, article) instead of one per field.
+    if (at === this.arrays.offsets[t] || data[at - 3] !== doc) {
+      if (this.docAt + 2 > docData.length) return false
+      docData[this.docAt] = doc
+      this.docAt += 2
+      df[t]!++
+    }
+    docData[this.docAt - 1]! += weight
+    this.at = at + 3
+    return true
+  }
+
+  /** The arrays, every term added; their counts must be the announced ones. */
+  finish(): PartsArrays {
+    this.closeTerm()
+    const { offsets, docOffsets, data, docData } = this.arrays
+    if (this.term !== this.terms - 1 || this.at !== data.length || this.docAt !== docData.length) {
+      throw new Error(
+        `postings for ${this.term + 1} terms, ${this.at / 3} postings, ${this.docAt / 2} (term, article) pairs; not the announced ${this.terms}, ${data.length / 3}, ${docData.length / 2}`,
+      )
+    }
+    offsets[this.terms] = this.at
+    docOffsets[this.terms] = this.docAt
+    return this.arrays
+  }
+
+  private closeTerm(): void {
+    const t = this.term
+    if (t < 0) return
+    const { docData, docOffsets, docMaxWeight } = this.arrays
+    for (let i = docOffsets[t]! + 1; i < this.docAt; i += 2) if (docData[i]! > docMaxWeight[t]!) docMaxWeight[t] = docData[i]!
+  }
+}
+
+/** How many (term, article) pairs a flat index's postings hold. */
+export function docPostingCount(offsets: Uint32Array, data: Int32Array): number {
+  let n = 0
+  for (let t = 0; t + 1 < offsets.length; t++)
     for (let j = offsets[t]!, end = offsets[t + 1]!; j < end; j += 3) if (j === offsets[t] || data[j] !== data[j - 3]) n++
-    df[t] = n
-  }
-  const F = c.fields.length
-  const maxWeight = shared(Int32Array, 4, T * F)
+  return n
+}
+
+/** Lay a flat index out in typed arrays over shared memory, with per-term statistics (PartsBuilder). */
+export function toParts(c: FlatIndex): EngineParts {
+  const T = c.terms.length
+  const b = new PartsBuilder(c.fields.length, T, Math.floor(c.data.length / 3), docPostingCount(c.offsets, c.data))
   for (let t = 0; t < T; t++) {
-    for (let i = offsets[t]!, end = offsets[t + 1]!; i < end; i += 3) {
-      const cell = t * F + data[i + 1]!
-      if (data[i + 2]! > maxWeight[cell]!) maxWeight[cell] = data[i + 2]!
-    }
+    b.nextTerm()
+    for (let i = c.offsets[t]!, end = c.offsets[t + 1]!; i < end; i += 3) b.add(c.data[i]!, c.data[i + 1]!, c.data[i + 2]!)
   }
-  // A query asking every term in every field (every match, most searches) scores each article by
-  // its weights summed over fields: one posting per (term, article) instead of one per field.
-  const docOffsets = shared(Uint32Array, 4, T + 1)
-  let pairs = 0
-  for (let t = 0; t < T; t++) {
-    docOffsets[t] = pairs
-    pairs += 2 * df[t]!
-  }
-  docOffsets[T] = pairs
-  const docData = shared(Int32Array, 4, pairs)
-  const docMaxWeight = shared(Int32Array, 4, T)
-  for (let t = 0, at = 0; t < T; t++) {
-    for (let i = offsets[t]!, end = offsets[t + 1]!; i < end; i += 3) {
-      if (i === offsets[t] || data[i] !== data[i - 3]) {
-        docData[at] = data[i]!
-        at += 2
-      }
-      docData[at - 1]! += data[i + 2]!
-    }
-    for (let i = docOffsets[t]! + 1; i < docOffsets[t + 1]!; i += 2) if (docData[i]! > docMaxWeight[t]!) docMaxWeight[t] = docData[i]!
-  }
-  return { fields: c.fields, docCount: c.docCount, terms: c.terms, offsets, data, df, maxWeight, docOffsets, docData, docMaxWeight, synonyms: c.synonyms }
+  return { fields: c.fields, docCount: c.docCount, terms: c.terms, ...b.finish(), synonyms: c.synonyms }
 }
 
 /** Position of a document's first posting in a term's list (or where it would be). */

@@ -12,8 +12,9 @@
  * killed it; it answers 503 KB_QUERY_FAILED. The worker restarts; the queries it had not started
  * go on as above.
  */
-import { Worker } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
 import type { FastifyBaseLogger } from 'fastify'
+import { startThread, threadEntry } from '../../threads.js'
 import type { KnowledgeBase } from '../kb.js'
 import type { MatchParams } from '../../core/match/match.js'
 import type { SearchParams } from '../../core/search/search.js'
@@ -23,7 +24,7 @@ import { KEPT_BUILDS, type SharedKb, type WorkerReply, type WorkerRequest } from
 import { errorFromReply, InThreadRunner, type QueryRunner } from './runner.js'
 
 // The worker's entry beside this file: .js when compiled, .ts when run from source (tsx).
-const ENTRY = new URL(`./worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url)
+const ENTRY = threadEntry('worker', import.meta.url)
 /** Restarts of one worker in a row without a successful load, at most, before it is left down. */
 const MAX_RESTARTS = 5
 /**
@@ -119,13 +120,8 @@ class QueryThread {
 
   private spawn(): Worker | undefined {
     if (this.worker || this.closed) return this.worker
-    // From source (tests), the worker registers the TypeScript loader first. No execArgv: a worker
-    // refuses V8 flags there, and runs with the process's own (memory.ts, NODE_FLAGS).
-    const entry = this.options.entry
-    const opts = { name: this.name, resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb } }
-    const w = entry.pathname.endsWith('.ts')
-      ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}) })`, { ...opts, eval: true })
-      : new Worker(entry, opts)
+    // No execArgv: a worker refuses V8 flags there, and runs with the process's own (memory.ts, NODE_FLAGS).
+    const w = startThread(this.options.entry, { name: this.name, resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb } })
     w.unref()
     w.on('message', (r: WorkerReply) => {
       const resolve = this.pending.get(r.id)
