@@ -57,7 +57,7 @@ describe('kb report and kb draft', () => {
       const res = await fetch(`${url}/api/insights/gaps`, { headers: { authorization: `Bearer ${TOKEN}` } })
       const body = (await res.json()) as { gaps: Array<{ count: number }> }
       return body.gaps[0]?.count === 3 ? true : undefined
-    }, 20_000)
+    }, 60_000) // the first start creates the PGlite database: 15-20 s on a loaded 2-core machine
   })
   after(() => {
     if (server && server.proc.exitCode === null) server.proc.kill('SIGKILL')

@@ -7,7 +7,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Worker } from 'node:worker_threads'
 import { startThread, threadEntry } from '../../threads.js'
-import type { PgliteReply, PgliteRequest } from './pglite-protocol.js'
+import type { PgliteReply, PgliteRequest, PgliteThreadData } from './pglite-protocol.js'
 
 /** Rows of one statement. */
 export interface Rows<T> {
@@ -133,7 +133,8 @@ class PgliteThread {
 
   /** Start the thread and open the database in it; rejects with PGlite's message. */
   static async open(dataDir: string): Promise<PgliteThread> {
-    const worker = startThread(threadEntry('pglite-thread', import.meta.url), { name: 'kb-events-db', workerData: { dataDir } })
+    const data: PgliteThreadData = { dataDir }
+    const worker = startThread(threadEntry('pglite-thread', import.meta.url), { name: 'kb-events-db', workerData: data })
     const thread = new PgliteThread(worker)
     const opened = await thread.send({ id: 0, op: 'query', sql: '', params: [] }, false)
     if (opened.error !== undefined) {
