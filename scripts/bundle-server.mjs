@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * Bundle the server side into build/bundle/: main.js (the `kb` command line), worker.js (the
- * query worker thread it starts), artifact-worker.js (the thread a reload loads an artifact in) and
- * pglite-thread.js (the events database's thread). Why: `kb serve` loaded about 1,200 module files (esbuild's
+ * query worker thread it starts), artifact-worker.js (the thread a reload loads an artifact in),
+ * build-worker.js (kb build's threads) and pglite-thread.js (the events database's thread). Why: `kb serve` loaded about 1,200 module files (esbuild's
  * count for src/server.ts: Fastify, Ajv, TypeBox, prom-client and the project's own), which took
  * about 0.9 s of a 3 s cold start at 10,000 articles; one file per thread starts in a fraction of
  * that. Source maps keep stack traces pointing at src/. main.js keeps the first line of
@@ -20,6 +20,8 @@ await build({
     worker: path.join(root, 'src/runtime/query/worker.ts'),
     // The thread a reload reads the artifact in (src/build/artifact/artifact.ts finds it beside main.js).
     'artifact-worker': path.join(root, 'src/build/artifact/artifact-worker.ts'),
+    // The build threads of kb build (src/build/index/threads.ts finds it beside main.js).
+    'build-worker': path.join(root, 'src/build/index/build-worker.ts'),
     // The thread PGlite runs in (src/runtime/events/db.ts), off the main thread.
     'pglite-thread': path.join(root, 'src/runtime/events/pglite-thread.ts'),
   },
