@@ -299,7 +299,17 @@ describe('artifact: refused, with a message that says how to rebuild', () => {
         /it is corrupt \(its checksum/,
       ],
     ]
-    for (const [name, raw, message] of cases) refused(raw, message, name)
+    const file = path.join(await tmp(), 'f.kb')
+    for (const [name, raw, message] of cases) {
+      refused(raw, message, name)
+      // Read from a file, section by section (read-file.ts): the same refusal.
+      await writeArtifact(file, raw)
+      await assert.rejects(readArtifact(file), (err: Error) => {
+        assert.ok(err instanceof ArtifactError, name)
+        assert.match(err.message.replaceAll(file, 'f.kb'), message, name)
+        return true
+      })
+    }
     await assert.rejects(readArtifact('/nonexistent/kb.bin'), /Cannot load index artifact \/nonexistent\/kb\.bin: the file does not exist\. Rebuild it with/)
     await assert.rejects(readBuildState('/nonexistent/kb.bin'), /Cannot load index artifact \/nonexistent\/kb\.bin: the file does not exist\. Rebuild it with/)
   })

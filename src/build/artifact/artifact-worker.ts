@@ -1,19 +1,18 @@
 /**
  * The artifact loader thread: reads and checks one artifact file and decodes what a server needs
- * into shared memory (read.ts, the same code a start uses), then hands the main thread that shared
- * memory in one message (`readArtifactOffThread`) and exits: the file's bytes never leave this
- * thread, and go with it.
+ * into shared memory (read-file.ts, the same code a start uses), then hands the main thread that
+ * shared memory in one message (`readArtifactOffThread`) and exits.
  */
 import { parentPort, workerData } from 'node:worker_threads'
-import { ArtifactError, type ArtifactPiece, readArtifactBytes } from './artifact.js'
-import { sharedArtifact } from './read.js'
+import { ArtifactError, type ArtifactPiece } from './artifact.js'
+import { sharedArtifactFromFile } from './read-file.js'
 
 async function main(): Promise<void> {
   const port = parentPort!
   const { file } = workerData as { file: string }
   let piece: ArtifactPiece
   try {
-    piece = { kind: 'loaded', shared: sharedArtifact(await readArtifactBytes(file), file) }
+    piece = { kind: 'loaded', shared: await sharedArtifactFromFile(file) }
   } catch (err) {
     piece = { kind: 'error', message: (err as Error).message, artifactError: err instanceof ArtifactError }
   }

@@ -7,12 +7,13 @@
  * This module is the artifact's API: reading (here, or off the main thread), writing, and the
  * build state `kb build --since` starts from.
  */
-import { readFile, mkdir, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { startThread, threadEntry } from '../../threads.js'
 import { ArtifactError, Inconsistency } from './artifact-error.js'
 import { type LoadedArtifact, openArtifact, openArtifactInTurns } from './open.js'
 import { asArtifactError, type SharedArtifact, sharedArtifact } from './read.js'
+import { sharedArtifactFromFile } from './read-file.js'
 
 export { ArtifactError } from './artifact-error.js'
 export { type ArtifactInput, type ArtifactHeader, type ArtifactSection, ARTIFACT_FORMAT, encodeArtifact, writeArtifactFile } from './write.js'
@@ -40,19 +41,14 @@ export async function writeArtifact(file: string, bytes: Uint8Array | string): P
   }
 }
 
-/** An artifact file's bytes; ArtifactError when it cannot be read. */
-export async function readArtifactBytes(file: string): Promise<Buffer> {
-  try {
-    return await readFile(file)
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code
-    throw new ArtifactError(file, code === 'ENOENT' ? 'the file does not exist' : `the file cannot be read (${code})`)
-  }
-}
-
 /** Read and check an artifact file; throws ArtifactError with a rebuild hint on any problem. */
 export async function readArtifact(file: string): Promise<LoadedArtifact> {
-  return parseArtifact(await readArtifactBytes(file), file)
+  const shared = await sharedArtifactFromFile(file)
+  try {
+    return openArtifact(shared)
+  } catch (err) {
+    throw asArtifactError(err, file)
+  }
 }
 
 /** Check and load an artifact from its bytes: the checksum is taken over the bytes, before any decoding. Throws ArtifactError. */

@@ -27,6 +27,17 @@ export interface StoreLayout {
   table: [number, number]
 }
 
+/** Where the store's sections go: each at a multiple of 8. */
+export function storeLayout(terms: number, articles: number, table: number): StoreLayout {
+  const at = Math.ceil(terms / 8) * 8
+  return { terms: [0, terms], articles: [at, articles], table: [at + Math.ceil(articles / 8) * 8, table] }
+}
+
+/** The store's size for a layout (at least 8 bytes). */
+export function storeSize(layout: StoreLayout): number {
+  return Math.max(8, layout.table[0] + layout.table[1])
+}
+
 /** A checked artifact as it crosses threads: shared memory and a few small values, no text to copy. */
 export interface SharedArtifact {
   header: ArtifactHeader
@@ -42,17 +53,19 @@ export interface SharedArtifact {
 /** A checked artifact's bytes, split into its sections. */
 export interface CheckedArtifact {
   header: ArtifactHeader
-  raw: Uint8Array
+  /** Size of the file. */
+  bytes: number
   index: IndexSection
   section: (name: string) => Uint8Array
+  /** The store, when the sections it holds were read into it already (read-file.ts). */
+  store?: { buffer: SharedArrayBuffer; layout: StoreLayout }
 }
 
 /** The message of a file whose checksum does not match. */
-const corrupt = (file: string) => new ArtifactError(file, 'it is corrupt (its checksum does not match; truncated or edited?)')
+export const corrupt = (file: string) => new ArtifactError(file, 'it is corrupt (its checksum does not match; truncated or edited?)')
 
-/** Read and check an artifact's header: format, version, and its section table, which the file's last bytes repeat; throws ArtifactError. */
-export function readHeader(raw: Uint8Array, file: string): ArtifactHeader {
-  const head = raw.subarray(0, Math.min(raw.length, HEADER_BYTES))
+/** The header at the start of an artifact's first bytes: format and version checked, a section table present; throws ArtifactError. */
+export function headerOf(head: Uint8Array, file: string): ArtifactHeader {
   const newline = head.indexOf(0x0a)
   let header: ArtifactHeader
   try {
@@ -64,10 +77,15 @@ export function readHeader(raw: Uint8Array, file: string): ArtifactHeader {
   if (header.version !== ARTIFACT_VERSION) {
     throw new ArtifactError(file, `it has format version ${header.version}, this server reads version ${ARTIFACT_VERSION}`)
   }
-  if (!Array.isArray(header.sections) || typeof header.sha256 !== 'string' || raw.length < HEADER_BYTES) throw corrupt(file)
+  if (!Array.isArray(header.sections) || typeof header.sha256 !== 'string') throw corrupt(file)
+  return header
+}
+
+/** Read and check an artifact's header: format, version, and its section table, which the file's last bytes repeat; throws ArtifactError. */
+export function readHeader(raw: Uint8Array, file: string): ArtifactHeader {
+  const header = headerOf(raw.subarray(0, Math.min(raw.length, HEADER_BYTES)), file)
   const table = Buffer.from(JSON.stringify(header.sections), 'utf8')
-  const tail = raw.subarray(raw.length - table.length)
-  if (raw.length - table.length < HEADER_BYTES || !table.equals(tail)) throw corrupt(file)
+  if (raw.length - table.length < HEADER_BYTES || !table.equals(raw.subarray(raw.length - table.length))) throw corrupt(file)
   return header
 }
 
@@ -76,19 +94,39 @@ export function checksumMatches(raw: Uint8Array, header: ArtifactHeader): boolea
   return createHash('sha256').update(raw.subarray(HEADER_BYTES)).digest('hex') === header.sha256
 }
 
-/** The sections of an artifact whose header is checked, and its index section, checked; throws ArtifactError. */
-function sectionsOf(raw: Uint8Array, header: ArtifactHeader, file: string): CheckedArtifact {
+/** Where each section is, checked to lie within the file's sections area (after the header, before the table's copy), 8-byte aligned; throws ArtifactError. */
+export function sectionTable(header: ArtifactHeader, size: number, file: string): Map<string, ArtifactSection> {
+  const end = size - Buffer.byteLength(JSON.stringify(header.sections))
   const byName = new Map<string, ArtifactSection>()
   for (const s of header.sections) {
-    const fits =
-      Number.isSafeInteger(s?.offset) && Number.isSafeInteger(s.length) && s.offset >= HEADER_BYTES && s.length >= 0 && s.offset + s.length <= raw.length
+    const fits = Number.isSafeInteger(s?.offset) && Number.isSafeInteger(s.length) && s.offset >= HEADER_BYTES && s.length >= 0 && s.offset + s.length <= end
     if (!fits || s.offset % 8 !== 0) throw new ArtifactError(file, `it is corrupt (section ${JSON.stringify(s?.name)} is not within the file)`)
     byName.set(s.name, s)
   }
-  const section = (name: string): Uint8Array => {
+  return byName
+}
+
+/** The sections of an artifact whose header is checked, and its index section, checked; throws ArtifactError. */
+function sectionsOf(raw: Uint8Array, header: ArtifactHeader, file: string): CheckedArtifact {
+  const byName = sectionTable(header, raw.length, file)
+  return withIndex(header, raw.length, file, (name) => {
     const s = byName.get(name)
+    return s && raw.subarray(s.offset, s.offset + s.length)
+  })
+}
+
+/** A checked artifact from its sections (undefined: the file has none of that name): the index section read and checked; throws ArtifactError. */
+export function withIndex(
+  header: ArtifactHeader,
+  bytes: number,
+  file: string,
+  find: (name: string) => Uint8Array | undefined,
+  store?: CheckedArtifact['store'],
+): CheckedArtifact {
+  const section = (name: string): Uint8Array => {
+    const s = find(name)
     if (!s) throw new ArtifactError(file, `it is corrupt (it has no ${name} section)`)
-    return raw.subarray(s.offset, s.offset + s.length)
+    return s
   }
   let index: IndexSection
   try {
@@ -100,7 +138,7 @@ function sectionsOf(raw: Uint8Array, header: ArtifactHeader, file: string): Chec
   }
   const problem = indexSectionInconsistency(index, header)
   if (problem) throw new ArtifactError(file, `its index is inconsistent (${problem})`)
-  return { header, raw, index, section }
+  return { header, bytes, index, section, ...(store ? { store } : {}) }
 }
 
 /** Check an artifact's header, section table and checksum, and its index section's shape; throws ArtifactError. */
@@ -216,8 +254,8 @@ export function decodeTable(bytes: Uint8Array, n: number, recordsLength: number)
 }
 
 /** Decode what a server needs of a checked artifact into shared memory; throws ArtifactError. */
-function decodeShared(checked: CheckedArtifact, file: string): SharedArtifact {
-  const { header, index, section, raw } = checked
+export function decodeShared(checked: CheckedArtifact, file: string): SharedArtifact {
+  const { header, index, section } = checked
   try {
     const termBytes = section('terms')
     const terms = decodeTerms(termBytes, index.terms)
@@ -231,22 +269,15 @@ function decodeShared(checked: CheckedArtifact, file: string): SharedArtifact {
       const id = JSON.stringify(decodeMeta(records.subarray(table[2 * lost], table[2 * lost + 1])).article.id)
       throw new Inconsistency(`article ${lost} (${id}) is in no posting; the index lost it`)
     }
+    if (checked.store) return { header, bytes: checked.bytes, index, store: checked.store.buffer, layout: checked.store.layout, engine: arrays }
     // The store: terms, records, table, each at a multiple of 8.
-    const at = [0, Math.ceil(termBytes.length / 8) * 8, 0]
-    at[2] = at[1]! + Math.ceil(records.length / 8) * 8
-    const store = new SharedArrayBuffer(Math.max(8, at[2] + tableBytes.length))
+    const layout = storeLayout(termBytes.length, records.length, tableBytes.length)
+    const store = new SharedArrayBuffer(storeSize(layout))
     const bytes = new Uint8Array(store)
-    bytes.set(termBytes, at[0])
-    bytes.set(records, at[1])
-    bytes.set(tableBytes, at[2])
-    return {
-      header,
-      bytes: raw.length,
-      index,
-      store,
-      layout: { terms: [at[0]!, termBytes.length], articles: [at[1]!, records.length], table: [at[2], tableBytes.length] },
-      engine: arrays,
-    }
+    bytes.set(termBytes, layout.terms[0])
+    bytes.set(records, layout.articles[0])
+    bytes.set(tableBytes, layout.table[0])
+    return { header, bytes: checked.bytes, index, store, layout, engine: arrays }
   } catch (err) {
     throw asArtifactError(err, file)
   }
