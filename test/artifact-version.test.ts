@@ -9,7 +9,7 @@ import assert from 'node:assert/strict'
 import { createHash } from 'node:crypto'
 import { readFile, writeFile } from 'node:fs/promises'
 import { describe, it } from 'node:test'
-import { buildFromFolder } from '../src/build/artifact/build.js'
+import { buildFromFolder } from '../src/build/index/build.js'
 import { type ArtifactPayload, ARTIFACT_VERSION, artifactPayload } from '../src/build/artifact/artifact.js'
 import { type ArtifactComponent, ARTIFACT_VERSIONS } from '../src/build/artifact/version.js'
 

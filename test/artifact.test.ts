@@ -19,7 +19,7 @@ import {
   writeArtifact,
   writeArtifactFile,
 } from '../src/build/artifact/artifact.js'
-import { buildArtifact } from '../src/build/artifact/build.js'
+import { buildArtifact } from '../src/build/index/build.js'
 import { emptyForward } from '../src/build/artifact/compat.js'
 import type { ArticleEntry, ForwardIndex, WeightedIndex } from '../src/build/artifact/model.js'
 import { HEADER_BYTES } from '../src/build/artifact/write.js'

@@ -9,7 +9,7 @@ import { mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
-import { buildFolderToFile } from '../src/build/artifact/build.js'
+import { buildFolderToFile } from '../src/build/index/build.js'
 import { ContentError } from '../src/build/content/problems.js'
 import { bundledCopies } from './helpers/kb.js'
 
@@ -84,6 +84,10 @@ describe('kb build --since', () => {
     assert.equal(missing.counts.read, 60)
     const drafts = await buildFolderToFile(dir, file('x.kb'), { since: file('base.kb'), includeDrafts: true })
     assert.match(drafts.fullBuild ?? '', /--include-drafts/)
+    // A preview (built with drafts) is not reused by a build without them: its drafts would pass for published articles.
+    const fromPreview = await buildFolderToFile(dir, file('y.kb'), { since: file('x.kb') })
+    assert.equal(fromPreview.fullBuild, `${file('x.kb')} was built with drafts (--include-drafts)`)
+    assert.equal(fromPreview.counts.read, 60)
     const synonyms = path.join(dir, 'synonyms.yml')
     const before = await readFile(synonyms, 'utf8')
     await writeFile(synonyms, `${before}\n- [quokka, short-tailed scrub wallaby]\n`)

@@ -177,7 +177,7 @@ describe('every failure is one line, exit 1 (failure) or 2 (usage), no stack unl
     await mkdir(folder)
     const isDir = kb(['build', '--articles', 'test/fixtures/other-kb', '--out', folder])
     assert.equal(isDir.code, 1)
-    oneLine(isDir, `kb build: cannot write ${folder}: it is a folder; name the artifact file, such as ${path.join(folder, 'kb-index.json')}`)
+    oneLine(isDir, `kb build: cannot write ${folder}: it is a folder; name the artifact file, such as ${path.join(folder, 'kb-index.bin')}`)
     const empty = kb(['build', '--articles', 'test/fixtures/other-kb', '--out', ''])
     assert.equal(empty.code, 2)
     oneLine(empty, 'kb build: --out must name a file')

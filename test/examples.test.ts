@@ -95,7 +95,7 @@ describe('examples/', () => {
     const health = /^HEALTHCHECK [\s\S]*?'\/healthz'/m.exec(text)
     assert.ok(health && (await isRoute('/healthz')))
     const env = Object.fromEntries([...text.matchAll(/^\s*(?:ENV )?([A-Z_]+)=(\S+?)(?: \\)?$/gm)].map((m) => [m[1], m[2]]))
-    assert.equal(env.KB_INDEX, '/srv/kb/kb-index.json')
+    assert.equal(env.KB_INDEX, '/srv/kb/kb-index.bin')
     loadConfig(env)
   })
 

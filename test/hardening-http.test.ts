@@ -14,7 +14,7 @@ import { createApp } from '../src/app.js'
 import { loadConfig, parseCorsOrigins } from '../src/config.js'
 import { drainBody } from '../src/http/drain.js'
 import { writeArtifact } from '../src/build/artifact/artifact.js'
-import { buildFromFolder } from '../src/build/artifact/build.js'
+import { buildFromFolder } from '../src/build/index/build.js'
 import { ARTICLES, kbFrom } from './helpers/kb.js'
 import { type ServerProcess, serve, waitFor } from './helpers/server.js'
 

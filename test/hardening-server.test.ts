@@ -10,7 +10,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { describe, it } from 'node:test'
 import { type ArtifactPayload, artifactPayload, serializeArtifact, writeArtifact } from '../src/build/artifact/artifact.js'
-import { buildFromFolder } from '../src/build/artifact/build.js'
+import { buildFromFolder } from '../src/build/index/build.js'
 import { ARTICLES } from './helpers/kb.js'
 import { CLI, type ServerProcess, serve, waitFor } from './helpers/server.js'
 

@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify'
 import request from 'supertest'
 import { createApp } from '../src/app.js'
 import { ARTIFACT_VERSION, writeArtifact } from '../src/build/artifact/artifact.js'
-import { buildFromFolder } from '../src/build/artifact/build.js'
+import { buildFromFolder } from '../src/build/index/build.js'
 import { ARTICLES, REPO, kbFrom } from './helpers/kb.js'
 import { serve, waitFor } from './helpers/server.js'
 

@@ -93,7 +93,7 @@ describe('the packed package, installed in a KB repository with only articles/',
     const build = run(NPX, ['kb', 'build'], repo)
     assert.equal(build.code, 0, build.stderr)
     assert.match(build.stdout, /^Built dist\/kb-index\.json: 3 articles/)
-    assert.ok((await stat(path.join(repo, 'dist', 'kb-index.json'))).size > 1000)
+    assert.ok((await stat(path.join(repo, 'dist', 'kb-index.bin'))).size > 1000)
   })
 
   it('npx kb search and npx kb match answer from the artifact', () => {

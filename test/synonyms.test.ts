@@ -17,7 +17,7 @@ import { compactFromBuilder, SearchEngine, type Clause } from '../src/core/engin
 import { clauseTerms } from '../src/core/engine/plan.js'
 import { search } from '../src/core/search/search.js'
 import { artifactPayload, parseArtifact, serializeArtifact } from '../src/build/artifact/artifact.js'
-import { buildFromFolder } from '../src/build/artifact/build.js'
+import { buildFromFolder } from '../src/build/index/build.js'
 import { loadArticles } from '../src/build/content/load.js'
 import { formatProblem } from '../src/build/content/problems.js'
 import { parseSynonyms } from '../src/build/content/synonyms.js'

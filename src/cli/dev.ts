@@ -8,7 +8,7 @@
 import { type FSWatcher, watch } from 'node:fs'
 import type { Command } from 'commander'
 import type { FastifyInstance } from 'fastify'
-import type { IncrementalBuild } from '../build/artifact/incremental.js'
+import type { IncrementalBuild } from '../build/index/incremental.js'
 import { ArticlesFolderError, formatProblem } from '../build/content/problems.js'
 import { loadConfig } from '../config.js'
 import type { DevFeed, DevStatus } from '../http/routes/web.js'
@@ -65,7 +65,7 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
   const [{ default: Fastify }, { appPlugin, fastifyOptions }, { IncrementalBuilder }, { openKnowledgeBase }] = await Promise.all([
     import('fastify'),
     import('../app.js'),
-    import('../build/artifact/incremental.js'),
+    import('../build/index/incremental.js'),
     import('../runtime/kb.js'),
   ])
   const config = loadConfig()

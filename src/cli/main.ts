@@ -44,14 +44,14 @@ async function checkOut(out: string): Promise<void> {
   if (out.trim() === '') throw new CliError('--out must name a file', 2)
   const info = await stat(out).catch(() => undefined)
   if (info?.isDirectory()) {
-    throw new CliError(`cannot write ${out}: it is a folder; name the artifact file, such as ${path.join(out, 'kb-index.json')}`)
+    throw new CliError(`cannot write ${out}: it is a folder; name the artifact file, such as ${path.join(out, 'kb-index.bin')}`)
   }
 }
 
 /** Build the artifact (drafts too with `includeDrafts`; reusing what `since` holds); prints problems and returns false when articles have errors. */
 async function build(articles: string, out: string, json: boolean, includeDrafts = false, since?: string): Promise<boolean> {
   await checkOut(out)
-  const { buildFolderToFile, ArtifactWriteError } = await import('../build/artifact/build.js')
+  const { buildFolderToFile, ArtifactWriteError } = await import('../build/index/build.js')
   try {
     const t0 = performance.now()
     const built = await buildFolderToFile(articles, out, { includeDrafts, since }).catch((err: unknown) => {
@@ -115,7 +115,7 @@ program
 program
   .command('serve')
   .description('serve the API from an artifact (env: KB_INDEX, PORT, HOST)')
-  .option('-i, --index <file>', 'artifact to serve (default: $KB_INDEX or dist/kb-index.json)')
+  .option('-i, --index <file>', 'artifact to serve (default: $KB_INDEX or dist/kb-index.bin)')
   .option('-p, --port <n>', 'port (default: $PORT or 3000)', int('port', 0, 65535))
   .option('-H, --host <h>', 'address to listen on (default: $HOST or 127.0.0.1)')
   .option('--build-if-missing', 'build the artifact from --articles first if it does not exist')
@@ -128,7 +128,7 @@ program
       // Drafts are never in a published artifact: the preview is built apart, and KB_INDEX is left alone.
       const { mkdtemp } = await import('node:fs/promises')
       const { tmpdir } = await import('node:os')
-      config.KB_INDEX = path.join(await mkdtemp(path.join(tmpdir(), 'kb-drafts-')), 'kb-index.json')
+      config.KB_INDEX = path.join(await mkdtemp(path.join(tmpdir(), 'kb-drafts-')), 'kb-index.bin')
       if (!(await build(o.articles, config.KB_INDEX, false, true))) process.exit(1)
     } else if (o.buildIfMissing) {
       const exists = await access(config.KB_INDEX).then(

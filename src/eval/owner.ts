@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import { parseArtifact } from '../build/artifact/artifact.js'
-import { buildArtifact } from '../build/artifact/build.js'
+import { buildArtifact } from '../build/index/build.js'
 import { loadArticles } from '../build/content/load.js'
 import { ContentError, NoArticlesError } from '../build/content/problems.js'
 import type { ArticleSource } from '../build/content/schema.js'

@@ -5,7 +5,7 @@ import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { createApp } from '../../src/app.js'
 import { parseArtifact } from '../../src/build/artifact/artifact.js'
-import { buildFromFolder } from '../../src/build/artifact/build.js'
+import { buildFromFolder } from '../../src/build/index/build.js'
 import { type KnowledgeBase, openKnowledgeBase } from '../../src/runtime/kb.js'
 
 export const REPO = path.join(import.meta.dirname, '..', '..')

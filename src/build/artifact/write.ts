@@ -47,6 +47,8 @@ export interface ArtifactHeader {
   buildId: string
   sha256: string
   articleCount: number
+  /** Present when the build included drafts (a preview): `kb build --since` does not reuse its articles. */
+  drafts?: true
   sections: ArtifactSection[]
 }
 
@@ -71,6 +73,8 @@ export interface ArtifactInput<A = EncodedArticle | Promise<EncodedArticle>> {
   index: WeightedIndex
   forward: ForwardIndex
   article: (doc: number) => A
+  /** The build included drafts (`--include-drafts`): said in the header. */
+  drafts?: boolean
 }
 
 /** Where the encoded bytes go, in order. */
@@ -119,7 +123,7 @@ class SectionWriter {
   }
 
   /** The header, after the section table is written as the file's last bytes: the checksum covers every byte after the header region. */
-  header(articleCount: number): { header: ArtifactHeader; bytes: Buffer } {
+  header(articleCount: number, drafts = false): { header: ArtifactHeader; bytes: Buffer } {
     this.write(Buffer.from(JSON.stringify(this.sections), 'utf8'))
     const sha256 = this.hash.digest('hex')
     const header: ArtifactHeader = {
@@ -128,6 +132,7 @@ class SectionWriter {
       buildId: sha256.slice(0, 16),
       sha256,
       articleCount,
+      ...(drafts ? { drafts: true as const } : {}),
       sections: this.sections,
     }
     const json = JSON.stringify(header)
@@ -254,7 +259,7 @@ export function encodeArtifact(input: ArtifactInput<EncodedArticle>): { bytes: B
   const records = new ArticleRecords(out, n)
   for (let doc = 0; doc < n; doc++) records.add(input.article(doc))
   records.finish()
-  const { header, bytes } = out.header(n)
+  const { header, bytes } = out.header(n, input.drafts)
   return { bytes: Buffer.concat([bytes, ...chunks]), header }
 }
 
@@ -304,7 +309,7 @@ export async function writeArtifactFile(file: string, input: ArtifactInput): Pro
     const records = new ArticleRecords(out, n)
     for (let doc = 0; doc < n; doc++) records.add(await input.article(doc))
     records.finish()
-    const { header, bytes } = out.header(n) // writes the section table last
+    const { header, bytes } = out.header(n, input.drafts) // writes the section table last
     sink.flush()
     writeAll(fd, bytes, 0)
     closeSync(fd)

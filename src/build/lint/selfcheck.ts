@@ -9,7 +9,7 @@
 import { access } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArtifact } from '../artifact/artifact.js'
-import { buildArtifact } from '../artifact/build.js'
+import { buildArtifact } from '../index/build.js'
 import { analyzeText } from '../../core/analysis/terms.js'
 import { Matcher } from '../../core/match/match.js'
 import { normalizeLine } from '../../core/match/normalize.js'

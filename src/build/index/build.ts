@@ -15,13 +15,13 @@ import type { LoadOptions } from '../content/load.js'
 import type { Problem } from '../content/problems.js'
 import type { ArticleSource } from '../content/schema.js'
 import { loadSynonyms } from '../content/synonyms.js'
-import { analyzeArticle } from '../index/analyze.js'
-import { collectFolder, type CollectOptions, type CollectedKb, type Reusable } from '../index/collect.js'
-import { forwardOf } from '../index/forward.js'
-import { weigh } from '../index/weigh.js'
-import { toKbArticle } from './article.js'
-import { ARTIFACT_VERSION, ArtifactError, encodeArticle, encodeArtifact, parseArtifact, readBuildState, writeArtifactFile } from './artifact.js'
-import type { EncodedArticle, WeightedIndex } from './model.js'
+import { analyzeArticle } from './analyze.js'
+import { collectFolder, type CollectOptions, type CollectedKb, type Reusable } from './collect.js'
+import { forwardOf } from './forward.js'
+import { weigh } from './weigh.js'
+import { toKbArticle } from '../artifact/article.js'
+import { ARTIFACT_VERSION, ArtifactError, encodeArticle, encodeArtifact, parseArtifact, readBuildState, writeArtifactFile } from '../artifact/artifact.js'
+import type { EncodedArticle, WeightedIndex } from '../artifact/model.js'
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
@@ -69,7 +69,7 @@ export async function buildFromFolder(
   const bytes = await finish(kb, async (index) => {
     const encoded: EncodedArticle[] = []
     for (let doc = 0; doc < index.docCount; doc++) encoded.push(await kb.article(doc))
-    return encodeArtifact({ index, forward: kb.forward, article: (doc) => encoded[doc]! }).bytes
+    return encodeArtifact({ index, forward: kb.forward, article: (doc) => encoded[doc]!, drafts: options.includeDrafts === true }).bytes
   })
   return { bytes, articles: parseArtifact(bytes, 'memory').articles, problems: kb.problems, ids: kb.ids, counts: kb.counts }
 }
@@ -101,7 +101,7 @@ export async function buildFolderToFile(
   const previous = options.since === undefined ? undefined : await reusable(dir, options.since, options)
   const kb = await collectFolder(dir, { ...options, ...(previous?.reuse ? { reuse: previous.reuse } : {}) })
   const header = await finish(kb, (index) =>
-    writeArtifactFile(out, { index, forward: kb.forward, article: kb.article }).catch((err: unknown) => {
+    writeArtifactFile(out, { index, forward: kb.forward, article: kb.article, drafts: options.includeDrafts === true }).catch((err: unknown) => {
       throw new ArtifactWriteError(out, err)
     }),
   )
@@ -126,6 +126,8 @@ async function reusable(dir: string, since: string, options: LoadOptions): Promi
     if (!(err instanceof ArtifactError)) throw err
     return { reason: `${err.message.replace(/\. Rebuild it with: .*$/s, '')}` }
   }
+  // Its articles may include drafts, and nothing in it says which were.
+  if (state.header.drafts) return { reason: `${since} was built with drafts (--include-drafts)` }
   if (state.header.version !== ARTIFACT_VERSION)
     return { reason: `${since} was built by artifact version ${state.header.version}, this is ${ARTIFACT_VERSION}` }
   const synonyms = await loadSynonyms(dir, dir.split(path.sep).join('/'))

@@ -19,12 +19,12 @@ import { type LoadOptions, listArticleFiles, parseArticle } from '../content/loa
 import { type Problem, sortProblems } from '../content/problems.js'
 import type { ArticleSource } from '../content/schema.js'
 import { loadSynonyms } from '../content/synonyms.js'
-import { encodeArticle, encodeArtifact, type LoadedArtifact, parseArtifact } from './artifact.js'
-import { toKbArticle } from './article.js'
-import { analyzeArticle, type FieldTerms } from '../index/analyze.js'
-import { forwardOf } from '../index/forward.js'
-import { weigh } from '../index/weigh.js'
-import type { ArticleEntry, EncodedArticle } from './model.js'
+import { encodeArticle, encodeArtifact, type LoadedArtifact, parseArtifact } from '../artifact/artifact.js'
+import { toKbArticle } from '../artifact/article.js'
+import { analyzeArticle, type FieldTerms } from './analyze.js'
+import { forwardOf } from './forward.js'
+import { weigh } from './weigh.js'
+import type { ArticleEntry, EncodedArticle } from '../artifact/model.js'
 
 /** What is kept of one file, valid while its content hash is the same. */
 interface CachedFile {
