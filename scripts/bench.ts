@@ -734,7 +734,7 @@ async function benchSize(size: number, o: Options, pgUrl: string | undefined): P
   const dir = await mkdtemp(path.join(os.tmpdir(), `kb-bench-${size}-`))
   tempDirs.add(dir)
   const articlesDir = path.join(dir, 'articles')
-  const kbIndex = path.join(dir, 'kb-index.json')
+  const kbIndex = path.join(dir, 'kb-index.bin')
   const msIndex = path.join(dir, 'minisearch.json')
   const servers: Record<Column, ServerReport> = {
     kb: { load: {}, top1: {}, errors: [], notes: [] },

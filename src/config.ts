@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os'
 import Type, { type Static } from 'typebox'
 import { Value } from 'typebox/value'
 
-export const DEFAULT_INDEX = 'dist/kb-index.json'
+export const DEFAULT_INDEX = 'dist/kb-index.bin'
 
 export const ConfigSchema = Type.Object({
   /** Port to listen on. */

@@ -75,7 +75,7 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   app.addHook('onSend', async (_req, reply) => {
     if (closing) reply.header('connection', 'close')
   })
-  collectGarbage() // the artifact's bytes and JSON text, before serving (with --expose-gc: memory.ts)
+  collectGarbage() // what loading left behind (decoding buffers), before serving (with --expose-gc: memory.ts)
   const missing = missingNodeFlags()
   if (missing.length > 0)
     app.log.warn({ missing }, 'node was started without these V8 flags (the kb command sets them): more memory after load, a longer tail for large pastes')
@@ -113,9 +113,9 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   let reloading = Promise.resolve()
   const reload = async () => {
     try {
-      // Read, checked and parsed in a thread of its own: serving goes on meanwhile. The file's
-      // bytes and JSON text stay in that thread's heap and go when it exits, so unlike at start
-      // there is nothing large to collect here, and a full collection would stall the requests.
+      // Read and checked in a thread of its own: serving goes on meanwhile. What decoding needed
+      // stays in that thread's heap and goes when it exits, so unlike at start there is nothing
+      // large to collect here, and a full collection would stall the requests.
       const next = await loadKnowledgeBaseOffThread(config.KB_INDEX)
       // The worker gets the new build before the swap, so queries move to it without a gap.
       await queries?.load(next)
