@@ -27,6 +27,7 @@ import { loadArticles } from '../src/build/content/load.js'
 import type { KbArticle } from '../src/core/article.js'
 import { FIELD_NAMES } from '../src/core/fields.js'
 import { search } from '../src/core/search/search.js'
+import { handMadeArticle, plainText } from './helpers/kb.js'
 
 const ARTICLES = path.join(import.meta.dirname, '..', 'articles')
 const tmp = () => mkdtemp(path.join(os.tmpdir(), 'kb-art-'))
@@ -38,7 +39,7 @@ async function bundled(): Promise<Buffer> {
   return Buffer.from(buildArtifact(articles, synonyms).bytes)
 }
 
-const text = (s: string) => ({ markdown: s, html: `<p>${s}</p>`, text: s })
+const text = plainText
 
 /** Three hand-made articles: unicode, no cause, references with and without a title, no update date. */
 const ENTRIES: ArticleEntry[] = [
@@ -62,21 +63,7 @@ const ENTRIES: ArticleEntry[] = [
     hash: 'ab'.repeat(32),
   },
   {
-    article: {
-      id: 'b-second',
-      title: 'No cause',
-      symptoms: [],
-      environment: [],
-      cause: null,
-      resolution: text(''),
-      body: text(''),
-      products: [],
-      tags: [],
-      errorCodes: [],
-      references: [],
-      updated: null,
-      source: 'sub/b-second.md',
-    },
+    article: handMadeArticle('b-second', { title: 'No cause', source: 'sub/b-second.md' }),
     codes: [],
     hash: '',
   },

@@ -22,7 +22,7 @@ import { toKbArticle } from '../src/build/artifact/article.js'
 import { analyzeArticle } from '../src/build/index/analyze.js'
 import { ForwardCollector, forwardOf } from '../src/build/index/forward.js'
 import { compactOf, weigh } from '../src/build/index/weigh.js'
-import { ARTICLES } from './helpers/kb.js'
+import { ARTICLES, handMadeArticle, plainText } from './helpers/kb.js'
 
 /** Lunr's builder with every article added, configured as the index is (tokenizer, pipeline, synonyms, fields and boosts). */
 function lunrBuilder(articles: readonly KbArticle[], synonyms: SynonymSource): lunr.Builder {
@@ -77,27 +77,8 @@ function assertSameScores(articles: readonly KbArticle[], synonyms: SynonymSourc
 
 const byId = (a: KbArticle, b: KbArticle): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
-const text = (markdown: string) => ({ markdown, html: '', text: markdown })
-
-/** A hand-made article: every field given or left empty. */
-function article(id: string, fields: Partial<KbArticle> = {}): KbArticle {
-  return {
-    id,
-    title: '',
-    symptoms: [],
-    environment: [],
-    cause: null,
-    resolution: text(''),
-    body: text(''),
-    products: [],
-    tags: [],
-    errorCodes: [],
-    references: [],
-    updated: null,
-    source: `${id}.md`,
-    ...fields,
-  }
-}
+const text = plainText
+const article = handMadeArticle
 
 describe('weigh: Lunr builder weights without the builder', () => {
   it('the bundled KB, with its synonyms: the same terms and postings, the same scores', async () => {

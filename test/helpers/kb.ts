@@ -7,6 +7,7 @@ import { createApp } from '../../src/app.js'
 import { parseArtifact } from '../../src/build/artifact/artifact.js'
 import { buildFromFolder } from '../../src/build/index/build.js'
 import { type KnowledgeBase, openKnowledgeBase } from '../../src/runtime/kb.js'
+import type { KbArticle, RenderedText } from '../../src/core/article.js'
 
 export const REPO = path.join(import.meta.dirname, '..', '..')
 export const ARTICLES = path.join(REPO, 'articles')
@@ -44,4 +45,27 @@ export async function bundledCopies(n: number): Promise<string> {
     await writeFile(path.join(dir, `${id}.md`), text)
   }
   return dir
+}
+
+/** A rendered field whose three forms are the same plain text. */
+export const plainText = (markdown: string): RenderedText => ({ markdown, html: markdown === '' ? '' : `<p>${markdown}</p>`, text: markdown })
+
+/** A hand-made rendered article: every field empty unless given. */
+export function handMadeArticle(id: string, fields: Partial<KbArticle> = {}): KbArticle {
+  return {
+    id,
+    title: '',
+    symptoms: [],
+    environment: [],
+    cause: null,
+    resolution: plainText(''),
+    body: plainText(''),
+    products: [],
+    tags: [],
+    errorCodes: [],
+    references: [],
+    updated: null,
+    source: `${id}.md`,
+    ...fields,
+  }
 }

@@ -3,8 +3,8 @@
  * contract between the streaming build (build/index) and the binary artifact (artifact.ts).
  * Types only. Every array is flat and numeric, so it crosses threads and files without parsing.
  */
-import type { SynonymSource } from '../../core/analysis/synonyms.js'
 import type { KbArticle } from '../../core/article.js'
+import type { FlatIndex } from '../../core/engine/layout.js'
 
 /**
  * Per article and field, what the analysis pipeline made of its text: the field's length in
@@ -24,19 +24,12 @@ export interface ForwardIndex {
   pairs: Uint32Array
 }
 
-/** The weighted index, term by term: Lunr's BM25 weight ×1000, rounded, for every (term, article, field). What queries read. */
-export interface WeightedIndex {
-  fields: string[]
-  docCount: number
-  /** Sorted, unique index terms (the ForwardIndex's). */
-  terms: string[]
-  /** terms.length + 1: where each term's postings start in `data`, counted in numbers. */
-  offsets: Uint32Array
-  /** [article, field, weight×1000] triples; by term, then article, then field. */
-  data: Int32Array
-  /** The synonyms the terms were analyzed with (absent: the built-in list only). */
-  synonyms?: SynonymSource
-}
+/**
+ * The weighted index, term by term: Lunr's BM25 weight ×1000, rounded, for every (term, article,
+ * field), as flat arrays (the engine's FlatIndex: sorted terms, per-term offsets into
+ * [article, field, weight] triples, the synonyms). What queries read.
+ */
+export type WeightedIndex = FlatIndex
 
 /** One article as the build hands it over: rendered, the codes the matcher reads in it, and the sha256 (hex) of its file's bytes, which `kb build --since` compares. */
 export interface ArticleEntry {
