@@ -92,7 +92,7 @@ describe('the packed package, installed in a KB repository with only articles/',
     assert.match(lint.stdout, /^OK: 3 valid articles, 0 errors/)
     const build = run(NPX, ['kb', 'build'], repo)
     assert.equal(build.code, 0, build.stderr)
-    assert.match(build.stdout, /^Built dist\/kb-index\.json: 3 articles/)
+    assert.match(build.stdout, /^Built dist\/kb-index\.bin: 3 articles/)
     assert.ok((await stat(path.join(repo, 'dist', 'kb-index.bin'))).size > 1000)
   })
 
