@@ -247,3 +247,56 @@ describe('the words of one identifier are a name, not a phrase', () => {
     assert.ok(written > 0 && named < written - 0.03, `named ${named}, written ${written}`)
   })
 })
+
+describe("a process's exit status is the outcome, not the error", () => {
+  // Jenkins ends a failed `sh` step with this line (grafana/k6-example-jenkins#1), GitHub Actions with the second
+  // (fullstack-sake/legym_fk#11); the error is on a line above them.
+  const exit = 'ERROR: script returned exit code 1'
+  const actions = 'Error: Process completed with exit code 1.'
+  // Go's TLS client, as a mail client logged it (emersion/go-smtp#63).
+  const cause = '2019/09/14 00:52:08 x509: certificate has expired or is not yet valid'
+
+  it('an exit-status line is not an error line; a strong code on it still is', () => {
+    for (const line of [exit, actions]) assert.ok(errorLikeness(line) < MATCH_DEFAULTS.errorLineAt, `${line}: ${errorLikeness(line)}`)
+    assert.ok(errorLikeness(`${exit} (HRESULT 0x80070643)`) >= MATCH_DEFAULTS.errorLineAt)
+  })
+  it('the article of the error above it comes first, not the one about failing with exit code 1', async () => {
+    const r = (await kbFrom(FIXTURES)).matcher.match({ text: `Run ./deploy.sh --prod\n${cause}\n${exit}`, limit: 3 })
+    assert.equal(r.results[0]?.id, 'tls-certificate-expired', JSON.stringify(r.results.map((h) => [h.id, h.score])))
+  })
+})
+
+describe('refusals, absences and limits are error words too', () => {
+  it('a line saying something expired, is not allowed or was exceeded may be the error', () => {
+    for (const line of [
+      // Go's TLS client (emersion/go-smtp#63), with no other error word.
+      '2019/09/14 00:52:08 x509: certificate has expired or is not yet valid',
+      // git, when a CI job token may not fetch a project (GitLab's job troubleshooting page quotes it).
+      'remote: You are not allowed to download code from this project.',
+      // GitHub's REST API when its rate limit is used up.
+      'API rate limit exceeded for 203.0.113.7.',
+      // A shell script saved with Windows line endings.
+      "/usr/bin/env: 'bash\\r': No such file or directory",
+    ]) {
+      assert.ok(mayBeError(line), line)
+      assert.ok(errorLikeness(line) >= MATCH_DEFAULTS.errorLikeness.errorWord, line)
+    }
+    assert.equal(errorLikeness('Fetching changes with git depth set to 20...'), 0)
+  })
+})
+
+describe('an error class named for saying nothing is no specific evidence', () => {
+  // A container registry's log of an S3 storage failure (gist.github.com/jbub/c516f62b304070adc44ae4a38b069b88).
+  const line = 's3aws: InternalError: We encountered an internal error, please try again.'
+
+  it('UnknownError, InternalError, UnexpectedException are generic codes; a named error class is not', () => {
+    assert.ok(extractCodes(line).includes('internalerror'))
+    for (const c of ['unknownerror', 'internalerror', 'unexpectedexception', 'generalfault']) assert.equal(isGenericCode(c), true, c)
+    for (const c of ['outofmemoryerror', 'sqlexception', 'internalservererror']) assert.equal(isGenericCode(c), false, c)
+  })
+  it('a paste naming only InternalError gets the article that lists it, but not confidently', async () => {
+    const r = (await kbFrom(FIXTURES)).matcher.match({ text: line, limit: 3 })
+    assert.equal(r.results[0]?.id, 'storage-upload-internal-error')
+    assert.equal(r.noConfidentMatch, true, `${r.results[0]?.id} ${r.results[0]?.confidence}`)
+  })
+})

@@ -88,9 +88,21 @@ const SOCKET_ERROR = /^(?:wsa)?e(?:connrefused|timedout|connreset|connaborted|ad
 /** HRESULTs that say only that something failed: E_FAIL ("Unspecified error"), E_UNEXPECTED. */
 const UNSPECIFIED_HRESULTS = new Set(['0x80004005', '0x8000ffff'])
 
-/** True for a code that ends many unrelated problems, in any of its spellings: a socket error (`0x8007274d` is ECONNREFUSED) or an unspecified HRESULT. */
+/**
+ * An error or exception class named for saying nothing (`UnknownError`, `InternalError`,
+ * `UnexpectedException`, `GeneralFault`): a status column's or a wrapper's placeholder for "it
+ * failed", the name of no problem in particular.
+ */
+const UNSPECIFIED_NAME = /^(?:unknown|unexpected|unspecified|internal|general|generic|other|undefined|unhandled)(?:error|exception|fault)$/
+
+/** True for an error class named for saying nothing (`UNSPECIFIED_NAME`): it weighs as listed words do, whatever its df. */
+export function isUnspecifiedName(code: string): boolean {
+  return UNSPECIFIED_NAME.test(code)
+}
+
+/** True for a code that ends many unrelated problems, in any of its spellings: a socket error (`0x8007274d` is ECONNREFUSED), an unspecified HRESULT, an unspecified error class. */
 export function isGenericCode(code: string): boolean {
-  return UNSPECIFIED_HRESULTS.has(code) || equivalentCodes(code).some((c) => SOCKET_ERROR.test(c))
+  return UNSPECIFIED_HRESULTS.has(code) || UNSPECIFIED_NAME.test(code) || equivalentCodes(code).some((c) => SOCKET_ERROR.test(c))
 }
 
 /** Kinds of code specific enough that naming a different one is evidence against an article. */

@@ -10,7 +10,7 @@ import type { KbArticle } from '../article.js'
 import { type ArticleFilter, matchesFilter } from '../results/filters.js'
 import { makeSnippet } from '../results/snippet.js'
 import { round } from '../results/round.js'
-import { codesByKind, isGenericCode, kindsConflict } from './codes.js'
+import { codesByKind, isGenericCode, isUnspecifiedName, kindsConflict } from './codes.js'
 import { readPaste, type Paste } from './paste.js'
 import { MATCH_DEFAULTS, type MatchOptions } from './options.js'
 import { MAX_TERM_NUMBER, profileArticle, type ArticleProfile, type TermNumbers } from './profile.js'
@@ -411,6 +411,7 @@ export class Matcher {
     if (/^http \d{3}$/.test(code)) return w.httpStatus
     // Words an author listed as a code (`"service unavailable"`) are a phrase: they say what common words say.
     if (/^"[a-z]+(?: [a-z]+)+"$/.test(code)) return w.common
+    if (isUnspecifiedName(code)) return w.common // `UnknownError` in a status column: "it failed", as common words say
     if (/^"\d{1,3}"$/.test(code)) return w.shortNumber // a short number listed as a code, seen after "code", "status"…
     const df = this.byCode.get(code)?.length ?? 1
     return df <= 1 ? w.unique : df <= w.rareUpTo ? w.rare : w.common

@@ -162,8 +162,13 @@ export function extractCodes(text: string): string[] {
   return [...out]
 }
 
+/**
+ * Words of an error report. Besides failure words, the refusals, absences and limits that tools
+ * print without the word "error" (git's `remote: You are not allowed to download code from this
+ * project.`, `No such file or directory`, `token has expired`, `rate limit exceeded`).
+ */
 const ERROR_WORDS =
-  /\b(?:error|errors|fail(?:ed|ure|s)?|fatal|exception|denied|refused|unable|cannot|can't|could not|couldn't|invalid|timed? ?out|unavailable|forbidden|abort(?:ed)?|crash(?:ed)?|not found|stopped|rejected|reset|critical|warning|severe|panic)\b/i
+  /\b(?:error|errors|fail(?:ed|ure|s)?|fatal|exception|denied|refused|unable|cannot|can't|could not|couldn't|invalid|timed? ?out|unavailable|forbidden|abort(?:ed)?|crash(?:ed)?|not found|stopped|rejected|reset|critical|warning|severe|panic|not allowed|not permitted|(?:not |un)authori[sz]ed|no such|does not exist|already exists|expired|exceeded|too many|unexpected(?:ly)?|(?:not |un)supported)\b/i
 const LOG_LEVEL = /\b(?:ERROR|FATAL|CRIT(?:ICAL)?|SEVERE|ALERT|EMERG|WARN(?:ING)?)\b/
 /**
  * A quiet level among the first words of a line. The leading run of non-word characters is taken
@@ -217,6 +222,13 @@ export function hasStrongCode(codes: readonly string[]): boolean {
   return codes.some((c) => STRONG.test(c))
 }
 
+/**
+ * A process's exit status (`Job failed: exit code 1`, `Process completed with exit code 1`,
+ * `script returned exit code 1`, `returned non-zero exit status 1`, `failed with exit code 127`):
+ * the outcome a CI runner, shell or build tool reports after the error, which it does not name.
+ */
+const EXIT_STATUS = /\bexit(?:ed)?(?: with)?(?: code| status)\W{0,3}-?\d+\b|\bnon-zero exit (?:code|status)\b/i
+
 /** How much a line looks like an error report: 0 (chatter) to 1 (an error line); pass the codes if already known. */
 export function errorLikeness(
   line: string,
@@ -229,5 +241,6 @@ export function errorLikeness(
   if (codes.length > 0) s += w.code
   if (hasQuietLevel(line) && !hasStrongCode(codes)) s -= w.quietLevel
   if (/^\s+at\s+[\w.$<>]+\(/.test(line) || /^\s+at\s/.test(line)) s -= w.stackFrame // stack frames: context, not the error
+  if (EXIT_STATUS.test(line) && !hasStrongCode(codes)) s -= w.exitStatus // the outcome: the error is on another line
   return Math.max(0, Math.min(1, s))
 }
