@@ -11,8 +11,9 @@ import request from 'supertest'
 import { createApp } from '../src/app.js'
 import { redact } from '../src/core/privacy/redact.js'
 import { type EventDb, openEventDb } from '../src/runtime/events/db.js'
-import { migrate, SCHEMA_VERSION } from '../src/runtime/events/migrations.js'
-import { storedQuestion } from '../src/runtime/events/record.js'
+import { readGaps, NO_CATALOG } from '../src/runtime/events/insights.js'
+import { MIGRATIONS, migrate, SCHEMA_VERSION } from '../src/runtime/events/migrations.js'
+import { questionAsked, questionRowOf, storedQuestion } from '../src/runtime/events/record.js'
 import { EventStore } from '../src/runtime/events/store.js'
 import { EventWriter } from '../src/runtime/events/writer.js'
 import { kbFrom } from './helpers/kb.js'
@@ -79,7 +80,7 @@ describe('events over HTTP, stored in PGlite', () => {
     await store.flush()
     const [q] = await rows<{ kind: string; text: string; raw: string | null; result_ids: string[]; build_id: string; replica: string }>(
       'SELECT kind, text, raw, result_ids, build_id, replica FROM kb_queries WHERE id = $1',
-      [m.body.queryId],
+      [questionRowOf(m.body.queryId)],
     )
     assert.equal(q?.kind, 'match')
     assert.ok(!/svc_etl|10\.2\.31\.44|hunter22/.test(q!.text), q!.text)
@@ -91,7 +92,12 @@ describe('events over HTTP, stored in PGlite', () => {
     )
     assert.equal(q!.build_id, m.headers['x-kb-build'])
     assert.equal(q!.replica, 'test-1')
-    assert.equal((await rows('SELECT 1 FROM kb_queries')).length, 3)
+    // The same search asked twice with the same answer, before the writer's next write: one row, counted twice.
+    assert.deepEqual(await rows('SELECT kind, n FROM kb_queries ORDER BY kind'), [
+      { kind: 'match', n: 1 },
+      { kind: 'search', n: 2 },
+    ])
+    assert.equal(questionRowOf(again.body.queryId), questionRowOf(s.body.queryId))
   })
 
   it('records opens, feedback and uses', async () => {
@@ -108,6 +114,10 @@ describe('events over HTTP, stored in PGlite', () => {
     ])
     assert.deepEqual(await rows('SELECT verdict, comment FROM kb_feedback WHERE query_id = $1', [queryId]), [
       { verdict: 'solved', comment: 'worked after the reboot' },
+    ])
+    // Opens and verdicts name the question's row, which the insights join on.
+    assert.deepEqual(await rows('SELECT q.kind, q.text FROM kb_feedback f JOIN kb_queries q ON q.id = f.question_id WHERE f.query_id = $1', [queryId]), [
+      { kind: 'search', text: 'connections refused' },
     ])
     assert.deepEqual(await rows('SELECT article_id, ticket FROM kb_uses'), [{ article_id: IIS6, ticket: 'INC-20931' }])
   })
@@ -174,11 +184,84 @@ describe('the events schema', () => {
     assert.deepEqual(await migrate(db), { from: SCHEMA_VERSION, to: SCHEMA_VERSION })
   })
 
+  it('keeps what schema 2 stored: each question one row, its verdicts joined to it', async () => {
+    const old = await openEventDb({ dataDir: 'memory://' })
+    try {
+      await old.query('CREATE TABLE kb_schema (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL)')
+      for (const m of MIGRATIONS.filter((m) => m.version <= 2)) {
+        for (const sql of m.sql.split(';').filter((x) => x.trim())) await old.query(sql)
+        await old.query('INSERT INTO kb_schema VALUES ($1, $2, now())', [m.version, m.name])
+      }
+      const id = '3f1c2b4a-9d8e-4f70-8a61-2b3c4d5e6f70'
+      await old.query(
+        "INSERT INTO kb_queries (id, at, kind, text, result_ids, no_confident_match, partial, build_id, replica) VALUES ($1, now(), 'match', 'Error 0x80070005', '{}', true, false, 'b', 'r')",
+        [id],
+      )
+      await old.query("INSERT INTO kb_feedback (id, at, query_id, article_id, verdict) VALUES (gen_random_uuid(), now(), $1, 'a', 'not-related')", [id])
+      assert.deepEqual(await migrate(old), { from: 2, to: SCHEMA_VERSION })
+      const { gaps } = await readGaps(old, new Date(Date.now() - 60_000), NO_CATALOG)
+      assert.deepEqual(
+        gaps.map((g) => [g.template, g.count, g.rejected]),
+        [['Error 0x80070005', 1, 1]],
+      )
+    } finally {
+      await old.close()
+    }
+  })
+
   it('refuses a database whose schema is newer than the server', async () => {
     await db.query("INSERT INTO kb_schema (version, name, applied_at) VALUES ($1, 'from the future', now())", [SCHEMA_VERSION + 1])
     await assert.rejects(migrate(db), {
       message: `the events database has schema version ${SCHEMA_VERSION + 1}, newer than this server's ${SCHEMA_VERSION}: run a server at least as new, or point KB_DATA_DIR / DATABASE_URL at another database`,
     })
+  })
+})
+
+describe('identical questions between two writes', () => {
+  it('are one row with a count and a queryId per answer; a full buffer still counts a question it holds a row for', async () => {
+    const written: string[] = []
+    const fake: EventDb = {
+      kind: 'postgres',
+      query: async () => ({ rows: [] }),
+      transaction: async (fn) => fn({ query: async (_sql, params) => (written.push(String(params?.[0])), { rows: [] }) }),
+      close: async () => undefined,
+    }
+    const writes: number[] = []
+    const drops: Record<string, number> = {}
+    const writer = new EventWriter(() => fake, {
+      capacity: 2,
+      batchSize: 100,
+      flushMs: 60_000,
+      replica: 'r',
+      onWritten: (n) => writes.push(n),
+      onDrop: (r, n) => (drops[r] = (drops[r] ?? 0) + n),
+    })
+    const ask = (q: string, resultIds = ['a1']) =>
+      writer.recordQuestion(questionAsked({ kind: 'search', lines: [q], resultIds, noConfidentMatch: false, partial: false, codes: [], buildId: 'b1' }))
+    const first = ask('Login failed for user sa')
+    const second = ask('Login failed for user sa')
+    assert.notEqual(first, second, 'each answer has its own queryId')
+    assert.equal(questionRowOf(first), questionRowOf(second), 'both name the same row')
+    // Another answer to the same words is another row.
+    const otherAnswer = ask('Login failed for user sa', ['a2'])
+    assert.notEqual(questionRowOf(otherAnswer), questionRowOf(first))
+    // Two rows held = the capacity: a new question is dropped, a repeated one is still counted.
+    ask('printer offline')
+    assert.deepEqual(drops, { buffer_full: 1 })
+    ask('Login failed for user sa')
+    assert.equal(writer.pending, 4)
+    await writer.flush()
+    assert.deepEqual(writes, [4], 'the written count is of questions, not rows')
+    const rows = JSON.parse(written[0]!) as Array<{ id: string; n: number; text: string; result_ids: string[] }>
+    assert.deepEqual(
+      rows.map((r) => [r.id, r.n, r.result_ids]),
+      [
+        [questionRowOf(first), 3, ['a1']],
+        [questionRowOf(otherAnswer), 1, ['a2']],
+      ],
+    )
+    // After a write, the same question starts a new row.
+    assert.notEqual(questionRowOf(ask('Login failed for user sa')), questionRowOf(first))
   })
 })
 

@@ -8,7 +8,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import fp from 'fastify-plugin'
 import { Errors } from '../api/errors.js'
 import { ArticleParams, ErrorResponse, FeedbackBody, OpenBody, Recorded, UseBody } from '../api/schemas.js'
-import { newId, questionEvent } from '../runtime/events/record.js'
+import { newId, newQuestionRowId, questionAsked, queryIdOf } from '../runtime/events/record.js'
 import type { EventStore } from '../runtime/events/store.js'
 import type { KbEvent } from '../runtime/events/types.js'
 import type { KnowledgeBase } from '../runtime/kb.js'
@@ -55,24 +55,20 @@ const events: FastifyPluginAsyncTypebox<EventsOptions> = async (app, opts) => {
     return true
   }
   app.decorate('recordQuestion', (kb: KnowledgeBase, q: QuestionAnswered) => {
-    const id = newId()
-    if (store) {
-      store.record(
-        questionEvent({
-          id,
-          kind: q.kind,
-          lines: q.lines,
-          ...(opts.storeRaw ? { raw: q.raw } : {}),
-          resultIds: q.resultIds,
-          ...(q.confidences ? { confidences: q.confidences } : {}),
-          noConfidentMatch: q.noConfidentMatch,
-          partial: q.partial,
-          codes: q.codes,
-          buildId: kb.artifact.header.buildId,
-        }),
-      )
-    }
-    return id
+    if (!store) return queryIdOf(newQuestionRowId())
+    return store.recordQuestion(
+      questionAsked({
+        kind: q.kind,
+        lines: q.lines,
+        ...(opts.storeRaw ? { raw: q.raw } : {}),
+        resultIds: q.resultIds,
+        ...(q.confidences ? { confidences: q.confidences } : {}),
+        noConfidentMatch: q.noConfidentMatch,
+        partial: q.partial,
+        codes: q.codes,
+        buildId: kb.artifact.header.buildId,
+      }),
+    )
   })
 
   const known = (kb: KnowledgeBase, id: string) => {

@@ -13,8 +13,12 @@ export interface GapQuestion {
   /** The stored question: redacted and normalized, one line per line read. */
   text: string
   codes: string[]
+  /** Times it was asked with the same answer (one stored row); 1 when not said. */
+  count?: number
   /** True when a user said an answer was not related, or related but did not solve it. */
   rejected: boolean
+  /** How many of its answers users rejected; 1 when `rejected` and not said. */
+  rejections?: number
 }
 
 /** One group of gap questions: one error, whatever its values. */
@@ -61,13 +65,13 @@ export function groupGaps(questions: readonly GapQuestion[], productsOf: (code: 
     return {
       id: g.id,
       template: g.template,
-      count: members.length,
+      count: members.reduce((n, q) => n + (q.count ?? 1), 0),
       firstSeen: members[0]!.at.toISOString(),
       lastSeen: last.at.toISOString(),
       example: last.text,
       codes,
       products,
-      rejected: members.filter((q) => q.rejected).length,
+      rejected: members.reduce((n, q) => n + (q.rejected ? (q.rejections ?? 1) : 0), 0),
     }
   })
   gaps.sort((a, b) => b.count - a.count || (a.lastSeen < b.lastSeen ? 1 : a.lastSeen > b.lastSeen ? -1 : 0) || (a.id < b.id ? -1 : 1))

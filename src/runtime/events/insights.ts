@@ -54,20 +54,29 @@ export async function readGaps(
   // A gap question: unanswered (no confident match, or no result) or rejected, and solved by nothing.
   // The verdicts are aggregated once and joined (a verdict comes after its question, so within the
   // window too): on PGlite with 20,000 questions, 0.1 s where a subquery per question took 0.9 s.
-  const { rows } = await db.query<{ at: Date | string; kind: 'search' | 'match'; text: string; codes: string[]; rejected: boolean }>(
+  // A row is n identical questions (events/questions.ts); its verdicts are those of its answers' queryIds.
+  const { rows } = await db.query<{ at: Date | string; kind: 'search' | 'match'; text: string; codes: string[]; n: number; rejections: number }>(
     `WITH v AS (
-       SELECT query_id, bool_or(verdict <> 'solved') AS rejected, bool_or(verdict = 'solved') AS solved
-         FROM kb_feedback WHERE at >= $1 GROUP BY query_id)
-     SELECT q.at, q.kind, q.text, q.codes, coalesce(v.rejected, false) AS rejected
-       FROM kb_queries q LEFT JOIN v ON v.query_id = q.id
+       SELECT question_id, count(DISTINCT query_id) FILTER (WHERE verdict <> 'solved')::int AS rejections, bool_or(verdict = 'solved') AS solved
+         FROM kb_feedback WHERE at >= $1 GROUP BY question_id)
+     SELECT q.at, q.kind, q.text, q.codes, q.n, coalesce(v.rejections, 0) AS rejections
+       FROM kb_queries q LEFT JOIN v ON v.question_id = q.id
       WHERE q.at >= $1
-        AND (q.no_confident_match OR cardinality(q.result_ids) = 0 OR v.rejected)
+        AND (q.no_confident_match OR cardinality(q.result_ids) = 0 OR v.rejections > 0)
         AND v.solved IS NOT TRUE
       ORDER BY q.at DESC, q.id
       LIMIT $2`,
     [since, LIMITS.insightsGapQuestions],
   )
-  const questions: GapQuestion[] = rows.map((r) => ({ at: new Date(r.at), kind: r.kind, text: r.text, codes: r.codes ?? [], rejected: r.rejected }))
+  const questions: GapQuestion[] = rows.map((r) => ({
+    at: new Date(r.at),
+    kind: r.kind,
+    text: r.text,
+    codes: r.codes ?? [],
+    count: num(r.n),
+    rejected: num(r.rejections) > 0,
+    rejections: num(r.rejections),
+  }))
   const { gaps, overflow } = groupGaps(questions, productsByCode(catalog))
   return { gaps, questions: questions.length, overflow }
 }
@@ -103,7 +112,7 @@ const num = (v: unknown): number => Number(v ?? 0)
 /** Per article of the KB (and any other article the events name): its figures since a moment, by id. */
 export async function readArticleFigures(db: Pick<EventDb, 'query'>, since: Date, catalog: ArticleCatalog): Promise<ArticleFigures[]> {
   const [shown, opens, verdicts, uses] = await Promise.all([
-    db.query<{ id: string; n: number }>('SELECT r.id, count(*)::int AS n FROM kb_queries q, unnest(q.result_ids) AS r(id) WHERE q.at >= $1 GROUP BY r.id', [
+    db.query<{ id: string; n: number }>('SELECT r.id, sum(q.n)::int AS n FROM kb_queries q, unnest(q.result_ids) AS r(id) WHERE q.at >= $1 GROUP BY r.id', [
       since,
     ]),
     db.query<{ id: string; n: number; pos: number | null }>(
@@ -190,7 +199,8 @@ export async function readSearchFigures(
   since: Date,
   now: Date = new Date(),
 ): Promise<{ total: number; top: QueryCount[]; noResult: QueryCount[]; daily: DayFigures[] }> {
-  const top = `SELECT left(text, ${SHOWN_CHARS}) AS text, kind, count(*)::int AS n, count(*) FILTER (WHERE cardinality(result_ids) = 0)::int AS none
+  // sum(n): a row is n identical questions (events/questions.ts).
+  const top = `SELECT left(text, ${SHOWN_CHARS}) AS text, kind, sum(n)::int AS n, coalesce(sum(n) FILTER (WHERE cardinality(result_ids) = 0), 0)::int AS none
                  FROM kb_queries WHERE at >= $1 %WHERE% GROUP BY text, kind ORDER BY n DESC, text, kind LIMIT ${TOP_QUERIES}`
   type Row = { text: string; kind: 'search' | 'match'; n: number; none: number }
   const [all, none, days] = await Promise.all([
@@ -198,12 +208,12 @@ export async function readSearchFigures(
     db.query<Row>(top.replace('%WHERE%', 'AND cardinality(result_ids) = 0'), [since]),
     db.query<{ day: string; questions: number; searches: number; matches: number; none: number; matched: number; confident: number }>(
       `SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
-              count(*)::int AS questions,
-              count(*) FILTER (WHERE kind = 'search')::int AS searches,
-              count(*) FILTER (WHERE kind = 'match')::int AS matches,
-              count(*) FILTER (WHERE cardinality(result_ids) = 0)::int AS none,
-              count(*) FILTER (WHERE kind = 'match' AND cardinality(result_ids) > 0)::int AS matched,
-              count(*) FILTER (WHERE kind = 'match' AND NOT no_confident_match)::int AS confident
+              sum(n)::int AS questions,
+              coalesce(sum(n) FILTER (WHERE kind = 'search'), 0)::int AS searches,
+              coalesce(sum(n) FILTER (WHERE kind = 'match'), 0)::int AS matches,
+              coalesce(sum(n) FILTER (WHERE cardinality(result_ids) = 0), 0)::int AS none,
+              coalesce(sum(n) FILTER (WHERE kind = 'match' AND cardinality(result_ids) > 0), 0)::int AS matched,
+              coalesce(sum(n) FILTER (WHERE kind = 'match' AND NOT no_confident_match), 0)::int AS confident
          FROM kb_queries WHERE at >= $1 GROUP BY 1 ORDER BY 1`,
       [since],
     ),

@@ -68,6 +68,27 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX kb_opens_query ON kb_opens (query_id);
     `,
   },
+  {
+    version: 3,
+    name: 'identical questions as one row with a count; opens and feedback by question row',
+    // A row now stands for n identical questions asked from at to last_at (events/questions.ts), and
+    // an answer's queryId names its row by its first 24 hex digits (events/record.ts). Rows written
+    // before stand for one question each, and their queryIds were their ids.
+    sql: `
+      ALTER TABLE kb_queries ADD COLUMN n integer NOT NULL DEFAULT 1 CHECK (n > 0);
+      ALTER TABLE kb_queries ADD COLUMN last_at timestamptz;
+      UPDATE kb_queries SET last_at = at;
+      ALTER TABLE kb_queries ALTER COLUMN last_at SET NOT NULL;
+      ALTER TABLE kb_opens ADD COLUMN question_id uuid;
+      ALTER TABLE kb_feedback ADD COLUMN question_id uuid;
+      UPDATE kb_opens SET question_id = query_id;
+      UPDATE kb_feedback SET question_id = query_id;
+      DROP INDEX kb_feedback_query;
+      DROP INDEX kb_opens_query;
+      CREATE INDEX kb_feedback_question ON kb_feedback (question_id);
+      CREATE INDEX kb_opens_question ON kb_opens (question_id);
+    `,
+  },
 ]
 
 /** The schema version this server writes and reads. */

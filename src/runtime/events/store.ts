@@ -5,6 +5,7 @@
  */
 import { type EventDb, EventDbInUseError, type EventDbOptions, openEventDb } from './db.js'
 import { migrate, SchemaTooNewError } from './migrations.js'
+import { newQuestionRowId, type QuestionAsked, queryIdOf } from './record.js'
 import type { KbEvent } from './types.js'
 import { type DropReason, EventWriter } from './writer.js'
 
@@ -102,6 +103,15 @@ export class EventStore {
       return
     }
     this.writer.record(event)
+  }
+
+  /** Queue a question answered; returns the answer's queryId (never blocks, never throws). */
+  recordQuestion(q: QuestionAsked): string {
+    if (this.failure) {
+      this.options.onDrop?.('db_unavailable', 1)
+      return queryIdOf(newQuestionRowId())
+    }
+    return this.writer.recordQuestion(q)
   }
 
   /** The open database, for insights; undefined until it is ready. */

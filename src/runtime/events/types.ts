@@ -1,10 +1,17 @@
 /** The events of the KCS loop: questions asked, articles opened, verdicts given, articles used on tickets. */
 
-/** A search or match answered: what was asked (redacted), what was shown, how sure the answer was. */
+/**
+ * A search or match answered: what was asked (redacted), what was shown, how sure the answer was.
+ * One row stands for `count` identical questions (same stored text, same answer, same build)
+ * asked from `at` to `lastAt` within one flush of the writer; `id` is the row's (record.ts).
+ */
 export interface QueryEvent {
   type: 'query'
   id: string
   at: Date
+  /** Times this question was asked with this answer, from `at` to `lastAt`. */
+  count: number
+  lastAt: Date
   kind: 'search' | 'match'
   /** The question as stored: redacted, normalized, bounded (events/record.ts). */
   text: string

@@ -6,6 +6,8 @@
  * database is back, writing resumes on its own.
  */
 import type { EventDb } from './db.js'
+import { QuestionGroups } from './questions.js'
+import { newQuestionRowId, type QuestionAsked, queryIdOf, questionRowOf } from './record.js'
 import type { KbEvent } from './types.js'
 
 /** Why events were not written (the `reason` label of kb_events_dropped_total). */
@@ -13,7 +15,7 @@ export type DropReason = 'buffer_full' | 'db_unavailable' | 'shutdown'
 
 /** Options of the writer. */
 export interface EventWriterOptions {
-  /** Events held at most while waiting to be written; beyond it, new events are dropped. */
+  /** Events held at most while waiting to be written (a question row counts once, however many times it was asked); beyond it, new events are dropped. */
   capacity: number
   /** Events written per transaction at most. */
   batchSize: number
@@ -36,6 +38,8 @@ const LOG_EVERY_MS = 60_000
 /** The buffer and the loop that drains it into the database. */
 export class EventWriter {
   private buffer: KbEvent[] = []
+  /** Questions asked since the last write, one row per distinct question (questions.ts). */
+  private readonly questions = new QuestionGroups()
   private timer: NodeJS.Timeout | undefined
   private writing: Promise<void> | undefined
   private backoffMs = 0
@@ -53,19 +57,50 @@ export class EventWriter {
       this.drop('shutdown', 1, 'the server is shutting down')
       return false
     }
-    if (this.buffer.length >= this.options.capacity) {
-      this.drop('buffer_full', 1, `the event buffer is full (${this.options.capacity} events): the database is not keeping up`)
+    if (this.held >= this.options.capacity) {
+      this.dropFull()
       return false
     }
     this.buffer.push(event)
-    if (this.buffer.length >= this.options.batchSize) this.schedule(0)
-    else this.schedule(this.options.flushMs)
+    this.scheduleFor()
     return true
   }
 
-  /** Events waiting to be written. */
+  /**
+   * Queue a question answered, with the identical ones asked since the last write; returns the
+   * answer's queryId (also when the question is dropped: the answer carries one all the same).
+   */
+  recordQuestion(q: QuestionAsked): string {
+    if (this.closed) {
+      this.drop('shutdown', 1, 'the server is shutting down')
+      return queryIdOf(newQuestionRowId())
+    }
+    const id = this.questions.add(q, new Date(), this.held < this.options.capacity)
+    if (id === undefined) {
+      this.dropFull()
+      return queryIdOf(newQuestionRowId())
+    }
+    this.scheduleFor()
+    return id
+  }
+
+  /** Events waiting to be written (each question counted). */
   get pending(): number {
-    return this.buffer.length
+    return this.buffer.length + this.questions.count
+  }
+
+  /** Rows held: the buffer's events and the question rows. */
+  private get held(): number {
+    return this.buffer.length + this.questions.size
+  }
+
+  private dropFull(): void {
+    this.drop('buffer_full', 1, `the event buffer is full (${this.options.capacity} events): the database is not keeping up`)
+  }
+
+  /** A write now when a batch is full, else within flushMs. */
+  private scheduleFor(): void {
+    this.schedule(this.held >= this.options.batchSize ? 0 : this.options.flushMs)
   }
 
   /** Write what is buffered now (tests, shutdown); resolves when the attempt is over. */
@@ -73,10 +108,10 @@ export class EventWriter {
     if (this.timer) clearTimeout(this.timer)
     this.timer = undefined
     while (this.writing) await this.writing
-    while (this.buffer.length > 0) {
-      const before = this.buffer.length
+    while (this.held > 0) {
+      const before = this.held
       await this.writeBatch()
-      if (this.buffer.length >= before) break
+      if (this.held >= before) break
     }
   }
 
@@ -87,7 +122,8 @@ export class EventWriter {
     let timeout: NodeJS.Timeout | undefined
     await Promise.race([this.flush(), new Promise<void>((r) => (timeout = setTimeout(r, timeoutMs)))])
     clearTimeout(timeout)
-    if (this.buffer.length) this.drop('shutdown', this.buffer.splice(0).length, 'the server stopped before every event was written')
+    const left = eventCount(this.buffer.splice(0)) + eventCount(this.questions.take())
+    if (left) this.drop('shutdown', left, 'the server stopped before every event was written')
   }
 
   private schedule(delayMs: number): void {
@@ -99,7 +135,7 @@ export class EventWriter {
       this.timer = undefined
       this.writing = this.writeBatch().finally(() => {
         this.writing = undefined
-        if (this.buffer.length > 0 && !this.closed) this.schedule(this.buffer.length >= this.options.batchSize ? 0 : this.options.flushMs)
+        if (this.held > 0 && !this.closed) this.scheduleFor()
       })
     }, wait)
     this.timer.unref()
@@ -108,17 +144,20 @@ export class EventWriter {
   private async writeBatch(): Promise<void> {
     const db = this.db()
     if (!db) return // not open yet: the events wait in the buffer (bounded)
+    // The question rows leave the groups now: a question asked from here on starts a new row.
+    if (this.questions.size > 0) this.buffer.push(...this.questions.take())
     const batch = this.buffer.splice(0, this.options.batchSize)
     if (batch.length === 0) return
+    const events = eventCount(batch)
     try {
       await db.transaction(async (tx) => {
         for (const { sql, params } of insertStatements(batch, this.options.replica)) await tx.query(sql, params)
       })
       this.backoffMs = 0
-      this.options.onWritten?.(batch.length)
+      this.options.onWritten?.(events)
     } catch (err) {
       this.backoffMs = Math.min(MAX_BACKOFF_MS, Math.max(250, this.backoffMs * 2))
-      this.drop('db_unavailable', batch.length, `writing events failed (${(err as Error).message}); retrying in ${this.backoffMs} ms`)
+      this.drop('db_unavailable', events, `writing events failed (${(err as Error).message}); retrying in ${this.backoffMs} ms`)
     }
   }
 
@@ -133,6 +172,13 @@ export class EventWriter {
   }
 }
 
+/** Events in a batch: a question row counts each time it was asked. */
+function eventCount(batch: readonly KbEvent[]): number {
+  let n = 0
+  for (const e of batch) n += e.type === 'query' ? e.count : 1
+  return n
+}
+
 /** A table's columns with their SQL types, in the order the rows give them. */
 type Columns = ReadonlyArray<readonly [name: string, type: string]>
 
@@ -141,6 +187,7 @@ type Columns = ReadonlyArray<readonly [name: string, type: string]>
  * jsonb_to_recordset: measured on 20,000 question events, PGlite spent 64 ms of CPU per 1,000 against
  * 83-89 ms with a multi-row VALUES list of 6,000 parameters, and Node's side of PostgreSQL 14-21 ms
  * against 21-30 ms. An id already stored is skipped, so a retried batch is never counted twice.
+ * Opens and verdicts carry the question row of their queryId (record.ts), which the insights join on.
  */
 export function insertStatements(batch: readonly KbEvent[], replica: string): Array<{ sql: string; params: unknown[] }> {
   const out: Array<{ sql: string; params: unknown[] }> = []
@@ -160,6 +207,8 @@ export function insertStatements(batch: readonly KbEvent[], replica: string): Ar
     [
       ['id', 'uuid'],
       ['at', 'timestamptz'],
+      ['last_at', 'timestamptz'],
+      ['n', 'integer'],
       ['kind', 'text'],
       ['text', 'text'],
       ['raw', 'text'],
@@ -174,6 +223,8 @@ export function insertStatements(batch: readonly KbEvent[], replica: string): Ar
     of('query').map((e) => [
       e.id,
       e.at,
+      e.lastAt,
+      e.count,
       e.kind,
       e.text,
       e.raw ?? null,
@@ -192,11 +243,12 @@ export function insertStatements(batch: readonly KbEvent[], replica: string): Ar
       ['id', 'uuid'],
       ['at', 'timestamptz'],
       ['query_id', 'uuid'],
+      ['question_id', 'uuid'],
       ['article_id', 'text'],
       ['position', 'integer'],
       ['source', 'text'],
     ],
-    of('open').map((e) => [e.id, e.at, e.queryId ?? null, e.articleId, e.position ?? null, e.source]),
+    of('open').map((e) => [e.id, e.at, e.queryId ?? null, e.queryId ? questionRowOf(e.queryId) : null, e.articleId, e.position ?? null, e.source]),
   )
   add(
     'kb_feedback',
@@ -204,11 +256,12 @@ export function insertStatements(batch: readonly KbEvent[], replica: string): Ar
       ['id', 'uuid'],
       ['at', 'timestamptz'],
       ['query_id', 'uuid'],
+      ['question_id', 'uuid'],
       ['article_id', 'text'],
       ['verdict', 'text'],
       ['comment', 'text'],
     ],
-    of('feedback').map((e) => [e.id, e.at, e.queryId, e.articleId, e.verdict, e.comment ?? null]),
+    of('feedback').map((e) => [e.id, e.at, e.queryId, questionRowOf(e.queryId), e.articleId, e.verdict, e.comment ?? null]),
   )
   add(
     'kb_uses',
