@@ -2,22 +2,24 @@
  * Snippets: the passage of an article that holds the most of the matched terms.
  */
 import type { Synonyms } from '../analysis/synonyms.js'
-import { analyzeText, indexByTerm } from '../analysis/terms.js'
+import { analyzeText } from '../analysis/terms.js'
 import type { KbArticle } from '../article.js'
 
 const MAX_SNIPPET = 240
 
-/** A passage of an article (its terms are in the article's term index). */
+/** A passage of an article: its text, its distinct terms (analyzed the first time it is looked at), and how it is shown. */
 interface Passage {
   text: string
+  terms?: readonly string[]
   /** The passage as shown, made the first time it is shown. */
   shown?: string
 }
 
-/** An article's passages, with an index from term to the passages that hold it. */
+/** An article's passages in reading order; those of `rest` are read only when the ones before did not settle the snippet. */
 interface Passages {
   list: Passage[]
-  byTerm: Map<string, number[]>
+  /** The texts of the passages after `list` (the cause and resolution: reading them decodes the article's stored body). */
+  rest?: () => string[]
 }
 
 // Analyzing an article's passages is the main cost of a snippet, and the same articles come up
@@ -27,14 +29,14 @@ const CACHE_LIMIT = 5_000
 class PassageCache {
   private map = new WeakMap<KbArticle, Passages>()
   private size = 0
-  get(a: KbArticle, texts: () => string[], synonyms?: Synonyms): Passages {
+  get(a: KbArticle, passages: () => Passages): Passages {
     let p = this.map.get(a)
     if (!p) {
       if (++this.size > CACHE_LIMIT) {
         this.map = new WeakMap()
         this.size = 1
       }
-      p = analyze(texts(), synonyms)
+      p = passages()
       this.map.set(a, p)
     }
     return p
@@ -43,31 +45,44 @@ class PassageCache {
 const structured = new PassageCache()
 const bodies = new PassageCache()
 
-function analyze(texts: string[], synonyms?: Synonyms): Passages {
-  // Each passage's terms are only needed for the index (which lists a passage once per term), not kept.
-  const byTerm = indexByTerm(texts.map((text) => analyzeText(text, synonyms)))
-  return { list: texts.map((text) => ({ text })), byTerm }
-}
-
-/** Pick the passage with the most matched (index-form) terms and cut it to a readable length; `synonyms`: the index's, so its terms are found. */
+/**
+ * Pick the passage with the most matched (index-form) terms and cut it to a readable length; `synonyms`: the index's, so its terms are found.
+ * Passages are analyzed in reading order, and only until one holds every term: none after it can
+ * hold more, so a match's snippet (its terms are the article's symptom terms) mostly reads the
+ * symptoms alone, and leaves the stored body compressed.
+ */
 export function makeSnippet(a: KbArticle, terms: ReadonlySet<string>, synonyms?: Synonyms): string {
   let best: Passage | undefined
   let bestCount = 0
-  // The first passage (in reading order) holding the most terms, counted through the term index.
-  const consider = ({ list, byTerm }: Passages) => {
-    const counts = new Uint16Array(list.length)
-    for (const t of terms) for (const i of byTerm.get(t) ?? []) counts[i]!++
-    for (let i = 0; i < list.length; i++) {
-      if (counts[i]! > bestCount) {
-        best = list[i]
-        bestCount = counts[i]!
+  // The first passage (in reading order) holding the most terms.
+  const consider = (passages: Passages) => {
+    const list = passages.list
+    for (let i = 0; bestCount < terms.size; i++) {
+      if (i === list.length) {
+        if (!passages.rest) return
+        for (const text of passages.rest()) list.push({ text })
+        passages.rest = undefined
+        if (i === list.length) return
+      }
+      const p = list[i]!
+      p.terms ??= [...new Set(analyzeText(p.text, synonyms))]
+      let count = 0
+      for (const t of p.terms) if (terms.has(t)) count++
+      if (count > bestCount) {
+        best = p
+        bestCount = count
       }
     }
   }
   // Symptoms first, then cause and resolution, in the order a reader wants them.
-  consider(structured.get(a, () => [...a.symptoms, ...(a.cause?.text.split('\n') ?? []), ...a.resolution.text.split('\n')], synonyms))
+  consider(
+    structured.get(a, () => ({
+      list: a.symptoms.map((text) => ({ text })),
+      rest: () => [...(a.cause?.text.split('\n') ?? []), ...a.resolution.text.split('\n')],
+    })),
+  )
   // The body is long: read it only when the structured parts hold none of the terms.
-  if (bestCount === 0) consider(bodies.get(a, () => a.body.text.split('\n'), synonyms))
+  if (bestCount === 0) consider(bodies.get(a, () => ({ list: [], rest: () => a.body.text.split('\n') })))
   if (!best) return shorten(a.symptoms[0] ?? a.resolution.text, MAX_SNIPPET)
   best.shown ??= shorten(best.text, MAX_SNIPPET)
   return best.shown
