@@ -10,14 +10,15 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import { appPlugin, fastifyOptions } from './app.js'
 import { type Config, parseCorsOrigins, parseTrustProxy, queryWorkerCount } from './config.js'
 import { EventStore } from './runtime/events/store.js'
-import { loadKnowledgeBase, loadKnowledgeBaseOffThread } from './runtime/kb.js'
+import { type KnowledgeBase, loadKnowledgeBaseOffThread } from './runtime/kb.js'
 import { collectGarbage, missingNodeFlags } from './runtime/memory.js'
 import { warmUp } from './runtime/query/warmup.js'
 import { WorkerRunner } from './runtime/query/worker-runner.js'
 
 /** The events store the configuration names: PostgreSQL with DATABASE_URL, else PGlite under KB_DATA_DIR. */
-function eventStoreFor(config: Config, app: FastifyInstance): EventStore {
+function eventStoreFor(config: Config, app: FastifyInstance, openAfter: Promise<unknown>): EventStore {
   return new EventStore({
+    openAfter,
     dataDir: config.KB_DATA_DIR,
     ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}),
     replica: config.KB_REPLICA || `${hostname()}-${process.pid}`,
@@ -32,7 +33,10 @@ function eventStoreFor(config: Config, app: FastifyInstance): EventStore {
 
 /** Start serving the artifact named by the configuration. Throws ArtifactError if it cannot load. */
 export async function startServer(config: Config): Promise<FastifyInstance> {
-  const kb = await loadKnowledgeBase(config.KB_INDEX)
+  // The artifact is read, checked and decoded in a thread of its own while this thread sets the
+  // app up (modules, routes, schemas): on two cores the two overlap, and the server is ready sooner.
+  const loading = loadKnowledgeBaseOffThread(config.KB_INDEX)
+  loading.catch(() => undefined) // awaited below, where a failure is thrown
   const app = Fastify(
     fastifyOptions(config.KB_MAX_BODY_BYTES, {
       logger: { level: config.LOG_LEVEL },
@@ -51,12 +55,14 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   const queries = config.KB_QUERY_WORKER
     ? new WorkerRunner(app.log, queryWorkerCount(config.KB_QUERY_WORKERS), { heapMb: config.KB_QUERY_WORKER_HEAP_MB })
     : undefined
-  // Events are written off the request path; the database opens in the background (a server
-  // answers before it is ready: its events wait in the writer's bounded buffer).
-  const events = config.KB_EVENTS ? eventStoreFor(config, app) : undefined
+  // Events are written off the request path; the database opens in the background once the
+  // server listens (PGlite's start would compete with loading the index for the CPU; a server
+  // answers before the database is ready: its events wait in the writer's bounded buffer).
+  let listening = (): void => undefined
+  const listened = new Promise<void>((resolve) => (listening = resolve))
+  const events = config.KB_EVENTS ? eventStoreFor(config, app, listened) : undefined
   events?.ready.catch(() => undefined)
   await app.register(appPlugin, {
-    kb,
     queries,
     events,
     storeRawPastes: config.KB_STORE_RAW_PASTES,
@@ -75,11 +81,22 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   app.addHook('onSend', async (_req, reply) => {
     if (closing) reply.header('connection', 'close')
   })
+  await app.ready()
+  let kb: KnowledgeBase
+  try {
+    kb = await loading
+  } catch (err) {
+    await app.close()
+    await events?.close(0)
+    throw err
+  }
+  app.swapKb(kb)
   collectGarbage() // what loading left behind (decoding buffers), before serving (with --expose-gc: memory.ts)
   const missing = missingNodeFlags()
   if (missing.length > 0)
     app.log.warn({ missing }, 'node was started without these V8 flags (the kb command sets them): more memory after load, a longer tail for large pastes')
   await app.listen({ port: config.PORT, host: config.HOST })
+  listening()
   app.log.info({ buildId: kb.artifact.header.buildId, articles: kb.artifact.articles.length, index: config.KB_INDEX }, 'serving')
   // The worker warms each build it loads; without a worker, the main thread warms it here.
   if (queries) void queries.load(kb)

@@ -12,6 +12,8 @@ import { type DropReason, EventWriter } from './writer.js'
 /** Options of the store. */
 export interface EventStoreOptions extends EventDbOptions {
   replica: string
+  /** Open the database only once this settles (a server opens it once it listens: starting PGlite competes with loading the index). */
+  openAfter?: Promise<unknown>
   /** Days an event is kept; older ones are deleted daily. */
   retentionDays: number
   capacity?: number
@@ -37,10 +39,14 @@ export class EventStore {
   /** Ends the pause between two attempts to open (close). */
   private wake: (() => void) | undefined
   private closing = false
+  /** Settles when close() is called. */
+  private readonly closed: Promise<void>
+  private markClosed: () => void = () => undefined
   /** Settles when the database is open and migrated (or has failed to). */
   readonly ready: Promise<void>
 
   constructor(private readonly options: EventStoreOptions) {
+    this.closed = new Promise<void>((resolve) => (this.markClosed = resolve))
     this.writer = new EventWriter(() => this.db, {
       capacity: options.capacity ?? 10_000,
       batchSize: options.batchSize ?? 500,
@@ -60,6 +66,7 @@ export class EventStore {
    * server's, is a setting to fix, not a wait: those end the attempts.
    */
   private async open(): Promise<void> {
+    if (this.options.openAfter) await Promise.race([this.options.openAfter.catch(() => undefined), this.closed])
     for (let attempt = 0, pauseMs = OPEN_RETRY_FIRST_MS; ; attempt++, pauseMs = Math.min(OPEN_RETRY_MAX_MS, pauseMs * 2)) {
       if (this.closing) throw new Error('the events store was closed before its database opened')
       try {
@@ -149,6 +156,7 @@ export class EventStore {
   /** Write what is left (within `timeoutMs`) and close the database. */
   async close(timeoutMs = 2000): Promise<void> {
     this.closing = true
+    this.markClosed()
     if (this.retention) clearInterval(this.retention)
     // A store still trying to open gives up now rather than after its pause.
     this.wake?.()
