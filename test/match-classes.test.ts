@@ -7,7 +7,7 @@ import assert from 'node:assert/strict'
 import path from 'node:path'
 import { describe, it } from 'node:test'
 import { isGenericCode } from '../src/core/match/codes.js'
-import { codeConflict } from '../src/core/match/match.js'
+import { codeConflict, Matcher } from '../src/core/match/match.js'
 import { normalizeLine } from '../src/core/match/normalize.js'
 import { readPaste } from '../src/core/match/paste.js'
 import { articleCodes, literalCode } from '../src/core/match/profile.js'
@@ -298,5 +298,30 @@ describe('an error class named for saying nothing is no specific evidence', () =
     const r = (await kbFrom(FIXTURES)).matcher.match({ text: line, limit: 3 })
     assert.equal(r.results[0]?.id, 'storage-upload-internal-error')
     assert.equal(r.noConfidentMatch, true, `${r.results[0]?.id} ${r.results[0]?.confidence}`)
+  })
+})
+
+describe('of messages wrapped in one another on a line, the one ending it is the cause', () => {
+  // docker/docs#15142: the daemon's message wraps the request's, which wraps the TLS error.
+  const line = 'docker: Error response from daemon: Get "https://registry-1.docker.io/v2/": x509: certificate signed by unknown authority.'
+  const WRAPPER = 'container-daemon-error-response'
+  const CAUSE = 'registry-certificate-unknown-authority'
+  /** Each article's score for a paste, with the rule (the defaults) and without it. */
+  const scores = async (text: string): Promise<Array<Map<string, number>>> => {
+    const { artifact } = await kbFrom(FIXTURES)
+    return [MATCH_DEFAULTS, { ...MATCH_DEFAULTS, causeLast: 0 }].map(
+      (o) => new Map(new Matcher(artifact, o).match({ text, limit: 5 }).results.map((h) => [h.id, h.score])),
+    )
+  }
+
+  it("the wrapper's article loses for the words after its match; the innermost message's keeps its score and comes first", async () => {
+    const [withRule, without] = await scores(line)
+    assert.ok(withRule!.get(WRAPPER)! < without!.get(WRAPPER)!, `${withRule!.get(WRAPPER)} vs ${without!.get(WRAPPER)}`)
+    assert.equal(withRule!.get(CAUSE), without!.get(CAUSE))
+    assert.equal([...withRule!.keys()][0], CAUSE)
+  })
+  it('a sentence typed by a user is no chain: its order changes nothing', async () => {
+    const [withRule, without] = await scores('docker pull says error response from daemon and then that the certificate is signed by an unknown authority')
+    assert.deepEqual(withRule, without)
   })
 })

@@ -14,7 +14,7 @@ import { codesByKind, isGenericCode, isUnspecifiedName, kindsConflict } from './
 import { readPaste, type Paste } from './paste.js'
 import { MATCH_DEFAULTS, type MatchOptions } from './options.js'
 import { MAX_TERM_NUMBER, profileArticle, type ArticleProfile, type TermNumbers } from './profile.js'
-import { bestSegment, makeSegments, segmentText, type Scratch, type Segments } from './segments.js'
+import { bestSegment, makeSegments, segmentText, tailShare, type Scratch, type Segments } from './segments.js'
 import { Vocabulary } from './vocabulary.js'
 
 const OPTIONAL = lunr.Query.presence.OPTIONAL
@@ -329,10 +329,12 @@ export class Matcher {
     const matchedSymptoms: MatchedSymptom[] = []
     let bestSymptom = 0
     let phraseWeight = 0 // the most IDF weight of one matched symptom the paste holds
+    const chain = this.options.causeLast
     for (const s of p.symptoms) {
       const m = bestSegment(s, segs, this.options)
       if (!m) continue
-      bestSymptom = Math.max(bestSymptom, m.score)
+      // Of messages wrapped in one another on a line, the one ending it is the cause (`tailShare`).
+      bestSymptom = Math.max(bestSymptom, chain > 0 ? m.score * (1 - chain * tailShare(s, m.segment, segs)) : m.score)
       // A short quoted message scores less than it matches (its strength); as evidence, what it matched counts.
       if (m.score >= this.options.symptomThreshold * s.strength) phraseWeight = Math.max(phraseWeight, m.weight)
       if (m.score >= this.options.symptomThreshold) matchedSymptoms.push({ symptom: s.text, line: segmentText(paste, m.segment), score: round(m.score, 3) })

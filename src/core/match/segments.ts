@@ -5,7 +5,7 @@
  */
 import { indexByTerm } from '../analysis/terms.js'
 import type { MatchOptions } from './options.js'
-import type { Paste } from './paste.js'
+import type { Paste, PasteLine } from './paste.js'
 import { numberPairs, type WeightedSymptom } from './profile.js'
 
 /** A pasted line, or a window of consecutive lines (a message wrapped over several), to compare with symptoms. */
@@ -31,6 +31,13 @@ export interface Scratch {
 export interface Segments extends Scratch {
   list: Segment[]
   byId: Map<number, number[]>
+  /** How many terms each pasted line has, by line index. */
+  lineLengths: Int32Array
+  /**
+   * Whether each pasted line is a chain of messages, each wrapping the next (`isErrorChain`); the
+   * order of a typed sentence says nothing of causes.
+   */
+  chainLines: Uint8Array
 }
 
 /** The options segments and their scoring use (`MatchOptions`). */
@@ -81,7 +88,43 @@ export function makeSegments(
   const room = scratch.acc.length >= list.length ? scratch : { acc: new Float64Array(list.length * 2), touched: new Int32Array(list.length * 2) }
   const byId = indexByTerm(list.map((seg) => seg.ids))
   byId.delete(-1) // terms without a number match nothing
-  return { list, byId, ...room }
+  return {
+    list,
+    byId,
+    lineLengths: Int32Array.from(lineIds, (ids) => ids.length),
+    chainLines: Uint8Array.from(all, (l) => (isErrorChain(l) ? 1 : 0)),
+    ...room,
+  }
+}
+
+/** Message separators: `outer: inner`, and a JSON log's `"key":` before each field. */
+const SEPARATOR = /:\s|":/g
+
+/** A line that looks like an error and holds messages wrapped in one another (two separators at least): `rpc error: ...: x509: ...`. */
+function isErrorChain(line: PasteLine): boolean {
+  return line.errorLike > 0 && (line.raw.match(SEPARATOR)?.length ?? 0) >= 2
+}
+
+/**
+ * How far before the end of its line a symptom's match ends: the share of that line's terms after
+ * the last term of the symptom the segment holds (0 when the match ends the line). An error that
+ * wraps another writes the cause after its own words (`transport: Error while dialing: ...: x509:
+ * certificate signed by unknown authority`, a JSON log's `exception.class` before its message), so
+ * of two messages matched on one line, the one ending later is the deeper cause.
+ */
+export function tailShare(s: WeightedSymptom, seg: Segment, segs: Segments): number {
+  const ids = seg.ids
+  let k = ids.length - 1
+  while (k >= 0 && !s.ids.includes(ids[k]!)) k--
+  if (k < 0) return 0
+  // The line of term k: walk the segment's lines, each `lineLengths` terms long.
+  let start = 0
+  for (let line = seg.first; line < seg.first + seg.count; line++) {
+    const n = segs.lineLengths[line]!
+    if (k < start + n) return segs.chainLines[line] ? (start + n - 1 - k) / n : 0
+    start += n
+  }
+  return 0
 }
 
 /** The split-only terms of lines `first`.. (`count` lines) by number: those no line of them holds as a word of its own. */
