@@ -113,6 +113,9 @@ function isErrorChain(line: PasteLine): boolean {
  * of two messages matched on one line, the one ending later is the deeper cause.
  */
 export function tailShare(s: WeightedSymptom, seg: Segment, segs: Segments): number {
+  let chain = false
+  for (let line = seg.first; line < seg.first + seg.count; line++) if (segs.chainLines[line]) chain = true
+  if (!chain) return 0 // most lines: nothing to walk
   const ids = seg.ids
   let k = ids.length - 1
   while (k >= 0 && !s.ids.includes(ids[k]!)) k--
