@@ -2,8 +2,11 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import fc from 'fast-check'
 import type { Nodes as MdastNodes } from 'mdast'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import { unified } from 'unified'
 import { LIMITS } from '../src/limits.js'
-import { parseMarkdown, renderMarkdown } from '../src/build/render/markdown.js'
+import { markdownHtml, parseMarkdown, renderMarkdown } from '../src/build/render/markdown.js'
 import { findTooDeep, findTooManyOpeners } from '../src/build/render/nesting.js'
 
 /** How deeply nodes of these types nest in a syntax tree, as the parser built it. */
@@ -36,6 +39,38 @@ describe('renderMarkdown', () => {
     const r = renderMarkdown('See [docs](https://example.com/a?b=1).\n\n```\nnetsh int ipv4 show dynamicport tcp\n```')
     assert.match(r.html, /<a href="https:\/\/example.com\/a\?b=1">docs<\/a>/)
     assert.match(r.html, /<pre><code>netsh int ipv4 show dynamicport tcp\n<\/code><\/pre>/)
+  })
+})
+
+describe('markdownHtml', () => {
+  it('leaves the Markdown tree as it was (renderMarkdown reads its plain text after, without a copy)', () => {
+    const samples = [
+      'Restart the pool[^1], then again[^1] and [^x].\n\n[^1]: Recycling is *not* enough.\n    Really.\n[^x]: HTTPERR.\n',
+      '| Tag | Driver |\n|:--|--:|\n| `Leak` | [bad.sys](https://example.com/bad) |\n',
+      '- [ ] check the log\n- [x] restart\n\n1. one\n\n   two\n2. three\n',
+      '![diagram](/a.png "t") <b>raw</b> ~~old~~ www.example.com and ops@example.com\n\n[ref]\n\n[ref]: https://example.com "T"\n',
+      '# Title\n\n> quote\n> > nested\n\n```ps\nGet-Service\n```\n\n    indented\n\n***\n\nline  \nbreak\\\nend',
+    ]
+    for (const md of samples) {
+      const tree = parseMarkdown(md)
+      const before = structuredClone(tree)
+      assert.ok(markdownHtml(tree).length > 0)
+      assert.deepEqual(tree, before, md)
+    }
+  })
+})
+
+describe('parseMarkdown', () => {
+  it('gives the tree remark-gfm gives, with literal links or without (it skips their search in text that has no hint of one)', () => {
+    const reference = unified().use(remarkParse).use(remarkGfm)
+    const samples = [
+      'See www.example.com/a?b=1, https://example.com/x) and HTTP://EXAMPLE.COM.',
+      'Mail ops@example.com, mailto:ops@example.com or xmpp:ops@example.com/desk; not `a@b.c` in code.',
+      'An at sign from a reference: ops&#64;example.com, and a link [www.example.com](https://example.com).',
+      'No link here: w3wp.exe, C:\\inetpub, 10.0.0.1:443 and **bold** text.\n\n| a | b |\n|---|---|\n| c@d.io | e |\n',
+      '',
+    ]
+    for (const md of samples) assert.deepEqual(parseMarkdown(md), reference.runSync(reference.parse(md)), md)
   })
 })
 

@@ -13,16 +13,48 @@ import rehypeStringify from 'rehype-stringify'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
-import { unified } from 'unified'
+import { type Processor, unified } from 'unified'
 import type { RenderedText } from '../../core/article.js'
 import { LIMITS } from '../../limits.js'
 import { findTooDeep, findTooManyOpeners } from './nesting.js'
 
 export type { RenderedText } from '../../core/article.js'
 
-const parser = unified().use(remarkParse).use(remarkGfm)
 /** The prefix rehype-sanitize puts before every id and name, so no article can clobber the page's globals. */
 const CLOBBER_PREFIX = defaultSchema.clobberPrefix ?? 'user-content-'
+
+/** What a text needs for remark-gfm to find a literal link in it: each of its patterns starts at "http(s)://" or "www.", or holds an "@". */
+const LITERAL_LINK_HINT = /@|https?:\/\/|www\./i
+
+/** True when some text node of the tree holds a hint of a literal link (in a link or not: a superset is enough). */
+function mayHoldLiteralLink(node: MdastNodes): boolean {
+  if (node.type === 'text') return LITERAL_LINK_HINT.test(node.value)
+  return 'children' in node && node.children.some((child) => mayHoldLiteralLink(child as MdastNodes))
+}
+
+/**
+ * remark-gfm's transform for literal links (www.example.com, ops@example.com) runs four
+ * find-and-replace passes over every text node after each parse, about a twentieth of a build's
+ * CPU; in a tree without the hints none of them can match, so there it is skipped. Its extension
+ * is the one that handles `literalAutolink` tokens; test/render.test.ts checks the output equals
+ * remark-gfm's own, hints or not.
+ */
+function skipLiteralLinksWithoutHints(this: Processor): void {
+  type Transform = (tree: MdastRoot) => MdastRoot | undefined | void
+  type Extension = { enter?: Record<string, unknown> | null; transforms?: Transform[] | null }
+  const extensions = (this.data('fromMarkdownExtensions') ?? []).flat() as Extension[]
+  for (const extension of extensions) {
+    if (!extension.enter || !('literalAutolink' in extension.enter) || !extension.transforms) continue
+    extension.transforms = extension.transforms.map(
+      (transform): Transform =>
+        (tree) =>
+          mayHoldLiteralLink(tree) ? transform(tree) : undefined,
+    )
+  }
+}
+
+// A plugin after remark-gfm: attached in order, it finds remark-gfm's extensions in place.
+const parser = unified().use(remarkParse).use(remarkGfm).use(skipLiteralLinksWithoutHints)
 
 /** Parse Markdown (CommonMark and GFM) into a syntax tree with positions: the project's one Markdown parser (rendering, import). */
 export function parseMarkdown(markdown: string): MdastRoot {
@@ -57,8 +89,15 @@ export function renderMarkdown(markdown: string): RenderedText {
   if (crowded)
     throw new Error(`Markdown has more than ${LIMITS.markdownInlineOpeners} link brackets and emphasis marks between blank lines (line ${crowded.line})`)
   const tree = parseMarkdown(markdown)
-  const html = String(toHtml.stringify(toHtml.runSync(structuredClone(tree)) as never)).trim()
-  return { markdown, html, text: plainText(tree) }
+  return { markdown, html: markdownHtml(tree), text: plainText(tree) }
+}
+
+/**
+ * Sanitized HTML of a Markdown tree. The tree is not copied first: remark-rehype makes a new (hast)
+ * tree and leaves this one as it was (test/render.test.ts checks), so its plain text can be read after.
+ */
+export function markdownHtml(tree: MdastRoot): string {
+  return String(toHtml.stringify(toHtml.runSync(tree) as never)).trim()
 }
 
 const BLOCK_TYPES = new Set(['paragraph', 'heading', 'listItem', 'code', 'blockquote', 'tableRow', 'tableCell', 'thematicBreak', 'definition'])
