@@ -7,7 +7,7 @@
  * checks that the postings equal those of Lunr's own builder.
  */
 import type { Synonyms } from '../../core/analysis/synonyms.js'
-import { expandIdentifier, isStopWord, termKey, trim } from '../../core/analysis/terms.js'
+import { expandIdentifier, isStopKey, termKey, trim } from '../../core/analysis/terms.js'
 import { splitText } from '../../core/analysis/tokenize.js'
 import type { KbArticle } from '../../core/article.js'
 import { FIELDS } from '../../core/fields.js'
@@ -18,48 +18,54 @@ export interface FieldTerms {
   counts: Map<string, number>
 }
 
-// A raw token's words after trim and expand: tokens repeat a lot ("error", codes on every line),
-// so they are kept; emptied when full, which bounds the memory.
+// A raw token's words after trim and expand, with their keys (termKey): tokens repeat a lot
+// ("error", codes on every line), so both are kept, and a word costs one lookup here instead of
+// the stop-word and stem lookups of each step; emptied when full, which bounds the memory.
 const SURFACE_LIMIT = 100_000
-const surfaceCache = new Map<string, readonly string[]>()
-const NONE: readonly string[] = Object.freeze([])
+/** A raw token's words (Lunr's first two steps, kb-trim and kb-expand) and each word's key. */
+interface Surface {
+  words: readonly string[]
+  keys: readonly string[]
+}
+const surfaceCache = new Map<string, Surface>()
+const NONE: Surface = Object.freeze({ words: Object.freeze([]), keys: Object.freeze([]) })
 
-/** A raw token after Lunr's first two steps (kb-trim, kb-expand): nothing when it is only punctuation. */
-function surfaceWords(raw: string): readonly string[] {
-  let words = surfaceCache.get(raw)
-  if (words === undefined) {
+/** A raw token after Lunr's first two steps (kb-trim, kb-expand), and the words' keys: nothing when it is only punctuation. */
+function surfaceOf(raw: string): Surface {
+  let surface = surfaceCache.get(raw)
+  if (surface === undefined) {
     if (surfaceCache.size >= SURFACE_LIMIT) surfaceCache.clear()
     const t = trim(raw)
-    words = t === '' ? NONE : Object.freeze(expandIdentifier(t))
-    surfaceCache.set(raw, words)
+    const words = t === '' ? [] : expandIdentifier(t)
+    surface = words.length === 0 ? NONE : Object.freeze({ words: Object.freeze(words), keys: Object.freeze(words.map(termKey)) })
+    surfaceCache.set(raw, surface)
   }
-  return words
+  return surface
 }
 
-/** Add a word that passed the synonyms step: the stop-words step drops it, or the stem step gives its term (termKey is stem, cached, for a word that is not a stop word). */
-function emit(word: string, out: FieldTerms): void {
-  if (isStopWord(word)) return
-  const term = termKey(word)
-  out.counts.set(term, (out.counts.get(term) ?? 0) + 1)
+/** Count a word's key (termKey): a stop word's key gives no term (the stop-words step drops it), any other key is its term (the stem step's output). */
+function count(key: string, out: FieldTerms): void {
+  if (isStopKey(key)) return
+  out.counts.set(key, (out.counts.get(key) ?? 0) + 1)
   out.length++
 }
 
 /** The index terms of one field's text, as Lunr's builder counts them with the KB's synonyms. */
 export function analyzeField(text: string, synonyms: Synonyms): FieldTerms {
   const out: FieldTerms = { length: 0, counts: new Map() }
-  const words: string[] = []
-  for (const raw of splitText(text)) for (const w of surfaceWords(raw)) words.push(w)
+  const keys: string[] = []
+  for (const raw of splitText(text)) for (const k of surfaceOf(raw).keys) keys.push(k)
   if (synonyms.empty) {
-    for (const w of words) emit(w, out)
+    for (const k of keys) count(k, out)
     return out
   }
   // The synonyms step reads the whole sequence of expanded words (a phrase needs its neighbours):
   // per position, the word stays, or the canonical words take its place (none for a phrase's later words).
-  const plan = synonyms.surfacePlan(words.map(termKey))
-  for (let i = 0; i < words.length; i++) {
+  const plan = synonyms.surfacePlan(keys)
+  for (let i = 0; i < keys.length; i++) {
     const replaced = plan[i]
-    if (replaced === undefined) emit(words[i]!, out)
-    else for (const w of replaced) emit(w, out)
+    if (replaced === undefined) count(keys[i]!, out)
+    else for (const w of replaced) count(termKey(w), out)
   }
   return out
 }
