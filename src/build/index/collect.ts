@@ -17,7 +17,7 @@ import { duplicateIdProblem, type LoadOptions, listArticleFiles } from '../conte
 import { ContentError, NoArticlesError, type Problem, sortProblems } from '../content/problems.js'
 import { loadSynonyms } from '../content/synonyms.js'
 import type { EncodedArticle, ForwardIndex } from '../artifact/model.js'
-import { batchFields, batchTerms, type BatchResult } from './batch.js'
+import { batchFields, batchTerms } from './batch.js'
 import { ForwardCollector } from './forward.js'
 import { Spill } from './spill.js'
 import { defaultThreads, runBatches } from './threads.js'
@@ -109,7 +109,11 @@ export async function collectFolder(dir: string, options: CollectOptions = {}): 
         problems.push(...outcome.problems)
         if (outcome.id !== undefined) identities.push({ file: position.get(outcome.rel)!, rel: outcome.rel, id: outcome.id })
       }
-      for (let i = 0; i < result.articles.length; i++) await addBuilt(result, i, numbers, collector, spill, arrivals)
+      const slots = await spill.appendAll(result.articles)
+      for (let i = 0; i < result.articles.length; i++) {
+        collector.addPacked(batchFields(result, i), (local) => numbers[local]!)
+        arrivals.push({ id: result.articles[i]!.id, at: slots[i]! })
+      }
     })
 
     // Ids are checked across drafts too: a draft must not take the id of a published article.
@@ -143,20 +147,6 @@ export async function collectFolder(dir: string, options: CollectOptions = {}): 
     await spill.close()
     throw err
   }
-}
-
-/** Add built article `i` of a batch: its forward entries (batch term numbers through `numbers`) and its bytes to the spill file. */
-async function addBuilt(
-  result: BatchResult,
-  i: number,
-  numbers: Uint32Array,
-  collector: ForwardCollector,
-  spill: Spill,
-  arrivals: Array<{ id: string; at: number }>,
-) {
-  collector.addPacked(batchFields(result, i), (local) => numbers[local]!)
-  const encoded = result.articles[i]!
-  arrivals.push({ id: encoded.id, at: await spill.append(encoded) })
 }
 
 /** Files read at once to hash them: enough to keep the disk busy, few enough to bound what is held. */

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { EncodedArticle } from '../artifact/model.js'
 
-/** An append-only file of encoded articles, each read back by the slot `append` gave it. */
+/** An append-only file of encoded articles, each read back by the slot `appendAll` gave it. */
 export class Spill {
   private readonly ids: string[] = []
   /** Per slot: where its meta starts, its meta's length, its body's length. */
@@ -26,14 +26,20 @@ export class Spill {
     return new Spill(folder, await open(path.join(folder, 'articles.bin'), 'w+'))
   }
 
-  /** Write an encoded article; returns its slot. */
-  async append(a: EncodedArticle): Promise<number> {
-    const slot = this.ids.length
-    this.ids.push(a.id)
-    this.places.push(this.size, a.meta.byteLength, a.body.byteLength)
-    await this.handle.writev([a.meta, a.body], this.size)
-    this.size += a.meta.byteLength + a.body.byteLength
-    return slot
+  /** Write encoded articles in one system call (a build thread's batch at a time); returns their slots, in order. */
+  async appendAll(list: readonly EncodedArticle[]): Promise<number[]> {
+    const at = this.size
+    const slots: number[] = []
+    const buffers: Uint8Array[] = []
+    for (const a of list) {
+      slots.push(this.ids.length)
+      this.ids.push(a.id)
+      this.places.push(this.size, a.meta.byteLength, a.body.byteLength)
+      this.size += a.meta.byteLength + a.body.byteLength
+      buffers.push(a.meta, a.body)
+    }
+    if (buffers.length > 0) await this.handle.writev(buffers, at)
+    return slots
   }
 
   /** Read the article of a slot back. */
