@@ -6,6 +6,13 @@
 import { LIMITS } from '../../limits.js'
 import { type ExpansionBudget, fuzzyAutomaton, walkTerms, wildcardAutomaton } from './expand.js'
 
+/**
+ * Words whose one-edit neighbours are kept (`wordsOneEditAway`), at most; emptied when full, which
+ * bounds the memory. Each lookup tries hundreds of variants of the word, and a paste's unknown
+ * words come back: a host, a product or a user's own word, in paste after paste.
+ */
+const CORRECTIONS_KEPT = 10_000
+
 /** A budget that never runs out (direct calls outside a query). */
 export function unbounded(): ExpansionBudget {
   return { terms: Number.POSITIVE_INFINITY, steps: Number.POSITIVE_INFINITY, cut: false }
@@ -18,6 +25,8 @@ export class Lexicon {
   private readonly longestTerm: number
   /** The characters index terms are made of (what one edit can insert or substitute), the letters among them, and the longest term of letters only. */
   private alphabet: { all: string[]; letters: string[]; longestWord: number } | undefined
+  /** Words looked up by `wordsOneEditAway`, with what was found. */
+  private readonly corrections = new Map<string, readonly string[]>()
 
   /** `terms`: the index terms, sorted (UTF-16 code-unit order). */
   constructor(readonly terms: readonly string[]) {
@@ -82,7 +91,13 @@ export class Lexicon {
   wordsOneEditAway(word: string): string[] {
     const { letters, longestWord } = this.characters()
     if (word.length > Math.min(longestWord + 1, LIMITS.patternTermChars)) return []
-    return this.oneEditAway(word, letters).filter((t) => /^\p{L}+$/u.test(t))
+    let found = this.corrections.get(word)
+    if (found === undefined) {
+      found = this.oneEditAway(word, letters).filter((t) => /^\p{L}+$/u.test(t))
+      if (this.corrections.size >= CORRECTIONS_KEPT) this.corrections.clear()
+      this.corrections.set(word, found)
+    }
+    return [...found] // a copy: callers sort it
   }
 
   /**
