@@ -35,7 +35,8 @@ function eventStoreFor(config: Config, app: FastifyInstance, openAfter: Promise<
 export async function startServer(config: Config): Promise<FastifyInstance> {
   // The artifact is read, checked and decoded in a thread of its own while this thread sets the
   // app up (modules, routes, schemas): on two cores the two overlap, and the server is ready sooner.
-  const loading = loadKnowledgeBaseOffThread(config.KB_INDEX)
+  // This thread also takes the artifact's checksum, over the same open file, while the loader decodes.
+  const loading = loadKnowledgeBaseOffThread(config.KB_INDEX, { checksumHere: true })
   loading.catch(() => undefined) // awaited below, where a failure is thrown
   const app = Fastify(
     fastifyOptions(config.KB_MAX_BODY_BYTES, {

@@ -123,6 +123,19 @@ describe('reload', () => {
     assert.equal(start.stderr.trim(), `Cannot load index artifact ${file}: ${problem}. Rebuild it with: npm run kb -- build --out ${file}`)
   })
 
+  it('a start with an edited artifact fails on its checksum, taken on the main thread while the loader decodes', async () => {
+    const bytes = Buffer.from(serializeArtifact(await payload()))
+    // A byte of the postings changed: decoding may run into it too, but the checksum is what is reported.
+    bytes[Math.floor(bytes.length / 2)]! ^= 0xff
+    const file = await artifactFile(bytes)
+    const start = spawnSync(process.execPath, [CLI, 'serve', '--index', file, '--port', '0'], { encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'warn' } })
+    assert.equal(start.status, 1)
+    assert.equal(
+      start.stderr.trim(),
+      `Cannot load index artifact ${file}: it is corrupt (its checksum does not match; truncated or edited?). Rebuild it with: npm run kb -- build --out ${file}`,
+    )
+  })
+
   it('loads off the main thread: /healthz keeps answering while a large artifact is reloaded', async (t) => {
     const big = repeated(await payload(), 100) // about 30 MB, as the issue's
     const file = await artifactFile(big)

@@ -25,9 +25,10 @@ export async function loadKnowledgeBase(file: string): Promise<KnowledgeBase> {
 /**
  * `loadKnowledgeBase` for a server that is serving: the artifact is read, checked and parsed in a
  * thread of its own (artifact.ts), and the matcher is prepared in a turn of the event loop of its own.
+ * `checksumHere`: this thread takes the checksum meanwhile (at start, when it has little else to do).
  */
-export async function loadKnowledgeBaseOffThread(file: string): Promise<KnowledgeBase> {
-  const artifact = await readArtifactOffThread(file)
+export async function loadKnowledgeBaseOffThread(file: string, options: { checksumHere?: boolean } = {}): Promise<KnowledgeBase> {
+  const artifact = await readArtifactOffThread(file, options)
   await nextTurn()
   return openKnowledgeBase(artifact)
 }

@@ -5,14 +5,14 @@
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import { ArtifactError, type ArtifactPiece } from './artifact.js'
-import { sharedArtifactFromFile } from './read-file.js'
+import { type ReadOptions, sharedArtifactFromFile } from './read-file.js'
 
 async function main(): Promise<void> {
   const port = parentPort!
-  const { file } = workerData as { file: string }
+  const { file, read } = workerData as { file: string; read: ReadOptions }
   let piece: ArtifactPiece
   try {
-    piece = { kind: 'loaded', shared: await sharedArtifactFromFile(file) }
+    piece = { kind: 'loaded', shared: await sharedArtifactFromFile(file, read) }
   } catch (err) {
     piece = { kind: 'error', message: (err as Error).message, artifactError: err instanceof ArtifactError }
   }

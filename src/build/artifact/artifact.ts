@@ -13,7 +13,7 @@ import { startThread, threadEntry } from '../../threads.js'
 import { ArtifactError, Inconsistency } from './artifact-error.js'
 import { type LoadedArtifact, openArtifact, openArtifactInTurns } from './open.js'
 import { asArtifactError, type SharedArtifact, sharedArtifact } from './read.js'
-import { sharedArtifactFromFile } from './read-file.js'
+import { closeArtifactFile, openArtifactFile, type ReadOptions, sharedArtifactFromFile, verifyChecksum } from './read-file.js'
 
 export { ArtifactError } from './artifact-error.js'
 export { type ArtifactInput, type ArtifactHeader, type ArtifactSection, ARTIFACT_FORMAT, encodeArtifact, writeArtifactFile } from './write.js'
@@ -72,10 +72,27 @@ const LOADER = threadEntry('artifact-worker', import.meta.url)
  * memory (no copy) and exits with the file's bytes. What is left on the main thread is decoding
  * each article's META, a batch per turn of the event loop, and the term map (engine.ts).
  * Rejects with the loader's message (an ArtifactError's, with its rebuild hint) on any problem.
+ * With `checksumHere` (a server's start, whose main thread has nothing else to do), the checksum is
+ * taken on this thread over the same open file while the loader thread decodes.
  */
-export function readArtifactOffThread(file: string): Promise<LoadedArtifact> {
+export async function readArtifactOffThread(file: string, options: { checksumHere?: boolean } = {}): Promise<LoadedArtifact> {
+  if (!options.checksumHere) return loadInThread(file, {})
+  // Both threads read the one open file: a file replaced meanwhile is never half one, half the other.
+  const fd = await openArtifactFile(file)
+  const checked = verifyChecksum(fd, file)
+  checked.catch(() => undefined) // awaited in loadInThread, and before the file is closed
+  try {
+    return await loadInThread(file, { fd, checksum: false }, checked)
+  } finally {
+    await checked.catch(() => undefined)
+    await closeArtifactFile(fd)
+  }
+}
+
+/** The loader thread's half of readArtifactOffThread; the articles are opened here once `checked` (the checksum taken here) settles. */
+function loadInThread(file: string, read: ReadOptions, checked?: Promise<void>): Promise<LoadedArtifact> {
   return new Promise((resolve, reject) => {
-    const worker = startThread(LOADER, { name: 'kb-artifact-loader', workerData: { file } })
+    const worker = startThread(LOADER, { name: 'kb-artifact-loader', workerData: { file, read } })
     let received = false
     let settled = false
     const settle = (err: Error | undefined, artifact?: LoadedArtifact) => {
@@ -87,12 +104,27 @@ export function readArtifactOffThread(file: string): Promise<LoadedArtifact> {
     }
     worker.on('message', (piece: ArtifactPiece) => {
       received = true // the thread exits now: that is no longer a failure
-      if (piece.kind === 'error') return settle(piece.artifactError ? new RelayedArtifactError(piece.message) : new Error(piece.message))
-      openArtifactInTurns(piece.shared).then(
-        (a) => settle(undefined, a),
-        (err: unknown) =>
-          settle(err instanceof Inconsistency ? asArtifactError(err, file) : new ArtifactError(file, `it is corrupt (${(err as Error).message})`)),
-      )
+      if (piece.kind === 'error') {
+        const err = piece.artifactError ? new RelayedArtifactError(piece.message) : new Error(piece.message)
+        // A checksum that does not match says more than what decoding the changed bytes ran into.
+        return void Promise.resolve(checked).then(
+          () => settle(err),
+          (checksumErr: Error) => settle(checksumErr),
+        )
+      }
+      Promise.resolve(checked)
+        .then(() => openArtifactInTurns(piece.shared))
+        .then(
+          (a) => settle(undefined, a),
+          (err: unknown) =>
+            settle(
+              err instanceof ArtifactError
+                ? err
+                : err instanceof Inconsistency
+                  ? asArtifactError(err, file)
+                  : new ArtifactError(file, `it is corrupt (${(err as Error).message})`),
+            ),
+        )
     })
     worker.on('error', (err) => settle(new Error(`the artifact loader thread failed loading ${file}: ${err.message}`)))
     worker.on('exit', (code) => received || settle(new Error(`the artifact loader thread exited (code ${code}) before loading ${file}`)))

@@ -5,47 +5,88 @@
  * through the checksum, a few megabytes at a time), hashing every byte on the way. Nothing is
  * copied after reading, and the file is never whole in memory: at 100,000 generated articles
  * (361 MB) the loader held the file, then a copy of its article records, about 600 MB more.
+ *
+ * The checksum can be taken elsewhere (`verifyChecksum`, over the same open file): a server's start
+ * hashes on its main thread, idle then, while the loader thread decodes.
  */
 import { createHash, type Hash } from 'node:crypto'
-import { type FileHandle, open } from 'node:fs/promises'
+import { close, fstat, open, read } from 'node:fs'
+import { promisify } from 'node:util'
 import { ArtifactError } from './artifact-error.js'
 import { corrupt, decodeShared, headerOf, type SharedArtifact, sectionTable, storeLayout, storeSize, withIndex } from './read.js'
+import type { ArtifactHeader } from './write.js'
 import { HEADER_BYTES } from './write.js'
 
 /** Bytes read at a time for what is only hashed. */
 const SKIP_CHUNK = 4 << 20
 
-/** Read exactly `length` bytes at `position` into `into` (at `offset`), hashing them; false when the file ends first. */
-async function readHashed(fh: FileHandle, hash: Hash, into: Uint8Array, offset: number, length: number, position: number): Promise<boolean> {
+const readAt = promisify(read)
+const closeFd = promisify(close)
+
+/** Read exactly `length` bytes at `position` into `into` (at `offset`), hashing them unless no hash is given; false when the file ends first. */
+async function readHashed(fd: number, hash: Hash | undefined, into: Uint8Array, offset: number, length: number, position: number): Promise<boolean> {
   for (let done = 0; done < length;) {
-    const { bytesRead } = await fh.read(into, offset + done, length - done, position + done)
+    const { bytesRead } = await readAt(fd, into, offset + done, length - done, position + done)
     if (bytesRead === 0) return false
-    hash.update(into.subarray(offset + done, offset + done + bytesRead))
+    hash?.update(into.subarray(offset + done, offset + done + bytesRead))
     done += bytesRead
   }
   return true
 }
 
-/** Check an artifact file and decode what a server needs into shared memory (read.ts), reading each section once; throws ArtifactError. */
-export async function sharedArtifactFromFile(file: string): Promise<SharedArtifact> {
-  let fh: FileHandle
+/** Open an artifact file for reading; throws ArtifactError. The caller closes it (`closeArtifactFile`). */
+export async function openArtifactFile(file: string): Promise<number> {
   try {
-    fh = await open(file, 'r')
+    return await promisify(open)(file, 'r')
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code
     throw new ArtifactError(file, code === 'ENOENT' ? 'the file does not exist' : `the file cannot be read (${code})`)
   }
+}
+
+/** Close what openArtifactFile opened. */
+export const closeArtifactFile = (fd: number): Promise<void> => closeFd(fd).catch(() => undefined)
+
+/** The artifact's header, read from an open file; throws ArtifactError. */
+async function headerAt(fd: number, file: string, size: number): Promise<ArtifactHeader> {
+  const head = Buffer.alloc(Math.min(size, HEADER_BYTES))
+  await readAt(fd, head, 0, head.length, 0)
+  return headerOf(head, file)
+}
+
+/** Check an open artifact file's checksum (everything after the header), a few megabytes at a time; throws ArtifactError when it does not match. */
+export async function verifyChecksum(fd: number, file: string): Promise<void> {
+  const size = (await promisify(fstat)(fd)).size
+  const header = await headerAt(fd, file, size)
+  const hash = createHash('sha256')
+  const chunk = Buffer.allocUnsafe(SKIP_CHUNK)
+  for (let at = HEADER_BYTES; at < size; at += SKIP_CHUNK) {
+    if (!(await readHashed(fd, hash, chunk, 0, Math.min(SKIP_CHUNK, size - at), at))) throw corrupt(file)
+  }
+  if (hash.digest('hex') !== header.sha256) throw corrupt(file)
+}
+
+/** How sharedArtifactFromFile reads. */
+export interface ReadOptions {
+  /** An open file to read (openArtifactFile; left open): a file replaced meanwhile is not read halfway from each. */
+  fd?: number
+  /** False: the checksum is checked elsewhere (verifyChecksum), and what is only hashed is not read. Default true. */
+  checksum?: boolean
+}
+
+/** Check an artifact file and decode what a server needs into shared memory (read.ts), reading each section once; throws ArtifactError. */
+export async function sharedArtifactFromFile(file: string, options: ReadOptions = {}): Promise<SharedArtifact> {
+  const fd = options.fd ?? (await openArtifactFile(file))
+  const checksum = options.checksum ?? true
   try {
-    const size = (await fh.stat()).size
-    const head = Buffer.alloc(Math.min(size, HEADER_BYTES))
-    await fh.read(head, 0, head.length, 0)
-    const header = headerOf(head, file)
+    const size = (await promisify(fstat)(fd)).size
+    const header = await headerAt(fd, file, size)
     const table = Buffer.from(JSON.stringify(header.sections), 'utf8')
     const tableAt = size - table.length
     if (tableAt < HEADER_BYTES) throw corrupt(file)
     // The file ends with the header's section table (a truncated or edited file does not), before its sections are trusted to be there.
     const tail = Buffer.alloc(table.length)
-    const { bytesRead } = await fh.read(tail, 0, tail.length, tableAt)
+    const { bytesRead } = await readAt(fd, tail, 0, tail.length, tableAt)
     if (bytesRead !== tail.length || !tail.equals(table)) throw corrupt(file)
     const byName = sectionTable(header, size, file)
     const sections = [...header.sections].sort((a, b) => a.offset - b.offset)
@@ -62,10 +103,11 @@ export async function sharedArtifactFromFile(file: string): Promise<SharedArtifa
       ['index', Buffer.allocUnsafe(length('index'))],
       ['postings', Buffer.allocUnsafe(length('postings'))],
     ])
-    const hash = createHash('sha256')
-    const scratch = Buffer.allocUnsafe(SKIP_CHUNK)
+    const hash = checksum ? createHash('sha256') : undefined
+    const scratch = hash ? Buffer.allocUnsafe(SKIP_CHUNK) : Buffer.alloc(0)
     const skip = async (from: number, to: number) => {
-      for (let at = from; at < to; at += SKIP_CHUNK) if (!(await readHashed(fh, hash, scratch, 0, Math.min(SKIP_CHUNK, to - at), at))) return false
+      if (!hash) return to <= size // nothing to hash: not read
+      for (let at = from; at < to; at += SKIP_CHUNK) if (!(await readHashed(fd, hash, scratch, 0, Math.min(SKIP_CHUNK, to - at), at))) return false
       return true
     }
     let at = HEADER_BYTES
@@ -73,15 +115,15 @@ export async function sharedArtifactFromFile(file: string): Promise<SharedArtifa
     for (const s of sections) {
       const into = byName.get(s.name) === s ? targets.get(s.name) : undefined
       complete &&= await skip(at, s.offset)
-      complete &&= into ? await readHashed(fh, hash, into, 0, s.length, s.offset) : await skip(s.offset, s.offset + s.length)
+      complete &&= into ? await readHashed(fd, hash, into, 0, s.length, s.offset) : await skip(s.offset, s.offset + s.length)
       at = s.offset + s.length
     }
     complete &&= await skip(at, tableAt)
-    complete &&= await readHashed(fh, hash, tail, 0, table.length, tableAt)
-    if (!complete || !tail.equals(table) || hash.digest('hex') !== header.sha256) throw corrupt(file)
+    complete &&= await readHashed(fd, hash, tail, 0, table.length, tableAt)
+    if (!complete || !tail.equals(table) || (hash && hash.digest('hex') !== header.sha256)) throw corrupt(file)
     const found = (name: string) => (byName.has(name) ? targets.get(name) : undefined)
     return decodeShared(withIndex(header, size, file, found, { buffer: store, layout }), file)
   } finally {
-    await fh.close()
+    if (options.fd === undefined) await closeArtifactFile(fd)
   }
 }
