@@ -11,9 +11,9 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { startThread, threadEntry } from '../../threads.js'
 import { ArtifactError, Inconsistency } from './artifact-error.js'
-import { type LoadedArtifact, openArtifact, openArtifactInTurns } from './open.js'
+import { type LoadedArtifact, openArticlesInTurns, openArtifact, openArtifactInTurns, type OpenedArticles, withEngine } from './open.js'
 import { asArtifactError, type SharedArtifact, sharedArtifact } from './read.js'
-import { closeArtifactFile, openArtifactFile, type ReadOptions, sharedArtifactFromFile, verifyChecksum } from './read-file.js'
+import { closeArtifactFile, openArtifactFile, type ReadOptions, type ReadStore, sharedArtifactFromFile, verifyChecksum } from './read-file.js'
 
 export { ArtifactError } from './artifact-error.js'
 export { type ArtifactInput, type ArtifactHeader, type ArtifactSection, ARTIFACT_FORMAT, encodeArtifact, writeArtifactFile } from './write.js'
@@ -62,7 +62,8 @@ export function parseArtifact(raw: Uint8Array, file: string): LoadedArtifact {
 }
 
 /** One message of the artifact loader thread (artifact-worker.ts) to the main thread. */
-export type ArtifactPiece = { kind: 'loaded'; shared: SharedArtifact } | { kind: 'error'; message: string; artifactError: boolean }
+export type ArtifactPiece =
+  { kind: 'store'; store: ReadStore } | { kind: 'loaded'; shared: SharedArtifact } | { kind: 'error'; message: string; artifactError: boolean }
 
 const LOADER = threadEntry('artifact-worker', import.meta.url)
 
@@ -70,7 +71,8 @@ const LOADER = threadEntry('artifact-worker', import.meta.url)
  * `readArtifact` for a server that is answering requests meanwhile: the file is read, checked and
  * its postings decoded into shared memory in a thread of its own, which hands over the shared
  * memory (no copy) and exits with the file's bytes. What is left on the main thread is decoding
- * each article's META, a batch per turn of the event loop, and the term map (engine.ts).
+ * each article's META, a batch per turn of the event loop (from the store the loader hands over
+ * before it decodes the postings, so the two overlap), and the term map (engine.ts).
  * Rejects with the loader's message (an ArtifactError's, with its rebuild hint) on any problem.
  * With `checksumHere` (a server's start, whose main thread has nothing else to do), the checksum is
  * taken on this thread over the same open file while the loader thread decodes.
@@ -102,7 +104,14 @@ function loadInThread(file: string, read: ReadOptions, checked?: Promise<void>):
       if (err) reject(err)
       else resolve(artifact!)
     }
+    let opened: Promise<OpenedArticles> | undefined
     worker.on('message', (piece: ArtifactPiece) => {
+      if (piece.kind === 'store') {
+        // Opened on this thread while the loader decodes the postings; used once the checksum matched.
+        opened = openArticlesInTurns(piece.store.store, piece.store.layout, piece.store.docCount)
+        opened.catch(() => undefined) // awaited below
+        return
+      }
       received = true // the thread exits now: that is no longer a failure
       if (piece.kind === 'error') {
         const err = piece.artifactError ? new RelayedArtifactError(piece.message) : new Error(piece.message)
@@ -113,7 +122,7 @@ function loadInThread(file: string, read: ReadOptions, checked?: Promise<void>):
         )
       }
       Promise.resolve(checked)
-        .then(() => openArtifactInTurns(piece.shared))
+        .then(async () => (opened ? withEngine(piece.shared, await opened) : openArtifactInTurns(piece.shared)))
         .then(
           (a) => settle(undefined, a),
           (err: unknown) =>

@@ -8,7 +8,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises'
 import type { IndexedKb, KbArticle } from '../../core/article.js'
 import { SearchEngine } from '../../core/engine/engine.js'
 import { Inconsistency } from './artifact-error.js'
-import { decodeTable, decodeTerms, type SharedArtifact } from './read.js'
+import { decodeTable, decodeTerms, type SharedArtifact, type StoreLayout } from './read.js'
 import { ArticleBodies, decodeMeta, StoredArticle } from './stored-article.js'
 import type { ArtifactHeader } from './write.js'
 
@@ -29,15 +29,21 @@ export interface LoadedArtifact extends IndexedKb {
 /** Articles whose META is decoded in one turn of the event loop, when opening without blocking: about 5 ms. */
 const ARTICLES_PER_TURN = 2_000
 
-/** Open a checked artifact, yielding between batches of articles (a server's main thread waits a turn there). Throws Inconsistency. */
-function* opening(s: SharedArtifact): Generator<void, LoadedArtifact> {
-  const { index, layout } = s
-  const store = new Uint8Array(s.store)
-  const view = ([at, length]: [number, number]) => store.subarray(at, at + length)
-  const records = view(layout.articles)
-  const table = decodeTable(view(layout.table), index.docCount, records.length)
+/** The articles of an artifact, opened from its store: each one's META decoded, its body left compressed. */
+export interface OpenedArticles {
+  articles: KbArticle[]
+  byId: Map<string, KbArticle>
+  codes: string[][]
+  hashes: string[]
+  bodies: ArticleBodies
+}
+
+/** Open the articles in an artifact's store, yielding between batches (a server's main thread waits a turn there). Throws Inconsistency. */
+function* openingArticles(store: SharedArrayBuffer, layout: StoreLayout, n: number): Generator<void, OpenedArticles> {
+  const bytes = new Uint8Array(store)
+  const records = bytes.subarray(layout.articles[0], layout.articles[0] + layout.articles[1])
+  const table = decodeTable(bytes.subarray(layout.table[0], layout.table[0] + layout.table[1]), n, records.length)
   const bodies = new ArticleBodies(records, table)
-  const n = index.docCount
   const articles: KbArticle[] = new Array<KbArticle>(n)
   const codes: string[][] = new Array<string[]>(n)
   const hashes: string[] = new Array<string>(n)
@@ -57,10 +63,39 @@ function* opening(s: SharedArtifact): Generator<void, LoadedArtifact> {
     codes[doc] = meta.codes
     hashes[doc] = meta.hash
   }
+  return { articles, byId, codes, hashes, bodies }
+}
+
+/** The loaded artifact from its opened articles and its decoded index: the terms decoded, the engine made. */
+export function withEngine(s: SharedArtifact, opened: OpenedArticles): LoadedArtifact {
+  const { index, layout } = s
+  const terms = decodeTerms(new Uint8Array(s.store, layout.terms[0], layout.terms[1]), index.terms)
+  const engine = new SearchEngine({ ...s.engine, fields: [...index.fields], docCount: index.docCount, terms, synonyms: index.synonyms })
+  return { header: s.header, bytes: s.bytes, ...opened, index: engine, shared: s }
+}
+
+/** Open a checked artifact, yielding between batches of articles. Throws Inconsistency. */
+function* opening(s: SharedArtifact): Generator<void, LoadedArtifact> {
+  const opened = yield* openingArticles(s.store, s.layout, s.index.docCount)
   yield
-  const terms = decodeTerms(view(layout.terms), index.terms)
-  const engine = new SearchEngine({ ...s.engine, fields: [...index.fields], docCount: n, terms, synonyms: index.synonyms })
-  return { header: s.header, bytes: s.bytes, articles, byId, codes, hashes, index: engine, bodies, shared: s }
+  return withEngine(s, opened)
+}
+
+/** Run a generator to its end, a turn of the event loop between steps. */
+async function inTurns<T>(steps: Generator<void, T>): Promise<T> {
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+    await nextTurn()
+  }
+}
+
+/**
+ * Open the articles in an artifact's store before its index is decoded (the loader thread hands
+ * the store over first, and decodes the postings meanwhile), a batch per turn. Rejects with Inconsistency.
+ */
+export function openArticlesInTurns(store: SharedArrayBuffer, layout: StoreLayout, docCount: number): Promise<OpenedArticles> {
+  return inTurns(openingArticles(store, layout, docCount))
 }
 
 /** Open a checked artifact in one go (a worker thread, a build, a test). Throws Inconsistency. */
@@ -73,11 +108,6 @@ export function openArtifact(s: SharedArtifact): LoadedArtifact {
 }
 
 /** Open a checked artifact on a thread that is serving: the articles are decoded a batch per turn of the event loop. Rejects with Inconsistency. */
-export async function openArtifactInTurns(s: SharedArtifact): Promise<LoadedArtifact> {
-  const steps = opening(s)
-  for (;;) {
-    const step = steps.next()
-    if (step.done) return step.value
-    await nextTurn()
-  }
+export function openArtifactInTurns(s: SharedArtifact): Promise<LoadedArtifact> {
+  return inTurns(opening(s))
 }

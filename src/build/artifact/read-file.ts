@@ -13,7 +13,7 @@ import { createHash, type Hash } from 'node:crypto'
 import { close, fstat, open, read } from 'node:fs'
 import { promisify } from 'node:util'
 import { ArtifactError } from './artifact-error.js'
-import { corrupt, decodeShared, headerOf, type SharedArtifact, sectionTable, storeLayout, storeSize, withIndex } from './read.js'
+import { corrupt, decodeShared, headerOf, type SharedArtifact, sectionTable, type StoreLayout, storeLayout, storeSize, withIndex } from './read.js'
 import type { ArtifactHeader } from './write.js'
 import { HEADER_BYTES } from './write.js'
 
@@ -72,6 +72,15 @@ export interface ReadOptions {
   fd?: number
   /** False: the checksum is checked elsewhere (verifyChecksum), and what is only hashed is not read. Default true. */
   checksum?: boolean
+  /** Called with the store (terms, article records and table) once every section is read, before the postings are decoded. */
+  onStore?: (store: ReadStore) => void
+}
+
+/** The store of an artifact being read, before its index is decoded: enough to open its articles (open.ts openArticlesInTurns). */
+export interface ReadStore {
+  store: SharedArrayBuffer
+  layout: StoreLayout
+  docCount: number
 }
 
 /** Check an artifact file and decode what a server needs into shared memory (read.ts), reading each section once; throws ArtifactError. */
@@ -122,7 +131,9 @@ export async function sharedArtifactFromFile(file: string, options: ReadOptions 
     complete &&= await readHashed(fd, hash, tail, 0, table.length, tableAt)
     if (!complete || !tail.equals(table) || (hash && hash.digest('hex') !== header.sha256)) throw corrupt(file)
     const found = (name: string) => (byName.has(name) ? targets.get(name) : undefined)
-    return decodeShared(withIndex(header, size, file, found, { buffer: store, layout }), file)
+    const checked = withIndex(header, size, file, found, { buffer: store, layout })
+    options.onStore?.({ store, layout, docCount: checked.index.docCount })
+    return decodeShared(checked, file)
   } finally {
     if (options.fd === undefined) await closeArtifactFile(fd)
   }
