@@ -142,6 +142,20 @@ describe('a parenthesized status counts as the status', () => {
   it('a process id in parentheses is still noise', () => {
     assert.equal(normalizeLine('w3wp.exe (4412) exited'), 'w3wp.exe exited')
   })
+  // Django's default error pages (django/views/csrf.py, django/views/defaults.py) put the status after its reason:
+  // the CSRF page's heading `Forbidden (403)`, as users quote it with the message under it, and `Bad Request (400)`.
+  it('a status in parentheses after a word is the status, in a paste and in an article alike', async () => {
+    const csrf = 'Forbidden (403) CSRF verification failed. Request aborted.'
+    assert.deepEqual(pastedCodes(csrf), ['http 403'])
+    assert.deepEqual(extractCodes(csrf), ['http 403'])
+    assert.deepEqual(pastedCodes('Bad Request (400)'), ['http 400'])
+    const article = (await kbFrom(FIXTURES)).artifact.articles.find((a) => a.id === 'setup-prereq-failed')!
+    assert.deepEqual(articleCodes({ ...article, title: 'Forbidden (403) when a form is posted from another origin' }), ['http 403'])
+  })
+  it('but not a number HTTP does not define, nor one after a process or a file name', () => {
+    for (const line of ['listening on port (8080)', 'sent 3 batches (600)', 'Process (503) exited', 'w3wp.exe (503) started'])
+      assert.deepEqual(extractCodes(line), [], line)
+  })
   it('finds the article from the .NET message', async () => {
     const m = (await kbFrom(FIXTURES)).matcher
     const r = m.match({ text: 'Unhandled exception. System.Net.WebException: The remote server returned an error: (403) Forbidden.', limit: 2 })

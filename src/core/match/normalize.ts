@@ -3,6 +3,7 @@
  * says nothing about the problem (timestamps, ids, addresses, counters), applied in order to
  * every pasted line. What identifies a problem (codes, names, message words) is left alone.
  */
+import { PARENTHESIZED_STATUS } from './signals.js'
 
 /** One normalization step: a stable label and a pure function over a line. */
 export interface Normalizer {
@@ -29,6 +30,12 @@ const twice = (s: string, c: string): boolean => {
   const i = s.indexOf(c)
   return i >= 0 && s.indexOf(c, i + 1) >= 0
 }
+
+/** Process and thread ids (the `process-thread-id` step); `(?=\()` first, so the look-arounds run only at a parenthesis. */
+const PROCESS_ID = new RegExp(
+  String.raw`\b(?:pid|tid|thread|process(?: id)?|threadid|processid)[\s:=#]*\d+\b|\[\d{2,}\]|(?=\()(?<!\. )(?!${PARENTHESIZED_STATUS.source})\((?:\d{4,}|\d{3}(?!\) [a-z]{2}))\)`,
+  'gi',
+)
 
 /** The steps, in order. Order matters: timestamps go before numbers are looked at. */
 export const NORMALIZERS: readonly Normalizer[] = [
@@ -62,8 +69,9 @@ export const NORMALIZERS: readonly Normalizer[] = [
   // Zero-padded ids: WebSphere thread ids (00000091), sequence numbers (000123); not a stop code (`Bugcheck code 000000EF`).
   rx('zero-padded-id', /(?<![\w.])(?<!\b(?:bug ?check|stop)(?: code| error)?(?: was)?\W{1,3})0{2,}[0-9a-f]{1,14}(?![\w.])/gi),
   // A number in parentheses is an id (`w3wp.exe (4412)`), but not a status before its reason (.NET's `(403) Forbidden`)
-  // nor a driver's error number after its message (ODBC's `Login failed for user 'etl'. (18456)`).
-  rx('process-thread-id', /\b(?:pid|tid|thread|process(?: id)?|threadid|processid)[\s:=#]*\d+\b|\[\d{2,}\]|(?<!\. )\((?:\d{4,}|\d{3}(?!\) [a-z]{2}))\)/gi),
+  // or after a word (`access denied (403)`: PARENTHESIZED_STATUS, read as a code in articles too), nor a driver's
+  // error number after its message (ODBC's `Login failed for user 'etl'. (18456)`).
+  rx('process-thread-id', PROCESS_ID),
   rx('user-host-field', /\b(?:user(?:name)?|host(?:name)?|computer|machine|account)\s*[:=]\s*\S+/gi),
   // HTTPERR counters: 7_Connections_Refused -> Connections_Refused
   rx('counter-prefix', /\b\d+_(?=[A-Za-z])/g, ''),

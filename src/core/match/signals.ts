@@ -15,7 +15,17 @@ import { MATCH_DEFAULTS, type MatchOptions } from './options.js'
  * of them changes what it finds: artifacts built before are then refused, not used with stale
  * codes. test/artifact-version.test.ts fails when the stored codes change without a bump.
  */
-export const CODES_VERSION = 3
+export const CODES_VERSION = 4
+
+/**
+ * An HTTP error status in parentheses after a word (`denied access to my repository (403)`,
+ * `Forbidden (403)`): the status, in articles and pastes alike. Only statuses HTTP defines, and
+ * only after a plain word: after a file name or `process` it is a process id (`w3wp.exe (512)`),
+ * after a sentence a driver's error number (ODBC's `Login failed for user 'etl'. (18456)`). Paste
+ * normalization keeps what this matches (normalize.ts), so both sides read it the same way.
+ */
+export const PARENTHESIZED_STATUS =
+  /(?<=(?<![\w.])[A-Za-z]{2,} )(?<!\b(?:[Pp]id|[Tt]id|[Pp]rocess|[Tt]hread) )\((4(?:0\d|1[0-8]|2[1-689]|31|51)|50[0-8]|51[01])\)(?!\w)/g
 
 /** One code pattern: a label for the kind and a function returning canonical codes found. */
 interface CodePattern {
@@ -80,6 +90,8 @@ export const CODE_PATTERNS: readonly CodePattern[] = [
         (m) => `http ${m[1]}`,
       ),
   },
+  // `denied access to my repository (403)`, Django's `Forbidden (403)` and `Server Error (500)`.
+  { kind: 'http-parenthesized', hint: /\(\d/, find: (t) => all(PARENTHESIZED_STATUS, t, (m) => `http ${m[1]}`) },
   {
     kind: 'win32-name',
     hint: /_/,
