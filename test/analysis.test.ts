@@ -2,7 +2,8 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import lunr from 'lunr'
 import { configureBuilder } from '../src/core/analysis/pipeline.js'
-import { analyzeToken, expandIdentifier, stem } from '../src/core/analysis/terms.js'
+import { Synonyms } from '../src/core/analysis/synonyms.js'
+import { analyzeText, analyzeToken, expandIdentifier, stem } from '../src/core/analysis/terms.js'
 import { kbTokenizer, splitText } from '../src/core/analysis/tokenize.js'
 
 describe('tokenizer', () => {
@@ -89,5 +90,21 @@ describe('Lunr pipeline registration', () => {
       loaded.search('0x8007000d').map((r) => r.ref),
       ['b'],
     )
+  })
+})
+
+describe("built-in synonyms: a stop in the user's own words", () => {
+  const terms = (text: string) => analyzeText(text, Synonyms.from(), 'query')
+  // Two real issue titles for one kind of problem: n8n-io/n8n#13974 and concourse/concourse#2089.
+  const noLonger = 'Triggers that categorize webhook no longer fire since the upgrade.'
+  const stopped = 'Webhooks stopped working in 3.9.1'
+  it('"no longer" is read as "stopped", on both sides', () => {
+    assert.ok(terms(noLonger).includes('stop'), terms(noLonger).join(' '))
+    assert.ok(terms(stopped).includes('stop'))
+    assert.ok(analyzeText(noLonger, Synonyms.from(), 'index').includes('stop'))
+  })
+  it('and is not the "no" of an absence (git describe: `No names found`)', () => {
+    assert.ok(!terms(noLonger).includes('no'), terms(noLonger).join(' '))
+    assert.ok(terms('fatal: No names found, cannot describe anything.').includes('no'))
   })
 })

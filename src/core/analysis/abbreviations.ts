@@ -8,7 +8,9 @@
  * `cert`). Only words for the same thing: `timed out` is not `timeout`, which is mostly a
  * setting's name (`proxy timeout`, `nfs timeout`); as one entry it made pastes naming a timeout
  * setting match articles about something that timed out (in the eval: 2 described pastes of
- * gitlab-troubleshooting and 1 stack trace of mssql-errors lost, none gained).
+ * gitlab-troubleshooting and 1 stack trace of mssql-errors lost, none gained). `no longer` is
+ * how people say that something stopped (`webhook no longer fires`, `webhooks stopped working`);
+ * read as its words, its `no` matched the `no` of an absence (`no instances were found`).
  * Each entry is tested both ways in test/synonyms.test.ts. Changing this list changes the index's
  * terms: bump ANALYSIS_VERSION.
  */
@@ -45,4 +47,5 @@ export const BUILTIN_SYNONYMS: ReadonlyArray<readonly string[]> = [
   ['request', 'req'],
   ['response', 'resp'],
   ['memory', 'mem', 'ram'],
+  ['stop', 'no longer'],
 ]
