@@ -52,6 +52,14 @@ const plugin: FastifyPluginAsync = async (app) => {
   })
   const eventsWritten = new Counter({ name: 'kb_events_written_total', help: 'Events written to the events database', registers: [registry] })
   new Gauge({
+    name: 'kb_events_database_ready',
+    help: 'Whether the events database has been opened and migrated (1) or not (0: events off, or still opening; events wait in a bounded buffer meanwhile)',
+    registers: [registry],
+    collect() {
+      this.set(app.events?.database() ? 1 : 0)
+    },
+  })
+  new Gauge({
     name: 'kb_index_articles',
     help: 'Articles in the served index',
     registers: [registry],
