@@ -166,7 +166,9 @@ export const appPlugin = fp(app, { name: 'kb-app', fastify: '5.x' })
  */
 async function sharedCounts(url: string, app: FastifyInstance) {
   // Loaded only when configured: a server without KB_REDIS_URL never evaluates the client.
-  const { Redis } = await import('ioredis')
+  const ioredis = await import('ioredis')
+  // In a chunk of the split server bundle a CommonJS module has only its default export, the client class.
+  const Redis = ioredis.Redis ?? ioredis.default
   const redis = new Redis(url, {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
