@@ -8,7 +8,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import fp from 'fastify-plugin'
 import { Errors } from '../api/errors.js'
 import { ArticleParams, ErrorResponse, FeedbackBody, OpenBody, Recorded, UseBody } from '../api/schemas.js'
-import { newId, newQuestionRowId, questionAsked, queryIdOf } from '../runtime/events/record.js'
+import { newId, newQueryId, questionAsked } from '../runtime/events/record.js'
 import type { EventStore } from '../runtime/events/store.js'
 import type { KbEvent } from '../runtime/events/types.js'
 import type { KnowledgeBase } from '../runtime/kb.js'
@@ -55,7 +55,7 @@ const events: FastifyPluginAsyncTypebox<EventsOptions> = async (app, opts) => {
     return true
   }
   app.decorate('recordQuestion', (kb: KnowledgeBase, q: QuestionAnswered) => {
-    if (!store) return queryIdOf(newQuestionRowId())
+    if (!store) return newQueryId()
     return store.recordQuestion(
       questionAsked({
         kind: q.kind,

@@ -95,5 +95,8 @@ export const newQuestionRowId = (): string => randomUUID().slice(0, 36 - ANSWER_
 /** A queryId for one answer of a question row: the row's id, its last group random. */
 export const queryIdOf = (rowId: string): string => rowId.slice(0, 36 - ANSWER_DIGITS) + randomUUID().slice(36 - ANSWER_DIGITS)
 
+/** A queryId of its own, for an answer whose question is not stored (events off, or dropped). */
+export const newQueryId = (): string => queryIdOf(newQuestionRowId())
+
 /** The question row a queryId belongs to. */
 export const questionRowOf = (queryId: string): string => queryId.slice(0, 36 - ANSWER_DIGITS) + ROW_SUFFIX

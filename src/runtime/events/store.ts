@@ -5,7 +5,7 @@
  */
 import { type EventDb, EventDbInUseError, type EventDbOptions, openEventDb } from './db.js'
 import { migrate, SchemaTooNewError } from './migrations.js'
-import { newQuestionRowId, type QuestionAsked, queryIdOf } from './record.js'
+import { newQueryId, type QuestionAsked } from './record.js'
 import type { KbEvent } from './types.js'
 import { type DropReason, EventWriter } from './writer.js'
 
@@ -116,7 +116,7 @@ export class EventStore {
   recordQuestion(q: QuestionAsked): string {
     if (this.failure) {
       this.options.onDrop?.('db_unavailable', 1)
-      return queryIdOf(newQuestionRowId())
+      return newQueryId()
     }
     return this.writer.recordQuestion(q)
   }

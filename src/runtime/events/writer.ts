@@ -7,7 +7,7 @@
  */
 import type { EventDb } from './db.js'
 import { QuestionGroups } from './questions.js'
-import { newQuestionRowId, type QuestionAsked, queryIdOf, questionRowOf } from './record.js'
+import { newQueryId, type QuestionAsked, questionRowOf } from './record.js'
 import type { KbEvent } from './types.js'
 
 /** Why events were not written (the `reason` label of kb_events_dropped_total). */
@@ -73,12 +73,12 @@ export class EventWriter {
   recordQuestion(q: QuestionAsked): string {
     if (this.closed) {
       this.drop('shutdown', 1, 'the server is shutting down')
-      return queryIdOf(newQuestionRowId())
+      return newQueryId()
     }
     const id = this.questions.add(q, new Date(), this.held < this.options.capacity)
     if (id === undefined) {
       this.dropFull()
-      return queryIdOf(newQuestionRowId())
+      return newQueryId()
     }
     this.scheduleFor()
     return id
