@@ -533,6 +533,34 @@ describe('convertArticle: any heading-structured KB', () => {
     ])
   })
 
+  it("keeps a sub-heading that quotes its problem's error again inside that problem, not as a problem of its own", () => {
+    const markdown = [
+      '# Troubleshoot report server problems',
+      '',
+      '## Subscriptions fail with "The report server cannot open a connection to the report server database"',
+      '',
+      'Every scheduled delivery stops and the execution log shows the error rsReportServerDatabaseUnavailable.',
+      '',
+      '### Troubleshooting `The report server cannot open a connection to the report server database` errors',
+      '',
+      'Check that the service account still has a login on the database server, then restart the service.',
+      '',
+      '## Export to Excel fails with "Maximum request length exceeded"',
+      '',
+      'Raise `maxRequestLength` in the web.config of the report server.',
+    ].join('\n')
+    const result = convertArticle(markdown, 'reports/troubleshoot-report-server.md')
+    assert.deepEqual(
+      result.problems?.map((p) => p.heading),
+      [
+        'Subscriptions fail with "The report server cannot open a connection to the report server database"',
+        'Export to Excel fails with "Maximum request length exceeded"',
+      ],
+    )
+    const first = parseArticle(result.articles[0]!.article, 'x.md').article
+    assert.match(first?.resolution ?? '', /service account still has a login/, 'the sub-section is the fix of the problem above it')
+  })
+
   it('keeps the id of its file name for a page that holds a single problem', async () => {
     const markdown = await readFile(path.join(FIXTURES, 'split', 'widget_runner', 'cache-upload-fails.md'), 'utf8')
     const result = convertArticle(markdown, 'widget_runner/cache-upload-fails.md')

@@ -222,7 +222,9 @@ export function findProblems(src: Source, root: Section, split: 'auto' | 'never'
   const groups: Section[] = []
   const walk = (s: Section): void => {
     const shaped = problemShaped(s, vocab, src) || (split === 'always' && s.depth >= 2 && !s.pseudo && s.children.length === 0 && s.nodes.length > 0)
-    const nested = descendants(s).some((d) => problemShaped(d, vocab, src))
+    // A sub-heading that quotes again the error its problem's heading quotes explains that problem
+    // ("Troubleshooting `<the same error>` deployment errors"); it is not a problem of its own.
+    const nested = descendants(s).some((d) => problemShaped(d, vocab, src) && !(shaped && restatesError(d, s)))
     if (shaped && !nested) {
       problems.push(s)
       return
@@ -257,6 +259,22 @@ export function findProblems(src: Source, root: Section, split: 'auto' | 'never'
   const strayRole = descendants(root).some((s) => !inside.has(s) && isFieldSection(s, vocab))
   if (strayRole && split === 'auto') return undefined
   return { problems, groups }
+}
+
+/** The words of a text, lowercased, for comparing quoted errors ("already exists at this location:" = "already exists at this location"). */
+const wordsOf = (text: string): string =>
+  (
+    unescapeMd(text)
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  ).join(' ')
+
+/** True when every error a section's heading quotes is already quoted or said by the heading of the problem above it. */
+export function restatesError(sub: Section, problem: Section): boolean {
+  if (!sub.heading || !problem.heading) return false
+  const quotes = [...(sub.headingMarkdown ?? sub.heading).matchAll(/`([^`]+)`|["\u201c]([^"\u201c\u201d]{3,})["\u201d]/g)].map((m) => wordsOf(m[1] ?? m[2]!))
+  const said = ` ${wordsOf(problem.heading)} `
+  return quotes.length > 0 && quotes.every((q) => q.split(' ').length >= 3 && said.includes(` ${q} `))
 }
 
 /** True when text or blocks say what to do: a list, a command or setting, or a sentence that says it. */
