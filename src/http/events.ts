@@ -8,15 +8,18 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import fp from 'fastify-plugin'
 import { Errors } from '../api/errors.js'
 import { ArticleParams, ErrorResponse, FeedbackBody, OpenBody, Recorded, UseBody } from '../api/schemas.js'
-import { newId, newQueryId, questionAsked } from '../runtime/events/record.js'
+import { newId, newQueryId, type QuestionAsked, questionAsked } from '../runtime/events/record.js'
 import type { EventStore } from '../runtime/events/store.js'
 import type { KbEvent } from '../runtime/events/types.js'
 import type { KnowledgeBase } from '../runtime/kb.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** Record a question answered; returns its id (always, with events on or off). */
-    recordQuestion(kb: KnowledgeBase, q: QuestionAnswered): string
+    /**
+     * Record a question answered; returns its id (always, with events on or off). `answer`: the
+     * (cached) answer object it was given, so that the stored form of a question asked again is made once.
+     */
+    recordQuestion(kb: KnowledgeBase, q: QuestionAnswered, answer?: object): string
     /** The events store, when events are on. */
     events: EventStore | undefined
   }
@@ -54,21 +57,27 @@ const events: FastifyPluginAsyncTypebox<EventsOptions> = async (app, opts) => {
     store.record(e)
     return true
   }
-  app.decorate('recordQuestion', (kb: KnowledgeBase, q: QuestionAnswered) => {
+  // A cached answer is one object however often it is sent: its question, as stored, is kept with
+  // it (the last query text it answered), so a search asked again costs a lookup, not a redaction.
+  const askedOf = new WeakMap<object, { raw: string; asked: QuestionAsked }>()
+  app.decorate('recordQuestion', (kb: KnowledgeBase, q: QuestionAnswered, answer?: object) => {
     if (!store) return newQueryId()
-    return store.recordQuestion(
-      questionAsked({
-        kind: q.kind,
-        lines: q.lines,
-        ...(opts.storeRaw ? { raw: q.raw } : {}),
-        resultIds: q.resultIds,
-        ...(q.confidences ? { confidences: q.confidences } : {}),
-        noConfidentMatch: q.noConfidentMatch,
-        partial: q.partial,
-        codes: q.codes,
-        buildId: kb.artifact.header.buildId,
-      }),
-    )
+    const buildId = kb.artifact.header.buildId
+    const kept = answer && askedOf.get(answer)
+    if (kept && kept.raw === q.raw && kept.asked.buildId === buildId) return store.recordQuestion(kept.asked)
+    const asked = questionAsked({
+      kind: q.kind,
+      lines: q.lines,
+      ...(opts.storeRaw ? { raw: q.raw } : {}),
+      resultIds: q.resultIds,
+      ...(q.confidences ? { confidences: q.confidences } : {}),
+      noConfidentMatch: q.noConfidentMatch,
+      partial: q.partial,
+      codes: q.codes,
+      buildId,
+    })
+    if (answer) askedOf.set(answer, { raw: q.raw, asked })
+    return store.recordQuestion(asked)
   })
 
   const known = (kb: KnowledgeBase, id: string) => {

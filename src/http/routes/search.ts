@@ -24,15 +24,19 @@ export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { answer, outcome } = await app.searchCache.answer(req.kb, req.query, fresh, () => app.queries.search(req.kb, req.query))
       reply.header('x-kb-cache', outcome)
       const ids = answer.resultIds
-      const queryId = app.recordQuestion(req.kb, {
-        kind: 'search',
-        lines: [req.query.q],
-        raw: req.query.q,
-        resultIds: ids,
-        noConfidentMatch: ids.length === 0,
-        partial: answer.partial,
-        codes: [],
-      })
+      const queryId = app.recordQuestion(
+        req.kb,
+        {
+          kind: 'search',
+          lines: [req.query.q],
+          raw: req.query.q,
+          resultIds: ids,
+          noConfidentMatch: ids.length === 0,
+          partial: answer.partial,
+          codes: [],
+        },
+        answer,
+      )
       return sendSerialized(reply as FastifyReply, withQueryId(answer.json, queryId))
     },
   )

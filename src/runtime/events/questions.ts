@@ -9,8 +9,17 @@
 import { newQuestionRowId, type QuestionAsked, queryIdOf } from './record.js'
 import type { QueryEvent } from './types.js'
 
+/** Row keys of questions already keyed: the route hands over one object for a question asked again (http/events.ts). */
+const keys = new WeakMap<QuestionAsked, string>()
+
 /** The row key of a question: its stored columns, joined with a separator no column holds unescaped. */
 function keyOf(q: QuestionAsked): string {
+  let key = keys.get(q)
+  if (key === undefined) keys.set(q, (key = columnsKey(q)))
+  return key
+}
+
+function columnsKey(q: QuestionAsked): string {
   return [
     q.kind,
     q.buildId,
