@@ -50,6 +50,31 @@ if (!file) throw new Error('usage: loadgen.ts <job.json>')
 const job = JSON.parse(readFileSync(file, 'utf8')) as LoadJob
 const bodies = job.requests.map((r) => (r.body === undefined ? undefined : Buffer.from(r.body)))
 let next = 0
+
+/**
+ * Latencies of 2xx answers as measured (fractional ms), kept apart from autocannon's histogram,
+ * which records whole milliseconds: at a p99 of 8 ms one bucket is 12%, more than the 10% the
+ * events comparison is judged by. Bounded: past MAX_SAMPLES the rest are not kept (autocannon's
+ * figures are then reported instead).
+ */
+const MAX_SAMPLES = 20_000_000
+let samples = new Float64Array(1 << 16)
+let sampled = 0
+let overflow = false
+function keep(ms: number): void {
+  if (sampled === samples.length) {
+    if (sampled >= MAX_SAMPLES) {
+      overflow = true
+      return
+    }
+    const grown = new Float64Array(Math.min(MAX_SAMPLES, samples.length * 2))
+    grown.set(samples)
+    samples = grown
+  }
+  samples[sampled++] = ms
+}
+/** The q-quantile (nearest rank) of the kept latencies, sorted. */
+const quantile = (sorted: Float64Array, q: number): number => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!
 const instance = autocannon(
   {
     url: job.url,
@@ -79,11 +104,13 @@ const instance = autocannon(
       process.exit(1)
     }
     const cpu = process.cpuUsage()
+    const sorted = samples.subarray(0, sampled).sort()
+    const exact = sampled > 0 && !overflow
     const outcome: LoadOutcome = {
-      p50: res.latency.p50,
-      p90: res.latency.p90,
-      p99: res.latency.p99,
-      max: res.latency.max,
+      p50: exact ? quantile(sorted, 0.5) : res.latency.p50,
+      p90: exact ? quantile(sorted, 0.9) : res.latency.p90,
+      p99: exact ? quantile(sorted, 0.99) : res.latency.p99,
+      max: exact ? sorted[sorted.length - 1]! : res.latency.max,
       requests: res.requests.total,
       durationS: res.duration,
       non2xx: res.non2xx,
@@ -94,5 +121,8 @@ const instance = autocannon(
     process.stdout.write(`${JSON.stringify(outcome)}\n`)
   },
 )
+instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
+  if (status >= 200 && status < 300) keep(ms)
+})
 // Bounded: a run that overruns its duration by a minute is stopped (autocannon then reports what it has).
 const guard = setTimeout(() => instance.stop(), (job.durationS + 60) * 1000)

@@ -11,13 +11,15 @@
  *   npm run bench -- [--sizes 1000,10000] [--duration 10] [--connections 50] [--json] [--out file]
  *                    [--seed 42] [--warmup 3] [--keep] [--profile dir] [--build-timeout 1200]
  *                    [--minisearch-heap 6144] [--minisearch-timeout 600]
- *                    [--events on|off|both] [--postgres]
+ *                    [--events on|off|both] [--postgres] [--rounds 1]
  *
  * Events (the KCS loop, issue 17): `--events on` (the default, as `kb serve`'s) serves with events
  * written to PGlite in a temp folder, and also to PostgreSQL when DATABASE_URL is set or
  * `--postgres` starts a throwaway cluster (Debian's package, as the tests do); `off` serves with
  * KB_EVENTS=0; `both` measures off and on, one after the other, and prints them side by side with
  * the events dropped (kb_events_dropped_total, read from /metrics before each server stops).
+ * `--rounds N` (with `--events both`) runs each scenario N times per variant, the order rotated each
+ * round, and reports the median: run to run, one variant's p99 moves by more than the 10% compared.
  *
  * Human-readable tables on stdout by default; with --json, stdout gets the JSON summary and the
  * tables go to stderr. Progress goes to stderr. Every child process is killed at the end, also on
@@ -53,7 +55,7 @@ const LOADGEN = path.join(ROOT, 'build', 'bench', 'loadgen.js')
 const USAGE = `usage: npm run bench -- [--sizes 1000,10000] [--duration 10] [--connections 50] [--json] [--out file]
                       [--seed 42] [--warmup 3] [--keep] [--profile dir] [--build-timeout 1200]
                       [--minisearch-heap 6144] [--minisearch-timeout 600]
-                      [--events on|off|both] [--postgres]
+                      [--events on|off|both] [--postgres] [--rounds 1]
   sizes up to 200,000 (100,000 is issue 19's, opt-in: --sizes 1000,10000,100000)`
 
 type EventsMode = 'on' | 'off' | 'both'
@@ -77,6 +79,8 @@ interface Options {
   events: EventsMode
   /** Start a throwaway PostgreSQL (Debian's package) for the events, when DATABASE_URL is not set. */
   postgres: boolean
+  /** With events both: each scenario is run this many times per variant, the order rotated each round; the median is reported. */
+  rounds: number
 }
 
 function parseOptions(argv: string[]): Options {
@@ -99,6 +103,7 @@ function parseOptions(argv: string[]): Options {
         'minisearch-timeout': { type: 'string', default: '600' },
         events: { type: 'string', default: 'on' },
         postgres: { type: 'boolean', default: false },
+        rounds: { type: 'string', default: '1' },
         help: { type: 'boolean', default: false },
       },
     }))
@@ -133,6 +138,7 @@ function parseOptions(argv: string[]): Options {
     miniSearchTimeoutMs: num('minisearch-timeout', values['minisearch-timeout'], 10, 7200) * 1000,
     events: values.events as EventsMode,
     postgres: values.postgres,
+    rounds: num('rounds', values.rounds, 1, 20),
   }
 }
 
@@ -888,28 +894,36 @@ async function measureInterleaved(
         log(`${label}: ${(err as Error).message}`)
       }
     }
+    const runs = new Map<(typeof running)[number], Partial<Record<ScenarioName, LoadResult[]>>>(running.map((v) => [v, {}]))
+    // Rounds of one scenario follow one another, so that the variants a round compares run close in
+    // time: the machine's speed drifts over minutes (measured: the same server, 45 to 80 µs of CPU per
+    // cached search from one 8-second run to the next).
     for (const [i, s] of SCENARIOS.entries()) {
-      const order = running.map((_, k) => running[(k + i) % running.length]!)
-      for (const v of order) {
-        const reqs = scenarioRequests(w, s)
-        if (o.warmup > 0) {
-          await load(v.server.port, reqs, o.warmup, o.connections)
-          await waitIdle(v.server.child.pid, DRAIN_LIMIT_MS)
+      for (let round = 0; round < o.rounds; round++) {
+        const order = running.map((_, k) => running[(k + i + round) % running.length]!)
+        for (const v of order) {
+          const reqs = scenarioRequests(w, s)
+          if (o.warmup > 0) {
+            await load(v.server.port, reqs, o.warmup, o.connections)
+            await waitIdle(v.server.child.pid, DRAIN_LIMIT_MS)
+          }
+          const pids = [process.pid, v.server.child.pid ?? -1]
+          const before = cpuTicks(pids)
+          const r = await load(v.server.port, reqs, o.duration, o.connections)
+          r.otherCpu = otherCpuShare(before, cpuTicks(pids), r.loadgenCpuMs)
+          v.rep.rssAfter = Math.max(v.rep.rssAfter ?? 0, procMemory(v.server.child.pid)?.rss ?? 0) || undefined
+          r.drainMs = await waitIdle(v.server.child.pid, DRAIN_LIMIT_MS)
+          ;(runs.get(v)![s] ??= []).push(r)
+          v.rep.load[s] = medianOf(runs.get(v)![s]!)
+          if (r.drainMs >= DRAIN_LIMIT_MS) v.rep.notes.push(`still busy ${DRAIN_LIMIT_MS / 1000} s after the ${s} run`)
+          log(
+            `${v.label}: ${s}${o.rounds > 1 ? ` (round ${round + 1} of ${o.rounds})` : ''}: p50 ${ms(r.p50)} p90 ${ms(r.p90)} p99 ${ms(r.p99)}, ${rate(r.rps)} req/s (${r.requests} answered), ` +
+              `${r.non2xx} non-2xx, ${r.errors} errors; other processes took ${pct(r.otherCpu)} of the CPU`,
+          )
         }
-        const pids = [process.pid, v.server.child.pid ?? -1]
-        const before = cpuTicks(pids)
-        const r = await load(v.server.port, reqs, o.duration, o.connections)
-        r.otherCpu = otherCpuShare(before, cpuTicks(pids), r.loadgenCpuMs)
-        v.rep.load[s] = r
-        v.rep.rssAfter = Math.max(v.rep.rssAfter ?? 0, procMemory(v.server.child.pid)?.rss ?? 0) || undefined
-        r.drainMs = await waitIdle(v.server.child.pid, DRAIN_LIMIT_MS)
-        if (r.drainMs >= DRAIN_LIMIT_MS) v.rep.notes.push(`still busy ${DRAIN_LIMIT_MS / 1000} s after the ${s} run`)
-        log(
-          `${v.label}: ${s}: p50 ${ms(r.p50)} p90 ${ms(r.p90)} p99 ${ms(r.p99)}, ${rate(r.rps)} req/s (${r.requests} answered), ` +
-            `${r.non2xx} non-2xx, ${r.errors} errors; other processes took ${pct(r.otherCpu)} of the CPU`,
-        )
       }
     }
+    if (o.rounds > 1) for (const v of running) v.rep.notes.push(`each figure the median of ${o.rounds} rounds`)
   } catch (err) {
     for (const v of variants) v.rep.errors.push((err as Error).message)
     log(`${size} articles: kb-search: ${(err as Error).message}`)
@@ -921,6 +935,35 @@ async function measureInterleaved(
       }
       await stopServer(v.server)
     }
+  }
+}
+
+/** Several runs of one scenario as one: the median of each percentile and of req/s; counts summed, the worst of the rest. */
+function medianOf(rs: LoadResult[]): LoadResult {
+  if (rs.length === 1) return rs[0]!
+  const med = (f: (r: LoadResult) => number | undefined): number => {
+    const v = rs
+      .map(f)
+      .filter((x): x is number => x !== undefined && Number.isFinite(x))
+      .sort((a, b) => a - b)
+    if (v.length === 0) return NaN
+    return v.length % 2 ? v[(v.length - 1) / 2]! : (v[v.length / 2 - 1]! + v[v.length / 2]!) / 2
+  }
+  const sum = (f: (r: LoadResult) => number) => rs.reduce((a, r) => a + f(r), 0)
+  return {
+    p50: med((r) => r.p50),
+    p90: med((r) => r.p90),
+    p99: med((r) => r.p99),
+    max: Math.max(...rs.map((r) => r.max)),
+    rps: med((r) => r.rps),
+    requests: sum((r) => r.requests),
+    non2xx: sum((r) => r.non2xx),
+    errors: sum((r) => r.errors),
+    timeouts: sum((r) => r.timeouts),
+    durationS: sum((r) => r.durationS),
+    otherCpu: Math.max(...rs.map((r) => r.otherCpu ?? 0)),
+    loadgenCpuMs: sum((r) => r.loadgenCpuMs ?? 0),
+    drainMs: Math.max(...rs.map((r) => r.drainMs ?? 0)),
   }
 }
 
