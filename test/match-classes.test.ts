@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict'
 import path from 'node:path'
 import { describe, it } from 'node:test'
-import { isGenericCode } from '../src/core/match/codes.js'
+import { isGenericCode, isHttpReason } from '../src/core/match/codes.js'
 import { codeConflict, Matcher } from '../src/core/match/match.js'
 import { normalizeLine } from '../src/core/match/normalize.js'
 import { readPaste } from '../src/core/match/paste.js'
@@ -138,6 +138,11 @@ describe('a parenthesized status counts as the status', () => {
   it("a driver's error number in parentheses after its message is that error", () => {
     const odbc = `pyodbc.InterfaceError: ('28000', "[28000] [Microsoft][ODBC Driver 18 for SQL Server][SQL Server]Login failed for user 'etl'. (18456) (SQLDriverConnect)")`
     assert.ok(pastedCodes(odbc).includes('error 18456'), pastedCodes(odbc).join(' '))
+  })
+  it("a status's reason phrase an author lists as a code is the status, no more; other listed words are not", () => {
+    for (const c of ['"service unavailable"', '"server unavailable"', '"bad gateway"', '"gateway time-out"', '"payload too large"'])
+      assert.equal(isHttpReason(c), true, c)
+    for (const c of ['"login failed"', '"queue full"', 'forbidden', '"service stopped"']) assert.equal(isHttpReason(c), false, c)
   })
   it('a process id in parentheses is still noise', () => {
     assert.equal(normalizeLine('w3wp.exe (4412) exited'), 'w3wp.exe exited')

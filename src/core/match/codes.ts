@@ -95,6 +95,17 @@ const UNSPECIFIED_HRESULTS = new Set(['0x80004005', '0x8000ffff'])
  */
 const UNSPECIFIED_NAME = /^(?:unknown|unexpected|unspecified|internal|general|generic|other|undefined|unhandled)(?:error|exception|fault)$/
 
+/** The reason phrases of HTTP's error statuses (RFC 9110, and the older wordings servers still send). */
+export const HTTP_REASON =
+  'Bad Request|Unauthorized|Forbidden|Not Found|Method Not Allowed|Not Acceptable|Proxy Authentication Required|Request Time-?out|Conflict|Gone|Length Required|Precondition Failed|(?:Request Entity|Payload) Too Large|Unsupported Media Type|Too Many Requests|Internal Server Error|Not Implemented|Bad Gateway|(?:Service|Server) Unavailable|Gateway Time-?out|HTTP Version Not Supported'
+
+const REASON_CODE = new RegExp(`^"(?:${HTTP_REASON})"$`, 'i')
+
+/** True for a listed code that is an HTTP status's reason phrase (`"service unavailable"`): it says what the status says, and weighs as much. */
+export function isHttpReason(code: string): boolean {
+  return REASON_CODE.test(code)
+}
+
 /** True for an error class named for saying nothing (`UNSPECIFIED_NAME`): it weighs as listed words do, whatever its df. */
 export function isUnspecifiedName(code: string): boolean {
   return UNSPECIFIED_NAME.test(code)

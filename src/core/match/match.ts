@@ -10,7 +10,7 @@ import type { KbArticle } from '../article.js'
 import { type ArticleFilter, matchesFilter } from '../results/filters.js'
 import { makeSnippet } from '../results/snippet.js'
 import { round } from '../results/round.js'
-import { codesByKind, isGenericCode, isUnspecifiedName, kindsConflict } from './codes.js'
+import { codesByKind, isGenericCode, isHttpReason, isUnspecifiedName, kindsConflict } from './codes.js'
 import { readPaste, type Paste } from './paste.js'
 import { MATCH_DEFAULTS, type MatchOptions } from './options.js'
 import { MAX_TERM_NUMBER, profileArticle, type ArticleProfile, type TermNumbers } from './profile.js'
@@ -410,7 +410,8 @@ export class Matcher {
    */
   private codeWeight(code: string): number {
     const w = this.options.codeWeights
-    if (/^http \d{3}$/.test(code)) return w.httpStatus
+    // A status's reason phrase listed as a code (`"service unavailable"`) says what the status says.
+    if (/^http \d{3}$/.test(code) || isHttpReason(code)) return w.httpStatus
     // Words an author listed as a code (`"service unavailable"`) are a phrase: they say what common words say.
     if (/^"[a-z]+(?: [a-z]+)+"$/.test(code)) return w.common
     if (isUnspecifiedName(code)) return w.common // `UnknownError` in a status column: "it failed", as common words say

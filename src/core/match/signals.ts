@@ -4,7 +4,7 @@
  * The same extractor runs over article symptoms (at load) and over pastes, so codes compare
  * in one canonical form.
  */
-import { canonicalHex, equivalentCodes } from './codes.js'
+import { canonicalHex, equivalentCodes, HTTP_REASON } from './codes.js'
 import { maskNonCodes } from './notcodes.js'
 import { MATCH_DEFAULTS, type MatchOptions } from './options.js'
 
@@ -26,6 +26,9 @@ export const CODES_VERSION = 4
  */
 export const PARENTHESIZED_STATUS =
   /(?<=(?<![\w.])[A-Za-z]{2,} )(?<!\b(?:[Pp]id|[Tt]id|[Pp]rocess|[Tt]hread) )\((4(?:0\d|1[0-8]|2[1-689]|31|51)|50[0-8]|51[01])\)(?!\w)/g
+
+/** A status and its reason phrase: `403 Forbidden`, `(503) Server Unavailable`. */
+const REASON_AFTER_STATUS = new RegExp(`(?:\\b|\\()([1-5]\\d\\d)\\)? (?:${HTTP_REASON})\\b`, 'gi')
 
 /** One code pattern: a label for the kind and a function returning canonical codes found. */
 interface CodePattern {
@@ -83,12 +86,7 @@ export const CODE_PATTERNS: readonly CodePattern[] = [
   {
     kind: 'http-reason',
     hint: /\d\)? [a-z]/i,
-    find: (t) =>
-      all(
-        /(?:\b|\()([1-5]\d\d)\)? (?:Bad Request|Unauthorized|Forbidden|Not Found|Method Not Allowed|Not Acceptable|Proxy Authentication Required|Request Time-?out|Conflict|Gone|Length Required|Precondition Failed|(?:Request Entity|Payload) Too Large|Unsupported Media Type|Too Many Requests|Internal Server Error|Not Implemented|Bad Gateway|(?:Service|Server) Unavailable|Gateway Time-?out|HTTP Version Not Supported)\b/gi,
-        t,
-        (m) => `http ${m[1]}`,
-      ),
+    find: (t) => all(REASON_AFTER_STATUS, t, (m) => `http ${m[1]}`),
   },
   // `denied access to my repository (403)`, Django's `Forbidden (403)` and `Server Error (500)`.
   { kind: 'http-parenthesized', hint: /\(\d/, find: (t) => all(PARENTHESIZED_STATUS, t, (m) => `http ${m[1]}`) },
