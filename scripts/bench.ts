@@ -11,7 +11,7 @@
  *   npm run bench -- [--sizes 1000,10000] [--duration 10] [--connections 50] [--json] [--out file]
  *                    [--seed 42] [--warmup 3] [--keep] [--profile dir] [--build-timeout 1200]
  *                    [--minisearch-heap 6144] [--minisearch-timeout 600]
- *                    [--events on|off|both] [--postgres] [--rounds 1]
+ *                    [--events on|off|both] [--postgres] [--rounds 1] [--kb-only]
  *
  * Events (the KCS loop, issue 17): `--events on` (the default, as `kb serve`'s) serves with events
  * written to PGlite in a temp folder, and also to PostgreSQL when DATABASE_URL is set or
@@ -55,7 +55,7 @@ const LOADGEN = path.join(ROOT, 'build', 'bench', 'loadgen.js')
 const USAGE = `usage: npm run bench -- [--sizes 1000,10000] [--duration 10] [--connections 50] [--json] [--out file]
                       [--seed 42] [--warmup 3] [--keep] [--profile dir] [--build-timeout 1200]
                       [--minisearch-heap 6144] [--minisearch-timeout 600]
-                      [--events on|off|both] [--postgres] [--rounds 1]
+                      [--events on|off|both] [--postgres] [--rounds 1] [--kb-only]
   sizes up to 200,000 (100,000 is issue 19's, opt-in: --sizes 1000,10000,100000)`
 
 type EventsMode = 'on' | 'off' | 'both'
@@ -79,6 +79,8 @@ interface Options {
   events: EventsMode
   /** Start a throwaway PostgreSQL (Debian's package) for the events, when DATABASE_URL is not set. */
   postgres: boolean
+  /** Measure kb-search only: no MiniSearch build or server, no floor (`--kb-only`, for the events comparison). */
+  kbOnly: boolean
   /** With events both: each scenario is run this many times per variant, the order rotated each round; the median is reported. */
   rounds: number
 }
@@ -104,6 +106,7 @@ function parseOptions(argv: string[]): Options {
         events: { type: 'string', default: 'on' },
         postgres: { type: 'boolean', default: false },
         rounds: { type: 'string', default: '1' },
+        'kb-only': { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
     }))
@@ -139,6 +142,7 @@ function parseOptions(argv: string[]): Options {
     events: values.events as EventsMode,
     postgres: values.postgres,
     rounds: num('rounds', values.rounds, 1, 20),
+    kbOnly: values['kb-only'],
   }
 }
 
@@ -777,13 +781,14 @@ async function benchSize(size: number, o: Options, pgUrl: string | undefined): P
     }
     const full = await timedBuild('kb build', servers.kb, [KB_CLI, 'build', '--articles', articlesDir, '--out', kbIndex, '--json'], kbIndex, o.buildTimeoutMs)
     // MiniSearch under a heap cap and a time limit: a size it cannot hold is a figure ("out of memory"), not the end of the run.
-    await timedBuild(
-      'MiniSearch build',
-      servers.minisearch,
-      [`--max-old-space-size=${o.miniSearchHeapMb}`, MS_BUILD, '--articles', articlesDir, '--out', msIndex],
-      msIndex,
-      o.miniSearchTimeoutMs,
-    )
+    if (!o.kbOnly)
+      await timedBuild(
+        'MiniSearch build',
+        servers.minisearch,
+        [`--max-old-space-size=${o.miniSearchHeapMb}`, MS_BUILD, '--articles', articlesDir, '--out', msIndex],
+        msIndex,
+        o.miniSearchTimeoutMs,
+      )
     // After MiniSearch's build, so both indexes hold the same articles; the served artifact is the full build's.
     if (full) {
       const inc = await incrementalBuild(articlesDir, at(Math.floor(size / 2)).file, kbIndex, buildIdOf(full.stdout, kbIndex), dir, o, size)
@@ -806,7 +811,7 @@ async function benchSize(size: number, o: Options, pgUrl: string | undefined): P
     }
     const events: SizeReport['events'] = {}
     for (const col of COLUMNS) {
-      if (!specs[col].ready) continue
+      if (!specs[col].ready || (o.kbOnly && col !== 'kb')) continue
       if (col !== 'kb') {
         await measureServer(col, specs[col].args, env, workload, servers[col], o, size)
         continue
