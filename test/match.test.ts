@@ -184,6 +184,23 @@ describe('article profiles', () => {
     assert.equal(symptomParts("IIS Manager shows 'The process cannot access the file' when the site starts").length, 2)
     assert.equal(symptomParts("it doesn't start and the pool isn't running").length, 1, 'apostrophes are not quotes')
   })
+  it('each line of a verbatim block that is an error message is matched on its own; frames, names and values are not', () => {
+    const block = [
+      'Traceback (most recent call last):',
+      '  File "/srv/etl/load.py", line 88, in run',
+      '    conn = psycopg2.connect(dsn)',
+      'psycopg2.OperationalError: could not connect to server: Connection refused',
+      '"exception.class":"Excon::Error::Socket",',
+    ].join('\n')
+    const parts = symptomParts(block)
+    const lines = parts.slice(1).map((p) => p.terms.join(' '))
+    assert.ok(
+      lines.some((l) => /\bconnect server connect refus$/.test(l)),
+      lines.join(' | '),
+    )
+    assert.ok(!lines.some((l) => /load\.py|psycopg2\.connect|excon/.test(l)), lines.join(' | '))
+    assert.ok(parts.slice(1).every((p) => p.quoted && p.text === block))
+  })
   it('a quoted message is worth what it says: nothing for a label, a whole symptom for a rare message', () => {
     assert.equal(quotedStrength(0.5), 0)
     assert.ok(quotedStrength(2.2) > 0.4 && quotedStrength(2.2) < 0.6)

@@ -9,7 +9,7 @@ import { analyzeText } from '../analysis/terms.js'
 import { canonicalHex, codesByKind } from './codes.js'
 import { holdsNonCode } from './notcodes.js'
 import { MATCH_DEFAULTS, type MatchOptions } from './options.js'
-import { extractCodes } from './signals.js'
+import { errorLikeness, extractCodes } from './signals.js'
 
 /** A placeholder in quoted error text: `<machine_name>`, `%s`, `%1`, `{0}`, `...`, `…`, `xxx`. */
 export const PLACEHOLDER = /<[^<>\n]{1,40}>|%\d+|%[sdxuS]\b|\{\d+\}|\.{3}|…|\b[Xx]{3,}\b|\bN_(?=[A-Za-z])/g
@@ -208,6 +208,9 @@ export function profileArticle(
   }
 }
 
+/** A word of a message: letters only, not part of an identifier, a path or a key. */
+const MESSAGE_WORD = /(?<![\w.:/\\-])\p{L}{2,}(?![\w.:/\\-])/gu
+
 /** Text in quotes inside a symptom: the verbatim message an author quoted amid their own words. */
 const QUOTED = /"([^"\n]{6,300})"|\u201c([^\u201d\n]{6,300})\u201d|(?<!\w)'([^'\n]{6,300})'(?!\w)/g
 
@@ -218,7 +221,20 @@ const QUOTED = /"([^"\n]{6,300})"|\u201c([^\u201d\n]{6,300})\u201d|(?<!\w)'([^'\
 export function symptomParts(text: string, synonyms?: Synonyms): SymptomProfile[] {
   const whole = profileSymptom(text, synonyms)
   const parts = [whole]
-  if (text.includes('\n')) return parts
+  if (text.includes('\n')) {
+    // A verbatim block (an error page, a log excerpt): each line of it that reads as an error message
+    // is a message of its own, as a quoted one is. A paste holds the message line, seldom the whole
+    // page. A message is words; a line of names and values (`"exception.class":"OpenSSL::SSL::SSLError"`)
+    // is not one, and matched alone it would single out every article quoting that class.
+    for (const line of text.split('\n')) {
+      const l = line.trim()
+      if (errorLikeness(l) < MATCH_DEFAULTS.errorLineAt || (l.match(MESSAGE_WORD) ?? []).length < 4) continue
+      const part = profileSymptom(l, synonyms)
+      if (part.termSet.size < 2 || part.termSet.size === whole.termSet.size) continue
+      parts.push({ ...part, text, quoted: true })
+    }
+    return parts
+  }
   for (const m of text.matchAll(QUOTED)) {
     const quoted = m[1] ?? m[2] ?? m[3]!
     if (quoted.includes('://')) continue
