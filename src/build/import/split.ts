@@ -272,7 +272,7 @@ const wordsOf = (text: string): string =>
 /** True when every error a section's heading quotes is already quoted or said by the heading of the problem above it. */
 export function restatesError(sub: Section, problem: Section): boolean {
   if (!sub.heading || !problem.heading) return false
-  const quotes = [...(sub.headingMarkdown ?? sub.heading).matchAll(/`([^`]+)`|["\u201c]([^"\u201c\u201d]{3,})["\u201d]/g)].map((m) => wordsOf(m[1] ?? m[2]!))
+  const quotes = headingQuotes(sub.heading, sub.headingMarkdown ?? sub.heading).map(wordsOf)
   const said = ` ${wordsOf(problem.heading)} `
   return quotes.length > 0 && quotes.every((q) => q.split(' ').length >= 3 && said.includes(` ${q} `))
 }
@@ -306,13 +306,18 @@ export function isErrorExcerpt(node: Code, beforeFix: boolean): boolean {
   return OUTPUT_LANGS.has(lang) || prompted
 }
 
+/** What a heading quotes: its inline code, else what it has in double quotes (straight or curly): 'Error: "ARTIFACT_DENIED" when ...'. */
+function headingQuotes(heading: string, headingMarkdown: string): string[] {
+  const coded = [...headingMarkdown.matchAll(/`([^`]+)`/g)].map((m) => m[1]!.trim())
+  const text = coded.length ? '' : unescapeMd(heading).replace(/\s+/g, ' ')
+  const inQuotes = [...text.matchAll(/["\u201c]([^"\u201c\u201d]{3,})["\u201d]/g)].map((m) => m[1]!.trim())
+  return [...coded, ...inQuotes].filter((q) => q.length > 1)
+}
+
 /** The quoted strings of a heading (its inline code), or its text after "Error:"; the heading itself when it says more. */
 export function headingSymptoms(heading: string, headingMarkdown: string): string[] {
   const text = unescapeMd(heading).replace(/\s+/g, ' ').trim()
-  // Quoted in code, or in double quotes (straight or curly): 'Error: "ARTIFACT_DENIED" when ...'.
-  const coded = [...headingMarkdown.matchAll(/`([^`]+)`/g)].map((m) => m[1]!.trim())
-  const inQuotes = coded.length ? [] : [...text.matchAll(/["\u201c]([^"\u201c\u201d]{3,})["\u201d]/g)].map((m) => m[1]!.trim())
-  const quotes = [...coded, ...inQuotes].filter((q) => q.length > 1)
+  const quotes = headingQuotes(heading, headingMarkdown)
   const after = /^(?:error|message|warning|exception|fatal|failure)\s*:\s*(.+)$/i.exec(text)?.[1]?.replace(/^["'\u201c`]|["'\u201d`]$/g, '')
   const out: string[] = []
   // A quote that is a file or setting name (".gitlab-ci.yml") is no symptom; an error constant or a message is.

@@ -188,8 +188,8 @@ const ROWS_PER_TURN = 50
 /**
  * Rows as a JSON array of objects, made a slice at a time with a turn of the event loop between
  * slices: the writer shares the event loop that answers requests, and a batch of 400 questions
- * took 1.6-4 ms to serialize in one go (JSON.stringify, bound by the output's size), a stall in the
- * path of every answer in flight once a second, seen in the cached searches' p99.
+ * took 1.6-4 ms to serialize in one go (JSON.stringify, bound by the output's size): a stall in the
+ * path of every answer in flight, once a second under load.
  */
 async function recordsJson(columns: Columns, rows: readonly unknown[][]): Promise<string> {
   const parts: string[] = []
