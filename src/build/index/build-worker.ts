@@ -5,6 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { Synonyms, type SynonymSource } from '../../core/analysis/synonyms.js'
 import { type BatchContext, processBatch, transferList } from './batch.js'
+import { onParentMessage } from '../../threads.js'
 
 /** What the main thread gives a build thread at its start. */
 export interface BuildThreadData {
@@ -21,7 +22,7 @@ export type BuildThreadReply = { batch: number; result: ReturnType<typeof proces
 const data = workerData as BuildThreadData
 const context: BatchContext = { dir: data.dir, display: data.display, synonyms: Synonyms.from(data.synonyms), includeDrafts: data.includeDrafts }
 
-parentPort!.on('message', ({ batch, rels }: BuildThreadRequest) => {
+onParentMessage(({ batch, rels }: BuildThreadRequest) => {
   let reply: BuildThreadReply
   try {
     const result = processBatch(rels, context)

@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import type { Worker } from 'node:worker_threads'
-import { startThread, threadEntry } from '../../threads.js'
+import { startThread, stopThread, threadEntry } from '../../threads.js'
 import { type BatchContext, type BatchResult, processBatch } from './batch.js'
 import type { BuildThreadData, BuildThreadReply, BuildThreadRequest } from './build-worker.js'
 
@@ -87,7 +87,7 @@ export async function runBatches(
       }
     })
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()))
+    await Promise.all(workers.map((w) => stopThread(w)))
   }
 }
 

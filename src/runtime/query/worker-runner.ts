@@ -14,7 +14,7 @@
  */
 import type { Worker } from 'node:worker_threads'
 import type { FastifyBaseLogger } from 'fastify'
-import { startThread, threadEntry } from '../../threads.js'
+import { startThread, stopThread, threadEntry } from '../../threads.js'
 import type { KnowledgeBase } from '../kb.js'
 import type { MatchParams } from '../../core/match/match.js'
 import type { SearchParams } from '../../core/search/search.js'
@@ -115,7 +115,7 @@ class QueryThread {
     this.closed = true
     const w = this.worker
     this.worker = undefined
-    if (w) await w.terminate()
+    if (w) await stopThread(w)
   }
 
   private spawn(): Worker | undefined {

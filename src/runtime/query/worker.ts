@@ -15,16 +15,15 @@ import { matchAnswer, searchAnswer } from './answers.js'
 import { KEPT_BUILDS, type WorkerReply, type WorkerRequest } from './protocol.js'
 import { errorReply } from './runner.js'
 import { warmUp } from './warmup.js'
+import { onParentMessage } from '../../threads.js'
 
 const kbs = new Map<string, KnowledgeBase>()
 let latest = ''
-const port = parentPort!
-
 function reply(r: WorkerReply): void {
-  port.postMessage(r)
+  parentPort!.postMessage(r)
 }
 
-port.on('message', (m: WorkerRequest) => {
+onParentMessage((m: WorkerRequest) => {
   if (m.type === 'load') {
     try {
       const header = m.kb.header
