@@ -42,6 +42,8 @@ declare module 'fastify' {
     swapKb(kb: KnowledgeBase): void
     /** Mark the server as draining: readiness turns false, requests in flight finish. */
     setDraining(draining: boolean): void
+    /** Mark the server as warming: its KB is loaded, the query workers do not hold it yet; readiness waits. */
+    setWarming(warming: boolean): void
     /** Time budget of one match, in milliseconds. */
     matchBudgetMs: number
     /** Where searches and matches run (in arrival order, on this thread or a worker). */
@@ -89,16 +91,20 @@ export interface AppOptions {
 const app: FastifyPluginAsync<AppOptions> = async (app, opts) => {
   let current = opts.kb
   let draining = false
+  let warming = false
   app.decorate('kb', () => {
     if (!current) throw Errors.notReady()
     return current
   })
-  app.decorate('kbState', () => ({ current, ready: current !== undefined && !draining }))
+  app.decorate('kbState', () => ({ current, ready: current !== undefined && !draining && !warming }))
   app.decorate('swapKb', (kb: KnowledgeBase) => {
     current = kb
   })
   app.decorate('setDraining', (d: boolean) => {
     draining = d
+  })
+  app.decorate('setWarming', (w: boolean) => {
+    warming = w
   })
   app.decorate('matchBudgetMs', opts.matchBudgetMs ?? 2000)
   const queries = opts.queries ?? new InThreadRunner()

@@ -102,6 +102,30 @@ describe('the server process: reload on SIGHUP, drain on SIGTERM', () => {
     }
   })
 
+  it('is ready once its query workers hold the index: /readyz answers 503 "starting" until the log says they do', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'kb-ops-'))
+    const file = path.join(dir, 'kb.json')
+    await writeArtifact(file, (await buildFromFolder(ARTICLES)).bytes)
+    const { proc: server, port, log, exited } = await serve(file, 'info', { KB_QUERY_WORKERS: '2' })
+    try {
+      const seen: string[] = []
+      await waitFor(async () => {
+        const res = await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => undefined)
+        if (!res) return undefined
+        const body = (await res.json()) as { status: string }
+        // Each answer, with whether the workers held the index when it was given.
+        seen.push(`${res.status} ${body.status} ${log().includes('query workers hold the index; ready')}`)
+        return res.ok ? true : undefined
+      })
+      assert.ok(seen.every((s) => s === '503 starting false' || s === '200 ok true'), seen.join(', '))
+      assert.equal(seen.at(-1), '200 ok true')
+      server.kill('SIGTERM')
+      assert.equal(await exited, 0)
+    } finally {
+      server.kill('SIGKILL')
+    }
+  })
+
   it('a request in flight when SIGTERM arrives still gets its answer', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'kb-ops-'))
     const file = path.join(dir, 'kb.json')
