@@ -56,6 +56,7 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   const queries = config.KB_QUERY_WORKER
     ? new WorkerRunner(app.log, queryWorkerCount(config.KB_QUERY_WORKERS), { heapMb: config.KB_QUERY_WORKER_HEAP_MB })
     : undefined
+  queries?.start()
   // Events are written off the request path; the database opens in the background once the
   // server is ready (PGlite's start would compete with loading the index, here and in the query
   // workers, for the CPU; a server answers before the database is ready: its events wait in the
@@ -101,14 +102,14 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   // Ready once the query workers hold the index too: until then this thread answers every query
   // besides handling HTTP (measured at 100,000 articles: 20-90 matches a second instead of 700), so
   // a load balancer waits. A server whose workers cannot load it is ready all the same.
-  if (queries) app.setWarming(true)
+  // The workers open it while this thread starts listening; each warms the build it loads.
+  const started = performance.now()
+  const held = queries?.load(kb)
+  if (held) app.setWarming(true)
   await app.listen({ port: config.PORT, host: config.HOST })
   app.log.info({ buildId: kb.artifact.header.buildId, articles: kb.artifact.articles.length, index: config.KB_INDEX }, 'serving')
-  // The worker warms each build it loads; without a worker, the main thread warms it here.
-  if (queries) {
-    const started = performance.now()
-    void queries
-      .load(kb)
+  if (held) {
+    void held
       .then((held) =>
         app.log.info(
           { held, ms: Math.round(performance.now() - started) },
@@ -120,6 +121,7 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
         markReady()
       })
   } else {
+    // Without a worker, the main thread warms it here.
     markReady()
     void warmUp(kb, () => app.kb() === kb)
   }

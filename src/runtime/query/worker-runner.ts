@@ -99,6 +99,11 @@ class QueryThread {
     return undefined
   }
 
+  /** Start the thread now, so that loading its module overlaps reading the index. */
+  start(): void {
+    this.spawn()
+  }
+
   send(req: Request): Promise<WorkerReply> {
     const worker = this.spawn()
     if (!worker) return Promise.resolve({ id: 0, missing: true })
@@ -171,6 +176,11 @@ export class WorkerRunner implements QueryRunner {
 
   get depth(): number {
     return this.waiting.length + this.threads.reduce((n, t) => n + t.owed, 0) + this.local.depth
+  }
+
+  /** Start the worker threads before there is a KB to give them: a thread takes a while to load its modules. */
+  start(): void {
+    for (const t of this.threads) t.start()
   }
 
   /** Hand every worker a loaded KB (the main thread has loaded and checked it). Resolves true when at least one holds it. */
