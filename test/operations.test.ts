@@ -117,7 +117,10 @@ describe('the server process: reload on SIGHUP, drain on SIGTERM', () => {
         seen.push(`${res.status} ${body.status} ${log().includes('query workers hold the index; ready')}`)
         return res.ok ? true : undefined
       })
-      assert.ok(seen.every((s) => s === '503 starting false' || s === '200 ok true'), seen.join(', '))
+      assert.ok(
+        seen.every((s) => s === '503 starting false' || s === '200 ok true'),
+        seen.join(', '),
+      )
       assert.equal(seen.at(-1), '200 ok true')
       server.kill('SIGTERM')
       assert.equal(await exited, 0)
