@@ -62,8 +62,8 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   // workers, for the CPU; a server answers before the database is ready: its events wait in the
   // writer's bounded buffer).
   let markReady = (): void => undefined
-  const ready = new Promise<void>((resolve) => (markReady = resolve))
-  const events = config.KB_EVENTS ? eventStoreFor(config, app, ready) : undefined
+  const isReady = new Promise<void>((resolve) => (markReady = resolve))
+  const events = config.KB_EVENTS ? eventStoreFor(config, app, isReady) : undefined
   events?.ready.catch(() => undefined)
   await app.register(appPlugin, {
     queries,
@@ -99,27 +99,26 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   const missing = missingNodeFlags()
   if (missing.length > 0)
     app.log.warn({ missing }, 'node was started without these V8 flags (the kb command sets them): more memory after load, a longer tail for large pastes')
-  // Ready once the query workers hold the index too: until then this thread answers every query
+  // Ready once a query worker holds the index too: until then this thread answers every query
   // besides handling HTTP (measured at 100,000 articles: 20-90 matches a second instead of 700), so
-  // a load balancer waits. A server whose workers cannot load it is ready all the same.
-  // The workers open it while this thread starts listening; each warms the build it loads.
+  // a load balancer waits. A server whose workers cannot load it is ready all the same. The workers
+  // open it while this thread starts listening; each warms the build it loads.
   const started = performance.now()
-  const held = queries?.load(kb)
+  const ms = () => Math.round(performance.now() - started)
+  const ready = (held: boolean) => {
+    app.log.info({ held, ms: ms() }, held ? 'a query worker holds the index; ready' : 'no query worker holds the index; ready, queries run on the main thread')
+    app.setWarming(false)
+    markReady()
+  }
+  const held = queries?.load(kb, ready)
   if (held) app.setWarming(true)
   await app.listen({ port: config.PORT, host: config.HOST })
   app.log.info({ buildId: kb.artifact.header.buildId, articles: kb.artifact.articles.length, index: config.KB_INDEX }, 'serving')
   if (held) {
-    void held
-      .then((held) =>
-        app.log.info(
-          { held, ms: Math.round(performance.now() - started) },
-          held ? 'query workers hold the index; ready' : 'no query worker holds the index; ready, queries run on the main thread',
-        ),
-      )
-      .finally(() => {
-        app.setWarming(false)
-        markReady()
-      })
+    void held.then(
+      (held) => held && app.log.info({ ms: ms() }, 'every query worker holds the index'),
+      () => ready(false),
+    )
   } else {
     // Without a worker, the main thread warms it here.
     markReady()

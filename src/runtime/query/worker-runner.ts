@@ -183,15 +183,31 @@ export class WorkerRunner implements QueryRunner {
     for (const t of this.threads) t.start()
   }
 
-  /** Hand every worker a loaded KB (the main thread has loaded and checked it). Resolves true when at least one holds it. */
-  async load(kb: KnowledgeBase): Promise<boolean> {
+  /**
+   * Hand every worker a loaded KB (the main thread has loaded and checked it), one after the other:
+   * opening it is mostly allocation and garbage collection, and two workers opening it at once took
+   * as long as one after the other (100,000 articles: 3.6-3.9 s each together, 2.1-2.4 s alone), so
+   * this way the first holds it in about half the time. `onFirst` is called once one worker holds
+   * it, or with false when none could. Resolves true when at least one holds it.
+   */
+  async load(kb: KnowledgeBase, onFirst?: (held: boolean) => void): Promise<boolean> {
     const shared = shareable(kb)
-    const reasons = await Promise.all(this.threads.map((t) => t.load(shared)))
-    const failed = reasons.filter((r) => r !== undefined)
+    const failed: string[] = []
+    let first = true
+    for (const t of this.threads) {
+      const reason = await t.load(shared)
+      if (reason !== undefined) {
+        failed.push(reason)
+        continue
+      }
+      this.pump() // queries waiting for this build may go to the worker that now holds it
+      if (first) onFirst?.(true)
+      first = false
+    }
+    if (first) onFirst?.(false)
     if (failed.length > 0) {
       this.log.warn({ buildId: kb.artifact.header.buildId, reason: failed[0], workers: failed.length }, 'query worker could not load the index')
     }
-    this.pump() // queries waiting for this build may go to the workers that now hold it
     return failed.length < this.threads.length
   }
 
