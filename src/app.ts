@@ -42,7 +42,7 @@ declare module 'fastify' {
     swapKb(kb: KnowledgeBase): void
     /** Mark the server as draining: readiness turns false, requests in flight finish. */
     setDraining(draining: boolean): void
-    /** Mark the server as warming: its KB is loaded, the query workers do not hold it yet; readiness waits. */
+    /** Mark the server as warming: its KB is loaded, no query worker holds it yet; readiness waits. */
     setWarming(warming: boolean): void
     /** Time budget of one match, in milliseconds. */
     matchBudgetMs: number

@@ -110,8 +110,8 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
     app.setWarming(false)
     markReady()
   }
+  if (queries) app.setWarming(true)
   const held = queries?.load(kb, ready)
-  if (held) app.setWarming(true)
   await app.listen({ port: config.PORT, host: config.HOST })
   app.log.info({ buildId: kb.artifact.header.buildId, articles: kb.artifact.articles.length, index: config.KB_INDEX }, 'serving')
   if (held) {

@@ -196,13 +196,12 @@ export class WorkerRunner implements QueryRunner {
     let first = true
     for (const t of this.threads) {
       const reason = await t.load(shared)
-      if (reason !== undefined) {
-        failed.push(reason)
-        continue
+      this.pump() // queries waiting may go to the worker that now holds the build, or to the main thread
+      if (reason !== undefined) failed.push(reason)
+      else if (first) {
+        first = false
+        onFirst?.(true)
       }
-      this.pump() // queries waiting for this build may go to the worker that now holds it
-      if (first) onFirst?.(true)
-      first = false
     }
     if (first) onFirst?.(false)
     if (failed.length > 0) {
