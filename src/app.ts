@@ -208,10 +208,13 @@ export function isApiRoute(req: FastifyRequest): boolean {
 }
 
 // Query strings and path params arrive as text, so they are coerced to their schema types;
-// JSON bodies are not: `{"text": 5}` is a client error, not the string "5".
+// JSON bodies are not: `{"text": 5}` is a client error, not the string "5". The route schemas are
+// not checked against JSON Schema's meta-schema at every start (compiling it took 120-170 ms of
+// the main thread's start, for each instance), but once by a test (test/schemas.test.ts).
+const AJV_OPTIONS = { useDefaults: true, removeAdditional: false, allErrors: false, strict: false, validateSchema: false } as const
 const ajvFor = {
-  coercing: new Ajv({ coerceTypes: 'array', useDefaults: true, removeAdditional: false, allErrors: false, strict: false }),
-  strict: new Ajv({ coerceTypes: false, useDefaults: true, removeAdditional: false, allErrors: false, strict: false }),
+  coercing: new Ajv({ ...AJV_OPTIONS, coerceTypes: 'array' }),
+  strict: new Ajv({ ...AJV_OPTIONS, coerceTypes: false }),
 }
 
 /** Compile a route schema with the Ajv instance for its part of the request. */
