@@ -10,7 +10,7 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import { appPlugin, fastifyOptions } from './app.js'
 import { type Config, parseCorsOrigins, parseTrustProxy, queryWorkerCount } from './config.js'
 import { EventStore } from './runtime/events/store.js'
-import { type KnowledgeBase, loadKnowledgeBaseOffThread } from './runtime/kb.js'
+import { type KnowledgeBase, loadKnowledgeBaseOffThread, startLoadingIndex } from './runtime/kb.js'
 import { missingNodeFlags } from './runtime/memory.js'
 import { warmUp } from './runtime/query/warmup.js'
 import { WorkerRunner } from './runtime/query/worker-runner.js'
@@ -32,12 +32,12 @@ function eventStoreFor(config: Config, app: FastifyInstance, openAfter: Promise<
 }
 
 /** Start serving the artifact named by the configuration. Throws ArtifactError if it cannot load. */
-export async function startServer(config: Config): Promise<FastifyInstance> {
-  // The artifact is read, checked and decoded in a thread of its own while this thread sets the
-  // app up (modules, routes, schemas): on two cores the two overlap, and the server is ready sooner.
-  // This thread also takes the artifact's checksum, over the same open file, while the loader decodes.
-  const loading = loadKnowledgeBaseOffThread(config.KB_INDEX, { checksumHere: true })
-  loading.catch(() => undefined) // awaited below, where a failure is thrown
+/**
+ * Start serving `config.KB_INDEX`. The artifact is read, checked and decoded in a thread of its own
+ * while this thread sets the app up (modules, routes, schemas); `loading` is that load when the
+ * caller started it already (`kb serve` does, before it loads this module: startLoadingIndex).
+ */
+export async function startServer(config: Config, loading = startLoadingIndex(config.KB_INDEX)): Promise<FastifyInstance> {
   const app = Fastify(
     fastifyOptions(config.KB_MAX_BODY_BYTES, {
       logger: { level: config.LOG_LEVEL },

@@ -137,9 +137,12 @@ program
       )
       if (!exists && !(await build(o.articles, config.KB_INDEX, false))) process.exit(1)
     }
-    // Loaded on demand: the other commands do not need Fastify.
+    // The artifact's loader thread starts before the server's modules load (Fastify, the routes):
+    // the two overlap, and the server is ready sooner. Loaded on demand: other commands need neither.
+    const { startLoadingIndex } = await import('../runtime/kb.js')
+    const loading = startLoadingIndex(config.KB_INDEX)
     const { startServer } = await import('../server.js')
-    await startServer(config)
+    await startServer(config, loading)
   })
 
 program

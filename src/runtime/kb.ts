@@ -23,6 +23,17 @@ export async function loadKnowledgeBase(file: string): Promise<KnowledgeBase> {
 }
 
 /**
+ * Start loading the artifact a server is to serve (loadKnowledgeBaseOffThread, the checksum taken on
+ * this thread, idle then): on two cores the loader thread's work overlaps with the server's setup.
+ * A failure is left for whoever awaits the promise.
+ */
+export function startLoadingIndex(file: string): Promise<KnowledgeBase> {
+  const loading = loadKnowledgeBaseOffThread(file, { checksumHere: true })
+  loading.catch(() => undefined) // awaited by the server, where a failure is thrown
+  return loading
+}
+
+/**
  * `loadKnowledgeBase` for a server that is serving: the artifact is read, checked and parsed in a
  * thread of its own (artifact.ts), and the matcher is prepared in a turn of the event loop of its own.
  * `checksumHere`: this thread takes the checksum meanwhile (at start, when it has little else to do).
