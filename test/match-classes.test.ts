@@ -13,6 +13,7 @@ import { readPaste } from '../src/core/match/paste.js'
 import { articleCodes, literalCode } from '../src/core/match/profile.js'
 import { errorLikeness, extractCodes, mayBeError } from '../src/core/match/signals.js'
 import { MATCH_DEFAULTS } from '../src/core/match/options.js'
+import type { StoredArticle } from '../src/build/artifact/artifact.js'
 import { kbFrom } from './helpers/kb.js'
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures', 'match-classes')
@@ -155,7 +156,8 @@ describe('a parenthesized status counts as the status', () => {
     assert.deepEqual(extractCodes(csrf), ['http 403'])
     assert.deepEqual(pastedCodes('Bad Request (400)'), ['http 400'])
     const article = (await kbFrom(FIXTURES)).artifact.articles.find((a) => a.id === 'setup-prereq-failed')!
-    assert.deepEqual(articleCodes({ ...article, title: 'Forbidden (403) when a form is posted from another origin' }), ['http 403'])
+    // A loaded article's fields are getters (decoded when read): toJSON() is its plain copy.
+    assert.deepEqual(articleCodes({ ...(article as StoredArticle).toJSON(), title: 'Forbidden (403) when a form is posted from another origin' }), ['http 403'])
   })
   it('but not a number HTTP does not define, nor one after a process or a file name', () => {
     for (const line of ['listening on port (8080)', 'sent 3 batches (600)', 'Process (503) exited', 'w3wp.exe (503) started'])

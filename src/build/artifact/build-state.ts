@@ -51,8 +51,8 @@ export async function readBuildState(file: string): Promise<BuildState> {
       // Copies: the state outlives the file's bytes only as much as the build keeps of it.
       const meta = Buffer.from(records.subarray(table[2 * doc], table[2 * doc + 1]))
       const body = Buffer.from(records.subarray(table[2 * doc + 1], table[2 * doc + 2]))
-      const { article, hash } = decodeMeta(meta)
-      articles.push({ id: article.id, source: article.source, hash, encoded: { id: article.id, meta, body } })
+      const { article, hash, codes } = decodeMeta(meta)
+      articles.push({ id: article.id, source: article.source, hash, encoded: { id: article.id, codes, meta, body } })
     }
     return { header, forward, ...(index.synonyms === undefined ? {} : { synonyms: index.synonyms }), articles }
   } catch (err) {

@@ -39,11 +39,13 @@ export interface ArticleEntry {
 }
 
 /**
- * An article encoded for the artifact (in a build thread): `meta` is decoded at load (every field
- * but the rendered ones, its codes, its hash); `body` holds the rendered fields, decoded when asked.
+ * An article encoded for the artifact (in a build thread): its id and match codes, which a server
+ * reads at load for every article (the `articles.keys` section); `meta` (every field but the
+ * rendered ones, its codes, its hash) and `body` (the rendered fields) are decoded when asked.
  */
 export interface EncodedArticle {
   id: string
+  codes: string[]
   meta: Uint8Array
   body: Uint8Array
 }

@@ -1,15 +1,16 @@
 /**
- * Opening a checked artifact (read.ts) in a thread: its terms and each article's META decoded,
- * the engine made over the shared arrays, the bodies left compressed in the shared store until an
- * article's text is read (stored-article.ts). The loader, the main thread and every query worker
- * open the same SharedArtifact; nothing but these small decodings is done twice.
+ * Opening a checked artifact (read.ts) in a thread: its terms and every article's id and codes
+ * decoded, the engine made over the shared arrays; each article's other META fields are decoded
+ * when first read and its bodies left compressed in the shared store until its text is read
+ * (stored-article.ts). The loader, the main thread and every query worker open the same
+ * SharedArtifact; nothing but these small decodings is done twice.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import type { IndexedKb, KbArticle } from '../../core/article.js'
 import { SearchEngine } from '../../core/engine/engine.js'
 import { Inconsistency } from './artifact-error.js'
 import { decodeTable, decodeTerms, type SharedArtifact, type StoreLayout } from './read.js'
-import { ArticleBodies, decodeMeta, StoredArticle } from './stored-article.js'
+import { type ArticleBodies, ArticleRecordsView, StoredArticle } from './stored-article.js'
 import type { ArtifactHeader } from './write.js'
 
 /** A loaded artifact, ready to answer queries. */
@@ -18,23 +19,20 @@ export interface LoadedArtifact extends IndexedKb {
   /** Size of the artifact file. */
   bytes: number
   byId: Map<string, KbArticle>
-  /** Per article (same order): the sha256 of its file, as built (empty when the build did not give one). */
-  hashes: string[]
   /** The compressed bodies, decoded on demand (their `decodes` count is for tests). */
   bodies: ArticleBodies
   /** What another thread needs to open the same artifact, without a copy. */
   shared: SharedArtifact
 }
 
-/** Articles whose META is decoded in one turn of the event loop, when opening without blocking: about 5 ms. */
-const ARTICLES_PER_TURN = 2_000
+/** Articles opened in one turn of the event loop, when opening without blocking (an object and a map entry each). */
+const ARTICLES_PER_TURN = 10_000
 
 /** The articles of an artifact, opened from its store: each one's META decoded, its body left compressed. */
 export interface OpenedArticles {
   articles: KbArticle[]
   byId: Map<string, KbArticle>
   codes: string[][]
-  hashes: string[]
   bodies: ArticleBodies
 }
 
@@ -43,27 +41,38 @@ function* openingArticles(store: SharedArrayBuffer, layout: StoreLayout, n: numb
   const bytes = new Uint8Array(store)
   const records = bytes.subarray(layout.articles[0], layout.articles[0] + layout.articles[1])
   const table = decodeTable(bytes.subarray(layout.table[0], layout.table[0] + layout.table[1]), n, records.length)
-  const bodies = new ArticleBodies(records, table)
+  const view = new ArticleRecordsView(records, table)
+  const keys = decodeKeys(bytes.subarray(layout.keys[0], layout.keys[0] + layout.keys[1]), n)
+  yield
   const articles: KbArticle[] = new Array<KbArticle>(n)
   const codes: string[][] = new Array<string[]>(n)
-  const hashes: string[] = new Array<string>(n)
   const byId = new Map<string, KbArticle>()
   for (let doc = 0; doc < n; doc++) {
     if (doc > 0 && doc % ARTICLES_PER_TURN === 0) yield
-    let meta
-    try {
-      meta = decodeMeta(records.subarray(table[2 * doc], table[2 * doc + 1]))
-    } catch (err) {
-      throw new Inconsistency(`article ${doc}'s record cannot be read (${(err as Error).message})`)
-    }
-    const a = new StoredArticle(meta.article, bodies, doc)
-    if (byId.has(a.id)) throw new Inconsistency(`article id "${a.id}" appears twice`)
-    byId.set(a.id, a)
+    const [id, articleCodes] = keys[doc]!
+    const a = new StoredArticle(id, view, doc)
+    if (byId.has(id)) throw new Inconsistency(`article id "${id}" appears twice`)
+    byId.set(id, a)
     articles[doc] = a
-    codes[doc] = meta.codes
-    hashes[doc] = meta.hash
+    codes[doc] = articleCodes
   }
-  return { articles, byId, codes, hashes, bodies }
+  return { articles, byId, codes, bodies: view.bodies }
+}
+
+/** The `articles.keys` section: per article its id and codes, checked; throws Inconsistency. */
+function decodeKeys(bytes: Uint8Array, n: number): Array<[string, string[]]> {
+  let keys: unknown
+  try {
+    keys = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8'))
+  } catch (err) {
+    throw new Inconsistency(`its article keys are not JSON (${(err as Error).message})`)
+  }
+  if (!Array.isArray(keys) || keys.length !== n) throw new Inconsistency(`its article keys are not a list of ${n} articles`)
+  keys.forEach((k: unknown, doc) => {
+    const ok = Array.isArray(k) && k.length === 2 && typeof k[0] === 'string' && k[0] !== '' && Array.isArray(k[1]) && k[1].every((c) => typeof c === 'string')
+    if (!ok) throw new Inconsistency(`article ${doc}'s keys are not [id, codes]`)
+  })
+  return keys as Array<[string, string[]]>
 }
 
 /** The loaded artifact from its opened articles and its decoded index: the terms decoded, the engine made. */

@@ -103,12 +103,13 @@ export async function sharedArtifactFromFile(file: string, options: ReadOptions 
       if (sections[i]!.offset < sections[i - 1]!.offset + sections[i - 1]!.length) throw new ArtifactError(file, 'it is corrupt (its sections overlap)')
     }
     const length = (name: string) => byName.get(name)?.length ?? 0
-    const layout = storeLayout(length('terms'), length('articles'), length('articles.table'))
+    const layout = storeLayout(length('terms'), length('articles'), length('articles.table'), length('articles.keys'))
     const store = new SharedArrayBuffer(storeSize(layout))
     const targets = new Map<string, Uint8Array>([
       ['terms', new Uint8Array(store, layout.terms[0], layout.terms[1])],
       ['articles', new Uint8Array(store, layout.articles[0], layout.articles[1])],
       ['articles.table', new Uint8Array(store, layout.table[0], layout.table[1])],
+      ['articles.keys', new Uint8Array(store, layout.keys[0], layout.keys[1])],
       ['index', Buffer.allocUnsafe(length('index'))],
       ['postings', Buffer.allocUnsafe(length('postings'))],
     ])

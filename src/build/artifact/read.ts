@@ -14,7 +14,7 @@ import { PartsBuilder, type PartsArrays } from '../../core/engine/layout.js'
 import { FIELD_NAMES } from '../../core/fields.js'
 import { LIMITS } from '../../limits.js'
 import { ArtifactError, Inconsistency } from './artifact-error.js'
-import { ByteReader, ShortRead } from './binary.js'
+import { align8, ByteReader, ShortRead } from './binary.js'
 import type { ForwardIndex } from './model.js'
 import { decodeMeta } from './stored-article.js'
 import { ARTIFACT_FORMAT, type ArtifactHeader, type ArtifactSection, HEADER_BYTES, type IndexSection } from './write.js'
@@ -25,17 +25,20 @@ export interface StoreLayout {
   terms: [number, number]
   articles: [number, number]
   table: [number, number]
+  keys: [number, number]
 }
 
 /** Where the store's sections go: each at a multiple of 8. */
-export function storeLayout(terms: number, articles: number, table: number): StoreLayout {
-  const at = Math.ceil(terms / 8) * 8
-  return { terms: [0, terms], articles: [at, articles], table: [at + Math.ceil(articles / 8) * 8, table] }
+export function storeLayout(terms: number, articles: number, table: number, keys: number): StoreLayout {
+  const articlesAt = align8(terms)
+  const tableAt = articlesAt + align8(articles)
+  const keysAt = tableAt + align8(table)
+  return { terms: [0, terms], articles: [articlesAt, articles], table: [tableAt, table], keys: [keysAt, keys] }
 }
 
 /** The store's size for a layout (at least 8 bytes). */
 export function storeSize(layout: StoreLayout): number {
-  return Math.max(8, layout.table[0] + layout.table[1])
+  return Math.max(8, layout.keys[0] + layout.keys[1])
 }
 
 /** A checked artifact as it crosses threads: shared memory and a few small values, no text to copy. */
@@ -265,18 +268,20 @@ export function decodeShared(checked: CheckedArtifact, file: string): SharedArti
     const records = section('articles')
     const tableBytes = section('articles.table')
     const table = decodeTable(tableBytes, index.docCount, records.length)
+    const keyBytes = section('articles.keys')
     if (lost >= 0) {
       const id = JSON.stringify(decodeMeta(records.subarray(table[2 * lost], table[2 * lost + 1])).article.id)
       throw new Inconsistency(`article ${lost} (${id}) is in no posting; the index lost it`)
     }
     if (checked.store) return { header, bytes: checked.bytes, index, store: checked.store.buffer, layout: checked.store.layout, engine: arrays }
-    // The store: terms, records, table, each at a multiple of 8.
-    const layout = storeLayout(termBytes.length, records.length, tableBytes.length)
+    // The store: terms, records, table, keys, each at a multiple of 8.
+    const layout = storeLayout(termBytes.length, records.length, tableBytes.length, keyBytes.length)
     const store = new SharedArrayBuffer(storeSize(layout))
     const bytes = new Uint8Array(store)
     bytes.set(termBytes, layout.terms[0])
     bytes.set(records, layout.articles[0])
     bytes.set(tableBytes, layout.table[0])
+    bytes.set(keyBytes, layout.keys[0])
     return { header, bytes: checked.bytes, index, store, layout, engine: arrays }
   } catch (err) {
     throw asArtifactError(err, file)

@@ -48,7 +48,7 @@ export function encodeArticle(e: ArticleEntry): EncodedArticle {
       [constants.BROTLI_PARAM_SIZE_HINT]: texts.length,
     },
   })
-  return { id: a.id, meta: Buffer.from(JSON.stringify(meta), 'utf8'), body: new Uint8Array(body.buffer, body.byteOffset, body.length) }
+  return { id: a.id, codes: e.codes, meta: Buffer.from(JSON.stringify(meta), 'utf8'), body: new Uint8Array(body.buffer, body.byteOffset, body.length) }
 }
 
 const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string')
@@ -108,68 +108,139 @@ export class ArticleBodies {
 }
 
 /**
- * A loaded article: its META fields as properties, its rendered fields read from the compressed
- * bodies when asked. `toJSON` gives the plain article, so JSON answers see every field; a spread
- * (`{ ...a }`) does not see the rendered ones, which are getters: use `toJSON()` for a copy.
+ * A loaded article: its id at once, its other META fields decoded from its record when one is first
+ * read (then kept), its rendered fields read from the compressed bodies when asked. A server's
+ * threads each load every article, and most are never read: at 100,000 articles, decoding every
+ * META at load was most of a thread's heap and a large part of its start. `toJSON` gives the plain
+ * article, so JSON answers see every field; a spread (`{ ...a }`) sees none of the getters: use
+ * `toJSON()` for a copy.
  */
 export class StoredArticle implements KbArticle {
-  id: string
-  title: string
-  symptoms: string[]
-  environment: string[]
-  products: string[]
-  tags: string[]
-  errorCodes: string[]
-  references: ArticleReference[]
-  updated: string | null
-  source: string
-  readonly #bodies: ArticleBodies
+  readonly id: string
+  #meta: ArticleMeta | undefined
+  readonly #records: ArticleRecordsView
   readonly #doc: number
 
-  constructor(meta: ArticleMeta['article'], bodies: ArticleBodies, doc: number) {
-    this.id = meta.id
-    this.title = meta.title
-    this.symptoms = meta.symptoms
-    this.environment = meta.environment
-    this.products = meta.products
-    this.tags = meta.tags
-    this.errorCodes = meta.errorCodes
-    this.references = meta.references
-    this.updated = meta.updated
-    this.source = meta.source
-    this.#bodies = bodies
+  constructor(id: string, records: ArticleRecordsView, doc: number) {
+    this.id = id
+    this.#records = records
     this.#doc = doc
   }
 
+  /** The decoded META; a record that does not decode, or names another article, throws ArticleRecordError. */
+  private get meta(): ArticleMeta {
+    if (this.#meta) return this.#meta
+    let meta: ArticleMeta
+    try {
+      meta = this.#records.meta(this.#doc)
+    } catch (err) {
+      throw new ArticleRecordError(this.#doc, (err as Error).message)
+    }
+    if (meta.article.id !== this.id)
+      throw new ArticleRecordError(this.#doc, `it is the record of ${JSON.stringify(meta.article.id)}, not ${JSON.stringify(this.id)}`)
+    return (this.#meta = meta)
+  }
+
+  get title(): string {
+    return this.meta.article.title
+  }
+
+  get symptoms(): string[] {
+    return this.meta.article.symptoms
+  }
+
+  get environment(): string[] {
+    return this.meta.article.environment
+  }
+
+  get products(): string[] {
+    return this.meta.article.products
+  }
+
+  get tags(): string[] {
+    return this.meta.article.tags
+  }
+
+  get errorCodes(): string[] {
+    return this.meta.article.errorCodes
+  }
+
+  get references(): ArticleReference[] {
+    return this.meta.article.references
+  }
+
+  get updated(): string | null {
+    return this.meta.article.updated
+  }
+
+  get source(): string {
+    return this.meta.article.source
+  }
+
+  /** The sha256 of the article's file, as built (empty when the build did not give one). */
+  get hash(): string {
+    return this.meta.hash
+  }
+
   get cause(): RenderedText | null {
-    return this.#bodies.get(this.#doc).cause
+    return this.#records.bodies.get(this.#doc).cause
   }
 
   get resolution(): RenderedText {
-    return this.#bodies.get(this.#doc).resolution
+    return this.#records.bodies.get(this.#doc).resolution
   }
 
   get body(): RenderedText {
-    return this.#bodies.get(this.#doc).body
+    return this.#records.bodies.get(this.#doc).body
   }
 
   /** The plain article, fields in the order the API and the old artifact had them. */
   toJSON(): KbArticle {
-    const { cause, resolution, body } = this.#bodies.get(this.#doc)
+    const { cause, resolution, body } = this.#records.bodies.get(this.#doc)
+    const a = this.meta.article
     return {
       id: this.id,
-      title: this.title,
-      symptoms: this.symptoms,
-      environment: this.environment,
+      title: a.title,
+      symptoms: a.symptoms,
+      environment: a.environment,
       cause,
       resolution,
       body,
-      products: this.products,
-      tags: this.tags,
-      errorCodes: this.errorCodes,
-      references: this.references,
-      updated: this.updated,
-      source: this.source,
+      products: a.products,
+      tags: a.tags,
+      errorCodes: a.errorCodes,
+      references: a.references,
+      updated: a.updated,
+      source: a.source,
     }
+  }
+}
+
+/** The article records of a loaded artifact: each one's META decoded when asked, and the bodies. */
+export class ArticleRecordsView {
+  readonly bodies: ArticleBodies
+
+  /**
+   * @param bytes the article records (each META then BODY)
+   * @param table per article [META start, BODY start], then the end of the last record
+   */
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly table: Uint32Array,
+  ) {
+    this.bodies = new ArticleBodies(bytes, table)
+  }
+
+  /** Article `doc`'s decoded META; throws an Error saying what is wrong when it is not one. */
+  meta(doc: number): ArticleMeta {
+    return decodeMeta(this.bytes.subarray(this.table[2 * doc]!, this.table[2 * doc + 1]!))
+  }
+}
+
+/** An article record that does not decode: the artifact passed its checksum, so its writer made it wrong. */
+export class ArticleRecordError extends Error {
+  constructor(doc: number, problem: string) {
+    super(`article ${doc}'s record in the artifact cannot be read (${problem}); rebuild the artifact`)
+    this.name = 'ArticleRecordError'
   }
 }

@@ -15,8 +15,10 @@ export const ARTIFACT_VERSIONS = {
    * synonyms. 6: binary: a padded JSON header region, then sections (varint postings, terms, a
    * forward index, per article its META as JSON and its rendered text compressed), 8-byte aligned.
    * 7: a posting's article step and field in one varint, weights unsigned; forward counts of 1 in a bit.
+   * 8: an `articles.keys` section (each article's id and codes), so a server decodes an article's
+   * META only when it is first asked for.
    */
-  layout: 7,
+  layout: 8,
   /** The stored articles: cause, resolution and body rendered to HTML and text (build/render). */
   render: 1,
   /** The index's terms: tokenizer and pipeline (core/analysis, ANALYSIS_VERSION). */

@@ -175,11 +175,11 @@ function writeIndexes(out: SectionWriter, index: WeightedIndex, forward: Forward
       throw new Error(`cannot write the artifact: the postings of index term ${JSON.stringify(terms[t])} are not triples`)
     w.varint((end - start) / 3)
     let prev = 0
+    const name = JSON.stringify(terms[t])
     for (let i = start; i < end; i += 3) {
       const doc = data[i]!
       const field = data[i + 1]!
       const weight = data[i + 2]!
-      const name = JSON.stringify(terms[t])
       if (doc < prev) throw new Error(`cannot write the artifact: the postings of index term ${name} are not in article order`)
       if (field < 0 || field >= F)
         throw new Error(`cannot write the artifact: a posting of index term ${name} names field ${field}, but the index has ${F} fields`)
@@ -217,9 +217,14 @@ function writeIndexes(out: SectionWriter, index: WeightedIndex, forward: Forward
   out.close()
 }
 
-/** Writes the articles section record by record, keeping the table of where each starts. */
+/**
+ * Writes the articles section record by record, keeping the table of where each starts, then that
+ * table and every article's keys: `articles.keys`, one JSON array of [id, codes] per article, what
+ * a server reads of every article at load (the rest of a record is decoded when first asked).
+ */
 class ArticleRecords {
   private readonly table: Uint32Array
+  private readonly keys: Array<[string, string[]]> = []
   private at = 0
   private doc = 0
 
@@ -236,6 +241,7 @@ class ArticleRecords {
     this.table[2 * this.doc + 1] = this.at + e.meta.length
     this.out.write(e.meta)
     this.out.write(e.body)
+    this.keys.push([e.id, e.codes])
     this.at += e.meta.length + e.body.length
     if (this.at > 0xffffffff) throw new Error('cannot write the artifact: its articles take more than 4 GB')
     this.doc++
@@ -247,6 +253,7 @@ class ArticleRecords {
     const le = Buffer.alloc(this.table.length * 4)
     for (let i = 0; i < this.table.length; i++) le.writeUInt32LE(this.table[i]!, 4 * i)
     this.out.section('articles.table', le)
+    this.out.section('articles.keys', Buffer.from(JSON.stringify(this.keys), 'utf8'))
   }
 }
 

@@ -1,6 +1,6 @@
 /**
  * Encoded articles kept in a temporary file while a build collects the rest: the main thread keeps
- * only where each one is, so its memory does not grow with the KB's text. Read back in the
+ * only where each one is (and its id and codes), so its memory does not grow with the KB's text. Read back in the
  * artifact's order, from the page cache as a rule.
  */
 import { mkdtemp, open, rm, type FileHandle } from 'node:fs/promises'
@@ -11,6 +11,7 @@ import type { EncodedArticle } from '../artifact/model.js'
 /** An append-only file of encoded articles, each read back by the slot `appendAll` gave it. */
 export class Spill {
   private readonly ids: string[] = []
+  private readonly codes: string[][] = []
   /** Per slot: where its meta starts, its meta's length, its body's length. */
   private readonly places: number[] = []
   private size = 0
@@ -34,6 +35,7 @@ export class Spill {
     for (const a of list) {
       slots.push(this.ids.length)
       this.ids.push(a.id)
+      this.codes.push(a.codes)
       this.places.push(this.size, a.meta.byteLength, a.body.byteLength)
       this.size += a.meta.byteLength + a.body.byteLength
       buffers.push(a.meta, a.body)
@@ -54,7 +56,7 @@ export class Spill {
       if (bytesRead === 0) throw new Error(`spill file ended early at slot ${slot}`)
       done += bytesRead
     }
-    return { id: this.ids[slot]!, meta: bytes.subarray(0, metaLength), body: bytes.subarray(metaLength) }
+    return { id: this.ids[slot]!, codes: this.codes[slot]!, meta: bytes.subarray(0, metaLength), body: bytes.subarray(metaLength) }
   }
 
   /** Close and remove the file. */
