@@ -369,6 +369,17 @@ describe('artifact: refused, with a message that says how to rebuild', () => {
       3,
       'the untouched index loads',
     )
+    // An article's META is decoded when first read: a record its writer got wrong loads, and is reported when read.
+    const hand = handIndex()
+    const wrong = [Buffer.from('not json'), encodeArticle(ENTRIES[1]!).meta]
+    const bad = parseArtifact(
+      encodeArtifact({ ...hand, article: (doc) => ({ ...encodeArticle(ENTRIES[doc]!), ...(doc > 0 ? { meta: wrong[doc - 1]! } : {}) }) }).bytes,
+      'f.kb',
+    )
+    assert.equal(bad.articles[0]!.title, ENTRIES[0]!.article.title)
+    assert.equal(bad.articles[1]!.id, ENTRIES[1]!.article.id, 'the id comes from the keys')
+    assert.throws(() => bad.articles[1]!.title, /^ArticleRecordError: article 1's record in the artifact cannot be read \(Unexpected token/)
+    assert.throws(() => bad.articles[2]!.symptoms, /article 2's record in the artifact cannot be read \(it is the record of "b-second", not "c-third"\)/)
     // What cannot be written is refused when writing: a build's bug, not a file to refuse later.
     assert.throws(() => handArtifact((x) => (x.data[at('title') + 3] = 0)), /the postings of index term "title" are not in article order/)
     assert.throws(() => handArtifact((x) => (x.offsets[1]! -= 1)), /are not triples/)
