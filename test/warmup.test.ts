@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { WARMUP, warmUp, warmupSteps } from '../src/runtime/query/warmup.js'
-import { kbFrom } from './helpers/kb.js'
+import { readEveryArticle, WARMUP, warmUp, warmupSteps } from '../src/runtime/query/warmup.js'
+import { bundledCopies, kbFrom } from './helpers/kb.js'
 
 describe('warm-up of a loaded KB', () => {
   it('makes a search and a match from each sampled article', async () => {
@@ -24,6 +24,20 @@ describe('warm-up of a loaded KB', () => {
     const kb = await kbFrom()
     const r = await warmUp(kb, () => true, 0)
     assert.ok(r.steps <= 1, `${r.steps} steps in ${r.ms} ms`)
+  })
+
+  it('decodes every article of a build in batches, other work running between them, and stops when the build is no longer wanted', async () => {
+    const kb = await kbFrom(await bundledCopies(300))
+    const n = kb.artifact.articles.length
+    assert.ok(n > 250, `${n} articles: more than one batch`)
+    let between = 0
+    const tick = setInterval(() => between++, 0)
+    const all = await readEveryArticle(kb, () => true)
+    clearInterval(tick)
+    assert.equal(all.articles, n)
+    assert.ok(between > 0, 'a timer ran between two batches')
+    const stopped = await readEveryArticle(kb, () => false)
+    assert.equal(stopped.articles, 0)
   })
 
   it('lets other work run between two steps', async () => {

@@ -3,8 +3,8 @@
  * receives each loaded KB from the main thread as the artifact's shared memory and opens it itself
  * (articles' META decoded, bodies decoded when read), and keeps the last two builds, so requests
  * that arrived before a swap are answered from the index they started with; an older build is
- * answered "missing" and the main thread runs that query itself. Each new build is warmed
- * (warmup.ts) between real queries.
+ * answered "missing" and the main thread runs that query itself. Each new build's articles are
+ * decoded, and the build warmed (warmup.ts), between real queries.
  */
 import { parentPort } from 'node:worker_threads'
 import { openArtifact } from '../../build/artifact/open.js'
@@ -14,7 +14,7 @@ import { search } from '../../core/search/search.js'
 import { matchAnswer, searchAnswer } from './answers.js'
 import { KEPT_BUILDS, type WorkerReply, type WorkerRequest } from './protocol.js'
 import { errorReply } from './runner.js'
-import { warmUp } from './warmup.js'
+import { readEveryArticle, warmUp } from './warmup.js'
 import { onParentMessage } from '../../threads.js'
 
 const kbs = new Map<string, KnowledgeBase>()
@@ -32,9 +32,10 @@ onParentMessage((m: WorkerRequest) => {
       for (const old of kbs.keys()) if (kbs.size > KEPT_BUILDS) kbs.delete(old)
       collectGarbage() // what receiving the build left, and a build dropped from the two kept (with --expose-gc)
       reply({ id: m.id, ok: true })
-      // Warm the new build between real queries; a newer build stops it.
+      // Between real queries: decode the new build's articles' records, then warm it; a newer build stops both.
       latest = header.buildId
-      void warmUp(kb, () => latest === header.buildId)
+      const wanted = () => latest === header.buildId
+      void readEveryArticle(kb, wanted).then(() => warmUp(kb, wanted))
     } catch (err) {
       reply({ id: m.id, error: (err as Error).message })
     }
