@@ -28,7 +28,7 @@ export interface LoadedArtifact extends IndexedKb {
 /** Articles opened in one turn of the event loop, when opening without blocking (an object and a map entry each). */
 const ARTICLES_PER_TURN = 10_000
 
-/** The articles of an artifact, opened from its store: each one's META decoded, its body left compressed. */
+/** The articles of an artifact, opened from its store: each one's id and codes decoded, its other fields and body left in the store until read. */
 export interface OpenedArticles {
   articles: KbArticle[]
   byId: Map<string, KbArticle>
