@@ -10,7 +10,7 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import { appPlugin, fastifyOptions } from './app.js'
 import { type Config, parseCorsOrigins, parseTrustProxy, queryWorkerCount } from './config.js'
 import { EventStore } from './runtime/events/store.js'
-import { type KnowledgeBase, loadKnowledgeBaseOffThread, startLoadingIndex } from './runtime/kb.js'
+import { type IndexLoading, type KnowledgeBase, loadKnowledgeBaseOffThread, startLoadingIndex } from './runtime/kb.js'
 import { missingNodeFlags } from './runtime/memory.js'
 import { warmUp } from './runtime/query/warmup.js'
 import { WorkerRunner } from './runtime/query/worker-runner.js'
@@ -37,7 +37,7 @@ function eventStoreFor(config: Config, app: FastifyInstance, openAfter: Promise<
  * while this thread sets the app up (modules, routes, schemas); `loading` is that load when the
  * caller started it already (`kb serve` does, before it loads this module: startLoadingIndex).
  */
-export async function startServer(config: Config, loading = startLoadingIndex(config.KB_INDEX)): Promise<FastifyInstance> {
+export async function startServer(config: Config, loading: IndexLoading = startLoadingIndex(config.KB_INDEX)): Promise<FastifyInstance> {
   const app = Fastify(
     fastifyOptions(config.KB_MAX_BODY_BYTES, {
       logger: { level: config.LOG_LEVEL },
@@ -85,9 +85,25 @@ export async function startServer(config: Config, loading = startLoadingIndex(co
     if (closing) reply.header('connection', 'close')
   })
   await app.ready()
+  // Ready once a query worker holds the index too: until then this thread answers every query
+  // besides handling HTTP (measured at 100,000 articles: 20-90 matches a second instead of 700), so
+  // a load balancer waits. A server whose workers cannot load it is ready all the same. The workers
+  // open it as soon as it is checked, while this thread opens it and starts listening; each warms
+  // the build it loads.
+  const started = performance.now()
+  const ms = () => Math.round(performance.now() - started)
+  const ready = (held: boolean) => {
+    app.log.info({ held, ms: ms() }, held ? 'a query worker holds the index; ready' : 'no query worker holds the index; ready, queries run on the main thread')
+    app.setWarming(false)
+    markReady()
+  }
+  if (queries) app.setWarming(true)
   let kb: KnowledgeBase
+  let held: Promise<boolean> | undefined
   try {
-    kb = await loading
+    const shared = await loading.checked
+    held = queries?.load(shared, ready)
+    kb = await loading.kb
   } catch (err) {
     await app.close()
     await events?.close(0)
@@ -99,19 +115,6 @@ export async function startServer(config: Config, loading = startLoadingIndex(co
   const missing = missingNodeFlags()
   if (missing.length > 0)
     app.log.warn({ missing }, 'node was started without these V8 flags (the kb command sets them): more memory after load, a longer tail for large pastes')
-  // Ready once a query worker holds the index too: until then this thread answers every query
-  // besides handling HTTP (measured at 100,000 articles: 20-90 matches a second instead of 700), so
-  // a load balancer waits. A server whose workers cannot load it is ready all the same. The workers
-  // open it while this thread starts listening; each warms the build it loads.
-  const started = performance.now()
-  const ms = () => Math.round(performance.now() - started)
-  const ready = (held: boolean) => {
-    app.log.info({ held, ms: ms() }, held ? 'a query worker holds the index; ready' : 'no query worker holds the index; ready, queries run on the main thread')
-    app.setWarming(false)
-    markReady()
-  }
-  if (queries) app.setWarming(true)
-  const held = queries?.load(kb, ready)
   await app.listen({ port: config.PORT, host: config.HOST })
   app.log.info({ buildId: kb.artifact.header.buildId, articles: kb.artifact.articles.length, index: config.KB_INDEX }, 'serving')
   if (held) {
@@ -158,7 +161,7 @@ export async function startServer(config: Config, loading = startLoadingIndex(co
       // large to collect here, and a full collection would stall the requests.
       const next = await loadKnowledgeBaseOffThread(config.KB_INDEX)
       // The worker gets the new build before the swap, so queries move to it without a gap.
-      await queries?.load(next)
+      await queries?.load(next.artifact.shared)
       app.swapKb(next)
       if (!queries) void warmUp(next, () => app.kb() === next)
       app.log.info({ buildId: next.artifact.header.buildId, articles: next.artifact.articles.length }, 'index reloaded')

@@ -27,7 +27,7 @@ describe('queries in a worker thread', () => {
     const paste = { text: 'Event ID: 5002\nApplication pool DefaultAppPool is being automatically disabled', limit: 3 }
     const before = await worker.search(kb, search) // not loaded yet: main thread
     assert.deepEqual(worker.answered, { worker: 0, main: 1 })
-    assert.equal(await worker.load(kb), true)
+    assert.equal(await worker.load(kb.artifact.shared), true)
     assert.deepEqual(await worker.search(kb, search), await local.search(kb, search))
     assert.deepEqual(await worker.search(kb, search), before)
     assert.deepEqual(await worker.match(kb, paste, 2000), await local.match(kb, paste, 2000))
@@ -48,7 +48,7 @@ describe('queries in a worker thread', () => {
   it('answers a build it no longer holds on the main thread', async () => {
     const other = await kbFrom('test/fixtures/other-kb')
     const stale: KnowledgeBase = { ...kb, artifact: { ...kb.artifact, header: { ...kb.artifact.header, buildId: 'not-loaded' } } }
-    assert.equal(await worker.load(other), true)
+    assert.equal(await worker.load(other.artifact.shared), true)
     const mainBefore = worker.answered.main
     const r = await worker.search(stale, { q: 'siteminder', limit: 3, offset: 0 })
     assert.equal(worker.answered.main, mainBefore + 1)
@@ -88,7 +88,7 @@ describe('queries in several worker threads', () => {
   after(() => runner.close())
 
   it('every worker loads the build; concurrent matches are spread over them, each answer the same as on the main thread', async () => {
-    assert.equal(await runner.load(kb), true)
+    assert.equal(await runner.load(kb.artifact.shared), true)
     const pastes = [
       'Sm_AgentApi_Init Failed',
       'HTTP Error 503. The service is unavailable.',
@@ -152,7 +152,7 @@ describe('a query that kills its worker', () => {
   it('answers 503 KB_QUERY_FAILED, is never run again, and the restarted worker answers the next query', async () => {
     const app = await createApp({ kb, bodyLimit: 64 * 1024, queries: runner })
     try {
-      assert.equal(await runner.load(kb), true)
+      assert.equal(await runner.load(kb.artifact.shared), true)
       const mainBefore = runner.answered.main
       const res = await app.inject({ method: 'GET', url: '/api/search', query: { q: KILL_QUERY } })
       assert.equal(res.statusCode, 503, res.body)

@@ -3,7 +3,7 @@
  * it. Held behind one reference so a new artifact can replace it in one assignment.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises'
-import { type LoadedArtifact, readArtifact, readArtifactOffThread } from '../build/artifact/artifact.js'
+import { type LoadedArtifact, type OffThreadOptions, readArtifact, readArtifactOffThread, type SharedArtifact } from '../build/artifact/artifact.js'
 import { Matcher } from '../core/match/match.js'
 
 /** A loaded, ready-to-query KB. */
@@ -22,15 +22,28 @@ export async function loadKnowledgeBase(file: string): Promise<KnowledgeBase> {
   return openKnowledgeBase(await readArtifact(file))
 }
 
+/** A server's index being loaded: its shared memory once checked (for the query workers), and the KB this thread opens from it. */
+export interface IndexLoading {
+  checked: Promise<SharedArtifact>
+  kb: Promise<KnowledgeBase>
+}
+
 /**
  * Start loading the artifact a server is to serve (loadKnowledgeBaseOffThread, the checksum taken on
  * this thread, idle then): on two cores the loader thread's work overlaps with the server's setup.
- * A failure is left for whoever awaits the promise.
+ * `checked` resolves once the loader's shared memory is checked, before this thread has opened it,
+ * so the query workers open it at the same time as this thread. A failure is left for whoever awaits
+ * the promises (both reject with it).
  */
-export function startLoadingIndex(file: string): Promise<KnowledgeBase> {
-  const loading = loadKnowledgeBaseOffThread(file, { checksumHere: true })
-  loading.catch(() => undefined) // awaited by the server, where a failure is thrown
-  return loading
+export function startLoadingIndex(file: string): IndexLoading {
+  let onChecked: (shared: SharedArtifact) => void = () => undefined
+  const checked = new Promise<SharedArtifact>((resolve) => (onChecked = resolve))
+  const kb = loadKnowledgeBaseOffThread(file, { checksumHere: true, onChecked })
+  kb.catch(() => undefined) // awaited by the server, where a failure is thrown
+  // A load that fails before its check fails `checked` too; one that fails after leaves it resolved.
+  const trusted = Promise.race([checked, kb.then(() => checked)])
+  trusted.catch(() => undefined)
+  return { checked: trusted, kb }
 }
 
 /**
@@ -38,7 +51,7 @@ export function startLoadingIndex(file: string): Promise<KnowledgeBase> {
  * thread of its own (artifact.ts), and the matcher is prepared in a turn of the event loop of its own.
  * `checksumHere`: this thread takes the checksum meanwhile (at start, when it has little else to do).
  */
-export async function loadKnowledgeBaseOffThread(file: string, options: { checksumHere?: boolean } = {}): Promise<KnowledgeBase> {
+export async function loadKnowledgeBaseOffThread(file: string, options: OffThreadOptions = {}): Promise<KnowledgeBase> {
   const artifact = await readArtifactOffThread(file, options)
   await nextTurn()
   return openKnowledgeBase(artifact)

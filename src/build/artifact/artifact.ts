@@ -9,6 +9,7 @@
  */
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import { startThread, threadEntry } from '../../threads.js'
 import { ArtifactError, Inconsistency } from './artifact-error.js'
 import { type LoadedArtifact, openArticlesInTurns, openArtifact, openArtifactInTurns, type OpenedArticles, withEngine } from './open.js'
@@ -75,24 +76,36 @@ const LOADER = threadEntry('artifact-worker', import.meta.url)
  * before it decodes the postings, so the two overlap), and the term map (engine.ts).
  * Rejects with the loader's message (an ArtifactError's, with its rebuild hint) on any problem.
  * With `checksumHere` (a server's start, whose main thread has nothing else to do), the checksum is
- * taken on this thread over the same open file while the loader thread decodes.
+ * taken on this thread over the same open file while the loader thread decodes; `onChecked` gets
+ * the shared memory as soon as it can be trusted (a server's query workers open it from there).
  */
-export async function readArtifactOffThread(file: string, options: { checksumHere?: boolean } = {}): Promise<LoadedArtifact> {
-  if (!options.checksumHere) return loadInThread(file, {})
+export async function readArtifactOffThread(file: string, options: OffThreadOptions = {}): Promise<LoadedArtifact> {
+  if (!options.checksumHere) return loadInThread(file, {}, undefined, options.onChecked)
   // Both threads read the one open file: a file replaced meanwhile is never half one, half the other.
   const fd = await openArtifactFile(file)
   const checked = verifyChecksum(fd, file)
   checked.catch(() => undefined) // awaited in loadInThread, and before the file is closed
   try {
-    return await loadInThread(file, { fd, checksum: false }, checked)
+    return await loadInThread(file, { fd, checksum: false }, checked, options.onChecked)
   } finally {
     await checked.catch(() => undefined)
     await closeArtifactFile(fd)
   }
 }
 
+/** How readArtifactOffThread loads. */
+export interface OffThreadOptions {
+  /** Take the checksum on this thread, over the same open file, while the loader thread decodes. */
+  checksumHere?: boolean
+  /**
+   * Called with the loader's shared memory once it is checked (its checksum matched, its postings
+   * decoded), before this thread opens it: other threads can open it meanwhile.
+   */
+  onChecked?: (shared: SharedArtifact) => void
+}
+
 /** The loader thread's half of readArtifactOffThread; the articles are opened here once `checked` (the checksum taken here) settles. */
-function loadInThread(file: string, read: ReadOptions, checked?: Promise<void>): Promise<LoadedArtifact> {
+function loadInThread(file: string, read: ReadOptions, checked?: Promise<void>, onChecked?: (shared: SharedArtifact) => void): Promise<LoadedArtifact> {
   return new Promise((resolve, reject) => {
     const worker = startThread(LOADER, { name: 'kb-artifact-loader', workerData: { file, read } })
     let received = false
@@ -122,7 +135,13 @@ function loadInThread(file: string, read: ReadOptions, checked?: Promise<void>):
         )
       }
       Promise.resolve(checked)
-        .then(async () => (opened ? withEngine(piece.shared, await opened) : openArtifactInTurns(piece.shared)))
+        .then(async () => {
+          if (onChecked) {
+            onChecked(piece.shared)
+            await nextTurn() // whoever onChecked wakes hands the memory on before this thread opens it
+          }
+          return opened ? withEngine(piece.shared, await opened) : openArtifactInTurns(piece.shared)
+        })
         .then(
           (a) => settle(undefined, a),
           (err: unknown) =>

@@ -184,14 +184,13 @@ export class WorkerRunner implements QueryRunner {
   }
 
   /**
-   * Hand every worker a loaded KB (the main thread has loaded and checked it), one after the other:
-   * opening it is mostly allocation and garbage collection, and two workers opening it at once took
-   * as long as one after the other (100,000 articles: 3.6-3.9 s each together, 2.1-2.4 s alone), so
-   * this way the first holds it in about half the time. `onFirst` is called once one worker holds
-   * it, or with false when none could. Resolves true when at least one holds it.
+   * Hand every worker a checked artifact (its shared memory: each worker opens it itself), one
+   * after the other: opening it is mostly allocation and garbage collection, and two workers opening
+   * it at once took as long as one after the other (100,000 articles: 3.6-3.9 s each together,
+   * 2.1-2.4 s alone), so this way the first holds it in about half the time. `onFirst` is called
+   * once one worker holds it, or with false when none could. Resolves true when at least one holds it.
    */
-  async load(kb: KnowledgeBase, onFirst?: (held: boolean) => void): Promise<boolean> {
-    const shared = shareable(kb)
+  async load(shared: SharedKb, onFirst?: (held: boolean) => void): Promise<boolean> {
     const failed: string[] = []
     let first = true
     for (const t of this.threads) {
@@ -205,7 +204,7 @@ export class WorkerRunner implements QueryRunner {
     }
     if (first) onFirst?.(false)
     if (failed.length > 0) {
-      this.log.warn({ buildId: kb.artifact.header.buildId, reason: failed[0], workers: failed.length }, 'query worker could not load the index')
+      this.log.warn({ buildId: shared.header.buildId, reason: failed[0], workers: failed.length }, 'query worker could not load the index')
     }
     return failed.length < this.threads.length
   }
@@ -287,9 +286,4 @@ export class WorkerRunner implements QueryRunner {
     }
     this.pump()
   }
-}
-
-/** What the worker needs of a KB: the artifact's shared memory, which it opens itself. */
-function shareable(kb: KnowledgeBase): SharedKb {
-  return kb.artifact.shared
 }

@@ -30,8 +30,9 @@ onParentMessage((m: WorkerRequest) => {
       const kb = openKnowledgeBase(openArtifact(m.kb))
       kbs.set(header.buildId, kb)
       for (const old of kbs.keys()) if (kbs.size > KEPT_BUILDS) kbs.delete(old)
-      collectGarbage() // what receiving the build left, and a build dropped from the two kept (with --expose-gc)
       reply({ id: m.id, ok: true })
+      // After the reply, which a server's readiness waits for: what opening the build left, and a build dropped from the two kept (with --expose-gc).
+      collectGarbage()
       // Between real queries: decode the new build's articles' records, then warm it; a newer build stops both.
       latest = header.buildId
       const wanted = () => latest === header.buildId
