@@ -6,9 +6,10 @@ import swagger from '@fastify/swagger'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyRequest, type FastifyServerOptions } from 'fastify'
 import fp from 'fastify-plugin'
-import { Ajv } from 'ajv'
+import { Ajv, type ValidateFunction } from 'ajv'
 import rateLimit from '@fastify/rate-limit'
 import { corsPlugin } from './http/cors.js'
+import { DeferredSchemas } from './http/deferred-schemas.js'
 import { eventsPlugin } from './http/events.js'
 import type { EventStore } from './runtime/events/store.js'
 import { metricsPlugin } from './http/metrics.js'
@@ -50,6 +51,8 @@ declare module 'fastify' {
     queries: QueryRunner
     /** Search answers kept by build and query. */
     searchCache: SearchCache
+    /** Route schemas not compiled yet (compiled on first use, or by `compileAll` once the server is ready). */
+    deferredSchemas: DeferredSchemas
   }
   interface FastifyRequest {
     /** The KB this request is answered from, fixed when it arrives (a swap never splits a request). */
@@ -131,7 +134,10 @@ const app: FastifyPluginAsync<AppOptions> = async (app, opts) => {
     },
   })
   app.addSchema(ErrorResponse)
-  app.setValidatorCompiler(compileValidator)
+  const deferred = new DeferredSchemas()
+  app.setValidatorCompiler(deferred.validators(compileValidator))
+  app.setSerializerCompiler(deferred.serializers(app))
+  app.decorate('deferredSchemas', deferred)
   // JSON only: a text/plain body is answered with 415 rather than read as an unexpected string.
   app.removeContentTypeParser('text/plain')
   installErrorHandling(app, { bodyLimit: opts.bodyLimit })
@@ -218,7 +224,7 @@ const ajvFor = {
 }
 
 /** Compile a route schema with the Ajv instance for its part of the request. */
-function compileValidator({ schema, httpPart }: { schema: object; httpPart?: string }) {
+function compileValidator({ schema, httpPart }: { schema: object; httpPart?: string }): ValidateFunction {
   const ajv = httpPart === 'body' ? ajvFor.strict : ajvFor.coercing
   return ajv.compile(schema)
 }

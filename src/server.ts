@@ -63,6 +63,10 @@ export async function startServer(config: Config, loading: IndexLoading = startL
   // writer's bounded buffer).
   let markReady = (): void => undefined
   const isReady = new Promise<void>((resolve) => (markReady = resolve))
+  // Route schemas not compiled by a first request are compiled once the server is ready (app.ts).
+  void isReady.then(() =>
+    app.deferredSchemas.compileAll().catch((err: unknown) => app.log.error({ reason: (err as Error).message }, 'a route schema does not compile')),
+  )
   const events = config.KB_EVENTS ? eventStoreFor(config, app, isReady) : undefined
   events?.ready.catch(() => undefined)
   await app.register(appPlugin, {

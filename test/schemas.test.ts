@@ -8,6 +8,7 @@ import { test } from 'node:test'
 import { Ajv } from 'ajv'
 import Fastify, { type FastifySchema } from 'fastify'
 import { appPlugin, fastifyOptions } from '../src/app.js'
+import { kbFrom } from './helpers/kb.js'
 
 test('every route schema validates against the JSON Schema meta-schema', async () => {
   const app = Fastify(fastifyOptions(64 * 1024))
@@ -31,5 +32,33 @@ test('every route schema validates against the JSON Schema meta-schema', async (
   }
   // The check can fail: a schema of the wrong shape is refused.
   assert.equal(ajv.validateSchema({ type: 'object', properties: { text: { type: 'strin' } } }), false)
+  await app.close()
+})
+
+test('route schemas are compiled on first use, or all at once by compileAll, and a validator still reports its errors', async () => {
+  const app = Fastify(fastifyOptions(64 * 1024))
+  await app.register(appPlugin, { kb: await kbFrom(), bodyLimit: 64 * 1024, adminToken: 'x'.repeat(32) })
+  await app.ready()
+  // Nothing compiled at start: every route's validators and serializers wait.
+  const atStart = app.deferredSchemas.size
+  assert.ok(atStart >= 20, `only ${atStart} schemas deferred`)
+  // A request compiles what its route uses: the body's validator, whose errors make the 400's message.
+  const bad = await app.inject({ method: 'POST', url: '/api/match', payload: { text: 5 } })
+  assert.equal(bad.statusCode, 400)
+  assert.deepEqual(bad.json<{ code: string; message: string }>(), {
+    statusCode: 400,
+    code: 'KB_INVALID_REQUEST',
+    error: 'Bad Request',
+    message: 'body/text must be string',
+  })
+  const afterOne = app.deferredSchemas.size
+  assert.ok(afterOne < atStart, `${afterOne} still deferred after a request, of ${atStart}`)
+  // A good request is answered through its (now compiled) response serializer.
+  const good = await app.inject({ method: 'POST', url: '/api/match', payload: { text: 'HTTP Error 503. The service is unavailable.' } })
+  assert.equal(good.statusCode, 200)
+  assert.ok(Array.isArray(good.json<{ results: unknown[] }>().results))
+  // The rest compile in the background once a server is ready; none fails.
+  await app.deferredSchemas.compileAll()
+  assert.equal(app.deferredSchemas.size, 0)
   await app.close()
 })
