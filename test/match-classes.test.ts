@@ -10,7 +10,7 @@ import { isGenericCode, isHttpReason } from '../src/core/match/codes.js'
 import { codeConflict, Matcher } from '../src/core/match/match.js'
 import { normalizeLine } from '../src/core/match/normalize.js'
 import { readPaste } from '../src/core/match/paste.js'
-import { articleCodes, literalCode } from '../src/core/match/profile.js'
+import { articleCodes, literalCode, sentenceKey, verbatimSentences } from '../src/core/match/profile.js'
 import { errorLikeness, extractCodes, mayBeError } from '../src/core/match/signals.js'
 import { MATCH_DEFAULTS } from '../src/core/match/options.js'
 import type { StoredArticle } from '../src/build/artifact/artifact.js'
@@ -245,6 +245,60 @@ describe('confidence comes from evidence specific to the article', () => {
     const r = (await kbFrom(FIXTURES)).matcher.match({ text: 'the server restarts unexpectedly and a memory dump is written', limit: 3 })
     assert.ok(r.results[0]?.id.startsWith('stop-'), r.results[0]?.id)
     assert.equal(r.noConfidentMatch, true, `${r.results[0]?.id} ${r.results[0]?.confidence}`)
+  })
+})
+
+describe('a sentence of a symptom pasted word for word is matched in full, however common its words', () => {
+  it('the sentences compared: lines, sentences of a line, a message after its label, quoted messages; short ones and placeholders left out', () => {
+    const sentences = verbatimSentences([
+      'psql: error: connection to server at "db-replica" failed\nFATAL:  the database system is not yet accepting connections',
+      'The page says "Request filtering is configured to deny this request." Then nothing. Access is denied.',
+      'Login failed for user <name>. Reason: the password did not match that for the login provided.',
+      'The Print Spooler service is starting.\nThe service could not be started.',
+    ])
+    const keys = sentences.map((s) => s.key)
+    const strength = (key: string) => sentences.find((s) => s.key === key)?.strength
+    assert.equal(strength('the database system is not yet accepting connections'), 1, keys.join(' | '))
+    assert.equal(strength('fatal the database system is not yet accepting connections'), 1)
+    // Shorter sentences are worth less: six words a third (they are more often in other problems' messages too).
+    assert.ok(Math.abs(strength('the service could not be started')! - 1 / 3) < 1e-9, keys.join(' | '))
+    assert.ok(keys.includes('request filtering is configured to deny this request'))
+    assert.ok(keys.includes('reason the password did not match that for the login provided'))
+    assert.ok(!keys.some((k) => k.startsWith('login failed for user')), 'a sentence with a placeholder is matched as terms')
+    assert.ok(!keys.includes('access is denied'), 'three words end too many problems to say which')
+    assert.equal(sentenceKey('FATAL:  The database   system is not-yet accepting connections.'), 'fatal the database system is not yet accepting connections')
+  })
+
+  // PostgreSQL's refusal while a standby replays its log, quoted by a user amid words that belong to
+  // another article (the pooler's): the quoted message is that article's symptom line, word for word.
+  const text = 'pgbouncer keeps the pool closed after the replica restarts and psql says: the database system is not yet accepting connections'
+  it('the article whose symptom the paste quotes is the answer, and says which pasted line matched it', async () => {
+    const kb = await kbFrom(FIXTURES)
+    const r = kb.matcher.match({ text, limit: 3 })
+    assert.equal(r.results[0]?.id, 'db-replica-starting-up')
+    const [m] = r.results[0]!.matchedSymptoms
+    assert.equal(m?.score, 1)
+    assert.equal(m?.line, text)
+    assert.match(m!.symptom, /FATAL: {2}the database system is not yet accepting connections/)
+    // Without the verbatim comparison the same symptom is matched on its terms only, for less.
+    const termsOnly = new Matcher(kb.artifact, { ...MATCH_DEFAULTS, verbatimWords: { none: 1000, full: 1001 } }).match({ text, limit: 3 })
+    const lead = (res: typeof r) => res.results[0]!.score - res.results.find((h) => h.id === 'pool-replica-server-login-retry')!.score
+    assert.ok(termsOnly.results[0]!.matchedSymptoms[0]!.score < 1)
+    assert.ok(lead(r) > lead(termsOnly) + 0.05, `lead ${lead(r)} against ${lead(termsOnly)} on terms only`)
+  })
+  it('the same words in another order, or a part of the sentence, are not verbatim', async () => {
+    const m = (await kbFrom(FIXTURES)).matcher
+    for (const other of [
+      'pgbouncer pool closed; the database system is accepting no connections yet',
+      'pgbouncer pool closed; the database system is not yet accepting',
+    ]) {
+      const hit = m.match({ text: other, limit: 3 }).results.find((h) => h.id === 'db-replica-starting-up')
+      assert.ok(!hit || hit.matchedSymptoms.every((s) => s.score < 1), `${other}: ${JSON.stringify(hit?.matchedSymptoms)}`)
+    }
+  })
+  it('a verbatim sentence raises the score, not the confidence: it is not evidence specific to one article', async () => {
+    const r = (await kbFrom(FIXTURES)).matcher.match({ text, limit: 3 })
+    assert.ok(r.results[0]!.confidence <= MATCH_DEFAULTS.specificity.cap, String(r.results[0]!.confidence))
   })
 })
 

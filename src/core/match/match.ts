@@ -13,7 +13,7 @@ import { round } from '../results/round.js'
 import { codesByKind, isGenericCode, isHttpReason, isUnspecifiedName, kindsConflict } from './codes.js'
 import { readPaste, type Paste } from './paste.js'
 import { MATCH_DEFAULTS, type MatchOptions } from './options.js'
-import { MAX_TERM_NUMBER, profileArticle, type ArticleProfile, type TermNumbers } from './profile.js'
+import { MAX_TERM_NUMBER, profileArticle, sentenceKey, type ArticleProfile, type TermNumbers, type VerbatimSentence } from './profile.js'
 import { bestSegment, makeSegments, segmentText, tailShare, type Scratch, type Segments } from './segments.js'
 import { Vocabulary } from './vocabulary.js'
 
@@ -64,8 +64,11 @@ interface Candidate {
   article: KbArticle
   profile: ArticleProfile
   matchedCodes: Set<string>
-  /** Score without the symptom part, and the most the symptom part could add. */
+  /** Its symptoms' sentences the paste holds word for word (`verbatimWords`), and where. */
+  verbatim: Array<VerbatimFound & { sentence: VerbatimSentence }>
+  /** Score without the symptom part, and the most the symptom part could add (`symptomBound` of it from terms). */
   base: number
+  symptomBound: number
   bound: number
 }
 
@@ -159,7 +162,7 @@ export class Matcher {
     const segments = makeSegments(paste, numbered.lines, weightOf, this.scratch, this.options, numbered.idOf)
     this.scratch = { acc: segments.acc, touched: segments.touched } // grown if need be
     const text = paste.lines.map((l) => l.normalized).join('\n')
-    const pasteText = { text, lower: text.toLowerCase() }
+    const pasteText = { text, lower: text.toLowerCase(), verbatim: verbatimText(paste, segments) }
     const pasteKinds = codesByKind(paste.codes)
     const pending: Candidate[] = []
     for (const [doc, c] of candidates) {
@@ -171,6 +174,7 @@ export class Matcher {
       if (!matchesFilter(article, params)) continue
       pending.push(this.evidence(article, this.profile(doc), paste, pasteText, pasteKinds, segments, { lunrRel: c.lunr / top, coverage: c.coverage }))
     }
+    keepDistinctVerbatim(pending, this.options.weights.symptom)
     // Symptoms are compared most promising first; a candidate whose best possible score cannot
     // reach the results any more is not compared at all (the answer is the same, for less work).
     pending.sort((x, y) => y.bound - x.bound || (x.article.id < y.article.id ? -1 : 1))
@@ -292,7 +296,7 @@ export class Matcher {
     a: KbArticle,
     p: ArticleProfile,
     paste: Paste,
-    pasteText: { text: string; lower: string },
+    pasteText: PasteText,
     pasteKinds: ReadonlyMap<string, readonly string[]>,
     segs: Segments,
     retrieval: { lunrRel: number; coverage: number },
@@ -312,7 +316,12 @@ export class Matcher {
     const conflict = kindsConflict(pasteKinds, p.codeKinds, p.codes) ? this.options.codeConflictPenalty : 0
     const w = this.options.weights
     const base = w.code * codeScore + w.coverage * retrieval.coverage + w.retrieval * retrieval.lunrRel - conflict
-    // A symptom scores at most the share of its weight found anywhere in the paste.
+    const verbatim: Candidate['verbatim'] = []
+    for (const sentence of p.sentences) {
+      const found = pasteText.verbatim.find(sentence)
+      if (found) verbatim.push({ sentence, ...found })
+    }
+    // A symptom scores at most the share of its weight found anywhere in the paste (all of it, for a sentence the paste holds verbatim).
     let symptomBound = 0
     for (const s of p.symptoms) {
       if (s.total === 0) continue
@@ -320,7 +329,7 @@ export class Matcher {
       for (let k = 0; k < s.ids.length; k++) if (segs.byId.has(s.ids[k]!)) found += s.weights[k]!
       symptomBound = Math.max(symptomBound, (found / s.total) * s.strength)
     }
-    return { article: a, profile: p, matchedCodes, base, bound: base + w.symptom * symptomBound }
+    return { article: a, profile: p, matchedCodes, verbatim, base, symptomBound, bound: base + w.symptom * Math.max(symptomBound, verbatimBound(verbatim)) }
   }
 
   /** The full score of a candidate (its evidence plus its best-matching symptom), and what is specific in it. */
@@ -338,6 +347,14 @@ export class Matcher {
       // A short quoted message scores less than it matches (its strength); as evidence, what it matched counts.
       if (m.score >= this.options.symptomThreshold * s.strength) phraseWeight = Math.max(phraseWeight, m.weight)
       if (m.score >= this.options.symptomThreshold) matchedSymptoms.push({ symptom: s.text, line: segmentText(paste, m.segment), score: round(m.score, 3) })
+    }
+    // A sentence of a symptom held word for word is that symptom matched, as much as the sentence is
+    // long (`verbatimWords`; never specific on its own); on a line of wrapped messages, less the share
+    // of the line after it, as above.
+    for (const v of c.verbatim) {
+      const score = v.sentence.strength * (1 - (segs.chainLines[v.line] ? chain * v.tail : 0))
+      bestSymptom = Math.max(bestSymptom, score)
+      matchedSymptoms.push({ symptom: v.sentence.symptom, line: paste.lines[v.line]!.raw, score: round(score, 3) })
     }
     matchedSymptoms.sort((x, y) => y.score - x.score)
     // A symptom and a message it quotes are matched apart; report each symptom once, at its best.
@@ -439,4 +456,59 @@ const COPIED = /\b\d{1,2}:\d{2}:\d{2}\b|\b(?:INFO|WARN|WARNING|ERROR|DEBUG|TRACE
 /** True when paste and article name codes of the same specific kind, but share none of them. */
 export function codeConflict(pasteCodes: readonly string[], articleCodes: ReadonlySet<string>): boolean {
   return kindsConflict(codesByKind(pasteCodes), codesByKind(articleCodes), articleCodes)
+}
+
+/**
+ * A sentence the paste holds that several candidates' symptoms hold word for word ("fatal: Could not
+ * read from remote repository." ends many git problems) tells none of them apart: only a sentence
+ * one candidate holds counts (bounds updated to match).
+ */
+function keepDistinctVerbatim(candidates: Candidate[], symptomWeight: number): void {
+  const holders = new Map<string, number>()
+  for (const c of candidates) for (const v of c.verbatim) holders.set(v.sentence.key, (holders.get(v.sentence.key) ?? 0) + 1)
+  for (const c of candidates) {
+    if (c.verbatim.length === 0) continue
+    c.verbatim = c.verbatim.filter((v) => holders.get(v.sentence.key) === 1)
+    c.bound = c.base + symptomWeight * Math.max(c.symptomBound, verbatimBound(c.verbatim))
+  }
+}
+
+/** The most a candidate's verbatim sentences can add to its symptom part. */
+function verbatimBound(verbatim: Candidate['verbatim']): number {
+  return verbatim.reduce((most, v) => Math.max(most, v.sentence.strength), 0)
+}
+
+/** The paste as compared with symptoms' sentences verbatim (`verbatimWords`). */
+interface PasteText {
+  text: string
+  lower: string
+  verbatim: { find(s: VerbatimSentence): VerbatimFound | undefined }
+}
+
+/** Where a paste holds a sentence word for word: its line, and the share of that line's text after it. */
+interface VerbatimFound {
+  line: number
+  tail: number
+}
+
+/**
+ * Where a paste holds a sentence word for word, among the lines compared with symptoms (`segs`: of a
+ * long paste, those richest in the query's terms): its words first (a sentence with a word they lack
+ * cannot be there), then its `sentenceKey` in each line's; the lines' keys are made once, on first need.
+ */
+function verbatimText(paste: Paste, segs: Segments): PasteText['verbatim'] {
+  let lines: Array<{ line: number; key: string }> | undefined
+  let words: Set<string> | undefined
+  return {
+    find(s) {
+      lines ??= segs.list.filter((seg) => seg.count === 1).map((seg) => ({ line: seg.first, key: ` ${sentenceKey(paste.lines[seg.first]!.raw)} ` }))
+      words ??= new Set(lines.flatMap((l) => l.key.split(' ')))
+      for (const w of s.words) if (!words.has(w)) return undefined
+      for (const { line, key } of lines) {
+        const at = key.indexOf(` ${s.key} `)
+        if (at >= 0) return { line, tail: (key.length - at - s.key.length - 2) / key.length }
+      }
+      return undefined
+    },
+  }
 }

@@ -82,6 +82,18 @@ export interface ArticleProfile {
   /** Author-listed codes that no pattern recognizes, found verbatim (whole words) in a paste. */
   literalCodes: LiteralCode[]
   symptoms: WeightedSymptom[]
+  /** Its symptoms' sentences to find word for word in a paste (`verbatimSentences`). */
+  sentences: VerbatimSentence[]
+}
+
+/** A sentence of a symptom, as compared verbatim (`sentenceKey`), with its distinct words: a paste lacking one cannot hold it. */
+export interface VerbatimSentence {
+  key: string
+  words: string[]
+  /** The symptom it is from. */
+  symptom: string
+  /** 0..1: what finding it is worth, from its length (`MatchOptions.verbatimWords`). */
+  strength: number
 }
 
 /** Prepare a symptom: placeholders become gaps, the rest becomes index-form terms (with the index's synonyms). */
@@ -118,7 +130,7 @@ export function numberPairs(ids: ArrayLike<number>): Set<number> {
 }
 
 /** What a symptom's full match is worth, from its weight (`MatchOptions`: quoted messages, whole symptoms). */
-export type StrengthUnits = Pick<MatchOptions, 'quoteUnits' | 'symptomUnits'>
+export type StrengthUnits = Pick<MatchOptions, 'quoteUnits' | 'symptomUnits' | 'verbatimWords'>
 
 /** Weigh a symptom's terms; a term the KB lacks (impossible for its own text, but cheap to guard) counts 1. */
 export function weighSymptom(
@@ -205,7 +217,54 @@ export function profileArticle(
         .map((s) => weighSymptom(s, weight, numbers, uniqueIdf, units))
         .filter((s) => s.strength > 0),
     ),
+    sentences: verbatimSentences(a.symptoms, units.verbatimWords),
   }
+}
+
+/** A sentence as compared verbatim: lower case, each run of characters other than letters and digits one space. */
+export function sentenceKey(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+}
+
+/** PLACEHOLDER without the global flag, to test a string (a global regex keeps its place between tests). */
+const HAS_PLACEHOLDER = new RegExp(PLACEHOLDER.source)
+
+/** The labels before a message on its line: a level or a program's name, then a colon (`FATAL:  `, `psql: error: `). */
+const LABELS = /^(?:[\w.-]{1,20}:\s+)+/
+
+/** Where a line holds more than one sentence: after a full stop, a question or exclamation mark, before a capital. */
+const SENTENCE_END = /(?<=[.!?])\s+(?=\p{Lu})/u
+
+/**
+ * The sentences of symptoms to find word for word in a paste, each `sentenceKey` once, with what
+ * finding each is worth (`MatchOptions.verbatimWords`; those worth nothing left out): each line's
+ * sentences, a labelled line's message (`FATAL:  the database system is starting up`), and each
+ * quoted message. One with a placeholder (`<server>`, `%s`) is left out: its words around the gap
+ * are matched as terms.
+ */
+export function verbatimSentences(symptoms: readonly string[], words: MatchOptions['verbatimWords'] = MATCH_DEFAULTS.verbatimWords): VerbatimSentence[] {
+  const out = new Map<string, VerbatimSentence>()
+  const add = (text: string, symptom: string) => {
+    if (HAS_PLACEHOLDER.test(text)) return
+    const key = sentenceKey(text)
+    const all = key.split(' ')
+    const strength = Math.min(1, Math.max(0, (all.length - words.none) / (words.full - words.none)))
+    if (strength > 0 && !out.has(key)) out.set(key, { key, words: [...new Set(all)], symptom, strength })
+  }
+  for (const symptom of symptoms) {
+    for (const line of symptom.split('\n')) {
+      for (const sentence of line.split(SENTENCE_END)) add(sentence, symptom)
+      // Users quote the message without the label its program put before it.
+      const labelled = LABELS.exec(line)
+      if (labelled) add(line.slice(labelled[0].length), symptom)
+    }
+    for (const m of symptom.matchAll(QUOTED)) add(m[1] ?? m[2] ?? m[3]!, symptom)
+  }
+  return [...out.values()]
 }
 
 /** A word of a message: letters only, not part of an identifier, a path or a key. */
