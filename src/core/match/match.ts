@@ -164,6 +164,8 @@ export class Matcher {
     const text = paste.lines.map((l) => l.normalized).join('\n')
     const pasteText = { text, lower: text.toLowerCase(), verbatim: verbatimText(paste, segments) }
     const pasteKinds = codesByKind(paste.codes)
+    // The query's terms by number, with their weights, for each candidate's share of them in its symptoms.
+    const query = { ids: queryTerms.map(([t]) => numbered.idOf.get(t) ?? -1), weights: queryTerms.map(([, w]) => w), total: totalWeight }
     const pending: Candidate[] = []
     for (const [doc, c] of candidates) {
       if (performance.now() > deadline) {
@@ -172,7 +174,7 @@ export class Matcher {
       }
       const article = this.kb.articles[doc]!
       if (!matchesFilter(article, params)) continue
-      pending.push(this.evidence(article, this.profile(doc), paste, pasteText, pasteKinds, segments, { lunrRel: c.lunr / top, coverage: c.coverage }))
+      pending.push(this.evidence(article, this.profile(doc), paste, pasteText, pasteKinds, segments, { lunrRel: c.lunr / top, coverage: c.coverage }, query))
     }
     keepDistinctVerbatim(pending, this.options.weights.symptom)
     // Symptoms are compared most promising first; a candidate whose best possible score cannot
@@ -300,6 +302,7 @@ export class Matcher {
     pasteKinds: ReadonlyMap<string, readonly string[]>,
     segs: Segments,
     retrieval: { lunrRel: number; coverage: number },
+    query: { ids: number[]; weights: number[]; total: number },
   ): Candidate {
     const matchedCodes = new Set(paste.codes.filter((c) => p.codes.has(c)))
     for (const lit of p.literalCodes) {
@@ -315,7 +318,10 @@ export class Matcher {
 
     const conflict = kindsConflict(pasteKinds, p.codeKinds, p.codes) ? this.options.codeConflictPenalty : 0
     const w = this.options.weights
-    const base = w.code * codeScore + w.coverage * retrieval.coverage + w.retrieval * retrieval.lunrRel - conflict
+    let inSymptoms = 0
+    for (let k = 0; k < query.ids.length; k++) if (p.symptomIds.has(query.ids[k]!)) inSymptoms += query.weights[k]!
+    const base =
+      w.code * codeScore + w.coverage * retrieval.coverage + w.symptomCoverage * (inSymptoms / query.total) + w.retrieval * retrieval.lunrRel - conflict
     const verbatim: Candidate['verbatim'] = []
     for (const sentence of p.sentences) {
       const found = pasteText.verbatim.find(sentence)

@@ -82,6 +82,8 @@ export interface ArticleProfile {
   /** Author-listed codes that no pattern recognizes, found verbatim (whole words) in a paste. */
   literalCodes: LiteralCode[]
   symptoms: WeightedSymptom[]
+  /** The numbers of every term of its symptoms: what a paste describing its problem shares with them, across symptoms. */
+  symptomIds: Set<number>
   /** Its symptoms' sentences to find word for word in a paste (`verbatimSentences`). */
   sentences: VerbatimSentence[]
 }
@@ -204,6 +206,11 @@ export function profileArticle(
   synonyms?: Synonyms,
 ): ArticleProfile {
   const canonical = codes.filter((c) => !c.startsWith('"'))
+  const symptoms = a.symptoms.flatMap((text) =>
+    symptomParts(text, synonyms)
+      .map((s) => weighSymptom(s, weight, numbers, uniqueIdf, units))
+      .filter((s) => s.strength > 0),
+  )
   return {
     id: a.id,
     codes: new Set(canonical),
@@ -212,11 +219,8 @@ export function profileArticle(
       const lit = c.startsWith('"') ? literalCode(c.slice(1, -1)) : undefined
       return lit ? [lit] : []
     }),
-    symptoms: a.symptoms.flatMap((text) =>
-      symptomParts(text, synonyms)
-        .map((s) => weighSymptom(s, weight, numbers, uniqueIdf, units))
-        .filter((s) => s.strength > 0),
-    ),
+    symptoms,
+    symptomIds: new Set(symptoms.flatMap((s) => [...s.ids])),
     sentences: verbatimSentences(a.symptoms, units.verbatimWords),
   }
 }
