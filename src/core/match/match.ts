@@ -162,7 +162,7 @@ export class Matcher {
     const segments = makeSegments(paste, numbered.lines, weightOf, this.scratch, this.options, numbered.idOf)
     this.scratch = { acc: segments.acc, touched: segments.touched } // grown if need be
     const text = paste.lines.map((l) => l.normalized).join('\n')
-    const pasteText = { text, lower: text.toLowerCase(), verbatim: verbatimText(paste, segments) }
+    const pasteText = { text, lower: text.toLowerCase(), verbatim: pasteSentences(paste, segments) }
     const pasteKinds = codesByKind(paste.codes)
     // The query's terms by number, with their weights, for each candidate's share of them in its symptoms.
     const query = { ids: queryTerms.map(([t]) => numbered.idOf.get(t) ?? -1), weights: queryTerms.map(([, w]) => w), total: totalWeight }
@@ -319,12 +319,14 @@ export class Matcher {
     const conflict = kindsConflict(pasteKinds, p.codeKinds, p.codes) ? this.options.codeConflictPenalty : 0
     const w = this.options.weights
     let inSymptoms = 0
-    for (let k = 0; k < query.ids.length; k++) if (p.symptomIds.has(query.ids[k]!)) inSymptoms += query.weights[k]!
+    for (let k = 0; k < query.ids.length; k++) if (hasSorted(p.symptomIds, query.ids[k]!)) inSymptoms += query.weights[k]!
     const base =
       w.code * codeScore + w.coverage * retrieval.coverage + w.symptomCoverage * (inSymptoms / query.total) + w.retrieval * retrieval.lunrRel - conflict
     const verbatim: Candidate['verbatim'] = []
     for (const sentence of p.sentences) {
-      const found = pasteText.verbatim.find(sentence)
+      // Its longest word first, inline: most sentences of most candidates stop there.
+      if (!pasteText.verbatim.words.has(sentence.anchor)) continue
+      const found = findVerbatim(pasteText.verbatim, sentence)
       if (found) verbatim.push({ sentence, ...found })
     }
     // A symptom scores at most the share of its weight found anywhere in the paste (all of it, for a sentence the paste holds verbatim).
@@ -484,11 +486,29 @@ function verbatimBound(verbatim: Candidate['verbatim']): number {
   return verbatim.reduce((most, v) => Math.max(most, v.sentence.strength), 0)
 }
 
+/** Whether a sorted array holds a number (binary search: an article's symptom terms are tens, a paste's query terms 16). */
+function hasSorted(sorted: Int32Array, n: number): boolean {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (sorted[mid]! < n) lo = mid + 1
+    else hi = mid
+  }
+  return lo < sorted.length && sorted[lo] === n
+}
+
 /** The paste as compared with symptoms' sentences verbatim (`verbatimWords`). */
 interface PasteText {
   text: string
   lower: string
-  verbatim: { find(s: VerbatimSentence): VerbatimFound | undefined }
+  verbatim: PasteSentences
+}
+
+/** The pasted lines compared with symptoms' sentences: each as a `sentenceKey` (padded with spaces), and every word of them. */
+interface PasteSentences {
+  lines: Array<{ line: number; key: string }>
+  words: Set<string>
 }
 
 /** Where a paste holds a sentence word for word: its line, and the share of that line's text after it. */
@@ -497,24 +517,17 @@ interface VerbatimFound {
   tail: number
 }
 
-/**
- * Where a paste holds a sentence word for word, among the lines compared with symptoms (`segs`: of a
- * long paste, those richest in the query's terms): its words first (a sentence with a word they lack
- * cannot be there), then its `sentenceKey` in each line's; the lines' keys are made once, on first need.
- */
-function verbatimText(paste: Paste, segs: Segments): PasteText['verbatim'] {
-  let lines: Array<{ line: number; key: string }> | undefined
-  let words: Set<string> | undefined
-  return {
-    find(s) {
-      lines ??= segs.list.filter((seg) => seg.count === 1).map((seg) => ({ line: seg.first, key: ` ${sentenceKey(paste.lines[seg.first]!.raw)} ` }))
-      words ??= new Set(lines.flatMap((l) => l.key.split(' ')))
-      for (const w of s.words) if (!words.has(w)) return undefined
-      for (const { line, key } of lines) {
-        const at = key.indexOf(` ${s.key} `)
-        if (at >= 0) return { line, tail: (key.length - at - s.key.length - 2) / key.length }
-      }
-      return undefined
-    },
+/** The lines compared with symptoms (`segs`: of a long paste, those richest in the query's terms), as compared with sentences verbatim. */
+function pasteSentences(paste: Paste, segs: Segments): PasteSentences {
+  const lines = segs.list.filter((seg) => seg.count === 1).map((seg) => ({ line: seg.first, key: ` ${sentenceKey(paste.lines[seg.first]!.raw)} ` }))
+  return { lines, words: new Set(lines.flatMap((l) => l.key.split(' '))) }
+}
+
+/** Where the paste holds a sentence word for word: the first compared line holding its key. */
+function findVerbatim(pasted: PasteSentences, s: VerbatimSentence): VerbatimFound | undefined {
+  for (const { line, key } of pasted.lines) {
+    const at = key.indexOf(` ${s.key} `)
+    if (at >= 0) return { line, tail: (key.length - at - s.key.length - 2) / key.length }
   }
+  return undefined
 }

@@ -82,16 +82,16 @@ export interface ArticleProfile {
   /** Author-listed codes that no pattern recognizes, found verbatim (whole words) in a paste. */
   literalCodes: LiteralCode[]
   symptoms: WeightedSymptom[]
-  /** The numbers of every term of its symptoms: what a paste describing its problem shares with them, across symptoms. */
-  symptomIds: Set<number>
+  /** The numbers of every term of its symptoms, sorted: what a paste describing its problem shares with them, across symptoms. */
+  symptomIds: Int32Array
   /** Its symptoms' sentences to find word for word in a paste (`verbatimSentences`). */
   sentences: VerbatimSentence[]
 }
 
-/** A sentence of a symptom, as compared verbatim (`sentenceKey`), with its distinct words: a paste lacking one cannot hold it. */
+/** A sentence of a symptom, as compared verbatim (`sentenceKey`), with its longest (rarest) word: a paste lacking it cannot hold the sentence. */
 export interface VerbatimSentence {
   key: string
-  words: string[]
+  anchor: string
   /** The symptom it is from. */
   symptom: string
   /** 0..1: what finding it is worth, from its length (`MatchOptions.verbatimWords`). */
@@ -220,7 +220,7 @@ export function profileArticle(
       return lit ? [lit] : []
     }),
     symptoms,
-    symptomIds: new Set(symptoms.flatMap((s) => [...s.ids])),
+    symptomIds: Int32Array.from(new Set(symptoms.flatMap((s) => [...s.ids]))).sort(),
     sentences: verbatimSentences(a.symptoms, units.verbatimWords),
   }
 }
@@ -257,7 +257,7 @@ export function verbatimSentences(symptoms: readonly string[], words: MatchOptio
     const key = sentenceKey(text)
     const all = key.split(' ')
     const strength = Math.min(1, Math.max(0, (all.length - words.none) / (words.full - words.none)))
-    if (strength > 0 && !out.has(key)) out.set(key, { key, words: [...new Set(all)], symptom, strength })
+    if (strength > 0 && !out.has(key)) out.set(key, { key, anchor: all.reduce((a, b) => (b.length > a.length ? b : a)), symptom, strength })
   }
   for (const symptom of symptoms) {
     for (const line of symptom.split('\n')) {
