@@ -10,7 +10,16 @@ import { isGenericCode, isHttpReason } from '../src/core/match/codes.js'
 import { codeConflict, Matcher } from '../src/core/match/match.js'
 import { normalizeLine } from '../src/core/match/normalize.js'
 import { readPaste } from '../src/core/match/paste.js'
-import { articleCodes, literalCode, sentenceKey, verbatimSentences } from '../src/core/match/profile.js'
+import {
+  articleCodes,
+  literalCode,
+  profileSymptom,
+  saysOnlyStatus,
+  sentenceKey,
+  symptomParts,
+  verbatimSentences,
+  weighSymptom,
+} from '../src/core/match/profile.js'
 import { errorLikeness, extractCodes, mayBeError } from '../src/core/match/signals.js'
 import { MATCH_DEFAULTS } from '../src/core/match/options.js'
 import type { StoredArticle } from '../src/build/artifact/artifact.js'
@@ -299,6 +308,30 @@ describe('a sentence of a symptom pasted word for word is matched in full, howev
   it('a verbatim sentence raises the score, not the confidence: it is not evidence specific to one article', async () => {
     const r = (await kbFrom(FIXTURES)).matcher.match({ text, limit: 3 })
     assert.ok(r.results[0]!.confidence <= MATCH_DEFAULTS.specificity.cap, String(r.results[0]!.confidence))
+  })
+})
+
+describe('a symptom that is only an HTTP status and its reason phrase says what the status says', () => {
+  it('is told apart from a symptom that says more', () => {
+    for (const t of ['502 Bad Gateway', 'HTTP/1.1 504 Gateway Time-out', 'Service Unavailable\nHTTP Error 503. The service is unavailable.', '429'])
+      assert.equal(saysOnlyStatus(t), true, t)
+    for (const t of [
+      '502 Bad Gateway from the ingress after a deploy',
+      'HTTP Error 503.2 - Service Unavailable',
+      'upstream timed out while reading response header',
+    ])
+      assert.equal(saysOnlyStatus(t), false, t)
+  })
+  it('weighs what its status number weighs: its reason phrase adds nothing, a rare status keeps its weight', () => {
+    const numbers = { of: (t: string) => t.length, find: (t: string) => t.length }
+    const idf = (t: string) => ({ '502': 0.5, '429': 3, bad: 2, gateway: 2 })[t] ?? 1
+    const [gateway] = symptomParts('502 Bad Gateway')
+    const [rate] = symptomParts('429')
+    assert.equal(gateway!.statusOnly, true)
+    assert.equal(weighSymptom(gateway!, idf, numbers, 3).strength, weighSymptom(profileSymptom('502'), idf, numbers, 3).strength)
+    assert.ok(weighSymptom(rate!, idf, numbers, 3).strength > weighSymptom(gateway!, idf, numbers, 3).strength)
+    // The same words with a detail keep their own weight.
+    assert.ok(weighSymptom(symptomParts('502 Bad Gateway from the ingress')[0]!, idf, numbers, 3).strength > weighSymptom(gateway!, idf, numbers, 3).strength)
   })
 })
 

@@ -228,7 +228,7 @@ export const MATCH_DEFAULTS = {
    * others. 0.5 falls at a score of 0.352.
    * `optionsDigest` is `optionsDigest()` of the options it was fitted with.
    */
-  calibration: { slope: 17.44, intercept: -6.65, optionsDigest: 'c40de35b' },
+  calibration: { slope: 18, intercept: -6.79, optionsDigest: 'c40de35b' },
   /** Below this confidence the best result is not presented as the answer (`noConfidentMatch`). Chosen with the eval's threshold sweep (df811a3). */
   confidenceThreshold: 0.5,
 }

@@ -6,7 +6,7 @@
 import type { KbArticle } from '../article.js'
 import type { Synonyms } from '../analysis/synonyms.js'
 import { analyzeText } from '../analysis/terms.js'
-import { canonicalHex, codesByKind } from './codes.js'
+import { canonicalHex, codesByKind, HTTP_REASON } from './codes.js'
 import { holdsNonCode } from './notcodes.js'
 import { MATCH_DEFAULTS, type MatchOptions } from './options.js'
 import { errorLikeness, extractCodes } from './signals.js'
@@ -23,6 +23,8 @@ export interface SymptomProfile {
   termSet: Set<string>
   /** A message quoted inside a longer symptom, matched on its own. */
   quoted?: boolean
+  /** Nothing but HTTP statuses and their reason phrases (`saysOnlyStatus`): worth what the status numbers say. */
+  statusOnly?: boolean
 }
 
 /**
@@ -153,7 +155,7 @@ export function weighSymptom(
     weights,
     pairs: Float64Array.from(pairs),
     total,
-    strength: quotedStrength(total / uniqueIdf, s.quoted ? units.quoteUnits : units.symptomUnits),
+    strength: quotedStrength((s.statusOnly ? statusWeight(terms, weights) : total) / uniqueIdf, s.quoted ? units.quoteUnits : units.symptomUnits),
   }
 }
 
@@ -253,7 +255,7 @@ const SENTENCE_END = /(?<=[.!?])\s+(?=\p{Lu})/u
 export function verbatimSentences(symptoms: readonly string[], words: MatchOptions['verbatimWords'] = MATCH_DEFAULTS.verbatimWords): VerbatimSentence[] {
   const out = new Map<string, VerbatimSentence>()
   const add = (text: string, symptom: string) => {
-    if (HAS_PLACEHOLDER.test(text)) return
+    if (HAS_PLACEHOLDER.test(text) || saysOnlyStatus(text)) return
     const key = sentenceKey(text)
     const all = key.split(' ')
     const strength = Math.min(1, Math.max(0, (all.length - words.none) / (words.full - words.none)))
@@ -271,6 +273,25 @@ export function verbatimSentences(symptoms: readonly string[], words: MatchOptio
   return [...out.values()]
 }
 
+/** The weight of a status-only symptom's status numbers (its reason phrase says no more than they do). */
+function statusWeight(terms: readonly string[], weights: Float64Array): number {
+  let w = 0
+  terms.forEach((t, i) => {
+    if (/^[1-5]\d\d$/.test(t)) w += weights[i]!
+  })
+  return w
+}
+
+/** The terms of HTTP's reason phrases (RFC 9110) and of the words around a status ("HTTP error", "status code"). */
+let statusTerms: Set<string> | undefined
+
+/** True when a text holds nothing but HTTP statuses and their reason phrases (and protocol versions), in any order and wording. */
+export function saysOnlyStatus(text: string): boolean {
+  statusTerms ??= new Set(analyzeText(`${HTTP_REASON.replace(/[^A-Za-z]+/g, ' ')} http https error status code`))
+  const terms = analyzeText(text)
+  return terms.length > 0 && terms.every((t) => statusTerms!.has(t) || /^[1-5]\d\d$/.test(t) || /^https?\/[\d.]+$/.test(t))
+}
+
 /** A word of a message: letters only, not part of an identifier, a path or a key. */
 const MESSAGE_WORD = /(?<![\w.:/\\-])\p{L}{2,}(?![\w.:/\\-])/gu
 
@@ -282,6 +303,8 @@ const QUOTED = /"([^"\n]{6,300})"|\u201c([^\u201d\n]{6,300})\u201d|(?<!\w)'([^'\
  * holds the quoted message matches it in full, however much the author wrote around it.
  */
 export function symptomParts(text: string, synonyms?: Synonyms): SymptomProfile[] {
+  // A status and its reason phrase ("HTTP Error 503. The service is unavailable.") say what the status says: weighed by the status alone.
+  if (saysOnlyStatus(text)) return [{ ...profileSymptom(text, synonyms), statusOnly: true }]
   const whole = profileSymptom(text, synonyms)
   const parts = [whole]
   if (text.includes('\n')) {
