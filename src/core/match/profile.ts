@@ -285,8 +285,13 @@ function statusWeight(terms: readonly string[], weights: Float64Array): number {
 /** The terms of HTTP's reason phrases (RFC 9110) and of the words around a status ("HTTP error", "status code"). */
 let statusTerms: Set<string> | undefined
 
+/** What a text holding only statuses holds at least: a status number or a reason phrase. */
+const MAY_NAME_STATUS = new RegExp(`\\b[1-5]\\d\\d\\b|${HTTP_REASON}`, 'i')
+
 /** True when a text holds nothing but HTTP statuses and their reason phrases (and protocol versions), in any order and wording. */
 export function saysOnlyStatus(text: string): boolean {
+  // Most symptoms name no status at all: they are not analyzed again.
+  if (!MAY_NAME_STATUS.test(text)) return false
   statusTerms ??= new Set(analyzeText(`${HTTP_REASON.replace(/[^A-Za-z]+/g, ' ')} http https error status code`))
   const terms = analyzeText(text)
   return terms.length > 0 && terms.every((t) => statusTerms!.has(t) || /^[1-5]\d\d$/.test(t) || /^https?\/[\d.]+$/.test(t))
