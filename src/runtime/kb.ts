@@ -37,13 +37,13 @@ export interface IndexLoading {
  */
 export function startLoadingIndex(file: string): IndexLoading {
   let onChecked: (shared: SharedArtifact) => void = () => undefined
-  const checked = new Promise<SharedArtifact>((resolve) => (onChecked = resolve))
+  let onFailed: (err: unknown) => void = () => undefined
+  const checked = new Promise<SharedArtifact>((resolve, reject) => ((onChecked = resolve), (onFailed = reject)))
+  checked.catch(() => undefined) // awaited by the server, where a failure is thrown
   const kb = loadKnowledgeBaseOffThread(file, { checksumHere: true, onChecked })
-  kb.catch(() => undefined) // awaited by the server, where a failure is thrown
-  // A load that fails before its check fails `checked` too; one that fails after leaves it resolved.
-  const trusted = Promise.race([checked, kb.then(() => checked)])
-  trusted.catch(() => undefined)
-  return { checked: trusted, kb }
+  // A load that fails before its check fails `checked` too; after it, `checked` stays resolved.
+  kb.catch(onFailed)
+  return { checked, kb }
 }
 
 /**
