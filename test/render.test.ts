@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict'
+import { readdir, readFile } from 'node:fs/promises'
+import path from 'node:path'
 import { describe, it } from 'node:test'
 import fc from 'fast-check'
 import type { Nodes as MdastNodes } from 'mdast'
@@ -8,6 +10,8 @@ import { unified } from 'unified'
 import { LIMITS } from '../src/limits.js'
 import { markdownHtml, parseMarkdown, renderMarkdown } from '../src/build/render/markdown.js'
 import { findTooDeep, findTooManyOpeners } from '../src/build/render/nesting.js'
+import { corporaDir } from './helpers/corpora.js'
+import { REPO } from './helpers/kb.js'
 
 /** How deeply nodes of these types nest in a syntax tree, as the parser built it. */
 function nesting(types: ReadonlySet<string>): (node: MdastNodes, above?: number) => number {
@@ -61,18 +65,82 @@ describe('markdownHtml', () => {
 })
 
 describe('parseMarkdown', () => {
-  it('gives the tree remark-gfm gives, with literal links or without (it skips their search in text that has no hint of one)', () => {
-    const reference = unified().use(remarkParse).use(remarkGfm)
+  const reference = unified().use(remarkParse).use(remarkGfm)
+  const remarkGfmTree = (md: string) => reference.runSync(reference.parse(md))
+
+  it('gives the tree remark-gfm gives where a GFM construct hides behind a reference, an escape or a line break', () => {
     const samples = [
       'See www.example.com/a?b=1, https://example.com/x) and HTTP://EXAMPLE.COM.',
       'Mail ops@example.com, mailto:ops@example.com or xmpp:ops@example.com/desk; not `a@b.c` in code.',
-      'An at sign from a reference: ops&#64;example.com, and a link [www.example.com](https://example.com).',
+      // The literal-link step reads text after references and escapes are decoded.
+      'Write to ops&#64;example.com, ops&commat;example.com or see www&period;example.com and www\\.example.com.',
       'No link here: w3wp.exe, C:\\inetpub, 10.0.0.1:443 and **bold** text.\n\n| a | b |\n|---|---|\n| c@d.io | e |\n',
+      // A table without a pipe, a task item whose box closes on the next line, a footnote, strikethrough.
+      'Port\n:-\n\nHost\n-:\n\n- [\n  ] restart\n- [x] log\n\nSee[^1] ~~old~~ ~new~.\n\n[^1]: note',
       '',
     ]
-    for (const md of samples) assert.deepEqual(parseMarkdown(md), reference.runSync(reference.parse(md)), md)
+    for (const md of samples) assert.deepEqual(parseMarkdown(md), remarkGfmTree(md), md)
+    // The samples do hold the constructs: the comparison is not between two plain trees.
+    const types = JSON.stringify(samples.map((md) => parseMarkdown(md)))
+    for (const t of ['"link"', '"table"', '"footnoteReference"', '"delete"', '"checked":false']) assert.ok(types.includes(t), t)
+  })
+
+  it('gives the tree remark-gfm gives on every Markdown file of the bundled KB and the public corpora', async () => {
+    const files = await markdownFiles([path.join(REPO, 'articles'), path.join(REPO, 'eval', 'corpora'), corporaDir()])
+    assert.ok(files.length >= 50, `${files.length} Markdown files`)
+    for (const file of files) {
+      const md = await readFile(file, 'utf8')
+      assert.deepEqual(parseMarkdown(md), remarkGfmTree(md), file)
+    }
+  })
+
+  it('gives the tree remark-gfm gives on generated Markdown built from the characters GFM reacts to', () => {
+    const piece = fc.constantFrom(
+      ...['a', 'w', 'x', 'X', 'h', '1', ' ', '  ', '\t', '\n', '\n\n', '.', ':', '/', '-', '|', '~', '~~', '[', ']', '^', '@', '&', '#', '\\', '*', '`', '>'],
+      ...[
+        'www.',
+        'http://',
+        'HTTPS://',
+        'a@b.co',
+        '&#64;',
+        '&#x40;',
+        '&commat;',
+        '&period;',
+        '\\.',
+        '[^1]',
+        '[^1]: ',
+        '- [ ] ',
+        '- [x] ',
+        '* [',
+        ':-',
+        '-:',
+        '---',
+        '| a |',
+        '\n|-|\n',
+        '- ',
+        '1. ',
+        '    ',
+      ],
+    )
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const md = pieces.join('')
+        assert.deepEqual(parseMarkdown(md), remarkGfmTree(md))
+      }),
+      { numRuns: 3000 },
+    )
   })
 })
+
+/** Every .md file under these folders (a missing folder holds none). */
+async function markdownFiles(dirs: readonly string[]): Promise<string[]> {
+  const out: string[] = []
+  for (const dir of dirs) {
+    const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => [])
+    for (const e of entries) if (e.isFile() && e.name.endsWith('.md')) out.push(path.join(e.parentPath, e.name))
+  }
+  return out.sort()
+}
 
 describe('footnotes', () => {
   it('every footnote link points at an element id that exists, prefixed once', () => {

@@ -10,12 +10,12 @@ import type { Nodes as MdastNodes, Root as MdastRoot } from 'mdast'
 import type { Nodes as HastNodes, Root as HastRoot } from 'hast'
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize'
 import rehypeStringify from 'rehype-stringify'
-import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import { type Processor, unified } from 'unified'
 import type { RenderedText } from '../../core/article.js'
 import { LIMITS } from '../../limits.js'
+import { gfmConstructsIn, gfmConstructsOf } from './gfm.js'
 import { findTooDeep, findTooManyOpeners } from './nesting.js'
 
 export type { RenderedText } from '../../core/article.js'
@@ -23,41 +23,38 @@ export type { RenderedText } from '../../core/article.js'
 /** The prefix rehype-sanitize puts before every id and name, so no article can clobber the page's globals. */
 const CLOBBER_PREFIX = defaultSchema.clobberPrefix ?? 'user-content-'
 
-/** What a text needs for remark-gfm to find a literal link in it: each of its patterns starts at "http(s)://" or "www.", or holds an "@". */
-const LITERAL_LINK_HINT = /@|https?:\/\/|www\./i
+/** One parser per set of GFM constructs (at most 32), made when a text first needs that set. */
+const parsers = new Map<number, Processor>()
 
-/** True when some text node of the tree holds a hint of a literal link (in a link or not: a superset is enough). */
-function mayHoldLiteralLink(node: MdastNodes): boolean {
-  if (node.type === 'text') return LITERAL_LINK_HINT.test(node.value)
-  return 'children' in node && node.children.some((child) => mayHoldLiteralLink(child as MdastNodes))
+function parserFor(set: number): Processor {
+  let parser = parsers.get(set)
+  if (!parser) {
+    const constructs = gfmConstructsOf(set)
+    // What remark-gfm does for its parse, with this set's constructs only (it adds all five).
+    parser = unified()
+      .use(remarkParse)
+      .use(function addConstructs(this: Processor) {
+        this.data(
+          'micromarkExtensions',
+          constructs.map((c) => c.syntax),
+        )
+        this.data(
+          'fromMarkdownExtensions',
+          constructs.map((c) => c.tree),
+        )
+      }) as unknown as Processor
+    parsers.set(set, parser)
+  }
+  return parser
 }
 
 /**
- * remark-gfm's transform for literal links (www.example.com, ops@example.com) runs four
- * find-and-replace passes over every text node after each parse, about a twentieth of a build's
- * CPU; in a tree without the hints none of them can match, so there it is skipped. Its extension
- * is the one that handles `literalAutolink` tokens; test/render.test.ts checks the output equals
- * remark-gfm's own, hints or not.
+ * Parse Markdown (CommonMark and GFM) into a syntax tree with positions: the project's one
+ * Markdown parser (rendering, import). The tree is remark-gfm's; only the GFM constructs the
+ * text may hold are tried (src/build/render/gfm.ts), which halves the parse of plain prose.
  */
-function skipLiteralLinksWithoutHints(this: Processor): void {
-  type Transform = (tree: MdastRoot) => MdastRoot | undefined | void
-  type Extension = { enter?: Record<string, unknown> | null; transforms?: Transform[] | null }
-  const extensions = (this.data('fromMarkdownExtensions') ?? []).flat() as Extension[]
-  for (const extension of extensions) {
-    if (!extension.enter || !('literalAutolink' in extension.enter) || !extension.transforms) continue
-    extension.transforms = extension.transforms.map(
-      (transform): Transform =>
-        (tree) =>
-          mayHoldLiteralLink(tree) ? transform(tree) : undefined,
-    )
-  }
-}
-
-// A plugin after remark-gfm: attached in order, it finds remark-gfm's extensions in place.
-const parser = unified().use(remarkParse).use(remarkGfm).use(skipLiteralLinksWithoutHints)
-
-/** Parse Markdown (CommonMark and GFM) into a syntax tree with positions: the project's one Markdown parser (rendering, import). */
 export function parseMarkdown(markdown: string): MdastRoot {
+  const parser = parserFor(gfmConstructsIn(markdown))
   return parser.runSync(parser.parse(markdown)) as MdastRoot
 }
 
