@@ -20,7 +20,12 @@ export function unbounded(): ExpansionBudget {
 
 /** The sorted index terms, numbered by position, and the expansions of search terms into them. */
 export class Lexicon {
-  private readonly termId: Map<string, number>
+  /**
+   * Each term's number, made on the first lookup: at 10,000 articles it takes 60 ms and a few
+   * megabytes per thread, and a thread that never looks a term up (a server's main thread while
+   * its workers answer) never makes it; a query worker makes it in its warm-up, after it is ready.
+   */
+  private termIds: Map<string, number> | undefined
   /** The length of the longest index term: a longer word is more edits than that length difference from every term. */
   private readonly longestTerm: number
   /** The characters index terms are made of (what one edit can insert or substitute), the letters among them, and the longest term of letters only. */
@@ -30,18 +35,17 @@ export class Lexicon {
 
   /** `terms`: the index terms, sorted (UTF-16 code-unit order). */
   constructor(readonly terms: readonly string[]) {
-    this.termId = new Map(terms.map((t, i) => [t, i]))
     this.longestTerm = terms.reduce((n, t) => Math.max(n, t.length), 0)
   }
 
   /** True when the index holds the term (in index form). */
   has(term: string): boolean {
-    return this.termId.has(term)
+    return this.termId().has(term)
   }
 
   /** The index's number for a term (in index form), or -1 when the index lacks it. */
   idOf(term: string): number {
-    return this.termId.get(term) ?? -1
+    return this.termId().get(term) ?? -1
   }
 
   /** Index terms within `distance` edits of a term, in order, as Lunr's TokenSet finds them; at most as many, and as much work, as the budget allows. */
@@ -106,8 +110,9 @@ export class Lexicon {
    */
   private oneEditAway(term: string, alphabet = this.characters().all): string[] {
     const found = new Set<string>()
+    const ids = this.termId()
     const probe = (v: string) => {
-      if (this.termId.has(v)) found.add(v)
+      if (ids.has(v)) found.add(v)
     }
     probe(term)
     for (let i = 0; i <= term.length; i++) {
@@ -121,6 +126,16 @@ export class Lexicon {
       if (i + 1 < term.length) probe(head + term[i + 1] + term[i] + term.slice(i + 2))
     }
     return [...found]
+  }
+
+  /** Each term's number, by term. */
+  private termId(): Map<string, number> {
+    if (!this.termIds) {
+      const ids = new Map<string, number>()
+      for (let i = 0; i < this.terms.length; i++) ids.set(this.terms[i]!, i)
+      this.termIds = ids
+    }
+    return this.termIds
   }
 
   /** The characters of the index's terms (UTF-16 code units, as in Lunr's TokenSet), the letters among them, and the length of the longest term of letters only. */
