@@ -411,26 +411,36 @@ describe('artifact: loading', () => {
     const bytes = await bundled()
     await writeArtifact(file, bytes)
     const here = await readArtifact(file)
-    const there = await readArtifactOffThread(file)
-    assert.deepEqual(there.header, here.header)
-    assert.equal(there.bytes, here.bytes)
-    assert.deepEqual(JSON.parse(JSON.stringify(there.articles)), JSON.parse(JSON.stringify(here.articles)))
-    assert.deepEqual(there.codes, here.codes)
-    assert.deepEqual(there.index.search('Connections_Refused').hits, here.index.search('Connections_Refused').hits)
+    // checksumHere: this thread reads the article sections and takes the checksum, the loader the postings.
+    for (const options of [{}, { checksumHere: true }]) {
+      const there = await readArtifactOffThread(file, options)
+      assert.deepEqual(there.header, here.header)
+      assert.equal(there.bytes, here.bytes)
+      assert.deepEqual(JSON.parse(JSON.stringify(there.articles)), JSON.parse(JSON.stringify(here.articles)))
+      assert.deepEqual(there.codes, here.codes)
+      assert.deepEqual(there.index.search('Connections_Refused').hits, here.index.search('Connections_Refused').hits)
+    }
     const payload = artifactPayload(bytes)
     payload.index.terms = [...payload.index.terms].reverse() // checksummed, not consistent
-    await writeArtifact(file, serializeArtifact(payload))
-    for (const f of [file, path.join(dir, 'missing.bin')]) {
+    await writeArtifact(path.join(dir, 'inconsistent.bin'), serializeArtifact(payload))
+    const edited = Buffer.from(bytes)
+    edited[edited.length - 100] = edited[edited.length - 100]! ^ 1 // in the last section (the article keys), which this thread reads with checksumHere
+    await writeArtifact(path.join(dir, 'edited.bin'), edited)
+    await writeArtifact(path.join(dir, 'truncated.bin'), bytes.subarray(0, bytes.length - 5000))
+    for (const name of ['inconsistent.bin', 'edited.bin', 'truncated.bin', 'missing.bin']) {
+      const f = path.join(dir, name)
       const expected = await readArtifact(f).then(
         () => 'loaded',
         (err: Error) => err.message,
       )
       assert.notEqual(expected, 'loaded')
-      await assert.rejects(readArtifactOffThread(f), (err: Error) => {
-        assert.ok(err instanceof ArtifactError)
-        assert.equal(err.message, expected)
-        return true
-      })
+      for (const options of [{}, { checksumHere: true }]) {
+        await assert.rejects(readArtifactOffThread(f, options), (err: Error) => {
+          assert.ok(err instanceof ArtifactError, `${name} ${JSON.stringify(options)}: ${err.message}`)
+          assert.equal(err.message, expected, `${name} ${JSON.stringify(options)}`)
+          return true
+        })
+      }
     }
   })
 })

@@ -14,7 +14,17 @@ import { startThread, threadEntry } from '../../threads.js'
 import { ArtifactError, Inconsistency } from './artifact-error.js'
 import { type LoadedArtifact, openArticlesInTurns, openArtifact, openArtifactInTurns, type OpenedArticles, withEngine } from './open.js'
 import { asArtifactError, type SharedArtifact, sharedArtifact } from './read.js'
-import { closeArtifactFile, openArtifactFile, type ReadOptions, type ReadStore, sharedArtifactFromFile, verifyChecksum } from './read-file.js'
+import {
+  closeArtifactFile,
+  fillStore,
+  openArtifactFile,
+  type PlannedStore,
+  planStore,
+  type ReadOptions,
+  type ReadStore,
+  sharedArtifactFromFile,
+  verifyChecksum,
+} from './read-file.js'
 
 export { ArtifactError } from './artifact-error.js'
 export { type ArtifactInput, type ArtifactHeader, type ArtifactSection, ARTIFACT_FORMAT, encodeArtifact, writeArtifactFile } from './write.js'
@@ -66,6 +76,9 @@ export function parseArtifact(raw: Uint8Array, file: string): LoadedArtifact {
 export type ArtifactPiece =
   { kind: 'store'; store: ReadStore } | { kind: 'loaded'; shared: SharedArtifact } | { kind: 'error'; message: string; artifactError: boolean }
 
+/** The main thread's word to the loader on the store it gave: filled, or not (then the load stops). */
+export type StoreFilled = { kind: 'store-filled' } | { kind: 'store-failed' }
+
 const LOADER = threadEntry('artifact-worker', import.meta.url)
 
 /**
@@ -75,19 +88,29 @@ const LOADER = threadEntry('artifact-worker', import.meta.url)
  * each article's META, a batch per turn of the event loop (from the store the loader hands over
  * before it decodes the postings, so the two overlap), and the term map (engine.ts).
  * Rejects with the loader's message (an ArtifactError's, with its rebuild hint) on any problem.
- * With `checksumHere` (a server's start, whose main thread has nothing else to do), the checksum is
- * taken on this thread over the same open file while the loader thread decodes; `onChecked` gets
- * the shared memory as soon as it can be trusted (a server's query workers open it from there).
+ * With `checksumHere` (a server's start, whose main thread has nothing else to do), this thread
+ * reads the article sections into the store itself, while the loader thread starts, then takes
+ * the checksum over the same open file while the loader decodes; `onChecked` gets the shared
+ * memory as soon as it can be trusted (a server's query workers open it from there).
  */
 export async function readArtifactOffThread(file: string, options: OffThreadOptions = {}): Promise<LoadedArtifact> {
   if (!options.checksumHere) return loadInThread(file, {}, undefined, options.onChecked)
   // Both threads read the one open file: a file replaced meanwhile is never half one, half the other.
   const fd = await openArtifactFile(file)
-  const checked = verifyChecksum(fd, file)
-  checked.catch(() => undefined) // awaited in loadInThread, and before the file is closed
+  let filling: Promise<unknown> = Promise.resolve()
+  let checked: Promise<void> = Promise.resolve()
   try {
-    return await loadInThread(file, { fd, checksum: false }, checked, options.onChecked)
+    // This thread reads the article sections into the store while the loader thread starts, then
+    // reads and decodes the postings: the loader's path to a checked index is the start's longest.
+    const plan = await planStore(fd, file)
+    const filled = fillStore(fd, file, plan)
+    filling = filled.catch(() => undefined)
+    // The checksum after the store: both read the same file, and the store is what the loader waits for.
+    checked = filled.then(() => verifyChecksum(fd, file))
+    checked.catch(() => undefined) // awaited in loadInThread, and before the file is closed
+    return await loadInThread(file, { fd, checksum: false }, checked, options.onChecked, { plan, filled })
   } finally {
+    await filling
     await checked.catch(() => undefined)
     await closeArtifactFile(fd)
   }
@@ -105,9 +128,16 @@ export interface OffThreadOptions {
 }
 
 /** The loader thread's half of readArtifactOffThread; the articles are opened here once `checked` (the checksum taken here) settles. */
-function loadInThread(file: string, read: ReadOptions, checked?: Promise<void>, onChecked?: (shared: SharedArtifact) => void): Promise<LoadedArtifact> {
+function loadInThread(
+  file: string,
+  read: ReadOptions,
+  checked?: Promise<void>,
+  onChecked?: (shared: SharedArtifact) => void,
+  given?: { plan: PlannedStore; filled: Promise<ReadStore> },
+): Promise<LoadedArtifact> {
   return new Promise((resolve, reject) => {
-    const worker = startThread(LOADER, { name: 'kb-artifact-loader', workerData: { file, read } })
+    const store = given && { store: given.plan.store, layout: given.plan.layout }
+    const worker = startThread(LOADER, { name: 'kb-artifact-loader', workerData: { file, read, store } })
     let received = false
     let settled = false
     const settle = (err: Error | undefined, artifact?: LoadedArtifact) => {
@@ -118,6 +148,20 @@ function loadInThread(file: string, read: ReadOptions, checked?: Promise<void>, 
       else resolve(artifact!)
     }
     let opened: Promise<OpenedArticles> | undefined
+    if (given) {
+      // The articles are opened here once this thread has read them; the loader is told, as it waits for them to decode.
+      given.filled.then(
+        (s) => {
+          worker.postMessage({ kind: 'store-filled' } satisfies StoreFilled)
+          opened = openArticlesInTurns(s.store, s.layout, s.docCount)
+          opened.catch(() => undefined) // awaited below
+        },
+        (err: Error) => {
+          worker.postMessage({ kind: 'store-failed' } satisfies StoreFilled)
+          settle(err)
+        },
+      )
+    }
     worker.on('message', (piece: ArtifactPiece) => {
       if (piece.kind === 'store') {
         // Opened on this thread while the loader decodes the postings; used once the checksum matched.

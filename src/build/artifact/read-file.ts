@@ -7,13 +7,27 @@
  * (361 MB) the loader held the file, then a copy of its article records, about 600 MB more.
  *
  * The checksum can be taken elsewhere (`verifyChecksum`, over the same open file): a server's start
- * hashes on its main thread, idle then, while the loader thread decodes.
+ * hashes on its main thread, idle then, while the loader thread decodes. So can the article
+ * sections be read (`planStore`, `fillStore`): a server's main thread reads them into the store
+ * while the loader thread starts, and the loader reads only what it decodes.
  */
 import { createHash, type Hash } from 'node:crypto'
 import { close, fstat, open, read } from 'node:fs'
 import { promisify } from 'node:util'
 import { ArtifactError } from './artifact-error.js'
-import { corrupt, decodeShared, headerOf, type SharedArtifact, sectionTable, type StoreLayout, storeLayout, storeSize, withIndex } from './read.js'
+import {
+  corrupt,
+  decodeIndex,
+  decodeShared,
+  finishShared,
+  headerOf,
+  type SharedArtifact,
+  sectionTable,
+  type StoreLayout,
+  storeLayout,
+  storeSize,
+  withIndex,
+} from './read.js'
 import type { ArtifactHeader } from './write.js'
 import { HEADER_BYTES } from './write.js'
 
@@ -66,6 +80,22 @@ export async function verifyChecksum(fd: number, file: string): Promise<void> {
   if (hash.digest('hex') !== header.sha256) throw corrupt(file)
 }
 
+/**
+ * An open artifact file's header and section table, checked: the file ends with the table (a
+ * truncated or edited file does not), and every section is within it. Throws ArtifactError.
+ */
+async function sectionsAt(fd: number, file: string) {
+  const size = (await promisify(fstat)(fd)).size
+  const header = await headerAt(fd, file, size)
+  const table = Buffer.from(JSON.stringify(header.sections), 'utf8')
+  const tableAt = size - table.length
+  if (tableAt < HEADER_BYTES) throw corrupt(file)
+  const tail = Buffer.alloc(table.length)
+  const { bytesRead } = await readAt(fd, tail, 0, tail.length, tableAt)
+  if (bytesRead !== tail.length || !tail.equals(table)) throw corrupt(file)
+  return { size, header, table, tableAt, tail, byName: sectionTable(header, size, file) }
+}
+
 /** How sharedArtifactFromFile reads. */
 export interface ReadOptions {
   /** An open file to read (openArtifactFile; left open): a file replaced meanwhile is not read halfway from each. */
@@ -74,6 +104,61 @@ export interface ReadOptions {
   checksum?: boolean
   /** Called with the store (terms, article records and table) once every section is read, before the postings are decoded. */
   onStore?: (store: ReadStore) => void
+  /**
+   * A store whose article sections another thread reads (fillStore): only the index, terms and
+   * postings are read here, and they are decoded once `filled` resolves. Needs `checksum: false`.
+   */
+  given?: GivenStore
+}
+
+/** A store another thread fills with the article sections (planStore, fillStore), and when it has. */
+export interface GivenStore {
+  store: SharedArrayBuffer
+  layout: StoreLayout
+  filled: Promise<void>
+}
+
+/** The sections that go into the store as they are (the terms too, which the loader reads and decodes itself). */
+const ARTICLE_SECTIONS = ['articles', 'articles.table', 'articles.keys'] as const
+
+/** A store planned from an artifact's header, before any section is read: its layout, and where each article section is in the file. */
+export interface PlannedStore extends ReadStore {
+  /** The article sections and the index section, where they are in the file. */
+  sections: Map<string, { offset: number; length: number }>
+  header: ArtifactHeader
+  size: number
+}
+
+/**
+ * Plan the store of an open artifact file from its header (checked, as a load checks it): its
+ * layout, and the shared memory for it, empty. The article count comes with fillStore. Throws ArtifactError.
+ */
+export async function planStore(fd: number, file: string): Promise<PlannedStore> {
+  const { size, header, byName } = await sectionsAt(fd, file)
+  const length = (name: string) => byName.get(name)?.length ?? 0
+  const layout = storeLayout(length('terms'), length('articles'), length('articles.table'), length('articles.keys'))
+  const sections = new Map([...byName].filter(([name]) => name === 'index' || (ARTICLE_SECTIONS as readonly string[]).includes(name)))
+  return { store: new SharedArrayBuffer(storeSize(layout)), layout, docCount: 0, sections, header, size }
+}
+
+/**
+ * Read the article sections of a planned store into it, and the index section for the article
+ * count (checked). The checksum is not taken: the caller takes it over the same file (verifyChecksum)
+ * before the store is used. Throws ArtifactError.
+ */
+export async function fillStore(fd: number, file: string, plan: PlannedStore): Promise<ReadStore> {
+  const bytes = new Uint8Array(plan.store)
+  const at = { articles: plan.layout.articles, 'articles.table': plan.layout.table, 'articles.keys': plan.layout.keys }
+  const views = new Map<string, Uint8Array>()
+  await Promise.all(
+    [...plan.sections].map(async ([name, s]) => {
+      const into = name === 'index' ? Buffer.allocUnsafe(s.length) : bytes.subarray(at[name as keyof typeof at][0], at[name as keyof typeof at][0] + s.length)
+      if (!(await readHashed(fd, undefined, into, 0, s.length, s.offset))) throw corrupt(file)
+      views.set(name, into)
+    }),
+  )
+  const { index } = withIndex(plan.header, plan.size, file, (name) => views.get(name))
+  return { store: plan.store, layout: plan.layout, docCount: index.docCount }
 }
 
 /** The store of an artifact being read, before its index is decoded: enough to open its articles (open.ts openArticlesInTurns). */
@@ -88,23 +173,17 @@ export async function sharedArtifactFromFile(file: string, options: ReadOptions 
   const fd = options.fd ?? (await openArtifactFile(file))
   const checksum = options.checksum ?? true
   try {
-    const size = (await promisify(fstat)(fd)).size
-    const header = await headerAt(fd, file, size)
-    const table = Buffer.from(JSON.stringify(header.sections), 'utf8')
-    const tableAt = size - table.length
-    if (tableAt < HEADER_BYTES) throw corrupt(file)
-    // The file ends with the header's section table (a truncated or edited file does not), before its sections are trusted to be there.
-    const tail = Buffer.alloc(table.length)
-    const { bytesRead } = await readAt(fd, tail, 0, tail.length, tableAt)
-    if (bytesRead !== tail.length || !tail.equals(table)) throw corrupt(file)
-    const byName = sectionTable(header, size, file)
+    const { size, header, table, tableAt, tail, byName } = await sectionsAt(fd, file)
     const sections = [...header.sections].sort((a, b) => a.offset - b.offset)
     for (let i = 1; i < sections.length; i++) {
       if (sections[i]!.offset < sections[i - 1]!.offset + sections[i - 1]!.length) throw new ArtifactError(file, 'it is corrupt (its sections overlap)')
     }
     const length = (name: string) => byName.get(name)?.length ?? 0
+    const given = options.given
+    if (given && checksum) throw new Error('a store filled elsewhere is read without the checksum (it is taken elsewhere)')
     const layout = storeLayout(length('terms'), length('articles'), length('articles.table'), length('articles.keys'))
-    const store = new SharedArrayBuffer(storeSize(layout))
+    if (given && JSON.stringify(given.layout) !== JSON.stringify(layout)) throw corrupt(file)
+    const store = given?.store ?? new SharedArrayBuffer(storeSize(layout))
     const targets = new Map<string, Uint8Array>([
       ['terms', new Uint8Array(store, layout.terms[0], layout.terms[1])],
       ['articles', new Uint8Array(store, layout.articles[0], layout.articles[1])],
@@ -123,7 +202,9 @@ export async function sharedArtifactFromFile(file: string, options: ReadOptions 
     let at = HEADER_BYTES
     let complete = true
     for (const s of sections) {
-      const into = byName.get(s.name) === s ? targets.get(s.name) : undefined
+      // A given store's article sections are read by the thread that gave it.
+      const elsewhere = given !== undefined && (ARTICLE_SECTIONS as readonly string[]).includes(s.name)
+      const into = byName.get(s.name) === s && !elsewhere ? targets.get(s.name) : undefined
       complete &&= await skip(at, s.offset)
       complete &&= into ? await readHashed(fd, hash, into, 0, s.length, s.offset) : await skip(s.offset, s.offset + s.length)
       at = s.offset + s.length
@@ -133,6 +214,12 @@ export async function sharedArtifactFromFile(file: string, options: ReadOptions 
     if (!complete || !tail.equals(table) || (hash && hash.digest('hex') !== header.sha256)) throw corrupt(file)
     const found = (name: string) => (byName.has(name) ? targets.get(name) : undefined)
     const checked = withIndex(header, size, file, found, { buffer: store, layout })
+    if (given) {
+      // The postings first: the article sections being read elsewhere are needed only to check them against the postings.
+      const decoded = decodeIndex(checked, file)
+      await given.filled
+      return finishShared(checked, file, decoded)
+    }
     options.onStore?.({ store, layout, docCount: checked.index.docCount })
     return decodeShared(checked, file)
   } finally {

@@ -258,13 +258,32 @@ export function decodeTable(bytes: Uint8Array, n: number, recordsLength: number)
 
 /** Decode what a server needs of a checked artifact into shared memory; throws ArtifactError. */
 export function decodeShared(checked: CheckedArtifact, file: string): SharedArtifact {
+  return finishShared(checked, file, decodeIndex(checked, file))
+}
+
+/** A checked artifact's terms and postings, decoded: the engine's arrays, and an article in no posting (or -1). */
+export interface DecodedIndex {
+  arrays: PartsArrays
+  lost: number
+}
+
+/** The first half of decodeShared, which needs only the index, terms and postings sections; throws ArtifactError. */
+export function decodeIndex(checked: CheckedArtifact, file: string): DecodedIndex {
+  try {
+    const terms = decodeTerms(checked.section('terms'), checked.index.terms)
+    const problem = termsInconsistency(terms, checked.index.terms)
+    if (problem) throw new Inconsistency(problem)
+    return decodePostings(checked.section('postings'), checked.index, terms)
+  } catch (err) {
+    throw asArtifactError(err, file)
+  }
+}
+
+/** The second half of decodeShared: the article table and records checked against the postings, and the store; throws ArtifactError. */
+export function finishShared(checked: CheckedArtifact, file: string, { arrays, lost }: DecodedIndex): SharedArtifact {
   const { header, index, section } = checked
   try {
     const termBytes = section('terms')
-    const terms = decodeTerms(termBytes, index.terms)
-    const problem = termsInconsistency(terms, index.terms)
-    if (problem) throw new Inconsistency(problem)
-    const { arrays, lost } = decodePostings(section('postings'), index, terms)
     const records = section('articles')
     const tableBytes = section('articles.table')
     const table = decodeTable(tableBytes, index.docCount, records.length)
