@@ -6,7 +6,9 @@ import { availableParallelism } from 'node:os'
 import Type, { type Static } from 'typebox'
 import { Value } from 'typebox/value'
 
-export const DEFAULT_INDEX = 'dist/kb-index.bin'
+import { ConfigError, DEFAULT_INDEX } from './config-basics.js'
+
+export { ConfigError, DEFAULT_INDEX } from './config-basics.js'
 
 export const ConfigSchema = Type.Object({
   /** Port to listen on. */
@@ -73,14 +75,6 @@ export const ConfigSchema = Type.Object({
   KB_REPLICA: Type.String({ default: '' }),
 })
 export type Config = Static<typeof ConfigSchema>
-
-/** A setting that is missing, malformed or out of range; its message names the variable. */
-export class ConfigError extends Error {
-  constructor(message: string) {
-    super(`Invalid configuration: ${message}`)
-    this.name = 'ConfigError'
-  }
-}
 
 /** Parse configuration from an environment, applying defaults; throws a message naming the bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {

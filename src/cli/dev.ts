@@ -10,7 +10,6 @@ import type { Command } from 'commander'
 import type { FastifyInstance } from 'fastify'
 import type { IncrementalBuild } from '../build/index/incremental.js'
 import { ArticlesFolderError, formatProblem } from '../build/content/problems.js'
-import { loadConfig } from '../config.js'
 import type { DevFeed, DevStatus } from '../http/routes/web.js'
 import { CliError } from './errors.js'
 
@@ -62,11 +61,12 @@ class Builds implements DevFeed {
 /** Build, serve and watch an articles folder; throws CliError if the folder cannot be read. */
 export async function startDev(options: DevOptions): Promise<DevServer> {
   const print = options.print ?? { out: (l: string) => process.stdout.write(`${l}\n`), err: (l: string) => process.stderr.write(`${l}\n`) }
-  const [{ default: Fastify }, { appPlugin, fastifyOptions }, { IncrementalBuilder }, { openKnowledgeBase }] = await Promise.all([
+  const [{ default: Fastify }, { appPlugin, fastifyOptions }, { IncrementalBuilder }, { openKnowledgeBase }, { loadConfig }] = await Promise.all([
     import('fastify'),
     import('../app.js'),
     import('../build/index/incremental.js'),
     import('../runtime/kb.js'),
+    import('../config.js'),
   ])
   const config = loadConfig()
   // Drafts too: an author previews what is being written.
@@ -172,6 +172,7 @@ export function registerDevCommand(program: Command, defaultArticles: string, in
     .option('-a, --articles <dir>', 'articles folder', defaultArticles)
     .option('-p, --port <n>', 'port on 127.0.0.1 (default: $PORT or 3000)', int('port', 0, 65535))
     .action(async (o: { articles: string; port?: number }) => {
+      const { loadConfig } = await import('../config.js')
       const dev = await startDev({ articles: o.articles, port: o.port ?? loadConfig().PORT })
       const stop = () => void dev.close().then(() => process.exit(0))
       process.once('SIGINT', stop)

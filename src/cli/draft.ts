@@ -11,7 +11,7 @@
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Command } from 'commander'
-import { loadConfig } from '../config.js'
+import type { Config } from '../config.js'
 import { draftArticle } from '../core/insights/draft.js'
 import type { Gap } from '../core/insights/gaps.js'
 import { parseSince, SINCE_FORMS } from '../core/insights/since.js'
@@ -57,6 +57,7 @@ export interface SourceOptions {
 
 /** The reader the options name: the server's API with --server, else the configured events database. */
 export async function insightsReader(o: SourceOptions): Promise<InsightsReader> {
+  const { loadConfig } = await import('../config.js')
   const config = loadConfig()
   if (o.server) return serverReader(o.server, o.token ?? config.KB_ADMIN_TOKEN)
   return databaseReader(config, o.index ?? config.KB_INDEX)
@@ -98,7 +99,7 @@ function serverReader(server: string, token: string): InsightsReader {
 }
 
 /** Read the events database directly, with the KB's articles from the artifact when there is one. */
-async function databaseReader(config: ReturnType<typeof loadConfig>, index: string): Promise<InsightsReader> {
+async function databaseReader(config: Config, index: string): Promise<InsightsReader> {
   const [{ openEventDb, EventDbInUseError }, { migrate }, insights, { readArtifact }] = await Promise.all([
     import('../runtime/events/db.js'),
     import('../runtime/events/migrations.js'),

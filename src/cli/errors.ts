@@ -3,8 +3,8 @@
  * line; a stack trace is for a bug report, so it is printed only with `--debug`.
  */
 import { ArticlesFolderError, NoArticlesError } from '../build/content/problems.js'
-import { ArtifactError } from '../build/artifact/artifact.js'
-import { ConfigError } from '../config.js'
+import { ArtifactError } from '../build/artifact/artifact-error.js'
+import { ConfigError } from '../config-basics.js'
 
 /** A failure the user can act on. Exit code 1 for a failure, 2 for a usage error. */
 export class CliError extends Error {

@@ -9,7 +9,7 @@
 import { access, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { Command, InvalidArgumentError } from 'commander'
-import { DEFAULT_INDEX, loadConfig } from '../config.js'
+import { DEFAULT_INDEX, requestedIndex } from '../config-basics.js'
 import { ContentError, formatProblem, NoArticlesError, type Problem } from '../build/content/problems.js'
 import { registerImportCommand } from '../build/import/command.js'
 import { registerDraftCommand } from './draft.js'
@@ -122,6 +122,13 @@ program
   .option('-a, --articles <dir>', 'articles folder for --build-if-missing and --include-drafts', DEFAULT_ARTICLES)
   .option('--include-drafts', 'build --articles with its drafts (status: draft) into a temporary artifact and serve that: a preview')
   .action(async (o: { index?: string; port?: number; host?: string; buildIfMissing?: boolean; includeDrafts?: boolean; articles: string }) => {
+    // An artifact that is there is read from the start: its loader thread starts before the
+    // configuration's schema and the server's modules (Fastify, the routes) load, and the two
+    // overlap. Loaded on demand: other commands need neither.
+    const { startLoadingIndex } = await import('../runtime/kb.js')
+    const early = o.includeDrafts || o.buildIfMissing ? undefined : requestedIndex(o.index, process.env)
+    const earlyLoading = early === undefined ? undefined : startLoadingIndex(early)
+    const { loadConfig } = await import('../config.js')
     const env = loadConfig()
     const config = { ...env, KB_INDEX: o.index ?? env.KB_INDEX, PORT: o.port ?? env.PORT, HOST: o.host ?? env.HOST }
     if (o.includeDrafts) {
@@ -137,10 +144,8 @@ program
       )
       if (!exists && !(await build(o.articles, config.KB_INDEX, false))) process.exit(1)
     }
-    // The artifact's loader thread starts before the server's modules load (Fastify, the routes):
-    // the two overlap, and the server is ready sooner. Loaded on demand: other commands need neither.
-    const { startLoadingIndex } = await import('../runtime/kb.js')
-    const loading = startLoadingIndex(config.KB_INDEX)
+    // requestedIndex reads KB_INDEX as loadConfig does, so the early load is the one to serve.
+    const loading = earlyLoading && early === config.KB_INDEX ? earlyLoading : startLoadingIndex(config.KB_INDEX)
     const { startServer } = await import('../server.js')
     await startServer(config, loading)
   })
