@@ -105,6 +105,7 @@ export async function startServer(config: Config, loading: IndexLoading = startL
   let kb: KnowledgeBase
   let held: Promise<boolean> | undefined
   try {
+    void loading.stored.then((stored) => queries?.prepare(stored))
     const shared = await loading.checked
     held = queries?.load(shared, ready)
     kb = await loading.kb

@@ -69,6 +69,24 @@ describe('queries in a worker thread', () => {
     await assert.rejects(local.search(kb, q), check)
   })
 
+  it('a worker handed the store before the build opens its articles from it, and answers the same', async () => {
+    const runner = new WorkerRunner(Fastify({ logger: false }).log)
+    try {
+      const shared = kb.artifact.shared
+      const stored = { buildId: shared.header.buildId, store: shared.store, layout: shared.layout, docCount: shared.index.docCount }
+      assert.equal(await runner.prepare({ ...stored, docCount: stored.docCount + 1 }), undefined, 'a store that does not hold its articles is not opened')
+      assert.equal(await runner.prepare(stored), kb.artifact.articles.length)
+      assert.equal(await runner.load(shared), true)
+      const search = { q: 'connection refused', limit: 5, offset: 0 }
+      const paste = { text: 'Event ID: 5002\nApplication pool DefaultAppPool is being automatically disabled', limit: 3 }
+      assert.deepEqual(await runner.search(kb, search), await local.search(kb, search))
+      assert.deepEqual(await runner.match(kb, paste, 2000), await local.match(kb, paste, 2000))
+      assert.deepEqual(runner.answered, { worker: 2, main: 0 })
+    } finally {
+      await runner.close()
+    }
+  })
+
   it('keeps answering after the worker dies', async () => {
     // It exits between two messages: terminate() could abort this process (src/threads.ts).
     await stopThread((worker as unknown as { threads: Array<{ worker: Worker }> }).threads[0]!.worker)

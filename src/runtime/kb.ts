@@ -5,6 +5,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import { type LoadedArtifact, type OffThreadOptions, readArtifact, readArtifactOffThread, type SharedArtifact } from '../build/artifact/artifact.js'
 import { Matcher } from '../core/match/match.js'
+import type { StoredKb } from './query/protocol.js'
 
 /** A loaded, ready-to-query KB. */
 export interface KnowledgeBase {
@@ -24,6 +25,8 @@ export async function loadKnowledgeBase(file: string): Promise<KnowledgeBase> {
 
 /** A server's index being loaded: its shared memory once checked (for the query workers), and the KB this thread opens from it. */
 export interface IndexLoading {
+  /** The store, once its article sections are read (not yet checked): the first query worker opens the articles from it meanwhile. */
+  stored: Promise<StoredKb>
   checked: Promise<SharedArtifact>
   kb: Promise<KnowledgeBase>
 }
@@ -40,10 +43,12 @@ export function startLoadingIndex(file: string): IndexLoading {
   let onFailed: (err: unknown) => void = () => undefined
   const checked = new Promise<SharedArtifact>((resolve, reject) => ((onChecked = resolve), (onFailed = reject)))
   checked.catch(() => undefined) // awaited by the server, where a failure is thrown
-  const kb = loadKnowledgeBaseOffThread(file, { checksumHere: true, onChecked })
+  let onStored: (stored: StoredKb) => void = () => undefined
+  const stored = new Promise<StoredKb>((resolve) => (onStored = resolve)) // never settles when the load fails first: nothing to open
+  const kb = loadKnowledgeBaseOffThread(file, { checksumHere: true, onChecked, onStored: (s, buildId) => onStored({ ...s, buildId }) })
   // A load that fails before its check fails `checked` too; after it, `checked` stays resolved.
   kb.catch(onFailed)
-  return { checked, kb }
+  return { stored, checked, kb }
 }
 
 /**

@@ -108,7 +108,7 @@ export async function readArtifactOffThread(file: string, options: OffThreadOpti
     // The checksum after the store: both read the same file, and the store is what the loader waits for.
     checked = filled.then(() => verifyChecksum(fd, file))
     checked.catch(() => undefined) // awaited in loadInThread, and before the file is closed
-    return await loadInThread(file, { fd, checksum: false }, checked, options.onChecked, { plan, filled })
+    return await loadInThread(file, { fd, checksum: false }, checked, options.onChecked, { plan, filled, onStored: options.onStored })
   } finally {
     await filling
     await checked.catch(() => undefined)
@@ -125,6 +125,12 @@ export interface OffThreadOptions {
    * decoded), before this thread opens it: other threads can open it meanwhile.
    */
   onChecked?: (shared: SharedArtifact) => void
+  /**
+   * With `checksumHere`: called with the store once this thread has read the article sections into
+   * it, before the checksum is taken or the postings decoded (other threads may open the articles
+   * meanwhile, to use once `onChecked` says the build can be trusted).
+   */
+  onStored?: (store: ReadStore, buildId: string) => void
 }
 
 /** The loader thread's half of readArtifactOffThread; the articles are opened here once `checked` (the checksum taken here) settles. */
@@ -133,7 +139,7 @@ function loadInThread(
   read: ReadOptions,
   checked?: Promise<void>,
   onChecked?: (shared: SharedArtifact) => void,
-  given?: { plan: PlannedStore; filled: Promise<ReadStore> },
+  given?: { plan: PlannedStore; filled: Promise<ReadStore>; onStored?: OffThreadOptions['onStored'] },
 ): Promise<LoadedArtifact> {
   return new Promise((resolve, reject) => {
     const store = given && { store: given.plan.store, layout: given.plan.layout }
@@ -153,6 +159,7 @@ function loadInThread(
       given.filled.then(
         (s) => {
           worker.postMessage({ kind: 'store-filled' } satisfies StoreFilled)
+          given.onStored?.(s, given.plan.header.buildId)
           opened = openArticlesInTurns(s.store, s.layout, s.docCount)
           opened.catch(() => undefined) // awaited below
         },

@@ -109,7 +109,16 @@ export function openArticlesInTurns(store: SharedArrayBuffer, layout: StoreLayou
 
 /** Open a checked artifact in one go (a worker thread, a build, a test). Throws Inconsistency. */
 export function openArtifact(s: SharedArtifact): LoadedArtifact {
-  const steps = opening(s)
+  return toEnd(opening(s))
+}
+
+/** Open the articles in a store in one go (a query worker, while the postings are still being decoded: withEngine follows). Throws Inconsistency. */
+export function openArticles(store: SharedArrayBuffer, layout: StoreLayout, docCount: number): OpenedArticles {
+  return toEnd(openingArticles(store, layout, docCount))
+}
+
+/** Run a generator to its end without yielding to the event loop. */
+function toEnd<T>(steps: Generator<void, T>): T {
   for (;;) {
     const step = steps.next()
     if (step.done) return step.value

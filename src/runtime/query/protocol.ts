@@ -1,5 +1,6 @@
 /** Messages between the main thread and the query worker. */
 import type { SharedArtifact } from '../../build/artifact/artifact.js'
+import type { StoreLayout } from '../../build/artifact/read.js'
 import type { MatchParams } from '../../core/match/match.js'
 import type { SearchParams } from '../../core/search/search.js'
 
@@ -15,7 +16,19 @@ export type SharedKb = SharedArtifact
  */
 export const KEPT_BUILDS = 2
 
+/**
+ * The store of a build being loaded, before its postings are decoded and its checksum is checked:
+ * a worker opens its articles meanwhile, and uses them only when the build's `load` comes.
+ */
+export interface StoredKb {
+  buildId: string
+  store: SharedArrayBuffer
+  layout: StoreLayout
+  docCount: number
+}
+
 export type WorkerRequest =
+  | { id: number; type: 'store'; stored: StoredKb }
   | { id: number; type: 'load'; kb: SharedKb }
   | { id: number; type: 'search'; buildId: string; params: SearchParams }
   | { id: number; type: 'match'; buildId: string; params: MatchParams; budgetMs: number }

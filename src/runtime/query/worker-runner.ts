@@ -20,7 +20,7 @@ import type { MatchParams } from '../../core/match/match.js'
 import type { SearchParams } from '../../core/search/search.js'
 import type { Answer, MatchAnswer } from './answers.js'
 import { Errors } from '../../api/errors.js'
-import { KEPT_BUILDS, type SharedKb, type WorkerReply, type WorkerRequest } from './protocol.js'
+import { KEPT_BUILDS, type StoredKb, type SharedKb, type WorkerReply, type WorkerRequest } from './protocol.js'
 import { errorFromReply, InThreadRunner, type QueryRunner } from './runner.js'
 
 // The worker's entry beside this file: .js when compiled, .ts when run from source (tsx).
@@ -52,7 +52,7 @@ export interface WorkerOptions {
 
 /** Distributive Omit, so each request variant keeps its own fields. */
 type Request = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, 'id'> : never) : never
-type QueryRequest = Exclude<Request, { type: 'load' }>
+type QueryRequest = Exclude<Request, { type: 'load' | 'store' }>
 
 /** A query waiting for a worker with room; settles with the worker's result, or undefined for the main thread to answer. */
 interface Waiting {
@@ -185,6 +185,16 @@ export class WorkerRunner implements QueryRunner {
    */
   start(): void {
     this.threads[0]!.start()
+  }
+
+  /**
+   * Hand the worker that loads first a build's store, before the build is checked: it opens the
+   * articles while the loader decodes the postings, and uses them when `load` hands it the build.
+   * Resolves with the number of articles it opened, or undefined when it could not open them.
+   */
+  async prepare(stored: StoredKb): Promise<number | undefined> {
+    const r = await this.threads[0]!.send({ type: 'store', stored })
+    return 'ok' in r ? (r.result as number) : undefined // the articles it opened, or none (the load will say why)
   }
 
   /**

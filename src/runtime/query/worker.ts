@@ -7,7 +7,7 @@
  * decoded, and the build warmed (warmup.ts), between real queries.
  */
 import { parentPort } from 'node:worker_threads'
-import { openArtifact } from '../../build/artifact/open.js'
+import { openArticles, openArtifact, type OpenedArticles, withEngine } from '../../build/artifact/open.js'
 import { type KnowledgeBase, openKnowledgeBase } from '../kb.js'
 import { collectGarbage } from '../memory.js'
 import { search } from '../../core/search/search.js'
@@ -18,16 +18,31 @@ import { readEveryArticle, warmUp } from './warmup.js'
 import { onParentMessage } from '../../threads.js'
 
 const kbs = new Map<string, KnowledgeBase>()
+/** The articles of the build being loaded, opened from its store before it is checked. */
+let early: { buildId: string; opened: OpenedArticles } | undefined
 let latest = ''
 function reply(r: WorkerReply): void {
   parentPort!.postMessage(r)
 }
 
 onParentMessage((m: WorkerRequest) => {
+  if (m.type === 'store') {
+    // Opened now, while the loader decodes the postings; a store whose build never loads (its
+    // checksum did not match) is dropped with the next store or load.
+    try {
+      early = { buildId: m.stored.buildId, opened: openArticles(m.stored.store, m.stored.layout, m.stored.docCount) }
+      return reply({ id: m.id, ok: true, result: early.opened.articles.length })
+    } catch (err) {
+      early = undefined // the load opens it again, and says what is wrong
+      return reply({ id: m.id, error: (err as Error).message })
+    }
+  }
   if (m.type === 'load') {
     try {
       const header = m.kb.header
-      const kb = openKnowledgeBase(openArtifact(m.kb))
+      const opened = early?.buildId === header.buildId ? early.opened : undefined
+      early = undefined
+      const kb = openKnowledgeBase(opened ? withEngine(m.kb, opened) : openArtifact(m.kb))
       kbs.set(header.buildId, kb)
       for (const old of kbs.keys()) if (kbs.size > KEPT_BUILDS) kbs.delete(old)
       reply({ id: m.id, ok: true })
