@@ -3,9 +3,15 @@
  * it. Held behind one reference so a new artifact can replace it in one assignment.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises'
-import { type LoadedArtifact, type OffThreadOptions, readArtifact, readArtifactOffThread, type SharedArtifact } from '../build/artifact/artifact.js'
+import {
+  type BuildStore,
+  type LoadedArtifact,
+  type OffThreadOptions,
+  readArtifact,
+  readArtifactOffThread,
+  type SharedArtifact,
+} from '../build/artifact/artifact.js'
 import { Matcher } from '../core/match/match.js'
-import type { StoredKb } from './query/protocol.js'
 
 /** A loaded, ready-to-query KB. */
 export interface KnowledgeBase {
@@ -26,7 +32,7 @@ export async function loadKnowledgeBase(file: string): Promise<KnowledgeBase> {
 /** A server's index being loaded: its shared memory once checked (for the query workers), and the KB this thread opens from it. */
 export interface IndexLoading {
   /** The store, once its article sections are read (not yet checked): the first query worker opens the articles from it meanwhile. */
-  stored: Promise<StoredKb>
+  stored: Promise<BuildStore>
   checked: Promise<SharedArtifact>
   kb: Promise<KnowledgeBase>
 }
@@ -43,8 +49,8 @@ export function startLoadingIndex(file: string): IndexLoading {
   let onFailed: (err: unknown) => void = () => undefined
   const checked = new Promise<SharedArtifact>((resolve, reject) => ((onChecked = resolve), (onFailed = reject)))
   checked.catch(() => undefined) // awaited by the server, where a failure is thrown
-  let onStored: (stored: StoredKb) => void = () => undefined
-  const stored = new Promise<StoredKb>((resolve) => (onStored = resolve)) // never settles when the load fails first: nothing to open
+  let onStored: (stored: BuildStore) => void = () => undefined
+  const stored = new Promise<BuildStore>((resolve) => (onStored = resolve)) // never settles when the load fails first: nothing to open
   const kb = loadKnowledgeBaseOffThread(file, { checksumHere: true, onChecked, onStored: (s, buildId) => onStored({ ...s, buildId }) })
   // A load that fails before its check fails `checked` too; after it, `checked` stays resolved.
   kb.catch(onFailed)

@@ -76,6 +76,11 @@ export function parseArtifact(raw: Uint8Array, file: string): LoadedArtifact {
 export type ArtifactPiece =
   { kind: 'store'; store: ReadStore } | { kind: 'loaded'; shared: SharedArtifact } | { kind: 'error'; message: string; artifactError: boolean }
 
+/** The store of a build being loaded, its article sections read but not yet checked: enough to open its articles (open.ts openArticles). */
+export interface BuildStore extends ReadStore {
+  buildId: string
+}
+
 /** The main thread's word to the loader on the store it gave: filled, or not (then the load stops). */
 export type StoreFilled = { kind: 'store-filled' } | { kind: 'store-failed' }
 

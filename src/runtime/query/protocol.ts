@@ -1,6 +1,5 @@
 /** Messages between the main thread and the query worker. */
-import type { SharedArtifact } from '../../build/artifact/artifact.js'
-import type { StoreLayout } from '../../build/artifact/read.js'
+import type { BuildStore, SharedArtifact } from '../../build/artifact/artifact.js'
 import type { MatchParams } from '../../core/match/match.js'
 import type { SearchParams } from '../../core/search/search.js'
 
@@ -20,12 +19,7 @@ export const KEPT_BUILDS = 2
  * The store of a build being loaded, before its postings are decoded and its checksum is checked:
  * a worker opens its articles meanwhile, and uses them only when the build's `load` comes.
  */
-export interface StoredKb {
-  buildId: string
-  store: SharedArrayBuffer
-  layout: StoreLayout
-  docCount: number
-}
+export type StoredKb = BuildStore
 
 export type WorkerRequest =
   | { id: number; type: 'store'; stored: StoredKb }
