@@ -16,6 +16,6 @@ export class ConfigError extends Error {
 }
 
 /** The artifact a server is asked to load: the flag, else KB_INDEX (empty counts as unset, as loadConfig reads it), else the default. */
-export function requestedIndex(flag: string | undefined, env: Record<string, string | undefined>): string {
+export function requestedIndex(flag: string | undefined, env: Record<string, string | undefined> = process.env): string {
   return flag ?? (env.KB_INDEX || DEFAULT_INDEX)
 }

@@ -1,6 +1,7 @@
 /**
  * Configuration: read from the environment once, at start, validated, then passed down.
- * Nothing else in the code reads process.env.
+ * Nothing else in the code reads process.env (but config-basics.ts: which artifact `kb serve` starts
+ * reading before this module loads).
  */
 import { availableParallelism } from 'node:os'
 import Type, { type Static } from 'typebox'

@@ -126,7 +126,7 @@ program
     // configuration's schema and the server's modules (Fastify, the routes) load, and the two
     // overlap. Loaded on demand: other commands need neither.
     const { startLoadingIndex } = await import('../runtime/kb.js')
-    const early = o.includeDrafts || o.buildIfMissing ? undefined : requestedIndex(o.index, process.env)
+    const early = o.includeDrafts || o.buildIfMissing ? undefined : requestedIndex(o.index)
     const earlyLoading = early === undefined ? undefined : startLoadingIndex(early)
     const { loadConfig } = await import('../config.js')
     const env = loadConfig()

@@ -122,11 +122,29 @@ export interface GivenStore {
 const ARTICLE_SECTIONS = ['articles', 'articles.table', 'articles.keys'] as const
 
 /** A store planned from an artifact's header, before any section is read: its layout, and where each article section is in the file. */
-export interface PlannedStore extends ReadStore {
+export interface PlannedStore {
+  store: SharedArrayBuffer
+  layout: StoreLayout
   /** The article sections and the index section, where they are in the file. */
   sections: Map<string, { offset: number; length: number }>
   header: ArtifactHeader
   size: number
+}
+
+/** The store's layout for an artifact's sections (by name). */
+function layoutOf(byName: ReadonlyMap<string, { length: number }>): StoreLayout {
+  const length = (name: string) => byName.get(name)?.length ?? 0
+  return storeLayout(length('terms'), length('articles'), length('articles.table'), length('articles.keys'))
+}
+
+/** Where each section the store holds goes in it, by section name. */
+function storeViews(store: SharedArrayBuffer, layout: StoreLayout): Map<string, Uint8Array> {
+  return new Map([
+    ['terms', new Uint8Array(store, layout.terms[0], layout.terms[1])],
+    ['articles', new Uint8Array(store, layout.articles[0], layout.articles[1])],
+    ['articles.table', new Uint8Array(store, layout.table[0], layout.table[1])],
+    ['articles.keys', new Uint8Array(store, layout.keys[0], layout.keys[1])],
+  ])
 }
 
 /**
@@ -135,10 +153,9 @@ export interface PlannedStore extends ReadStore {
  */
 export async function planStore(fd: number, file: string): Promise<PlannedStore> {
   const { size, header, byName } = await sectionsAt(fd, file)
-  const length = (name: string) => byName.get(name)?.length ?? 0
-  const layout = storeLayout(length('terms'), length('articles'), length('articles.table'), length('articles.keys'))
+  const layout = layoutOf(byName)
   const sections = new Map([...byName].filter(([name]) => name === 'index' || (ARTICLE_SECTIONS as readonly string[]).includes(name)))
-  return { store: new SharedArrayBuffer(storeSize(layout)), layout, docCount: 0, sections, header, size }
+  return { store: new SharedArrayBuffer(storeSize(layout)), layout, sections, header, size }
 }
 
 /**
@@ -147,18 +164,16 @@ export async function planStore(fd: number, file: string): Promise<PlannedStore>
  * before the store is used. Throws ArtifactError.
  */
 export async function fillStore(fd: number, file: string, plan: PlannedStore): Promise<ReadStore> {
-  const bytes = new Uint8Array(plan.store)
-  const at = { articles: plan.layout.articles, 'articles.table': plan.layout.table, 'articles.keys': plan.layout.keys }
-  const views = new Map<string, Uint8Array>()
+  const views = storeViews(plan.store, plan.layout)
+  const index = plan.sections.get('index')
+  if (index) views.set('index', Buffer.allocUnsafe(index.length)) // none: withIndex says so
   await Promise.all(
     [...plan.sections].map(async ([name, s]) => {
-      const into = name === 'index' ? Buffer.allocUnsafe(s.length) : bytes.subarray(at[name as keyof typeof at][0], at[name as keyof typeof at][0] + s.length)
-      if (!(await readHashed(fd, undefined, into, 0, s.length, s.offset))) throw corrupt(file)
-      views.set(name, into)
+      if (!(await readHashed(fd, undefined, views.get(name)!, 0, s.length, s.offset))) throw corrupt(file)
     }),
   )
-  const { index } = withIndex(plan.header, plan.size, file, (name) => views.get(name))
-  return { store: plan.store, layout: plan.layout, docCount: index.docCount }
+  const checked = withIndex(plan.header, plan.size, file, (name) => views.get(name))
+  return { store: plan.store, layout: plan.layout, docCount: checked.index.docCount }
 }
 
 /** The store of an artifact being read, before its index is decoded: enough to open its articles (open.ts openArticlesInTurns). */
@@ -181,17 +196,12 @@ export async function sharedArtifactFromFile(file: string, options: ReadOptions 
     const length = (name: string) => byName.get(name)?.length ?? 0
     const given = options.given
     if (given && checksum) throw new Error('a store filled elsewhere is read without the checksum (it is taken elsewhere)')
-    const layout = storeLayout(length('terms'), length('articles'), length('articles.table'), length('articles.keys'))
+    const layout = layoutOf(byName)
     if (given && JSON.stringify(given.layout) !== JSON.stringify(layout)) throw corrupt(file)
     const store = given?.store ?? new SharedArrayBuffer(storeSize(layout))
-    const targets = new Map<string, Uint8Array>([
-      ['terms', new Uint8Array(store, layout.terms[0], layout.terms[1])],
-      ['articles', new Uint8Array(store, layout.articles[0], layout.articles[1])],
-      ['articles.table', new Uint8Array(store, layout.table[0], layout.table[1])],
-      ['articles.keys', new Uint8Array(store, layout.keys[0], layout.keys[1])],
-      ['index', Buffer.allocUnsafe(length('index'))],
-      ['postings', Buffer.allocUnsafe(length('postings'))],
-    ])
+    const targets = storeViews(store, layout)
+    targets.set('index', Buffer.allocUnsafe(length('index')))
+    targets.set('postings', Buffer.allocUnsafe(length('postings')))
     const hash = checksum ? createHash('sha256') : undefined
     const scratch = hash ? Buffer.allocUnsafe(SKIP_CHUNK) : Buffer.alloc(0)
     const skip = async (from: number, to: number) => {
