@@ -39,6 +39,7 @@ import { parseArgs } from 'node:util'
 import { articleSource, DEFAULT_SEED, writeKb } from '../bench/generate.js'
 import type { LoadJob, LoadOutcome, LoadRequest } from '../bench/loadgen.js'
 import { makeWorkload, type Paste, type Workload } from '../bench/workload.js'
+import { renderMarkdown } from '../src/build/render/markdown.js'
 import { NODE_FLAGS } from '../src/runtime/memory.js'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -423,8 +424,14 @@ interface LoadResult {
   drainMs?: number
   /** The server was restarted after this run because it stayed busy too long. */
   restartedAfter?: boolean
-  /** With --rounds: each round's p99 and req/s (the figures above are the median round's). */
-  runs?: Array<{ p99: number; rps: number }>
+  /**
+   * CPU time per answer, in µs: the server's process (all its threads) and, for the PostgreSQL the
+   * benchmark started, that cluster's processes, over the run, divided by the answers. What the
+   * answers cost, steadier than p99 and req/s, which move with whatever else the machine runs.
+   */
+  cpuUs?: number
+  /** With --rounds: each round's p99, req/s and CPU per answer (the figures above are the median round's). */
+  runs?: Array<{ p99: number; rps: number; cpuUs?: number }>
 }
 
 /**
@@ -916,9 +923,12 @@ async function measureInterleaved(
             await waitIdle(v.server.child.pid, DRAIN_LIMIT_MS)
           }
           const pids = [process.pid, v.server.child.pid ?? -1]
+          const costPids = [v.server.child.pid ?? -1, ...(v.key === 'postgres' && postgresPid?.() ? processTree(postgresPid()!) : [])]
           const before = cpuTicks(pids)
+          const costBefore = cpuTicks(costPids).own
           const r = await load(v.server.port, reqs, o.duration, o.connections)
           r.otherCpu = otherCpuShare(before, cpuTicks(pids), r.loadgenCpuMs)
+          if (r.requests > 0) r.cpuUs = (((cpuTicks(costPids).own - costBefore) / TICKS_PER_S) * 1e6) / r.requests
           v.rep.rssAfter = Math.max(v.rep.rssAfter ?? 0, procMemory(v.server.child.pid)?.rss ?? 0) || undefined
           r.drainMs = await waitIdle(v.server.child.pid, DRAIN_LIMIT_MS)
           ;(runs.get(v)![s] ??= []).push(r)
@@ -965,7 +975,7 @@ function medianRound(rs: LoadResult[]): LoadResult {
     non2xx: sum((r) => r.non2xx),
     errors: sum((r) => r.errors),
     timeouts: sum((r) => r.timeouts),
-    runs: rs.map((r) => ({ p99: r.p99, rps: r.rps })),
+    runs: rs.map((r) => ({ p99: r.p99, rps: r.rps, ...(r.cpuUs !== undefined ? { cpuUs: r.cpuUs } : {}) })),
   }
 }
 
@@ -976,7 +986,7 @@ function medianRound(rs: LoadResult[]): LoadResult {
  * the slow runs and 75% in the fast ones), and a ratio taken within a round cancels that drift
  * where comparing each variant's own median or best does not.
  */
-function changeFromOff(off: LoadResult, on: LoadResult, f: (r: { p99: number; rps: number }) => number): number {
+function changeFromOff(off: LoadResult, on: LoadResult, f: (r: { p99: number; rps: number; cpuUs?: number }) => number): number {
   const a = off.runs
   const b = on.runs
   if (!a || !b || a.length !== b.length) return f(on) / f(off) - 1
@@ -1427,7 +1437,7 @@ const SUMMARY_COLUMNS: SummaryColumn[] = [
  * per size a kb-search row and a MiniSearch row, then the targets stated for that size, if any;
  * a kb-search figure with a target of its size is marked ✓ or ✗.
  */
-function renderSummary(reports: SizeReport[], o: Options): string {
+function renderSummary(reports: SizeReport[], o: Options, reference?: { startMs: number; endMs?: number }): string {
   const out = [`| articles | | ${SUMMARY_COLUMNS.map((c) => c.head).join(' | ')} |`, `|---|---|${SUMMARY_COLUMNS.map(() => '---|').join('')}`]
   for (const r of reports) {
     const v = new Map(r.verdicts.map((x) => [x.metric, x]))
@@ -1458,7 +1468,10 @@ function renderSummary(reports: SizeReport[], o: Options): string {
     `Load: ${o.connections} connections, ${o.duration} s per run after a ${o.warmup} s warm-up; kb-search served ${variant}; ` +
       `MiniSearch built and served with a ${num(o.miniSearchHeapMb)} MB heap cap, its build limited to ${inWords(o.miniSearchTimeoutMs)}. ` +
       "Peak RSS: of the build's process tree (worker threads included); in brackets, where the build failed. " +
-      '"search p99" is answered from kept answers after the warm-up; "not cached" sends Cache-Control: no-cache.',
+      '"search p99" is answered from kept answers after the warm-up; "not cached" sends Cache-Control: no-cache.' +
+      (reference?.endMs !== undefined
+        ? ` Machine speed reference (${REFERENCE_WORDS}): ${reference.startMs.toFixed(0)} ms at the start, ${reference.endMs.toFixed(0)} ms at the end.`
+        : ''),
   )
   return out.join('\n')
 }
@@ -1467,7 +1480,7 @@ function renderSummary(reports: SizeReport[], o: Options): string {
 function renderEventsTable(r: SizeReport): string {
   const keys = (['off', 'pglite', 'postgres'] as const).filter((k) => r.events[k])
   if (keys.length === 0) return ''
-  const W = { metric: 22, col: 20, target: 9, verdict: 7 }
+  const W = { metric: 26, col: 20, target: 9, verdict: 7 }
   const pad = (x: string, n: number, right = false) => (x.length > n ? x.slice(0, n) : right ? x.padStart(n) : x.padEnd(n))
   const line = (m: string, cells: string[], t: string, v: string) =>
     `${pad(m, W.metric)} | ${cells.map((c) => pad(c, W.col, true)).join(' | ')} | ${pad(t, W.target)} | ${pad(v, W.verdict)}`.trimEnd()
@@ -1498,6 +1511,8 @@ function renderEventsTable(r: SizeReport): string {
     for (const [what, f, show] of [
       ['p99', (l: { p99: number }) => l.p99, ms],
       ['req/s', (l: { rps: number }) => l.rps, rate],
+      // For information: what an answer costs in CPU (cpuUs), to read the p99 and req/s rows by.
+      ['CPU/answer', (l: { cpuUs?: number }) => l.cpuUs ?? Number.NaN, (v: number) => (Number.isFinite(v) ? `${v.toFixed(0)} µs` : 'n/a')],
     ] as const) {
       const cells = keys.map((k) => {
         const l = r.events[k]?.load[sc]
@@ -1567,6 +1582,28 @@ function machine() {
   return { cpu, cores: os.availableParallelism(), ramBytes: os.totalmem(), node: process.version, platform: `${os.type()} ${os.release()} ${os.arch()}` }
 }
 
+/** Generated articles rendered by the machine's speed reference. */
+const REFERENCE_ARTICLES = 300
+
+/**
+ * The machine's speed, as the time (ms) to render the first REFERENCE_ARTICLES generated articles'
+ * Markdown on this thread: the median of 5 passes after 2 for warm-up. This 2-core machine's speed
+ * drifts a great deal (the same 10,000-article build took 17 s and 31 s on one morning), so a run's
+ * figures are only comparable with another's beside the speed each was measured at. Taken at the
+ * start and the end of a run; a fixed workload of the build's own kind, so it moves as builds do.
+ */
+function speedReference(seed: number): number {
+  const at = articleSource(seed)
+  const texts = Array.from({ length: REFERENCE_ARTICLES }, (_, i) => at(i)).flatMap((a) => [a.cause, a.resolution, a.body])
+  const passes: number[] = []
+  for (let pass = 0; pass < 7; pass++) {
+    const t0 = performance.now()
+    for (const t of texts) renderMarkdown(t)
+    if (pass >= 2) passes.push(performance.now() - t0)
+  }
+  return passes.sort((a, b) => a - b)[2]!
+}
+
 /** Compile the project and the benchmark's child programs, so what runs is the current source. */
 async function compile(): Promise<void> {
   const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc')
@@ -1583,8 +1620,13 @@ async function compile(): Promise<void> {
     if (!existsSync(f)) throw new Error(`${path.relative(ROOT, f)} is missing after compiling`)
 }
 
+/** What the speed reference measures, in words. */
+const REFERENCE_WORDS = `${REFERENCE_ARTICLES} generated articles' Markdown rendered on one thread; lower is faster`
+
 /** Stops the PostgreSQL that --postgres started, if any. */
 let stopPostgres: (() => void) | undefined
+/** The main process of the PostgreSQL the benchmark started (--postgres), whose CPU is counted with the server's. */
+let postgresPid: (() => number | undefined) | undefined
 
 async function main(): Promise<void> {
   const o = parseOptions(process.argv.slice(2))
@@ -1607,13 +1649,25 @@ async function main(): Promise<void> {
     log('starting a throwaway PostgreSQL for the events (--postgres)')
     const pg = await startPostgres()
     stopPostgres = () => pg.close()
+    postgresPid = () => pg.pid()
     pgUrl = pg.url
   }
   const source = sourceState()
   const digest = buildDigest()
   print(`Source measured: ${source}; bundled server build/bundle ${digest}.`)
   const reports: SizeReport[] = []
-  const summary = { machine: m, source, buildDigest: digest, options: o, generatedAt: new Date().toISOString(), complete: false, results: reports }
+  const reference: { startMs: number; endMs?: number } = { startMs: speedReference(o.seed) }
+  print(`Machine speed reference (${REFERENCE_WORDS}): ${reference.startMs.toFixed(0)} ms at the start.`)
+  const summary = {
+    machine: m,
+    reference,
+    source,
+    buildDigest: digest,
+    options: o,
+    generatedAt: new Date().toISOString(),
+    complete: false,
+    results: reports,
+  }
   for (const size of o.sizes) {
     const before = buildDigest()
     let rep: SizeReport
@@ -1640,7 +1694,10 @@ async function main(): Promise<void> {
     if (o.out) await writeFile(o.out, `${JSON.stringify(summary, null, 2)}\n`)
   }
   summary.complete = true
-  const table = renderSummary(reports, o)
+  reference.endMs = speedReference(o.seed)
+  print('')
+  print(`Machine speed reference (${REFERENCE_WORDS}): ${reference.startMs.toFixed(0)} ms at the start, ${reference.endMs.toFixed(0)} ms at the end.`)
+  const table = renderSummary(reports, o, reference)
   print('')
   print(`All sizes, kb-search beside MiniSearch (Markdown, for the README; source ${source}):`)
   print('')

@@ -69,7 +69,10 @@ describe('the events store on PostgreSQL', () => {
   it('a store started while PostgreSQL is down keeps trying, and records once it is up', TEST, async () => {
     const warnings: string[] = []
     const drops: Record<string, number> = {}
+    const postmaster = pg.pid()
+    assert.ok(postmaster !== undefined && process.kill(postmaster, 0), 'the helper names the running server process (the benchmark counts its CPU)')
     pg.stop()
+    assert.equal(pg.pid(), undefined, 'a stopped server leaves no pid file')
     const store = new EventStore({
       dataDir: '',
       databaseUrl: pg.url,

@@ -4,7 +4,7 @@
  * PostgreSQL refuses to run as root, so as root the cluster belongs to the `postgres` user.
  */
 import { execFileSync } from 'node:child_process'
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { freePort } from './server.js'
@@ -26,6 +26,8 @@ export interface TestPostgres {
   /** Stop the server (fast shutdown); the data stays, `start` brings it back on the same port. */
   stop(): void
   start(): void
+  /** The server's main process (the postmaster), while it runs: its children are the cluster's other processes. */
+  pid(): number | undefined
   /** Stop and delete everything. */
   close(): void
 }
@@ -59,6 +61,10 @@ export async function startPostgres(): Promise<TestPostgres> {
     port,
     stop,
     start,
+    pid: () => {
+      const pid = Number.parseInt(readFileSyncSafe(path.join(data, 'postmaster.pid')), 10)
+      return Number.isInteger(pid) ? pid : undefined
+    },
     close: () => {
       try {
         stop()
@@ -67,5 +73,14 @@ export async function startPostgres(): Promise<TestPostgres> {
       }
       rmSync(root, { recursive: true, force: true })
     },
+  }
+}
+
+/** A file's text, or '' when it cannot be read (the server stopped and removed its pid file). */
+function readFileSyncSafe(file: string): string {
+  try {
+    return readFileSync(file, 'utf8')
+  } catch {
+    return ''
   }
 }
