@@ -13,7 +13,8 @@ import { redact } from '../src/core/privacy/redact.js'
 import { type EventDb, openEventDb } from '../src/runtime/events/db.js'
 import { readGaps, NO_CATALOG } from '../src/runtime/events/insights.js'
 import { MIGRATIONS, migrate, SCHEMA_VERSION } from '../src/runtime/events/migrations.js'
-import { questionAsked, questionRowOf, storedQuestion } from '../src/runtime/events/record.js'
+import { QuestionGroups } from '../src/runtime/events/questions.js'
+import { type QuestionAsked, questionAsked, questionRowOf, storedQuestion } from '../src/runtime/events/record.js'
 import { EventStore } from '../src/runtime/events/store.js'
 import { EventWriter } from '../src/runtime/events/writer.js'
 import { kbFrom } from './helpers/kb.js'
@@ -261,6 +262,54 @@ describe('identical questions between two writes', () => {
     )
     // After a write, the same question starts a new row.
     assert.notEqual(questionRowOf(ask('Login failed for user sa')), questionRowOf(first))
+  })
+})
+
+describe('question rows', () => {
+  it('share a row only when every stored column is equal, whatever the order they come in', () => {
+    const base: QuestionAsked = {
+      kind: 'match',
+      text: 'Login failed for user <user>',
+      resultIds: ['a1', 'a2'],
+      confidences: [0.9, 0.4],
+      noConfidentMatch: false,
+      partial: false,
+      codes: ['18456'],
+      buildId: 'b1',
+    }
+    const variants: QuestionAsked[] = [
+      { ...base, kind: 'search' },
+      { ...base, buildId: 'b2' },
+      { ...base, noConfidentMatch: true },
+      { ...base, partial: true },
+      { ...base, resultIds: ['a2', 'a1'] },
+      { ...base, resultIds: ['a1'] },
+      { ...base, confidences: [0.9, 0.41] },
+      { ...base, confidences: undefined },
+      { ...base, confidences: [] },
+      { ...base, codes: [] },
+      { ...base, raw: 'Login failed for user sa' },
+      { ...base, text: 'Login failed for user <user>.' },
+    ]
+    const groups = new QuestionGroups()
+    const now = new Date()
+    const rowOf = (q: QuestionAsked) => questionRowOf(groups.add(q, now, true)!)
+    const first = rowOf(base)
+    const others = variants.map(rowOf)
+    assert.equal(new Set([first, ...others]).size, variants.length + 1, 'each differing column makes a row of its own')
+    // The same columns in new objects and new arrays find their rows again.
+    assert.equal(rowOf({ ...base, resultIds: [...base.resultIds], codes: [...base.codes] }), first)
+    variants.forEach((v, i) => assert.equal(rowOf(structuredClone(v)), others[i], `variant ${i} again`))
+    assert.equal(groups.size, variants.length + 1)
+    assert.equal(groups.count, 2 * (variants.length + 1))
+    const rows = groups.take()
+    assert.deepEqual(
+      rows.map((r) => [r.id, r.count]),
+      [first, ...others].map((id) => [id, 2]),
+      'rows in the order first asked, each counted twice',
+    )
+    assert.equal(groups.size, 0)
+    assert.notEqual(rowOf(base), first, 'after take, a new row')
   })
 })
 
