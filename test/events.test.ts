@@ -310,6 +310,11 @@ describe('question rows', () => {
     )
     assert.equal(groups.size, 0)
     assert.notEqual(rowOf(base), first, 'after take, a new row')
+    // Kept pastes (KB_STORE_RAW_PASTES) redacted to one text are rows of their own, and each finds its row again.
+    const raws = ['Login failed for user sa', 'Login failed for user bob', 'Login failed for user eve']
+    const rawRows = raws.map((raw) => rowOf({ ...base, raw }))
+    assert.equal(new Set(rawRows).size, raws.length)
+    raws.forEach((raw, i) => assert.equal(rowOf({ ...base, raw }), rawRows[i]))
   })
 })
 

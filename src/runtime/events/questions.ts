@@ -10,13 +10,19 @@ import { newQuestionRowId, type QuestionAsked, queryIdOf } from './record.js'
 import type { QueryEvent } from './types.js'
 
 /**
- * Whether a question belongs to a row: every stored column equal. Rows are found by their text
- * first (the route's stored form, one remembered string for a question asked again), so this only
- * compares the rest, on a hit. Building one key of every column instead (the ten result ids
+ * A row's bucket: the question as sent when it is kept (KB_STORE_RAW_PASTES), else its stored text
+ * (one remembered string for a question asked again). Keyed by the raw paste when there is one, so
+ * that pastes redacted to one text do not pile up in one bucket that every answer scans.
+ */
+const bucketOf = (q: QuestionAsked): string => q.raw ?? q.text
+
+/**
+ * Whether a question belongs to a row: every stored column equal, compared on a bucket's hit. Building one key of every column instead (the ten result ids
  * included) and hashing it cost the request path about 7 µs per answer (bench/README.md).
  */
 function sameColumns(q: QuestionAsked, row: QueryEvent): boolean {
   return (
+    q.text === row.text &&
     q.kind === row.kind &&
     q.buildId === row.buildId &&
     q.noConfidentMatch === row.noConfidentMatch &&
@@ -38,8 +44,8 @@ function sameList<T>(a: readonly T[] | undefined, b: readonly T[] | undefined): 
 
 /** The questions asked since the last flush, one row per distinct question and answer. */
 export class QuestionGroups {
-  /** Rows by their text (rows of one text differ in another column); `order` holds them as first asked. */
-  private byText = new Map<string, QueryEvent[]>()
+  /** Rows by bucket (bucketOf; rows of one bucket differ in another column); `order` holds them as first asked. */
+  private byBucket = new Map<string, QueryEvent[]>()
   private order: QueryEvent[] = []
   /** Questions held (the sum of the rows' counts). */
   private questions = 0
@@ -56,7 +62,7 @@ export class QuestionGroups {
 
   /** Add a question to its row if it has one; returns its queryId, or undefined when it needs a new row and `mayGrow` is false. */
   add(q: QuestionAsked, now: Date, mayGrow: boolean): string | undefined {
-    const rows = this.byText.get(q.text)
+    const rows = this.byBucket.get(bucketOf(q))
     const row = rows?.find((r) => sameColumns(q, r))
     if (row) {
       row.count++
@@ -68,7 +74,7 @@ export class QuestionGroups {
     const id = newQuestionRowId()
     const added: QueryEvent = { type: 'query', id, at: now, lastAt: now, count: 1, ...q }
     if (rows) rows.push(added)
-    else this.byText.set(q.text, [added])
+    else this.byBucket.set(bucketOf(q), [added])
     this.order.push(added)
     this.questions++
     return queryIdOf(id)
@@ -77,7 +83,7 @@ export class QuestionGroups {
   /** Every row held, in the order first asked; the groups are empty after. */
   take(): QueryEvent[] {
     const out = this.order
-    this.byText = new Map()
+    this.byBucket = new Map()
     this.order = []
     this.questions = 0
     return out
