@@ -13,6 +13,7 @@
  */
 import { readFileSync } from 'node:fs'
 import autocannon from 'autocannon'
+import { histogramOf, type LatencyHistogram } from './rounds.js'
 
 /** One request of the rotation; the body as text. */
 export interface LoadRequest {
@@ -43,6 +44,8 @@ export interface LoadOutcome {
   timeouts: number
   /** CPU time of this process (user + system) from its start to the end of the run, in ms. */
   cpuMs: number
+  /** The 2xx latencies, 1% buckets: rounds are pooled from these (bench/rounds.ts). Absent past MAX_SAMPLES. */
+  histogram?: LatencyHistogram
 }
 
 const file = process.argv[2]
@@ -117,6 +120,7 @@ const instance = autocannon(
       errors: res.errors,
       timeouts: res.timeouts,
       cpuMs: (cpu.user + cpu.system) / 1000,
+      ...(exact ? { histogram: histogramOf(sorted) } : {}),
     }
     process.stdout.write(`${JSON.stringify(outcome)}\n`)
   },
