@@ -10,6 +10,8 @@
  * init", node_zlib.cc). A thread asked to stop exits itself between two of its messages, where no
  * such handle is half made. `terminate()` is only the fallback for a thread that does not answer.
  */
+import { readlinkSync } from 'node:fs'
+import { getPriority, setPriority } from 'node:os'
 import { parentPort, Worker, type WorkerOptions } from 'node:worker_threads'
 
 /** The URL of a thread's entry module beside `from` (an `import.meta.url`): `name.ts` from source, `name.js` from the bundle. */
@@ -55,4 +57,27 @@ export function onParentMessage<T>(handler: (message: T) => void): void {
     if (m === STOP) process.exit(0)
     else handler(m as T)
   })
+}
+
+/** How much lower a background thread's priority is than its process's: nice +10 (19 at most). */
+export const BACKGROUND_NICE_STEP = 10
+
+/**
+ * Lower the calling thread's CPU priority below its process's, so that work which can wait
+ * (writing events) gives way to answers when the cores are all busy. On Linux a thread has a nice
+ * value of its own (setpriority on its thread id); elsewhere nothing changes. Returns the thread id
+ * and the nice value it now has, or undefined when it could not be set.
+ */
+export function runInBackground(step = BACKGROUND_NICE_STEP): { tid: number; nice: number } | undefined {
+  if (process.platform !== 'linux') return undefined
+  try {
+    // "/proc/thread-self" links to "<pid>/task/<tid>": the calling thread's own id.
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').at(-1))
+    if (!Number.isInteger(tid) || tid <= 0) return undefined
+    // Relative to the process's own nice value: a thread may raise its nice value, never lower it.
+    setPriority(tid, Math.min(19, getPriority(process.pid) + step))
+    return { tid, nice: getPriority(tid) }
+  } catch {
+    return undefined
+  }
 }

@@ -17,6 +17,8 @@ import { QuestionGroups } from '../src/runtime/events/questions.js'
 import { type QuestionAsked, questionAsked, questionRowOf, storedQuestion } from '../src/runtime/events/record.js'
 import { EventStore } from '../src/runtime/events/store.js'
 import { EventWriter } from '../src/runtime/events/writer.js'
+import { BACKGROUND_NICE_STEP } from '../src/threads.js'
+import { niceOf, threadIds } from './helpers/nice.js'
 import { kbFrom } from './helpers/kb.js'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
@@ -178,6 +180,14 @@ describe('the events schema', () => {
     db = await openEventDb({ dataDir: 'memory://' })
   })
   after(() => db?.close())
+
+  it('runs PGlite on a thread of lower priority than the answers', { skip: process.platform !== 'linux' && 'per-thread priority is Linux only' }, async () => {
+    await db.query('SELECT 1')
+    const mainNice = niceOf(process.pid)
+    const background = threadIds().filter((tid) => niceOf(tid) === Math.min(19, mainNice + BACKGROUND_NICE_STEP))
+    assert.equal(background.length, 1, "one thread (PGlite's) runs in the background")
+    assert.notEqual(background[0], process.pid)
+  })
 
   it('migrates once, and a second run finds nothing to do', async () => {
     assert.deepEqual(await migrate(db), { from: 0, to: SCHEMA_VERSION })

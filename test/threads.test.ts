@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { once } from 'node:events'
+import { getPriority } from 'node:os'
 import type { Worker } from 'node:worker_threads'
-import { startThread, stopThread } from '../src/threads.js'
+import { BACKGROUND_NICE_STEP, startThread, stopThread } from '../src/threads.js'
+import { niceOf } from './helpers/nice.js'
 
 const ENTRY = new URL('./helpers/stoppable-thread.ts', import.meta.url)
 
@@ -53,5 +55,24 @@ describe('stopping a thread', () => {
     await stopThread(w)
     await stopThread(w)
     assert.equal(w.threadId, -1)
+  })
+})
+
+describe('a thread run in the background', { skip: process.platform !== 'linux' && 'per-thread priority is Linux only' }, () => {
+  it('runs at a lower priority than its process, which keeps its own', async () => {
+    const w = await started()
+    try {
+      const mainNice = niceOf(process.pid)
+      w.postMessage({ background: true })
+      const [got] = (await once(w, 'message')) as [{ tid: number; nice: number }]
+      const expected = Math.min(19, mainNice + BACKGROUND_NICE_STEP)
+      assert.notEqual(got.tid, process.pid, 'the thread has an id of its own')
+      assert.equal(got.nice, expected)
+      assert.equal(niceOf(got.tid), expected, 'the kernel reports the thread at the lower priority')
+      assert.equal(niceOf(process.pid), mainNice, 'the main thread (the answers) keeps its priority')
+      assert.equal(getPriority(), mainNice)
+    } finally {
+      await stopThread(w)
+    }
   })
 })

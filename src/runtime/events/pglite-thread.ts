@@ -4,10 +4,14 @@
  * 30-45 ms, and search p99 at 10,000 articles went from 17 ms to 217 ms with events on. Here it
  * blocks nobody. One statement at a time, in the order received (PGlite has one session, so a
  * transaction's BEGIN ... COMMIT arrive as separate messages and db.ts keeps others out meanwhile).
+ * It runs at a lower CPU priority than the threads that answer (runInBackground): on a machine
+ * whose cores are all busy, a batch of events waits for answers, not the other way round; if it
+ * waits too long the writer's bounded buffer fills and new events are counted as dropped.
  */
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { parentPort, workerData } from 'node:worker_threads'
+import { runInBackground } from '../../threads.js'
 import type { PgliteReply, PgliteRequest, PgliteThreadData } from './pglite-protocol.js'
 
 /** PGlite's buffer cache (PostgreSQL's shared_buffers). */
@@ -16,6 +20,7 @@ const SHARED_BUFFERS = '32MB'
 async function main(): Promise<void> {
   const port = parentPort!
   const { dataDir } = workerData as PgliteThreadData
+  runInBackground()
   const { PGlite } = await import('@electric-sql/pglite')
   // PGlite's own start parameters, with a smaller buffer cache (its default, 128 MB, is sized for
   // a database; this one is written in batches and read by a few aggregate queries).
