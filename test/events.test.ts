@@ -181,9 +181,11 @@ describe('the events schema', () => {
   })
   after(() => db?.close())
 
-  it('runs PGlite on a thread of lower priority than the answers', { skip: process.platform !== 'linux' && 'per-thread priority is Linux only' }, async () => {
+  it('runs PGlite on a thread of lower priority than the answers', { skip: process.platform !== 'linux' && 'per-thread priority is Linux only' }, async (t) => {
     await db.query('SELECT 1')
     const mainNice = niceOf(process.pid)
+    // A process already at the lowest priority (nice 19) has no lower one to give a thread.
+    if (mainNice >= 19) return t.skip('the test process runs at nice 19')
     const background = threadIds().filter((tid) => niceOf(tid) === Math.min(19, mainNice + BACKGROUND_NICE_STEP))
     assert.equal(background.length, 1, "one thread (PGlite's) runs in the background")
     assert.notEqual(background[0], process.pid)
