@@ -12,6 +12,7 @@
  *                    [--seed 42] [--warmup 3] [--keep] [--profile dir] [--build-timeout 1200]
  *                    [--minisearch-heap 6144] [--minisearch-timeout 600]
  *                    [--events on|off|both] [--postgres] [--rounds 1] [--restart] [--control] [--kb-only]
+ *                    [--pin] [--paced 0.5]
  *
  * Events (the KCS loop, issue 17): `--events on` (the default, as `kb serve`'s) serves with events
  * written to PGlite in a temp folder, and also to PostgreSQL when DATABASE_URL is set or
@@ -23,6 +24,10 @@
  * a 95% interval from resampling pairs of rounds (one round's p99 moves by far more than the 10%
  * compared); `--restart` starts every server anew before each round. `--control` adds a second events-off server: its change from the first is what two
  * servers doing the same work measure apart on this machine, the scale the others are read by.
+ * `--pin` gives every server the machine's last CPU to itself and puts the load generator, this
+ * process and the benchmark's PostgreSQL on the others (taskset): see pinning. `--paced F` also
+ * measures every variant's latency at one fixed rate, F times events off's req/s (an open loop,
+ * bench/loadgen.ts): the p99 a user meets at that load, which the events verdict then judges.
  *
  * Human-readable tables on stdout by default; with --json, stdout gets the JSON summary and the
  * tables go to stderr. Progress goes to stderr. Every child process is killed at the end, also on
@@ -61,6 +66,7 @@ const USAGE = `usage: npm run bench -- [--sizes 1000,10000] [--duration 10] [--c
                       [--seed 42] [--warmup 3] [--keep] [--profile dir] [--build-timeout 1200]
                       [--minisearch-heap 6144] [--minisearch-timeout 600]
                       [--events on|off|both] [--postgres] [--rounds 1] [--restart] [--control] [--kb-only]
+                      [--pin] [--paced 0.5]
   sizes up to 200,000 (100,000 is issue 19's, opt-in: --sizes 1000,10000,100000)`
 
 type EventsMode = 'on' | 'off' | 'both'
@@ -92,6 +98,10 @@ interface Options {
   restart: boolean
   /** With events both: a second events-off server, measured as the others, whose change from the first is this comparison's noise (an A/A test). */
   control: boolean
+  /** Servers on the last CPU, everything else the benchmark runs on the others (`--pin`, Linux, 2 CPUs or more). */
+  pin: boolean
+  /** With --events both: p99 also at a fixed rate, this share of events off's req/s (`--paced 0.5`); see PACED_MAX_RATE. */
+  paced?: number
 }
 
 function parseOptions(argv: string[]): Options {
@@ -118,6 +128,8 @@ function parseOptions(argv: string[]): Options {
         control: { type: 'boolean', default: false },
         restart: { type: 'boolean', default: false },
         'kb-only': { type: 'boolean', default: false },
+        pin: { type: 'boolean', default: false },
+        paced: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     }))
@@ -140,6 +152,8 @@ function parseOptions(argv: string[]): Options {
   if (values.restart && (values.events !== 'both' || values.rounds === '1'))
     usage('--restart starts the servers anew for each round: use it with --events both and --rounds')
   if (values.control && values.events !== 'both') usage('--control is a second events-off server beside events on: use it with --events both')
+  if (values.paced !== undefined && values.events !== 'both') usage('--paced measures p99 at a fixed rate beside events off: use it with --events both')
+  if (values.pin && (process.platform !== 'linux' || os.availableParallelism() < 2)) usage('--pin needs Linux (taskset) and 2 CPUs or more')
   return {
     sizes,
     duration: num('duration', values.duration, 1, 600),
@@ -159,6 +173,8 @@ function parseOptions(argv: string[]): Options {
     control: values.control,
     restart: values.restart,
     kbOnly: values['kb-only'],
+    pin: values.pin,
+    paced: values.paced === undefined ? undefined : num('paced', values.paced, 0.05, 0.95, false),
   }
 }
 
@@ -343,12 +359,52 @@ interface Server {
   stderrTail: () => string
 }
 
+/**
+ * `--pin`: the server measured gets the last CPU this process may use, all its threads (the event
+ * loop, PGlite's, the garbage collector's); the load generator, this process and the benchmark's
+ * PostgreSQL share the others. Unpinned, the scheduler moves them between this machine's two CPUs
+ * as it likes, and two servers of the same code measured apart by 8% in req/s over 12 rounds (see
+ * measureInterleaved's restart). Pinned, every server meets the same CPU, and what events cost
+ * falls on the server's own core, not on moments the load generator leaves the other one idle.
+ */
+interface Pinning {
+  server: string
+  others: string
+}
+let pinning: Pinning | undefined
+
+/** The CPUs this process may run on, from /proc/self/status ("0-3,6"). */
+function allowedCpus(): number[] {
+  const list = /^Cpus_allowed_list:\s*(\S+)$/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? ''
+  return list.split(',').flatMap((part) => {
+    const [a, b = a] = part.split('-').map(Number)
+    return Number.isInteger(a) && Number.isInteger(b) ? Array.from({ length: b! - a! + 1 }, (_, i) => a! + i) : []
+  })
+}
+
+/** Split the allowed CPUs: the last for the server, the rest for everything else; this process moves there at once. */
+function pinCpus(): Pinning {
+  const cpus = allowedCpus()
+  if (cpus.length < 2) throw new Error(`--pin needs 2 CPUs or more; this process may use ${cpus.length}`)
+  const p = { server: String(cpus.at(-1)), others: cpus.slice(0, -1).join(',') }
+  pinProcess(process.pid, p.others)
+  return p
+}
+
+/** Move a running process, all its threads, to a CPU list (taskset); processes it forks later inherit it. */
+function pinProcess(pid: number, cpus: string): void {
+  execFileSync('taskset', ['-a', '-p', '-c', cpus, String(pid)], { stdio: 'ignore', timeout: 10_000 })
+}
+
+/** A command to spawn on a CPU list (taskset execs it: same pid), or as it is when not pinning. */
+const onCpus = (cpus: string | undefined, cmd: string, args: string[]): [string, string[]] => (cpus ? ['taskset', ['-c', cpus, cmd, ...args]] : [cmd, args])
+
 /** Spawn a server and wait (polling /readyz every 20 ms) for its first 200; bounded. */
 async function startServer(name: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<Server> {
   const port = await freePort()
   const fullArgs = args.map((a) => (a === '{port}' ? String(port) : a))
   const start = performance.now()
-  const child = spawn(NODE, fullArgs, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] })
+  const child = spawn(...onCpus(pinning?.server, NODE, fullArgs), { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] })
   children.add(child)
   let stderr = ''
   child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-20_000)))
@@ -436,6 +492,9 @@ interface LoadResult {
   loadgenCpuMs?: number
   /** How long the server stayed busy after the run ended (answering what was still queued). */
   drainMs?: number
+  /** Paced runs: requests the load generator skipped (too many waiting), and how late it sent one at worst (ms). */
+  missed?: number
+  lateMs?: number
   /** The server was restarted after this run because it stayed busy too long. */
   restartedAfter?: boolean
   /**
@@ -456,18 +515,19 @@ interface LoadResult {
  * a process of its own: this process holds the generated KB, and a load generator sharing its heap
  * paid for it in garbage collection (see loadgen.ts).
  */
-async function load(port: number, reqs: PreparedRequest[], durationS: number, connections: number): Promise<LoadResult> {
+async function load(port: number, reqs: PreparedRequest[], durationS: number, connections: number, rate?: number): Promise<LoadResult> {
   const job: LoadJob = {
     url: `http://${HOST}:${port}`,
     connections,
     durationS,
+    ...(rate !== undefined ? { rate } : {}),
     requests: reqs,
   }
   const dir = await mkdtemp(path.join(os.tmpdir(), 'kb-load-'))
   try {
     const jobFile = path.join(dir, 'job.json')
     await writeFile(jobFile, JSON.stringify(job))
-    const r = await run(NODE, [LOADGEN, jobFile], (durationS + 90) * 1000)
+    const r = await run(...onCpus(pinning?.others, NODE, [LOADGEN, jobFile]), (durationS + 90) * 1000)
     const line = r.stdout.trim().split('\n').at(-1) ?? ''
     if (r.code !== 0 || !line.startsWith('{'))
       throw new Error(`load generator ${r.timedOut ? 'timed out' : `exit ${r.code ?? r.signal}`}: ${(r.stderr || r.stdout).trim().slice(-500)}`)
@@ -486,6 +546,7 @@ async function load(port: number, reqs: PreparedRequest[], durationS: number, co
       timeouts: out.timeouts,
       durationS: out.durationS,
       loadgenCpuMs: out.cpuMs,
+      ...(out.missed !== undefined ? { missed: out.missed, lateMs: out.lateMs } : {}),
       ...(out.histogram ? { hist: out.histogram } : {}),
     }
   } finally {
@@ -548,6 +609,8 @@ interface ServerReport {
   rssIdle?: number
   rssAfter?: number
   load: Partial<Record<ScenarioName, LoadResult>>
+  /** With --paced: the runs at a fixed rate (open loop), the same rate for every variant of a scenario. */
+  paced?: Partial<Record<ScenarioName, LoadResult>>
   top1: Partial<Record<'match-short' | 'match-40KB', number>>
   errors: string[]
   /** What the reader should know about how a figure was taken. */
@@ -967,35 +1030,52 @@ async function measureInterleaved(
       if (recordsEvents(v.key)) await waitEventsReady(v.server.port, v.label)
       await waitIdle(v.server.child.pid, DRAIN_LIMIT_MS)
     }
+    /** One measured run of a variant: at saturation, or at a fixed rate (paced); its CPU per answer, then the wait for the server to drain. */
+    const measure = async (v: (typeof running)[number], s: ScenarioName, round: number, perSecond?: number): Promise<LoadResult> => {
+      const pids = [process.pid, v.server.child.pid ?? -1]
+      const costPids = [v.server.child.pid ?? -1, ...(v.key === 'postgres' && postgresPid?.() ? processTree(postgresPid()!) : [])]
+      const before = cpuTicks(pids)
+      const costBefore = cpuTicks(costPids).own
+      const r = await load(v.server.port, scenarioRequests(w, s), o.duration, o.connections, perSecond)
+      r.otherCpu = otherCpuShare(before, cpuTicks(pids), r.loadgenCpuMs)
+      if (r.requests > 0) r.cpuUs = (((cpuTicks(costPids).own - costBefore) / TICKS_PER_S) * 1e6) / r.requests
+      v.rep.rssAfter = Math.max(v.rep.rssAfter ?? 0, procMemory(v.server.child.pid)?.rss ?? 0) || undefined
+      r.drainMs = await waitIdle(v.server.child.pid, DRAIN_LIMIT_MS)
+      if (r.drainMs >= DRAIN_LIMIT_MS) v.rep.notes.push(`still busy ${DRAIN_LIMIT_MS / 1000} s after the ${s} run${perSecond ? ' (paced)' : ''}`)
+      if (r.missed) v.rep.notes.push(`${s} paced at ${perSecond}/s: ${r.missed} requests not sent (too many waiting: the server fell behind the rate)`)
+      log(
+        `${v.label}: ${s}${perSecond ? ` paced at ${perSecond} req/s` : ''}${o.rounds > 1 ? ` (round ${round + 1} of ${o.rounds})` : ''}: ` +
+          `p50 ${ms(r.p50)} p90 ${ms(r.p90)} p99 ${ms(r.p99)}, ${rate(r.rps)} req/s (${r.requests} answered), ` +
+          `${r.non2xx} non-2xx, ${r.errors} errors${r.missed ? `, ${r.missed} not sent (too many waiting)` : ''}; other processes took ${pct(r.otherCpu)} of the CPU`,
+      )
+      return r
+    }
+    const pacedRuns = new Map<(typeof running)[number], Partial<Record<ScenarioName, LoadResult[]>>>(running.map((v) => [v, {}]))
     // Rounds of one scenario follow one another, so that the variants a round compares run close in
     // time: the machine's speed drifts over minutes (measured: the same server, 45 to 80 µs of CPU per
     // cached search from one 8-second run to the next).
     for (const [i, s] of SCENARIOS.entries()) {
+      let pacedRate: number | undefined
       for (let round = 0; round < o.rounds; round++) {
         if (o.restart && (i > 0 || round > 0)) for (const v of running) await restart(v)
         const order = running.map((_, k) => running[(k + i + round) % running.length]!)
         for (const v of order) {
-          const reqs = scenarioRequests(w, s)
           if (o.warmup > 0) {
-            await load(v.server.port, reqs, o.warmup, o.connections)
+            await load(v.server.port, scenarioRequests(w, s), o.warmup, o.connections)
             await waitIdle(v.server.child.pid, DRAIN_LIMIT_MS)
           }
-          const pids = [process.pid, v.server.child.pid ?? -1]
-          const costPids = [v.server.child.pid ?? -1, ...(v.key === 'postgres' && postgresPid?.() ? processTree(postgresPid()!) : [])]
-          const before = cpuTicks(pids)
-          const costBefore = cpuTicks(costPids).own
-          const r = await load(v.server.port, reqs, o.duration, o.connections)
-          r.otherCpu = otherCpuShare(before, cpuTicks(pids), r.loadgenCpuMs)
-          if (r.requests > 0) r.cpuUs = (((cpuTicks(costPids).own - costBefore) / TICKS_PER_S) * 1e6) / r.requests
-          v.rep.rssAfter = Math.max(v.rep.rssAfter ?? 0, procMemory(v.server.child.pid)?.rss ?? 0) || undefined
-          r.drainMs = await waitIdle(v.server.child.pid, DRAIN_LIMIT_MS)
-          ;(runs.get(v)![s] ??= []).push(r)
+          ;(runs.get(v)![s] ??= []).push(await measure(v, s, round))
           v.rep.load[s] = poolRounds(runs.get(v)![s]!)
-          if (r.drainMs >= DRAIN_LIMIT_MS) v.rep.notes.push(`still busy ${DRAIN_LIMIT_MS / 1000} s after the ${s} run`)
-          log(
-            `${v.label}: ${s}${o.rounds > 1 ? ` (round ${round + 1} of ${o.rounds})` : ''}: p50 ${ms(r.p50)} p90 ${ms(r.p90)} p99 ${ms(r.p99)}, ${rate(r.rps)} req/s (${r.requests} answered), ` +
-              `${r.non2xx} non-2xx, ${r.errors} errors; other processes took ${pct(r.otherCpu)} of the CPU`,
-          )
+        }
+        if (!o.paced) continue
+        // One rate for every variant and round of a scenario, from events off's first round.
+        const off = running.find((v) => v.key === 'off')
+        const offRps = off && runs.get(off)![s]?.[0]?.rps
+        if (!offRps) continue
+        pacedRate ??= Math.max(1, Math.min(PACED_MAX_RATE, Math.round(o.paced * offRps)))
+        for (const v of order) {
+          ;(pacedRuns.get(v)![s] ??= []).push(await measure(v, s, round, pacedRate))
+          ;(v.rep.paced ??= {})[s] = poolRounds(pacedRuns.get(v)![s]!)
         }
       }
     }
@@ -1088,6 +1168,14 @@ const shownChange = (c: Change) => (c.lo === undefined ? signedPct(c.change) : `
 
 /** JSON.stringify's replacer for the report: latency histograms are pooled, not kept (megabytes at 12 rounds). */
 const withoutHistograms = (key: string, value: unknown) => (key === 'hist' || key === 'rounds' ? undefined : value)
+
+/**
+ * The highest rate a paced run is sent at, whatever --paced asks. Measured here (one core for the
+ * load generator, cached searches answered in about 25 µs): Node's HTTP client sends up to about
+ * 5,000 requests a second on schedule; at 10,000 it fell 18 ms behind and its own lag became the
+ * latency measured. Cached searches are paced at this rate, well under their capacity.
+ */
+const PACED_MAX_RATE = 2000
 
 /** A server still busy this long after a load run is restarted, so its backlog does not eat into the next run. */
 const DRAIN_LIMIT_MS = 30_000
@@ -1338,12 +1426,17 @@ function verdicts(r: SizeReport): Verdict[] {
       const a = off.load[s]
       const b = on.load[s]
       const at = s === 'search-nocache' || key === 'off2' ? 'info' : TARGET_SIZE
+      // With --paced, p99 is judged at the fixed rate (a closed loop's p99 at saturation restates
+      // its req/s; see bench/loadgen.ts's openLoop), req/s at saturation.
+      const pa = off.paced?.[s]
+      const pb = on.paced?.[s]
       // Judged on the pooled change; its interval is shown beside it, for how sure that is.
       for (const [figure, target, pass] of [
         ['p99', '≤ +10%', (v: number) => v <= 0.1],
         ['req/s', '≥ -10%', (v: number) => v >= -0.1],
       ] as const) {
-        const c = a && b ? changeFromOff(a, b, figure === 'req/s' ? 'rps' : figure) : undefined
+        const [x, y] = figure === 'p99' && pa && pb ? [pa, pb] : [a, b]
+        const c = x && y ? changeFromOff(x, y, figure === 'req/s' ? 'rps' : figure) : undefined
         add(`${s} ${figure} ${VARIANT_NAMES[key]} vs off`, target, c?.change, pass, at, () => (c ? shownChange(c) : 'n/a'))
       }
     }
@@ -1583,7 +1676,7 @@ function renderSummary(reports: SizeReport[], o: Options, reference?: { startMs:
 function renderEventsTable(r: SizeReport): string {
   const keys = VARIANT_ORDER.filter((k) => r.events[k])
   if (keys.length === 0) return ''
-  const W = { metric: 26, col: 34, target: 9, verdict: 7 }
+  const W = { metric: 36, col: 34, target: 9, verdict: 7 }
   const pad = (x: string, n: number, right = false) => (x.length > n ? x.slice(0, n) : right ? x.padStart(n) : x.padEnd(n))
   const line = (m: string, cells: string[], t: string, v: string) =>
     `${pad(m, W.metric)} | ${cells.map((c) => pad(c, W.col, true)).join(' | ')} | ${pad(t, W.target)} | ${pad(v, W.verdict)}`.trimEnd()
@@ -1615,22 +1708,36 @@ function renderEventsTable(r: SizeReport): string {
     ),
   )
   out.push(`${'-'.repeat(W.metric)}-+-${keys.map(() => '-'.repeat(W.col)).join('-+-')}-+-${'-'.repeat(W.target)}-+-${'-'.repeat(W.verdict)}`)
+  const cpu = (v: number) => (Number.isFinite(v) ? `${v.toFixed(0)} µs` : 'n/a')
   for (const sc of SCENARIOS) {
-    for (const [what, figure, show] of [
-      ['p99', 'p99', ms],
-      ['req/s', 'rps', rate],
+    // With --paced: p99 at the fixed rate is the row judged; p99 at saturation is for information.
+    const pacedRate = off?.paced?.[sc] ? Math.round(off.paced[sc].requests / off.paced[sc].durationS) : undefined
+    type Row = readonly [label: string, verdict: string | undefined, figure: 'p99' | 'rps' | 'cpuUs', show: (v: number) => string, paced: boolean]
+    const pacedRows: Row[] =
+      pacedRate !== undefined
+        ? [
+            [`${sc} p99 at ${rate(pacedRate)}/s`, 'p99', 'p99', ms, true],
+            [`${sc} CPU/answer at ${rate(pacedRate)}/s`, undefined, 'cpuUs', cpu, true],
+            [`${sc} p99 saturated`, undefined, 'p99', ms, false],
+          ]
+        : [[`${sc} p99`, 'p99', 'p99', ms, false]]
+    const rows: Row[] = [
+      ...pacedRows,
+      [`${sc} req/s`, 'req/s', 'rps', rate, false],
       // For information: what an answer costs in CPU (cpuUs), to read the p99 and req/s rows by.
-      ['CPU/answer', 'cpuUs', (v: number) => (Number.isFinite(v) ? `${v.toFixed(0)} µs` : 'n/a')],
-    ] as const) {
+      [`${sc} CPU/answer${pacedRate !== undefined ? ' saturated' : ''}`, undefined, 'cpuUs', cpu, false],
+    ]
+    for (const [label, verdict, figure, show, paced] of rows) {
+      const of = (k: EventsVariant) => (paced ? r.events[k]?.paced : r.events[k]?.load)?.[sc]
       const cells = keys.map((k) => {
-        const l = r.events[k]?.load[sc]
+        const l = of(k)
         if (!l) return 'n/a'
-        const base = off?.load[sc]
+        const base = of('off')
         const shown = show(figure === 'cpuUs' ? (l.cpuUs ?? Number.NaN) : l[figure])
         return k !== 'off' && base ? `${shown} (${shownChange(changeFromOff(base, l, figure))})` : shown
       })
-      const v = verdictOf(on.map((k) => `${sc} ${what} ${VARIANT_NAMES[k]} vs off`))
-      out.push(line(`${sc} ${what}`, cells, v.target, v.verdict))
+      const v = verdict ? verdictOf(on.map((k) => `${sc} ${verdict} ${VARIANT_NAMES[k]} vs off`)) : { target: '', verdict: '' }
+      out.push(line(label, cells, v.target, v.verdict))
     }
   }
   out.push(
@@ -1751,6 +1858,10 @@ async function main(): Promise<void> {
       '"other CPU during load" is the share of the CPU that other processes took during a load run (worst run).',
   )
   await compile()
+  if (o.pin) {
+    pinning = pinCpus()
+    print(`Pinned (--pin): every server on CPU ${pinning.server}; the load generator, this process and its PostgreSQL on ${pinning.others}.`)
+  }
   // A PostgreSQL for the events: DATABASE_URL's, or a throwaway cluster (--postgres), stopped at the end.
   let pgUrl = o.events === 'off' ? undefined : process.env.DATABASE_URL || undefined
   if (!pgUrl && o.postgres) {
@@ -1760,6 +1871,8 @@ async function main(): Promise<void> {
     stopPostgres = () => pg.close()
     postgresPid = () => pg.pid()
     pgUrl = pg.url
+    const pid = pg.pid()
+    if (pinning && pid) for (const p of processTree(pid)) pinProcess(p, pinning.others)
   }
   const source = sourceState()
   const digest = buildDigest()
