@@ -110,8 +110,9 @@ const MAX_WAITING_PER_CONNECTION = 50
 /**
  * An open loop: request i leaves at start + i/rate whatever the answers, over `connections`
  * keep-alive connections, and its latency runs from that scheduled time, so time spent waiting
- * for a free connection counts (as in wrk2: a closed loop at saturation only measures how long its
- * own queue is, connections / throughput, so its p99 restates req/s). Evenly spaced, not random,
+ * for a free connection counts, as in wrk2. A closed loop at saturation keeps every connection
+ * waiting, so its mean latency is connections / req/s (Little's law) and its p99 mostly restates
+ * its req/s; paced, p99 is what a user meets at that load. Evenly spaced, not random,
  * so that two servers get the very same arrivals. Bounded: at most MAX_WAITING_PER_CONNECTION
  * waiting per connection (beyond, a request is counted as missed) and the run's time limit.
  */
