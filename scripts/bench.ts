@@ -1046,7 +1046,7 @@ async function measureInterleaved(
       log(
         `${v.label}: ${s}${perSecond ? ` paced at ${perSecond} req/s` : ''}${o.rounds > 1 ? ` (round ${round + 1} of ${o.rounds})` : ''}: ` +
           `p50 ${ms(r.p50)} p90 ${ms(r.p90)} p99 ${ms(r.p99)}, ${rate(r.rps)} req/s (${r.requests} answered), ` +
-          `${r.non2xx} non-2xx, ${r.errors} errors${r.missed ? `, ${r.missed} not sent (too many waiting)` : ''}; other processes took ${pct(r.otherCpu)} of the CPU`,
+          `${r.non2xx} non-2xx, ${r.errors} errors${perSecond ? `, sent up to ${ms(r.lateMs)} late` : ''}${r.missed ? `, ${r.missed} not sent (too many waiting)` : ''}; other processes took ${pct(r.otherCpu)} of the CPU`,
       )
       return r
     }
