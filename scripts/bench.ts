@@ -272,6 +272,51 @@ function cpuTicks(pids: number[]): { busy: number; total: number; own: number } 
   return { busy: total - idle, total, own }
 }
 
+/** The servers this benchmark started, by pid: their names in busiestOthers. */
+const serverNames = new Map<number, string>()
+
+/** CPU ticks used so far by every process on the machine (user + system, all threads), with its command line. */
+function cpuByProcess(): Map<number, { ticks: number; name: string }> {
+  const out = new Map<number, { ticks: number; name: string }>()
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      // A server this benchmark started by its name, another process by its command without flags.
+      const argv = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').filter(Boolean)
+      const cmd = [path.basename(argv[0] ?? ''), ...argv.slice(1).filter((a) => !a.startsWith('-'))].join(' ').replaceAll(`${ROOT}/`, '')
+      const name = serverNames.get(Number(entry)) ?? (cmd.slice(0, 60) || stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')))
+      out.set(Number(entry), { ticks: Number(fields[11]) + Number(fields[12]), name })
+    } catch {
+      // gone between the listing and the read
+    }
+  }
+  return out
+}
+
+/**
+ * The processes other than `pids` that used the most CPU between two snapshots, as "name N%" of
+ * the machine, the busiest first: which other process a slow run shared the machine with.
+ */
+function busiestOthers(
+  a: Map<number, { ticks: number; name: string }>,
+  b: Map<number, { ticks: number; name: string }>,
+  totalTicks: number,
+  pids: number[],
+  n = 3,
+): string {
+  if (totalTicks <= 0) return ''
+  const used: Array<[string, number]> = []
+  for (const [pid, p] of b) if (!pids.includes(pid)) used.push([p.name, p.ticks - (a.get(pid)?.ticks ?? 0)])
+  return used
+    .filter(([, t]) => t / totalTicks >= 0.01)
+    .sort((x, y) => y[1] - x[1])
+    .slice(0, n)
+    .map(([name, t]) => `${name} ${pct(t / totalTicks)}`)
+    .join(', ')
+}
+
 /** Linux clock ticks per second (USER_HZ) of /proc/stat and /proc/<pid>/stat. */
 const TICKS_PER_S = 100
 
@@ -406,6 +451,7 @@ async function startServer(name: string, args: string[], env: NodeJS.ProcessEnv,
   const start = performance.now()
   const child = spawn(...onCpus(pinning?.server, NODE, fullArgs), { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] })
   children.add(child)
+  if (child.pid !== undefined) serverNames.set(child.pid, name)
   let stderr = ''
   child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-20_000)))
   child.on('close', () => children.delete(child))
@@ -488,6 +534,8 @@ interface LoadResult {
   durationS: number
   /** Share of the machine's CPU used by other processes (not the server, not this benchmark or its load generator) during the run. */
   otherCpu?: number
+  /** The other processes that used the most CPU during the run, as "command N%" (busiestOthers). */
+  busiest?: string
   /** CPU time the load generator used (its whole process, start to end of the run), in ms. */
   loadgenCpuMs?: number
   /** How long the server stayed busy after the run ended (answering what was still queued). */
@@ -1036,8 +1084,11 @@ async function measureInterleaved(
       const costPids = [v.server.child.pid ?? -1, ...(v.key === 'postgres' && postgresPid?.() ? processTree(postgresPid()!) : [])]
       const before = cpuTicks(pids)
       const costBefore = cpuTicks(costPids).own
+      const procsBefore = cpuByProcess()
       const r = await load(v.server.port, scenarioRequests(w, s), o.duration, o.connections, perSecond)
-      r.otherCpu = otherCpuShare(before, cpuTicks(pids), r.loadgenCpuMs)
+      const after = cpuTicks(pids)
+      r.otherCpu = otherCpuShare(before, after, r.loadgenCpuMs)
+      r.busiest = busiestOthers(procsBefore, cpuByProcess(), after.total - before.total, pids)
       if (r.requests > 0) r.cpuUs = (((cpuTicks(costPids).own - costBefore) / TICKS_PER_S) * 1e6) / r.requests
       v.rep.rssAfter = Math.max(v.rep.rssAfter ?? 0, procMemory(v.server.child.pid)?.rss ?? 0) || undefined
       r.drainMs = await waitIdle(v.server.child.pid, DRAIN_LIMIT_MS)
@@ -1046,7 +1097,7 @@ async function measureInterleaved(
       log(
         `${v.label}: ${s}${perSecond ? ` paced at ${perSecond} req/s` : ''}${o.rounds > 1 ? ` (round ${round + 1} of ${o.rounds})` : ''}: ` +
           `p50 ${ms(r.p50)} p90 ${ms(r.p90)} p99 ${ms(r.p99)}, ${rate(r.rps)} req/s (${r.requests} answered), ` +
-          `${r.non2xx} non-2xx, ${r.errors} errors${perSecond ? `, sent up to ${ms(r.lateMs)} late` : ''}${r.missed ? `, ${r.missed} not sent (too many waiting)` : ''}; other processes took ${pct(r.otherCpu)} of the CPU`,
+          `${r.non2xx} non-2xx, ${r.errors} errors${perSecond ? `, sent up to ${ms(r.lateMs)} late` : ''}${r.missed ? `, ${r.missed} not sent (too many waiting)` : ''}; other processes took ${pct(r.otherCpu)} of the CPU${r.busiest ? ` (${r.busiest})` : ''}`,
       )
       return r
     }
@@ -1074,6 +1125,13 @@ async function measureInterleaved(
         if (!offRps) continue
         pacedRate ??= Math.max(1, Math.min(PACED_MAX_RATE, Math.round(o.paced * offRps)))
         for (const v of order) {
+          // The same warm-up as a run at saturation, at the paced rate: without it the run's first
+          // second is a server's first after idling while the others ran (15-45 s), and in about
+          // one run in ten both query workers then stalled 100-250 ms, events on or off alike.
+          if (o.warmup > 0) {
+            await load(v.server.port, scenarioRequests(w, s), o.warmup, o.connections, pacedRate)
+            await waitIdle(v.server.child.pid, DRAIN_LIMIT_MS)
+          }
           ;(pacedRuns.get(v)![s] ??= []).push(await measure(v, s, round, pacedRate))
           ;(v.rep.paced ??= {})[s] = poolRounds(pacedRuns.get(v)![s]!)
         }
@@ -1242,8 +1300,11 @@ async function measureServer(
       await warm(s)
       const pids = [process.pid, server.child.pid ?? -1]
       const before = cpuTicks(pids)
+      const procsBefore = cpuByProcess()
       const r = await load(server.port, scenarioRequests(w, s), o.duration, o.connections)
-      r.otherCpu = otherCpuShare(before, cpuTicks(pids), r.loadgenCpuMs)
+      const after = cpuTicks(pids)
+      r.otherCpu = otherCpuShare(before, after, r.loadgenCpuMs)
+      r.busiest = busiestOthers(procsBefore, cpuByProcess(), after.total - before.total, pids)
       const rss = procMemory(server.child.pid)?.rss
       if (rss !== undefined) rssSeen.push(rss)
       rep.load[s] = r
@@ -1251,7 +1312,7 @@ async function measureServer(
       r.drainMs = await waitIdle(server.child.pid, DRAIN_LIMIT_MS)
       log(
         `${label}: ${s}: p50 ${ms(r.p50)} p90 ${ms(r.p90)} p99 ${ms(r.p99)}, ${rate(r.rps)} req/s (${r.requests} answered), ` +
-          `${r.non2xx} non-2xx, ${r.errors} errors; other processes took ${pct(r.otherCpu)} of the CPU; server busy ${ms(r.drainMs)} after the run`,
+          `${r.non2xx} non-2xx, ${r.errors} errors; other processes took ${pct(r.otherCpu)} of the CPU${r.busiest ? ` (${r.busiest})` : ''}; server busy ${ms(r.drainMs)} after the run`,
       )
       if (r.drainMs >= DRAIN_LIMIT_MS && i < SCENARIOS.length - 1) {
         r.restartedAfter = true
