@@ -220,14 +220,22 @@ function procMemory(pid: number | undefined): { rss: number; hwm: number } | und
   }
 }
 
+/** The fields of a /proc/<pid>/stat line after the command name (field 3 of the line first). */
+const fieldsOf = (stat: string): string[] => stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+
+/** The fields of a process's /proc/<pid>/stat (fieldsOf); throws when it is gone. */
+const statFields = (pid: number): string[] => fieldsOf(readFileSync(`/proc/${pid}/stat`, 'utf8'))
+
+/** CPU ticks a process has used, user + system (fields 14 and 15 of the stat line), from its fieldsOf. */
+const cpuOf = (fields: string[]): number => Number(fields[11]) + Number(fields[12])
+
 /** The pids of a process and all its descendants, from the parent pid of every process in /proc. */
 function processTree(root: number): number[] {
   const children = new Map<number, number[]>()
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue
     try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8')
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) // field 4 of the line
+      const ppid = Number(statFields(Number(name))[1]) // field 4 of the line
       const list = children.get(ppid)
       if (list) list.push(Number(name))
       else children.set(ppid, [Number(name)])
@@ -262,9 +270,7 @@ function cpuTicks(pids: number[]): { busy: number; total: number; own: number } 
   let own = 0
   for (const pid of pids) {
     try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-      own += Number(fields[11]) + Number(fields[12]) // utime, stime (fields 14 and 15 of the line)
+      own += cpuOf(statFields(pid))
     } catch {
       // the process is gone: nothing of it to count
     }
@@ -282,12 +288,11 @@ function cpuByProcess(): Map<number, { ticks: number; name: string }> {
     if (!/^\d+$/.test(entry)) continue
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
       // A server this benchmark started by its name, another process by its command without flags.
       const argv = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').filter(Boolean)
       const cmd = [path.basename(argv[0] ?? ''), ...argv.slice(1).filter((a) => !a.startsWith('-'))].join(' ').replaceAll(`${ROOT}/`, '')
       const name = serverNames.get(Number(entry)) ?? (cmd.slice(0, 60) || stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')))
-      out.set(Number(entry), { ticks: Number(fields[11]) + Number(fields[12]), name })
+      out.set(Number(entry), { ticks: cpuOf(fieldsOf(stat)), name })
     } catch {
       // gone between the listing and the read
     }
@@ -315,6 +320,17 @@ function busiestOthers(
     .slice(0, n)
     .map(([name, t]) => `${name} ${pct(t / totalTicks)}`)
     .join(', ')
+}
+
+/** Run a load and set its otherCpu and busiest: what processes other than `pids` and the load generator took meanwhile. */
+async function withOtherCpu(pids: number[], run: () => Promise<LoadResult>): Promise<LoadResult> {
+  const before = cpuTicks(pids)
+  const procsBefore = cpuByProcess()
+  const r = await run()
+  const after = cpuTicks(pids)
+  r.otherCpu = otherCpuShare(before, after, r.loadgenCpuMs)
+  r.busiest = busiestOthers(procsBefore, cpuByProcess(), after.total - before.total, pids)
+  return r
 }
 
 /** Linux clock ticks per second (USER_HZ) of /proc/stat and /proc/<pid>/stat. */
@@ -1078,17 +1094,23 @@ async function measureInterleaved(
       if (recordsEvents(v.key)) await waitEventsReady(v.server.port, v.label)
       await waitIdle(v.server.child.pid, DRAIN_LIMIT_MS)
     }
+    /**
+     * A variant's warm-up before each measured run, at saturation or at the paced rate, then the
+     * wait for it to drain. Paced runs need it as much: without it a run's first second is the
+     * server's first after idling while the others ran (15-45 s), and in about one run in ten both
+     * query workers then stalled 100-250 ms, events on or off alike.
+     */
+    const warmUp = async (v: (typeof running)[number], s: ScenarioName, perSecond?: number): Promise<void> => {
+      if (o.warmup <= 0) return
+      await load(v.server.port, scenarioRequests(w, s), o.warmup, o.connections, perSecond)
+      await waitIdle(v.server.child.pid, DRAIN_LIMIT_MS)
+    }
     /** One measured run of a variant: at saturation, or at a fixed rate (paced); its CPU per answer, then the wait for the server to drain. */
     const measure = async (v: (typeof running)[number], s: ScenarioName, round: number, perSecond?: number): Promise<LoadResult> => {
       const pids = [process.pid, v.server.child.pid ?? -1]
       const costPids = [v.server.child.pid ?? -1, ...(v.key === 'postgres' && postgresPid?.() ? processTree(postgresPid()!) : [])]
-      const before = cpuTicks(pids)
       const costBefore = cpuTicks(costPids).own
-      const procsBefore = cpuByProcess()
-      const r = await load(v.server.port, scenarioRequests(w, s), o.duration, o.connections, perSecond)
-      const after = cpuTicks(pids)
-      r.otherCpu = otherCpuShare(before, after, r.loadgenCpuMs)
-      r.busiest = busiestOthers(procsBefore, cpuByProcess(), after.total - before.total, pids)
+      const r = await withOtherCpu(pids, () => load(v.server.port, scenarioRequests(w, s), o.duration, o.connections, perSecond))
       if (r.requests > 0) r.cpuUs = (((cpuTicks(costPids).own - costBefore) / TICKS_PER_S) * 1e6) / r.requests
       v.rep.rssAfter = Math.max(v.rep.rssAfter ?? 0, procMemory(v.server.child.pid)?.rss ?? 0) || undefined
       r.drainMs = await waitIdle(v.server.child.pid, DRAIN_LIMIT_MS)
@@ -1111,10 +1133,7 @@ async function measureInterleaved(
         if (o.restart && (i > 0 || round > 0)) for (const v of running) await restart(v)
         const order = running.map((_, k) => running[(k + i + round) % running.length]!)
         for (const v of order) {
-          if (o.warmup > 0) {
-            await load(v.server.port, scenarioRequests(w, s), o.warmup, o.connections)
-            await waitIdle(v.server.child.pid, DRAIN_LIMIT_MS)
-          }
+          await warmUp(v, s)
           ;(runs.get(v)![s] ??= []).push(await measure(v, s, round))
           v.rep.load[s] = poolRounds(runs.get(v)![s]!)
         }
@@ -1125,13 +1144,7 @@ async function measureInterleaved(
         if (!offRps) continue
         pacedRate ??= Math.max(1, Math.min(PACED_MAX_RATE, Math.round(o.paced * offRps)))
         for (const v of order) {
-          // The same warm-up as a run at saturation, at the paced rate: without it the run's first
-          // second is a server's first after idling while the others ran (15-45 s), and in about
-          // one run in ten both query workers then stalled 100-250 ms, events on or off alike.
-          if (o.warmup > 0) {
-            await load(v.server.port, scenarioRequests(w, s), o.warmup, o.connections, pacedRate)
-            await waitIdle(v.server.child.pid, DRAIN_LIMIT_MS)
-          }
+          await warmUp(v, s, pacedRate)
           ;(pacedRuns.get(v)![s] ??= []).push(await measure(v, s, round, pacedRate))
           ;(v.rep.paced ??= {})[s] = poolRounds(pacedRuns.get(v)![s]!)
         }
@@ -1299,12 +1312,8 @@ async function measureServer(
     for (const [i, s] of SCENARIOS.entries()) {
       await warm(s)
       const pids = [process.pid, server.child.pid ?? -1]
-      const before = cpuTicks(pids)
-      const procsBefore = cpuByProcess()
-      const r = await load(server.port, scenarioRequests(w, s), o.duration, o.connections)
-      const after = cpuTicks(pids)
-      r.otherCpu = otherCpuShare(before, after, r.loadgenCpuMs)
-      r.busiest = busiestOthers(procsBefore, cpuByProcess(), after.total - before.total, pids)
+      const port = server.port
+      const r = await withOtherCpu(pids, () => load(port, scenarioRequests(w, s), o.duration, o.connections))
       const rss = procMemory(server.child.pid)?.rss
       if (rss !== undefined) rssSeen.push(rss)
       rep.load[s] = r
