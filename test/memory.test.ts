@@ -67,8 +67,8 @@ describe('NODE_FLAGS', () => {
 
   it('missingNodeFlags names the ones a process was started without', () => {
     const exposed = typeof (globalThis as { gc?: unknown }).gc === 'function'
-    assert.deepEqual(missingNodeFlags(['--no_allocation_site_pretenuring']), exposed ? [] : ['--expose-gc'])
-    assert.deepEqual(missingNodeFlags([]), exposed ? ['--no-allocation-site-pretenuring'] : [...NODE_FLAGS])
+    assert.deepEqual(missingNodeFlags(['--no_allocation_site_pretenuring', '--no-memory-reducer']), exposed ? [] : ['--expose-gc'])
+    assert.deepEqual(missingNodeFlags([]), exposed ? ['--no-allocation-site-pretenuring', '--no-memory-reducer'] : [...NODE_FLAGS])
   })
 })
 

@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --expose-gc --no-allocation-site-pretenuring
+#!/usr/bin/env -S node --expose-gc --no-allocation-site-pretenuring --no-memory-reducer
 /**
  * The `kb` command line: build, lint, serve, search, match, eval, import, draft, report, new, schema, dev.
  * Human-readable output by default; `--json` for scripts. Exit codes: 0 ok, 1 failure

@@ -3,7 +3,7 @@
  * command-line options (setting them after start-up is unpredictable), and they are process-wide:
  * the query workers run with the process's flags, and refuse V8 flags in their own execArgv
  * (ERR_WORKER_INVALID_EXEC_ARGV). So the `kb` command sets them in its first line
- * (src/cli/main.ts: `#!/usr/bin/env -S node --expose-gc --no-allocation-site-pretenuring`), the
+ * (src/cli/main.ts: `#!/usr/bin/env -S node --expose-gc --no-allocation-site-pretenuring --no-memory-reducer`), the
  * npm scripts and the tests that start a server pass NODE_FLAGS to node, and nothing here
  * switches a flag at run time.
  */
@@ -22,8 +22,16 @@
  * per scavenge with pretenuring and not at all without it, and each scavenge took 1.1-1.5 ms
  * instead of 2.3-2.9 ms. Under load that growth meant a full collection every few seconds in each
  * thread, the stalls behind the 40 KB p99.
+ *
+ * `--no-memory-reducer`: when a heap's allocation rate drops (a server gone quiet), V8's memory
+ * reducer starts full collections meant to give memory back, and shrinks the young generation.
+ * The query workers go quiet together, so when traffic came back while that was under way both
+ * were held at once: 40 KB pastes at a fixed rate after 25 s idle, 10,000 articles, the worst
+ * answer of a 3-second run over 60 ms in 10 of 60 runs with it (up to 490 ms) against 2 of 40
+ * without it (one of them the first run after start). The price: an idle server keeps what it used,
+ * up to 60 MB more RSS (413-421 MB against 361-395 MB after the same idle).
  */
-export const NODE_FLAGS = ['--expose-gc', '--no-allocation-site-pretenuring'] as const
+export const NODE_FLAGS = ['--expose-gc', '--no-allocation-site-pretenuring', '--no-memory-reducer'] as const
 
 /**
  * Run a full garbage collection now, when node was started with --expose-gc; returns whether it
