@@ -15,6 +15,7 @@ import type { FastifyInstance } from 'fastify'
 import { parseAllDocuments } from 'yaml'
 import { loadArticles } from '../src/build/content/load.js'
 import { loadConfig } from '../src/config.js'
+import { NODE_FLAGS } from '../src/runtime/memory.js'
 import { appFor, REPO } from './helpers/kb.js'
 import { CLI } from './helpers/server.js'
 
@@ -86,8 +87,11 @@ describe('examples/', () => {
     assert.equal(service!.spec.ports[0]!.targetPort, 'http')
   })
 
-  it('Containerfile: non-root, SIGTERM, a health check on a route, settings the configuration accepts', async () => {
+  it("Containerfile: non-root, SIGTERM, a health check on a route, settings the configuration accepts, the server's V8 flags", async () => {
     const text = await readFile(path.join(EXAMPLES, 'container', 'Containerfile'), 'utf8')
+    // node runs as PID 1 there, not through the bin's first line: its ENTRYPOINT spells NODE_FLAGS out.
+    const entrypoint = /^ENTRYPOINT (\[.*\])$/m.exec(text)
+    assert.deepEqual(JSON.parse(entrypoint![1]!), ['node', ...NODE_FLAGS, 'build/bundle/main.js'])
     assert.match(text, /^FROM docker\.io\/library\/node:20-slim\b/m)
     assert.match(text, /npm ci --omit=dev/)
     assert.match(text, /^USER node$/m)
