@@ -277,6 +277,94 @@ describe('identical questions between two writes', () => {
   })
 })
 
+describe('question rows in the database', () => {
+  it('store every column as recorded; what PostgreSQL cannot hold (U+0000, a lone surrogate) becomes U+FFFD', async () => {
+    const db = await openEventDb({ dataDir: 'memory://' })
+    try {
+      await migrate(db)
+      const writer = new EventWriter(() => db, { capacity: 100, batchSize: 100, flushMs: 60_000, replica: 'r "1" \\ é' })
+      const asked: QuestionAsked = {
+        kind: 'match',
+        text: 'Error 0x80070005 "Access is denied."\nat C:\\Windows\\System32 \u00e9\u2028\t<user>',
+        raw: 'C:\\Users\\ana "quoted"\n\u0000 \\u0000 \udc00 \u{1F600}',
+        resultIds: ['a-1', 'b "2"'],
+        confidences: [0.875, 0.25],
+        noConfidentMatch: false,
+        partial: true,
+        codes: ['0x80070005', 'HTTP 503.2'],
+        buildId: 'build-7',
+      }
+      const before = Date.now()
+      const queryId = writer.recordQuestion(asked)
+      writer.recordQuestion({ ...asked, resultIds: [...asked.resultIds] })
+      // A question with no confidences and no raw paste, asked once.
+      const searchId = writer.recordQuestion({
+        ...asked,
+        kind: 'search',
+        raw: undefined,
+        confidences: undefined,
+        codes: [],
+        partial: false,
+        noConfidentMatch: true,
+        resultIds: [],
+      })
+      // The other tables too: one verdict's comment must not cost the batch its other events.
+      writer.record({
+        type: 'feedback',
+        id: '00000000-0000-4000-8000-0000000000f1',
+        at: new Date(),
+        queryId,
+        articleId: 'a-1',
+        verdict: 'solved',
+        comment: 'ok\u0000',
+      })
+      writer.record({ type: 'use', id: '00000000-0000-4000-8000-0000000000f2', at: new Date(), articleId: 'a-1', ticket: 'INC-1\ud800' })
+      await writer.flush()
+      assert.deepEqual((await db.query('SELECT comment FROM kb_feedback')).rows, [{ comment: 'ok\uFFFD' }])
+      assert.deepEqual((await db.query('SELECT ticket FROM kb_uses')).rows, [{ ticket: 'INC-1\uFFFD' }])
+      const got = (
+        await db.query<Record<string, unknown>>(
+          'SELECT id, at, last_at, n, kind, text, raw, result_ids, confidences, no_confident_match, partial, codes, build_id, replica FROM kb_queries ORDER BY kind',
+        )
+      ).rows
+      assert.equal(got.length, 2)
+      const [match, search] = got as [Record<string, unknown>, Record<string, unknown>]
+      assert.deepEqual(
+        { ...match, at: undefined, last_at: undefined },
+        {
+          id: questionRowOf(queryId),
+          at: undefined,
+          last_at: undefined,
+          n: 2,
+          kind: 'match',
+          text: asked.text,
+          raw: 'C:\\Users\\ana "quoted"\n\uFFFD \\u0000 \uFFFD \u{1F600}',
+          result_ids: asked.resultIds,
+          confidences: asked.confidences,
+          no_confident_match: false,
+          partial: true,
+          codes: asked.codes,
+          build_id: 'build-7',
+          replica: 'r "1" \\ é',
+        },
+      )
+      for (const t of [match.at, match.last_at]) {
+        const ms = (t as Date).getTime()
+        assert.ok(ms >= before - 1 && ms <= Date.now() + 1, `recorded time ${String(t)}`)
+      }
+      assert.ok((match.at as Date).getTime() <= (match.last_at as Date).getTime())
+      assert.equal(search.id, questionRowOf(searchId))
+      assert.equal(search.raw, null)
+      assert.equal(search.confidences, null)
+      assert.deepEqual(search.codes, [])
+      assert.deepEqual(search.result_ids, [])
+      assert.equal(search.no_confident_match, true)
+    } finally {
+      await db.close()
+    }
+  })
+})
+
 describe('question rows', () => {
   it('share a row only when every stored column is equal, whatever the order they come in', () => {
     const base: QuestionAsked = {
@@ -304,7 +392,7 @@ describe('question rows', () => {
       { ...base, text: 'Login failed for user <user>.' },
     ]
     const groups = new QuestionGroups()
-    const now = new Date()
+    const now = Date.now()
     const rowOf = (q: QuestionAsked) => questionRowOf(groups.add(q, now, true)!)
     const first = rowOf(base)
     const others = variants.map(rowOf)

@@ -21,17 +21,26 @@ const bucketOf = (q: QuestionAsked): string => q.raw ?? q.text
  * included) and hashing it cost the request path about 7 µs per answer (bench/README.md).
  */
 function sameColumns(q: QuestionAsked, row: QueryEvent): boolean {
+  const r = row.question
+  // A cached answer records the one object it was given each time it is sent (http/events.ts).
+  if (q === r) return true
   return (
-    q.text === row.text &&
-    q.kind === row.kind &&
-    q.buildId === row.buildId &&
-    q.noConfidentMatch === row.noConfidentMatch &&
-    q.partial === row.partial &&
-    q.raw === row.raw &&
-    sameList(q.resultIds, row.resultIds) &&
-    sameList(q.confidences, row.confidences) &&
-    sameList(q.codes, row.codes)
+    q.text === r.text &&
+    q.kind === r.kind &&
+    q.buildId === r.buildId &&
+    q.noConfidentMatch === r.noConfidentMatch &&
+    q.partial === r.partial &&
+    q.raw === r.raw &&
+    sameList(q.resultIds, r.resultIds) &&
+    sameList(q.confidences, r.confidences) &&
+    sameList(q.codes, r.codes)
   )
+}
+
+/** The row of a bucket with the question's columns (a loop: no closure made per question asked). */
+function findRow(rows: readonly QueryEvent[], q: QuestionAsked): QueryEvent | undefined {
+  for (const row of rows) if (sameColumns(q, row)) return row
+  return undefined
 }
 
 /** Two lists with the same items in the same order (or both absent). */
@@ -60,10 +69,10 @@ export class QuestionGroups {
     return this.questions
   }
 
-  /** Add a question to its row if it has one; returns its queryId, or undefined when it needs a new row and `mayGrow` is false. */
-  add(q: QuestionAsked, now: Date, mayGrow: boolean): string | undefined {
+  /** Add a question asked at `now` (epoch ms) to its row if it has one; returns its queryId, or undefined when it needs a new row and `mayGrow` is false. */
+  add(q: QuestionAsked, now: number, mayGrow: boolean): string | undefined {
     const rows = this.byBucket.get(bucketOf(q))
-    const row = rows?.find((r) => sameColumns(q, r))
+    const row = rows && findRow(rows, q)
     if (row) {
       row.count++
       row.lastAt = now
@@ -72,7 +81,7 @@ export class QuestionGroups {
     }
     if (!mayGrow) return undefined
     const id = newQuestionRowId()
-    const added: QueryEvent = { type: 'query', id, at: now, lastAt: now, count: 1, ...q }
+    const added: QueryEvent = { type: 'query', id, at: now, lastAt: now, count: 1, question: q }
     if (rows) rows.push(added)
     else this.byBucket.set(bucketOf(q), [added])
     this.order.push(added)

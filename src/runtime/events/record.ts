@@ -11,7 +11,7 @@
 import { randomUUID } from 'node:crypto'
 import { normalizeLine } from '../../core/match/normalize.js'
 import { redact } from '../../core/privacy/redact.js'
-import type { QueryEvent } from './types.js'
+import type { Question } from './types.js'
 
 /** Characters of a question stored at most. */
 export const STORED_QUESTION_CHARS = 2000
@@ -54,7 +54,7 @@ export function storedQuestionOf(lines: readonly string[]): string {
 }
 
 /** What is known of a question when its answer is sent (the writer adds the ids, time and count). */
-export type QuestionAsked = Omit<QueryEvent, 'type' | 'id' | 'at' | 'count' | 'lastAt'>
+export type QuestionAsked = Question
 
 /** A question answered, from what the route knows, in the form the writer groups and stores. */
 export function questionAsked(input: {

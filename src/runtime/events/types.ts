@@ -1,17 +1,7 @@
 /** The events of the KCS loop: questions asked, articles opened, verdicts given, articles used on tickets. */
 
-/**
- * A search or match answered: what was asked (redacted), what was shown, how sure the answer was.
- * One row stands for `count` identical questions (same stored text, same answer, same build)
- * asked from `at` to `lastAt` within one flush of the writer; `id` is the row's (record.ts).
- */
-export interface QueryEvent {
-  type: 'query'
-  id: string
-  at: Date
-  /** Times this question was asked with this answer, from `at` to `lastAt`. */
-  count: number
-  lastAt: Date
+/** What is stored of a question and its answer (the columns a question row shares with every question it counts). */
+export interface Question {
   kind: 'search' | 'match'
   /** The question as stored: redacted, normalized, bounded (events/record.ts). */
   text: string
@@ -24,6 +14,26 @@ export interface QueryEvent {
   partial: boolean
   codes: string[]
   buildId: string
+}
+
+/**
+ * A search or match answered: what was asked (redacted), what was shown, how sure the answer was.
+ * One row stands for `count` identical questions (same stored text, same answer, same build)
+ * asked from `at` to `lastAt` within one flush of the writer; `id` is the row's (record.ts).
+ * The times are epoch milliseconds: a Date made for every question asked was garbage on the
+ * request path, where recording must cost next to nothing.
+ */
+export interface QueryEvent {
+  type: 'query'
+  id: string
+  /** First asked, epoch ms. */
+  at: number
+  /** Times this question was asked with this answer, from `at` to `lastAt`. */
+  count: number
+  /** Last asked, epoch ms. */
+  lastAt: number
+  /** The first of the identical questions, as recorded (the writer serializes it once: writer.ts). */
+  question: Question
 }
 
 /** A result opened from a list (widget, hosted page or API). */

@@ -9,7 +9,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises'
 import type { EventDb } from './db.js'
 import { QuestionGroups } from './questions.js'
 import { newQueryId, type QuestionAsked, questionRowOf } from './record.js'
-import type { KbEvent } from './types.js'
+import type { KbEvent, QueryEvent, Question } from './types.js'
 
 /** Why events were not written (the `reason` label of kb_events_dropped_total). */
 export type DropReason = 'buffer_full' | 'db_unavailable' | 'shutdown'
@@ -76,7 +76,7 @@ export class EventWriter {
       this.drop('shutdown', 1, 'the server is shutting down')
       return newQueryId()
     }
-    const id = this.questions.add(q, new Date(), this.held < this.options.capacity)
+    const id = this.questions.add(q, Date.now(), this.held < this.options.capacity)
     if (id === undefined) {
       this.dropFull()
       return newQueryId()
@@ -182,27 +182,79 @@ function eventCount(batch: readonly KbEvent[]): number {
   return n
 }
 
-/** Rows serialized per turn of the event loop (see recordsJson). */
+/** Rows serialized per turn of the event loop (see rowsJson). */
 const ROWS_PER_TURN = 50
 
 /**
- * Rows as a JSON array of objects, made a slice at a time with a turn of the event loop between
- * slices: the writer shares the event loop that answers requests, and a batch of 400 questions
- * took 1.6-4 ms to serialize in one go (JSON.stringify, bound by the output's size): a stall in the
- * path of every answer in flight, once a second under load.
+ * Rows as a JSON array, each made by `rowJson`, a slice at a time with a turn of the event loop
+ * between slices: the writer shares the event loop that answers requests, and a batch of 400
+ * questions took 1.6-4 ms to serialize in one go: a stall in the path of every answer in flight,
+ * once a second under load.
  */
-async function recordsJson(columns: Columns, rows: readonly unknown[][]): Promise<string> {
+async function rowsJson<T>(rows: readonly T[], rowJson: (row: T) => string): Promise<string> {
   const parts: string[] = []
-  for (let i = 0; i < rows.length; i += ROWS_PER_TURN) {
-    if (i > 0) await nextTurn()
-    const slice = rows.slice(i, i + ROWS_PER_TURN).map((r) => Object.fromEntries(r.map((v, k) => [columns[k]![0], v])))
-    parts.push(JSON.stringify(slice).slice(1, -1))
+  for (let i = 0; i < rows.length; i++) {
+    if (i > 0 && i % ROWS_PER_TURN === 0) await nextTurn()
+    parts.push(rowJson(rows[i]!))
   }
+  // One join makes a flat string; appending row by row made a rope of thousands of pieces, which
+  // posting it to PGlite's thread flattened: 1.1-1.7 ms against 0.5 ms, on the event loop.
   return `[${parts.join(',')}]`
 }
 
-/** A table's columns with their SQL types, in the order the rows give them. */
+/** What PostgreSQL cannot store in text or jsonb: U+0000, and a UTF-16 surrogate without its pair. */
+const UNSTORABLE = /[\0\p{Cs}]/gu
+
+/**
+ * JSON for the database: a string PostgreSQL would refuse gets U+FFFD in place of what it cannot
+ * hold. A paste, comment or ticket reference may carry them (a JSON body's "\u0000" or a lone
+ * "\ud800"), and one such row made jsonb refuse its whole batch: every event in it dropped.
+ */
+const dbJson = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' && v.search(UNSTORABLE) >= 0 ? v.replace(UNSTORABLE, '\uFFFD') : v))
+
+/** A table's columns with their SQL types; each row's JSON object has these keys. */
 type Columns = ReadonlyArray<readonly [name: string, type: string]>
+
+const QUERY_COLUMNS: Columns = [
+  ['id', 'uuid'],
+  ['at', 'timestamptz'],
+  ['last_at', 'timestamptz'],
+  ['n', 'integer'],
+  ['kind', 'text'],
+  ['text', 'text'],
+  ['raw', 'text'],
+  ['result_ids', 'text[]'],
+  ['confidences', 'real[]'],
+  ['no_confident_match', 'boolean'],
+  ['partial', 'boolean'],
+  ['codes', 'text[]'],
+  ['build_id', 'text'],
+  ['replica', 'text'],
+]
+
+/**
+ * A question's answer columns as JSON object members, made once per question object: a cached
+ * answer records the same object each time it is sent, so the same question rows, flushed once a
+ * second, are not serialized again (that cost about 10 µs per row of the main thread's time, with
+ * JSON.stringify over objects made for it).
+ */
+const answerColumns = new WeakMap<Question, string>()
+function answerColumnsJson(q: Question): string {
+  let json = answerColumns.get(q)
+  if (json === undefined) {
+    json =
+      `"kind":${dbJson(q.kind)},"text":${dbJson(q.text)},"raw":${dbJson(q.raw ?? null)},` +
+      `"result_ids":${dbJson(q.resultIds)},"confidences":${dbJson(q.confidences ?? null)},` +
+      `"no_confident_match":${q.noConfidentMatch},"partial":${q.partial},"codes":${dbJson(q.codes)},"build_id":${dbJson(q.buildId)}`
+    answerColumns.set(q, json)
+  }
+  return json
+}
+
+/** One kb_queries row as JSON (QUERY_COLUMNS' keys); `replica` already JSON. */
+const queryRowJson = (e: QueryEvent, replica: string): string =>
+  `{"id":${JSON.stringify(e.id)},"at":"${new Date(e.at).toISOString()}","last_at":"${new Date(e.lastAt).toISOString()}","n":${e.count},${answerColumnsJson(e.question)},"replica":${replica}}`
 
 /**
  * One INSERT per table for a batch, the rows passed as one JSON parameter and read back with
@@ -213,51 +265,18 @@ type Columns = ReadonlyArray<readonly [name: string, type: string]>
  */
 export async function insertStatements(batch: readonly KbEvent[], replica: string): Promise<Array<{ sql: string; params: unknown[] }>> {
   const out: Array<{ sql: string; params: unknown[] }> = []
-  const add = async (table: string, columns: Columns, rows: unknown[][]) => {
+  const add = async <T>(table: string, columns: Columns, rows: readonly T[], rowJson: (row: T) => string) => {
     if (rows.length === 0) return
     const names = columns.map(([n]) => n).join(', ')
     const record = columns.map(([n, t]) => `${n} ${t}`).join(', ')
     out.push({
       sql: `INSERT INTO ${table} (${names}) SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS r(${record}) ON CONFLICT (id) DO NOTHING`,
-      params: [await recordsJson(columns, rows)],
+      params: [await rowsJson(rows, rowJson)],
     })
   }
   const of = <T extends KbEvent['type']>(type: T) => batch.filter((e): e is Extract<KbEvent, { type: T }> => e.type === type)
-  await add(
-    'kb_queries',
-    [
-      ['id', 'uuid'],
-      ['at', 'timestamptz'],
-      ['last_at', 'timestamptz'],
-      ['n', 'integer'],
-      ['kind', 'text'],
-      ['text', 'text'],
-      ['raw', 'text'],
-      ['result_ids', 'text[]'],
-      ['confidences', 'real[]'],
-      ['no_confident_match', 'boolean'],
-      ['partial', 'boolean'],
-      ['codes', 'text[]'],
-      ['build_id', 'text'],
-      ['replica', 'text'],
-    ],
-    of('query').map((e) => [
-      e.id,
-      e.at,
-      e.lastAt,
-      e.count,
-      e.kind,
-      e.text,
-      e.raw ?? null,
-      e.resultIds,
-      e.confidences ?? null,
-      e.noConfidentMatch,
-      e.partial,
-      e.codes,
-      e.buildId,
-      replica,
-    ]),
-  )
+  const replicaJson = dbJson(replica)
+  await add('kb_queries', QUERY_COLUMNS, of('query'), (e) => queryRowJson(e, replicaJson))
   await add(
     'kb_opens',
     [
@@ -269,7 +288,17 @@ export async function insertStatements(batch: readonly KbEvent[], replica: strin
       ['position', 'integer'],
       ['source', 'text'],
     ],
-    of('open').map((e) => [e.id, e.at, e.queryId ?? null, e.queryId ? questionRowOf(e.queryId) : null, e.articleId, e.position ?? null, e.source]),
+    of('open'),
+    (e) =>
+      dbJson({
+        id: e.id,
+        at: e.at,
+        query_id: e.queryId ?? null,
+        question_id: e.queryId ? questionRowOf(e.queryId) : null,
+        article_id: e.articleId,
+        position: e.position ?? null,
+        source: e.source,
+      }),
   )
   await add(
     'kb_feedback',
@@ -282,7 +311,17 @@ export async function insertStatements(batch: readonly KbEvent[], replica: strin
       ['verdict', 'text'],
       ['comment', 'text'],
     ],
-    of('feedback').map((e) => [e.id, e.at, e.queryId, questionRowOf(e.queryId), e.articleId, e.verdict, e.comment ?? null]),
+    of('feedback'),
+    (e) =>
+      dbJson({
+        id: e.id,
+        at: e.at,
+        query_id: e.queryId,
+        question_id: questionRowOf(e.queryId),
+        article_id: e.articleId,
+        verdict: e.verdict,
+        comment: e.comment ?? null,
+      }),
   )
   await add(
     'kb_uses',
@@ -292,7 +331,8 @@ export async function insertStatements(batch: readonly KbEvent[], replica: strin
       ['article_id', 'text'],
       ['ticket', 'text'],
     ],
-    of('use').map((e) => [e.id, e.at, e.articleId, e.ticket]),
+    of('use'),
+    (e) => dbJson({ id: e.id, at: e.at, article_id: e.articleId, ticket: e.ticket }),
   )
   return out
 }
