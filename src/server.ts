@@ -23,6 +23,7 @@ function eventStoreFor(config: Config, app: FastifyInstance, openAfter: Promise<
     ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}),
     replica: config.KB_REPLICA || `${hostname()}-${process.pid}`,
     retentionDays: config.KB_EVENTS_RETENTION_DAYS,
+    flushMs: config.KB_EVENTS_FLUSH_MS,
     // The metrics exist once the app plugin is registered, before any event is recorded.
     onDrop: (reason, n) => app.metrics?.eventsDropped.inc({ reason }, n),
     onWritten: (n) => app.metrics?.eventsWritten.inc(n),

@@ -36,8 +36,8 @@ after(async () => {
 const count = async (sql: string, params: unknown[] = []) => (await db.query<{ n: number }>(sql, params)).rows[0]!.n
 
 /** A kb serve process writing events to the test's PostgreSQL. */
-async function replica(index: string, name: string): Promise<ServerProcess> {
-  const s = await serve(index, 'warn', { KB_EVENTS: '1', DATABASE_URL: pg.url, KB_REPLICA: name, KB_QUERY_WORKERS: '1' })
+async function replica(index: string, name: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+  const s = await serve(index, 'warn', { KB_EVENTS: '1', DATABASE_URL: pg.url, KB_REPLICA: name, KB_QUERY_WORKERS: '1', ...env })
   servers.push(s)
   await waitFor(async () => ((await fetch(`http://127.0.0.1:${s.port}/readyz`)).ok ? true : undefined), 30_000)
   return s
@@ -138,7 +138,8 @@ describe('replicas and faults (kb serve processes on one PostgreSQL)', () => {
   })
 
   it('PostgreSQL stopped during a load: 0 failed requests, drops counted, writing resumes', TEST, async () => {
-    const s = await replica(index, 'replica-fault')
+    // Writes every second, so that one is attempted while the database is down however few questions the load sends.
+    const s = await replica(index, 'replica-fault', { KB_EVENTS_FLUSH_MS: '1000' })
     const base = `http://127.0.0.1:${s.port}`
     let failed = 0
     let sent = 0

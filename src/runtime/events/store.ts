@@ -50,7 +50,7 @@ export class EventStore {
     this.writer = new EventWriter(() => this.db, {
       capacity: options.capacity ?? 10_000,
       batchSize: options.batchSize ?? 500,
-      flushMs: options.flushMs ?? 1000,
+      flushMs: options.flushMs ?? 5000,
       replica: options.replica,
       onDrop: options.onDrop,
       onWritten: options.onWritten,
