@@ -189,7 +189,7 @@ const ROWS_PER_TURN = 50
  * Rows as a JSON array, each made by `rowJson`, a slice at a time with a turn of the event loop
  * between slices: the writer shares the event loop that answers requests, and a batch of 400
  * questions took 1.6-4 ms to serialize in one go: a stall in the path of every answer in flight,
- * once a second under load.
+ * at every write under load.
  */
 async function rowsJson<T>(rows: readonly T[], rowJson: (row: T) => string): Promise<string> {
   const parts: string[] = []
@@ -235,8 +235,8 @@ const QUERY_COLUMNS: Columns = [
 
 /**
  * A question's answer columns as JSON object members, made once per question object: a cached
- * answer records the same object each time it is sent, so the same question rows, flushed once a
- * second, are not serialized again (that cost about 10 µs per row of the main thread's time, with
+ * answer records the same object each time it is sent, so the same question rows, written at every
+ * flush, are not serialized again (that cost about 10 µs per row of the main thread's time, with
  * JSON.stringify over objects made for it).
  */
 const answerColumns = new WeakMap<Question, string>()
