@@ -39,7 +39,7 @@ describe('redaction of stored questions', () => {
       'remote: HTTP Basic: Access denied for https://deploy:glpat-x7Rk2mQp9LwZ4vNb8TcY@git.example.net/ops/infra.git',
       'remote: HTTP Basic: Access denied for https://<user>:<secret>@<host>/ops/infra.git',
     ],
-    ['export AWS_ACCESS_KEY_ID=AKIAQWERTYUIOPASDFGH api_key: "5f2b9c0e1d7a"', 'export AWS_ACCESS_KEY_ID=<token> api_key: <secret>'],
+    ['export AWS_ACCESS_KEY_ID=AKIAQWERTYUIOPASDFGH api_key: "5f2b9c0e1d7a"', 'export AWS_ACCESS_KEY_ID=<secret> api_key: <secret>'],
     ['mail to ana.garcia+ops@contoso-mail.com failed from fe80::8c1:2ff:fe3a:41b7', 'mail to <email> failed from <ip>'],
     ['Could not load C:\\Users\\jdoe\\AppData\\Local\\app.config (0x80070005)', 'Could not load C:\\Users\\<user>\\AppData\\Local\\app.config (0x80070005)'],
   ]

@@ -210,7 +210,10 @@ export const UseBody = Type.Object(
 export type UseBody = Static<typeof UseBody>
 
 export const Recorded = Type.Object({
-  recorded: Type.Boolean({ description: 'False when events are off (KB_EVENTS=off) or the event buffer is full; the request itself succeeded' }),
+  recorded: Type.Boolean({
+    description:
+      'True when the event was queued for writing; false when events are off (KB_EVENTS=off), the events database is unavailable or the buffer is full (counted in kb_events_dropped_total). A queued event can still be dropped if the database fails before it is written. The request itself succeeded either way',
+  }),
 })
 
 // Insights (issue 17): behind Authorization: Bearer <KB_ADMIN_TOKEN>.

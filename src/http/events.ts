@@ -7,6 +7,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import fp from 'fastify-plugin'
 import { Errors } from '../api/errors.js'
+import { redact } from '../core/privacy/redact.js'
 import { ArticleParams, ErrorResponse, FeedbackBody, OpenBody, Recorded, UseBody } from '../api/schemas.js'
 import { newId, newQueryId, type QuestionAsked, questionAsked } from '../runtime/events/record.js'
 import type { EventStore } from '../runtime/events/store.js'
@@ -54,8 +55,7 @@ const events: FastifyPluginAsyncTypebox<EventsOptions> = async (app, opts) => {
   app.decorate('events', store)
   const record = (e: KbEvent): boolean => {
     if (!store) return false
-    store.record(e)
-    return true
+    return store.record(e)
   }
   // A cached answer is one object however often it is sent: its question, as stored, is kept with
   // it (the last query text it answered), so a search asked again costs a lookup, not a redaction.
@@ -69,6 +69,7 @@ const events: FastifyPluginAsyncTypebox<EventsOptions> = async (app, opts) => {
       kind: q.kind,
       lines: q.lines,
       ...(opts.storeRaw ? { raw: q.raw } : {}),
+      paste: q.raw,
       resultIds: q.resultIds,
       ...(q.confidences ? { confidences: q.confidences } : {}),
       noConfidentMatch: q.noConfidentMatch,
@@ -120,7 +121,8 @@ const events: FastifyPluginAsyncTypebox<EventsOptions> = async (app, opts) => {
         queryId,
         articleId,
         verdict,
-        ...(comment?.trim() ? { comment: comment.trim() } : {}),
+        // What users type is redacted like their questions: a comment may quote a password or an address.
+        ...(comment?.trim() ? { comment: redact(comment.trim()) } : {}),
       })
       return reply.code(202).send({ recorded })
     },
@@ -131,7 +133,7 @@ const events: FastifyPluginAsyncTypebox<EventsOptions> = async (app, opts) => {
     { schema: { summary: 'Record that an article was attached to a ticket', params: ArticleParams, body: UseBody, response } },
     async (req, reply) => {
       known(req.kb, req.params.id)
-      const recorded = record({ type: 'use', id: newId(), at: new Date(), articleId: req.params.id, ticket: req.body.ticket.trim() })
+      const recorded = record({ type: 'use', id: newId(), at: new Date(), articleId: req.params.id, ticket: redact(req.body.ticket.trim()) })
       return reply.code(202).send({ recorded })
     },
   )

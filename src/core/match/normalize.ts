@@ -23,7 +23,7 @@ const rx = (label: string, re: RegExp, by: string | ((m: string) => string) = ' 
 }
 
 /** True for words joined by underscores, each letters then digits at most: `QUERY2_CUBE_ILLEGAL_AGG_FUNC`. */
-const isSymbolicName = (s: string): boolean => s.includes('_') && s.split('_').every((part) => /^[A-Za-z]{2,}\d*$/.test(part))
+export const isSymbolicName = (s: string): boolean => s.includes('_') && s.split('_').every((part) => /^[A-Za-z]{2,}\d*$/.test(part))
 
 /** True when the text holds the character at least twice. */
 const twice = (s: string, c: string): boolean => {

@@ -1,6 +1,7 @@
 /** POST /api/match: symptom matching for a pasted error, log excerpt or stack trace. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply } from 'fastify'
+import { codesShown, redactedQuestion } from '../../runtime/events/record.js'
 import { withQueryId } from '../events.js'
 import { sendSerialized } from '../send.js'
 import { ErrorResponse, MatchBody, MatchResponse } from '../../api/schemas.js'
@@ -21,8 +22,10 @@ export const matchRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const answer = await app.queries.match(req.kb, { ...req.body, limit: req.body.limit ?? 5 }, app.matchBudgetMs)
       app.metrics.matches.inc({ outcome: answer.partial ? 'partial' : answer.noConfidentMatch ? 'no_confident_match' : 'confident' })
       if (answer.noConfidentMatch) {
-        // The pastes the KB has no answer for are the articles it is missing: log what was read.
-        req.log.info({ codes: answer.errorCodes, errorLines: answer.errorLines.slice(0, 2) }, 'no confident match')
+        // The pastes the KB has no answer for are the articles it is missing: log what was read,
+        // redacted like a stored question (a log is kept and shipped like the events are).
+        const { redacted } = redactedQuestion(answer.errorLines.slice(0, 2))
+        req.log.info({ codes: codesShown(answer.errorCodes, redacted, req.body.text), errorLines: redacted.split('\n') }, 'no confident match')
       }
       const queryId = app.recordQuestion(req.kb, {
         kind: 'match',

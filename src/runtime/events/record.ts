@@ -16,41 +16,98 @@ import type { Question } from './types.js'
 /** Characters of a question stored at most. */
 export const STORED_QUESTION_CHARS = 2000
 
-/** The stored form of a question: redacted, normalized line by line, blank lines dropped, bounded. */
-export function storedQuestion(lines: readonly string[]): string {
+/**
+ * Characters of a question redacted at most: more than is stored, since normalizing shortens it,
+ * and bounded, since redaction's patterns run over all of it.
+ */
+const REDACTED_CHARS = 4 * STORED_QUESTION_CHARS
+
+/**
+ * The question's lines as one text, at most REDACTED_CHARS, cut where a word ends: redaction
+ * sees the whole of what it redacts (a private key over several lines, a token that crosses the
+ * limit), never half a secret it could not recognize.
+ */
+function boundedText(lines: readonly string[]): string {
+  const text = lines.length === 1 ? lines[0]! : lines.join('\n')
+  if (text.length <= REDACTED_CHARS) return text
+  const cut = text.slice(0, REDACTED_CHARS + 1).search(/\s\S*$/)
+  return text.slice(0, cut > 0 ? cut : REDACTED_CHARS)
+}
+
+/** A question redacted (not yet normalized), and its stored form: redacted, normalized line by line, blank lines dropped, bounded. */
+export function redactedQuestion(lines: readonly string[]): { redacted: string; stored: string } {
+  const redacted = redact(boundedText(lines))
   const out: string[] = []
   let size = 0
-  for (const line of lines) {
-    const s = normalizeLine(redact(line.slice(0, STORED_QUESTION_CHARS)))
+  for (const line of redacted.split('\n')) {
+    const s = normalizeLine(line)
     if (!s) continue
     out.push(s)
     size += s.length + 1
     if (size >= STORED_QUESTION_CHARS) break
   }
-  return out.join('\n').slice(0, STORED_QUESTION_CHARS)
+  return { redacted, stored: out.join('\n').slice(0, STORED_QUESTION_CHARS) }
+}
+
+/** The stored form of a question: redacted, normalized line by line, blank lines dropped, bounded. */
+export const storedQuestion = (lines: readonly string[]): string => redactedQuestion(lines).stored
+
+const WORD_CHAR = /[a-z0-9_]/
+
+/** True when `word` occurs in `text` (both lower case) with no word character on either side. */
+function hasWord(text: string, word: string): boolean {
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+    const end = i + word.length
+    if ((i === 0 || !WORD_CHAR.test(text[i - 1]!)) && (end === text.length || !WORD_CHAR.test(text[end]!))) return true
+  }
+  return false
+}
+
+/** Lines of the paste searched for a code the question's own lines do not show, at most, and characters of each. */
+const CODE_LINES = 200
+const CODE_LINE_CHARS = 2000
+
+/**
+ * The codes read from a question that its redacted text still shows: a "code" read out of a
+ * secret (`Password=Welcome_Admin1` read as `welcome_admin1`) is dropped with the secret. A code
+ * read elsewhere in the paste than the question's lines is kept when a redacted line of the paste shows it.
+ */
+export function codesShown(codes: readonly string[], redacted: string, paste?: string): string[] {
+  if (codes.length === 0) return []
+  const text = redacted.toLowerCase()
+  const shownIn = (t: string, code: string) => code.split(/\s+/).every((word) => !word || hasWord(t, word))
+  let pasteLines: string[] | undefined
+  return codes.filter((c) => {
+    const code = c.toLowerCase()
+    if (shownIn(text, code)) return true
+    if (!paste) return false
+    pasteLines ??= paste.split('\n', CODE_LINES).map((l) => l.slice(0, CODE_LINE_CHARS))
+    const first = code.split(/\s+/)[0] ?? code
+    return pasteLines.some((line) => line.toLowerCase().includes(first) && shownIn(redact(line).toLowerCase(), code))
+  })
 }
 
 /** Questions whose stored form is remembered, at most (then forgotten all at once: cheap, and popular questions come back at once). */
 const REMEMBERED_QUESTIONS = 4096
 /** Longer questions are not remembered: a 40 KB paste is rarely sent twice, and would hold memory. */
 const REMEMBERED_CHARS = 1024
-const remembered = new Map<string, string>()
+const remembered = new Map<string, { redacted: string; stored: string }>()
 
 /**
- * storedQuestion, remembered for short questions: the same search is asked again and again (a
+ * redactedQuestion, remembered for short questions: the same search is asked again and again (a
  * cached answer costs microseconds, and redaction's patterns cost more than that), and the
  * stored form depends on the lines alone.
  */
-export function storedQuestionOf(lines: readonly string[]): string {
+function redactedQuestionOf(lines: readonly string[]): { redacted: string; stored: string } {
   const key = lines.length === 1 ? lines[0]! : lines.join('\n')
-  if (key.length > REMEMBERED_CHARS) return storedQuestion(lines)
-  let stored = remembered.get(key)
-  if (stored === undefined) {
-    stored = storedQuestion(lines)
+  if (key.length > REMEMBERED_CHARS) return redactedQuestion(lines)
+  let known = remembered.get(key)
+  if (known === undefined) {
+    known = redactedQuestion(lines)
     if (remembered.size >= REMEMBERED_QUESTIONS) remembered.clear()
-    remembered.set(key, stored)
+    remembered.set(key, known)
   }
-  return stored
+  return known
 }
 
 /** What is known of a question when its answer is sent (the writer adds the ids, time and count). */
@@ -62,6 +119,8 @@ export function questionAsked(input: {
   /** What the matcher read as the error (match) or the query (search); the whole paste when nothing was read as an error. */
   lines: readonly string[]
   raw?: string
+  /** The paste as sent, to check codes read outside `lines` against (never stored). */
+  paste?: string
   resultIds: string[]
   confidences?: number[]
   noConfidentMatch: boolean
@@ -69,15 +128,16 @@ export function questionAsked(input: {
   codes: string[]
   buildId: string
 }): QuestionAsked {
+  const { redacted, stored } = redactedQuestionOf(input.lines)
   return {
     kind: input.kind,
-    text: storedQuestionOf(input.lines),
+    text: stored,
     ...(input.raw !== undefined ? { raw: input.raw } : {}),
     resultIds: input.resultIds,
     ...(input.confidences ? { confidences: input.confidences } : {}),
     noConfidentMatch: input.noConfidentMatch,
     partial: input.partial,
-    codes: input.codes,
+    codes: codesShown(input.codes, redacted, input.paste),
     buildId: input.buildId,
   }
 }

@@ -103,13 +103,13 @@ export class EventStore {
     }
   }
 
-  /** Queue an event (never blocks, never throws). */
-  record(event: KbEvent): void {
+  /** Queue an event (never blocks, never throws); false when it was dropped (counted). */
+  record(event: KbEvent): boolean {
     if (this.failure) {
       this.options.onDrop?.('db_unavailable', 1)
-      return
+      return false
     }
-    this.writer.record(event)
+    return this.writer.record(event)
   }
 
   /** Queue a question answered; returns the answer's queryId (never blocks, never throws). */
