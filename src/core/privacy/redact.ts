@@ -14,9 +14,10 @@ export interface Redactor {
   apply: (text: string) => string
 }
 
-const rx = (label: string, re: RegExp, by: string | ((m: string, ...groups: string[]) => string)): Redactor => ({
+/** A step replacing `re`'s matches; `needs`: a character every match holds, checked first (most text has no `@` to look for e-mails at). */
+const rx = (label: string, re: RegExp, by: string | ((m: string, ...groups: string[]) => string), needs?: string): Redactor => ({
   label,
-  apply: (s) => s.replace(re, by as (m: string) => string),
+  apply: needs ? (s) => (s.includes(needs) ? s.replace(re, by as (m: string) => string) : s) : (s) => s.replace(re, by as (m: string) => string),
 })
 
 /**
@@ -65,7 +66,11 @@ function luhn(digits: string): boolean {
   return sum % 10 === 0
 }
 
-/** The steps, in order. */
+/**
+ * The steps, in order. Every unbounded run in a pattern is followed by nothing it must find, or
+ * bounded (an e-mail's local part, a URL's scheme and host): a paste is someone else's input, and
+ * a pattern that rescans a long run from each of its characters would cost seconds.
+ */
 export const REDACTORS: readonly Redactor[] = [
   // Private keys and certificates pasted whole, or cut off before their end line.
   rx('pem-block', /-----BEGIN [A-Z ]+-----[\s\S]*?(?:-----END [A-Z ]+-----|$)/g, '<secret>'),
@@ -97,7 +102,7 @@ export const REDACTORS: readonly Redactor[] = [
     (_m, scheme: string) => `${scheme} <token>`,
   ),
   // Credentials inside URLs: scheme://user:password@host (the user may be empty, the password may hold an @).
-  rx('url-credentials', /\b([a-z][a-z0-9+.-]*:\/\/)[^/\s:@]*:[^/\s]*@/gi, (_m, scheme: string) => `${scheme}<user>:<secret>@`),
+  rx('url-credentials', /\b([a-z][a-z0-9+.-]{0,30}:\/\/)[^/\s:@]{0,256}:[^/\s]{0,256}@/gi, (_m, scheme: string) => `${scheme}<user>:<secret>@`, '://'),
   // user/password@host after a driver's prefix (jdbc:oracle:thin:scott/tiger@//orahost:1521/ORCL).
   rx('user-slash-password', /(?<=:)[\w$#]+\/[^\s/@]+@(\/\/)?[A-Za-z0-9.-]*/g, (_m, slashes?: string) => `<user>/<secret>@${slashes ?? ''}<host>`),
   // Well-known token shapes: JWTs (the signature may be empty), and the formats above.
@@ -111,8 +116,9 @@ export const REDACTORS: readonly Redactor[] = [
   // name a lookup or connection failed for. `Server: Microsoft-IIS/10.0` names software, not a host.
   rx(
     'url-host',
-    /\b([a-z][a-z0-9+.-]*:\/\/)(?:<user>:<secret>@)?[a-z0-9.-]+/gi,
+    /\b([a-z][a-z0-9+.-]{0,30}:\/\/)(?:<user>:<secret>@)?[a-z0-9.-]{1,255}/gi,
     (m, scheme: string) => `${scheme}${m.includes('@') ? '<user>:<secret>@' : ''}<host>`,
+    '://',
   ),
   rx('unc-host', /\\\\[A-Za-z0-9.-]+(?=\\)/g, '\\\\<host>'),
   rx(
@@ -125,9 +131,9 @@ export const REDACTORS: readonly Redactor[] = [
     /\b(ENOTFOUND|EAI_AGAIN|resolve(?:\s+host)?:?|resolving|connect(?:ing|ion)?\s+to)(\s+['"]?)(?!<)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/gi,
     (_m, w: string, sp: string) => `${w}${sp}<host>`,
   ),
-  rx('email', /\b[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b/g, '<email>'),
+  rx('email', /\b[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9.-]{1,255}\.[A-Za-z]{2,}\b/g, '<email>', '@'),
   // user@host without a domain (ssh, Kerberos-less logins); a package version (react@18.2.0) starts with a digit.
-  rx('user-at-host', /(?<![\w.@/-])[A-Za-z0-9._-]+@[A-Za-z][A-Za-z0-9-]*(?![\w.@-])/g, '<user>@<host>'),
+  rx('user-at-host', /(?<![\w.@/-])[A-Za-z0-9._-]{1,64}@[A-Za-z][A-Za-z0-9-]{0,63}(?![\w.@-])/g, '<user>@<host>', '@'),
   rx('mac-address', /\b(?:[0-9A-F]{2}[:-]){5}[0-9A-F]{2}\b/gi, '<id>'),
   rx('ipv4', /\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b/g, '<ip>'),
   // Full (8 groups) or with "::"; the text is short by then (events store a bounded excerpt).

@@ -63,28 +63,41 @@ function hasWord(text: string, word: string): boolean {
   return false
 }
 
-/** Lines of the paste searched for a code the question's own lines do not show, at most, and characters of each. */
+/** Lines of the paste searched for a code the question's own lines do not show, at most; characters of each; characters redacted for that in all. */
 const CODE_LINES = 200
 const CODE_LINE_CHARS = 2000
+const CODE_REDACT_BUDGET = 4 * CODE_LINE_CHARS
 
 /**
  * The codes read from a question that its redacted text still shows: a "code" read out of a
  * secret (`Password=Welcome_Admin1` read as `welcome_admin1`) is dropped with the secret. A code
- * read elsewhere in the paste than the question's lines is kept when a redacted line of the paste shows it.
+ * read elsewhere in the paste than the question's lines is kept when a redacted line of the paste
+ * shows it; the lines redacted for that are bounded (past the budget, such a code is dropped).
  */
 export function codesShown(codes: readonly string[], redacted: string, paste?: string): string[] {
   if (codes.length === 0) return []
   const text = redacted.toLowerCase()
   const shownIn = (t: string, code: string) => code.split(/\s+/).every((word) => !word || hasWord(t, word))
-  let pasteLines: string[] | undefined
-  return codes.filter((c) => {
-    const code = c.toLowerCase()
-    if (shownIn(text, code)) return true
+  let lines: string[] | undefined
+  const redactedLines = new Map<number, string>()
+  let budget = CODE_REDACT_BUDGET
+  const shownInPaste = (code: string): boolean => {
     if (!paste) return false
-    pasteLines ??= paste.split('\n', CODE_LINES).map((l) => l.slice(0, CODE_LINE_CHARS))
+    lines ??= paste.split('\n', CODE_LINES).map((l) => l.slice(0, CODE_LINE_CHARS))
     const first = code.split(/\s+/)[0] ?? code
-    return pasteLines.some((line) => line.toLowerCase().includes(first) && shownIn(redact(line).toLowerCase(), code))
-  })
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!
+      if (!line.toLowerCase().includes(first)) continue
+      let r = redactedLines.get(i)
+      if (r === undefined) {
+        if ((budget -= line.length) < 0) return false
+        redactedLines.set(i, (r = redact(line).toLowerCase()))
+      }
+      if (shownIn(r, code)) return true
+    }
+    return false
+  }
+  return codes.filter((c) => shownIn(text, c.toLowerCase()) || shownInPaste(c.toLowerCase()))
 }
 
 /** Questions whose stored form is remembered, at most (then forgotten all at once: cheap, and popular questions come back at once). */
