@@ -77,7 +77,11 @@ export const ConfigSchema = Type.Object({
   KB_EVENTS_FLUSH_MS: Type.Integer({ minimum: 10, maximum: 60_000, default: 5000 }),
   /** Days events are kept; older ones are deleted daily. */
   KB_EVENTS_RETENTION_DAYS: Type.Integer({ minimum: 1, maximum: 3650, default: 90 }),
-  /** Bearer token of the insights API and dashboard; empty: insights are off. */
+  /**
+   * Bearer token of the insights API and dashboard; empty: insights are off. Surrounding whitespace
+   * is dropped (a secrets file's last newline); otherwise at least ADMIN_TOKEN_MIN_CHARS printable
+   * ASCII characters with no space (adminToken).
+   */
   KB_ADMIN_TOKEN: Type.String({ default: '' }),
   /** Name of this replica in stored events; default: host name and process id. */
   KB_REPLICA: Type.String({ default: '' }),
@@ -113,7 +117,35 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   } catch (err) {
     throw new ConfigError(`KB_CORS_ORIGINS ${(err as Error).message}`)
   }
+  try {
+    config.KB_ADMIN_TOKEN = adminToken(config.KB_ADMIN_TOKEN)
+  } catch (err) {
+    throw new ConfigError(`KB_ADMIN_TOKEN ${(err as Error).message}`)
+  }
   return config
+}
+
+/** Characters of an admin token, at least: `openssl rand -hex 16` makes 32. */
+export const ADMIN_TOKEN_MIN_CHARS = 16
+
+/**
+ * The admin token of a `KB_ADMIN_TOKEN` value: surrounding whitespace dropped (a secrets file ends
+ * with a newline), empty when unset. Throws a message (never showing the value) for one that could
+ * never match or is easy to guess: characters an Authorization header cannot carry as one Bearer
+ * token (a space inside, control or non-ASCII characters), blank, or shorter than the minimum.
+ */
+export function adminToken(value: string): string {
+  const token = value.trim()
+  const hidden = '(the value is not shown: it is a secret)'
+  if (value !== '' && token === '')
+    throw new Error(`is blank: set a secret of at least ${ADMIN_TOKEN_MIN_CHARS} characters, or leave it unset to turn insights off ${hidden}`)
+  if (token !== '' && !/^[\x21-\x7e]+$/.test(token)) {
+    throw new Error(`must be printable ASCII with no space inside: it is sent as Authorization: Bearer <token> ${hidden}`)
+  }
+  if (token !== '' && token.length < ADMIN_TOKEN_MIN_CHARS) {
+    throw new Error(`must be at least ${ADMIN_TOKEN_MIN_CHARS} characters, it has ${token.length}; make one with openssl rand -hex 32 ${hidden}`)
+  }
+  return token
 }
 
 /**

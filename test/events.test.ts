@@ -206,7 +206,7 @@ describe('the events schema', () => {
       }
       const id = '3f1c2b4a-9d8e-4f70-8a61-2b3c4d5e6f70'
       await old.query(
-        "INSERT INTO kb_queries (id, at, kind, text, result_ids, no_confident_match, partial, build_id, replica) VALUES ($1, now(), 'match', 'Error 0x80070005', '{}', true, false, 'b', 'r')",
+        "INSERT INTO kb_queries (id, at, kind, text, result_ids, no_confident_match, partial, build_id, replica) VALUES ($1, now(), 'match', 'Error 0x80070005', '{a}', true, false, 'b', 'r')",
         [id],
       )
       await old.query("INSERT INTO kb_feedback (id, at, query_id, article_id, verdict) VALUES (gen_random_uuid(), now(), $1, 'a', 'not-related')", [id])
@@ -415,6 +415,22 @@ describe('question rows', () => {
     const rawRows = raws.map((raw) => rowOf({ ...base, raw }))
     assert.equal(new Set(rawRows).size, raws.length)
     raws.forEach((raw, i) => assert.equal(rowOf({ ...base, raw }), rawRows[i]))
+  })
+})
+
+describe('retention when the database fails', () => {
+  it('the daily run says so in the log and resolves, rather than rejecting with nobody to handle it (which stops the process)', async () => {
+    const warnings: string[] = []
+    const store = new EventStore({ dataDir: 'memory://', replica: 'r', retentionDays: 90, flushMs: 10, warn: (m) => warnings.push(m) })
+    await store.ready
+    await store.retentionTick()
+    assert.deepEqual(warnings, [], 'a database that answers: nothing to say')
+    // The database goes away under the store (a real PGlite, closed).
+    await store.database()!.close()
+    await store.retentionTick()
+    assert.equal(warnings.length, 1)
+    assert.match(warnings[0]!, /^events retention could not run \(.+\); it runs again in a day$/)
+    await store.close()
   })
 })
 

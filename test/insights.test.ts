@@ -11,7 +11,7 @@ import { createApp } from '../src/app.js'
 import { parseArticle } from '../src/build/content/load.js'
 import { DRAFT_TODO, draftArticle, draftSlug } from '../src/core/insights/draft.js'
 import { type Gap, groupGaps } from '../src/core/insights/gaps.js'
-import { daysBetween, parseSince } from '../src/core/insights/since.js'
+import { daysBetween, parseBefore, parseMoment, parseSince } from '../src/core/insights/since.js'
 import { mineTemplates } from '../src/core/insights/templates.js'
 import { bearerMatches } from '../src/http/routes/insights.js'
 import { EventStore } from '../src/runtime/events/store.js'
@@ -122,6 +122,34 @@ describe('time windows', () => {
     for (const bad of ['', 'yesterday', '7', '7m', '-7d', '2026-02-30', '99999d', '2026-11-01; DROP TABLE kb_queries'])
       assert.equal(parseSince(bad, now), undefined, bad)
     assert.deepEqual(daysBetween(new Date('2026-11-29T23:00:00Z'), now), ['2026-11-29', '2026-11-30', '2026-12-01'])
+  })
+
+  it('reads a time without an offset in UTC, whatever the time zone of the process, and the forms PostgreSQL prints', () => {
+    const tz = process.env.TZ
+    process.env.TZ = 'America/New_York'
+    try {
+      assert.equal(parseSince('2026-11-01T08:00:00', now)?.toISOString(), '2026-11-01T08:00:00.000Z')
+      assert.equal(parseSince('2026-11-01 08:00', now)?.toISOString(), '2026-11-01T08:00:00.000Z')
+    } finally {
+      if (tz === undefined) delete process.env.TZ
+      else process.env.TZ = tz
+    }
+    assert.equal(parseSince('2026-11-01 08:00:00.123456+00', now)?.toISOString(), '2026-11-01T08:00:00.123Z')
+    assert.equal(parseSince('2026-11-01T08:00:00-0530', now)?.toISOString(), '2026-11-01T13:30:00.000Z')
+  })
+
+  it('refuses a date or time that does not exist in every form, a since after now or over ten years back', () => {
+    for (const bad of ['2026-02-30T08:00:00Z', '2026-02-29 08:00', '2026-11-01T24:00:00Z', '2026-11-01T08:60Z', '2026-11-01T08:00:00+24:00', '2026-11-01Z'])
+      assert.equal(parseMoment(bad, now), undefined, bad)
+    for (const out of ['2026-12-02', '2026-12-01T12:00:01Z', '1970-01-01', '3651d', '2016-12-01T11:59:59Z', '0000-01-01', '9999-12-31T23:59:59-23:59'])
+      assert.equal(parseSince(out, now), undefined, out)
+    assert.equal(parseSince('3650d', now)?.toISOString(), '2016-12-03T12:00:00.000Z')
+    assert.equal(parseSince('0h', now)?.toISOString(), now.toISOString())
+    // A `before` may be in the future (everything written so far), not outside 1970-9999 in UTC.
+    assert.equal(parseBefore('9999-12-31', now)?.toISOString(), '9999-12-31T00:00:00.000Z')
+    assert.equal(parseBefore('1970-01-01', now)?.toISOString(), '1970-01-01T00:00:00.000Z')
+    for (const out of ['9999-12-31T23:59:59-23:59', '0000-01-01T00:00:00+01:00', '1969-12-31T23:59:59Z', '999999w'])
+      assert.equal(parseBefore(out, now), undefined, out)
   })
 })
 

@@ -241,21 +241,33 @@ export const InsightsWindow = Type.Object({
 })
 
 export const Gap = Type.Object({
-  id: Type.String({ description: 'Stable while the template does not change: a hash of the codes and the template' }),
-  template: Type.String({ description: 'The first line read, <*> where the questions differ' }),
+  id: Type.String({
+    description:
+      "A hash of the error line's codes and the group's oldest question: stable as newer questions join; it changes only when that question leaves the window (an ISO `since` keeps it)",
+  }),
+  template: Type.String({ description: 'The line that says the error (not a stack frame or a header), <*> where the questions differ' }),
   count: Count,
   firstSeen: Type.String(),
   lastSeen: Type.String(),
   example: Type.String({ description: 'The latest question of the group, as stored (redacted)' }),
   codes: StringList,
-  products: Type.Array(Type.String(), { description: "Products of the KB's articles that list one of the codes" }),
+  products: Type.Array(Type.String(), {
+    description:
+      "Products of the KB's articles that list one of the codes, leaving out codes that end many unrelated problems and a parent code read with its child",
+  }),
   rejected: Type.Integer({ minimum: 0, description: 'Questions of the group whose answer a user rejected' }),
 })
 
 export const GapsResponse = Type.Object({
   window: InsightsWindow,
-  questions: Type.Integer({ minimum: 0, description: `Gap questions read (the latest ${LIMITS.insightsGapQuestions} at most)` }),
-  overflow: Type.Integer({ minimum: 0, description: 'Questions left ungrouped: the template miner reached a bound' }),
+  questions: Type.Integer({
+    minimum: 0,
+    description: `Gap questions read, each stored row counted as the questions it stands for (the latest ${LIMITS.insightsGapQuestions} rows at most)`,
+  }),
+  overflow: Type.Integer({
+    minimum: 0,
+    description: "Questions in no gap: the template miner reached a bound, or nothing was left of them to group; questions = the gaps' counts + overflow",
+  }),
   total: Type.Integer({ minimum: 0, description: 'Gaps found; the `limit` largest are listed' }),
   gaps: Type.Array(Gap),
 })
@@ -275,7 +287,9 @@ export const ArticleFigures = Type.Object({
   inKb: Type.Boolean(),
   impressions: Type.Integer({ minimum: 0, description: 'Times among the results shown' }),
   opens: Count,
-  ctr: Type.Union([Type.Number({ minimum: 0 }), Type.Null()], { description: 'Opens per impression' }),
+  ctr: Type.Union([Type.Number({ minimum: 0 }), Type.Null()], {
+    description: 'Answers that opened it per impression, 0 to 1 (each answer once; opens with no queryId left out)',
+  }),
   meanPosition: Type.Union([Type.Number({ minimum: 1 }), Type.Null()], { description: 'Mean position of the opens (1 = first)' }),
   solved: Count,
   notRelated: Count,

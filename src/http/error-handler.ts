@@ -6,7 +6,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify'
 import type { Socket } from 'node:net'
 import { STATUS_CODES } from 'node:http'
-import { ApiError, ERROR_CODES, type ErrorCode, Errors, errorBody as body } from '../api/errors.js'
+import { ApiError, apiError, ERROR_CODES, type ErrorCode, Errors, errorBody as body } from '../api/errors.js'
 import { LIMITS } from '../limits.js'
 import { drainBody } from './drain.js'
 
@@ -29,7 +29,10 @@ export function installErrorHandling(app: FastifyInstance, opts: { bodyLimit: nu
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof ApiError) {
-      return reply.code(err.statusCode).send(body(err.statusCode, err.code, err.message))
+      return reply
+        .code(err.statusCode)
+        .headers(err.headers)
+        .send(body(err.statusCode, err.code, err.message))
     }
     if (err.validation) {
       return reply.code(400).send(body(400, 'KB_INVALID_REQUEST', err.message))
@@ -81,10 +84,17 @@ export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket): 
   socket.destroy(err)
 }
 
-/** Errors Fastify raises while routing, before any handler (a URL that cannot be decoded). */
+/**
+ * Errors Fastify raises while routing, before any handler: a URL that cannot be decoded, a path
+ * segment over the router's maxParamLength (LIMITS.articleIdChars, app.ts). Their messages quote
+ * the URL, so they are replaced, not passed on.
+ */
 export function frameworkErrors(err: FastifyError, _req: unknown, reply: FastifyReply): void {
-  const status = err.statusCode && err.statusCode < 500 ? err.statusCode : 400
-  const code = err.code === 'FST_ERR_BAD_URL' ? 'KB_BAD_URL' : 'KB_BAD_REQUEST'
-  const message = err.code === 'FST_ERR_BAD_URL' ? 'The URL is not valid: a percent-encoded sequence does not decode' : err.message
-  void reply.code(status).send(body(status, code, message))
+  const e =
+    err.code === 'FST_ERR_BAD_URL'
+      ? apiError('KB_BAD_URL', 'The URL is not valid: a percent-encoded sequence does not decode')
+      : err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? Errors.urlTooLong(LIMITS.articleIdChars)
+        : new ApiError(err.statusCode && err.statusCode < 500 ? err.statusCode : 400, 'KB_BAD_REQUEST', err.message)
+  void reply.code(e.statusCode).send(body(e.statusCode, e.code, e.message))
 }

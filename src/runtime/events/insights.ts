@@ -3,6 +3,14 @@
  * (questions the KB did not answer, or whose answers users rejected, grouped by core/insights),
  * per-article figures (impressions, opens, feedback, uses) and the searches (top queries, no
  * results, daily rates). Every read is bounded: aggregates in SQL, lists with a LIMIT.
+ *
+ * Opens and verdicts are sent by clients, so they are checked here, at read time (no lookup on
+ * the request path): one with a queryId counts only when its question row is on record in the
+ * window and the article was among that row's results; each answer (queryId) counts once per
+ * article, its latest verdict winning; and a row counts at most n answers per article, as it
+ * stands for n questions, since the last 12 hex digits of a queryId are free to forge
+ * (events/record.ts). Statements run one after another, not together: on PGlite they would
+ * queue anyway, and the writer's batch gets its turn between them.
  */
 import type { KbArticle } from '../../core/article.js'
 import { type Gap, type GapQuestion, groupGaps } from '../../core/insights/gaps.js'
@@ -45,21 +53,39 @@ export function productsByCode(catalog: ArticleCatalog): (code: string) => reado
   return (code) => [...(map.get(code) ?? [])]
 }
 
-/** The gaps since a moment: the latest LIMITS.insightsGapQuestions gap questions, grouped. */
-export async function readGaps(
-  db: Pick<EventDb, 'query'>,
-  since: Date,
-  catalog: ArticleCatalog,
-): Promise<{ gaps: Gap[]; questions: number; overflow: number }> {
+/**
+ * Each answer's latest verdict per article, for answers on record in the window and articles they
+ * showed, with the row's count n (`$1`: the window's start). Shared by the gaps and the figures.
+ */
+const LATEST_VERDICTS = `
+  SELECT DISTINCT ON (f.query_id, f.article_id) f.question_id, f.query_id, f.article_id, f.verdict, f.at, q.n
+    FROM kb_feedback f JOIN kb_queries q ON q.id = f.question_id
+   WHERE f.at >= $1 AND q.at >= $1 AND f.article_id = ANY(q.result_ids)
+   ORDER BY f.query_id, f.article_id, f.at DESC, f.id DESC`
+
+/** What readGaps found: the gaps, and the questions read, counted with their rows' counts. */
+export interface GapsRead {
+  gaps: Gap[]
+  /** Gap questions read: the sum of the counts of the latest LIMITS.insightsGapQuestions rows (a row is n identical questions). */
+  questions: number
+  /** Of those, the questions in no gap: the miner reached a bound, or nothing was left to group (`empty`). questions = sum of the gaps' counts + overflow. */
+  overflow: number
+  /** Of the overflow, questions whose stored text is empty (everything in them was redacted or normalized away). */
+  empty: number
+}
+
+/** The gaps since a moment: the latest LIMITS.insightsGapQuestions gap question rows, grouped. */
+export async function readGaps(db: Pick<EventDb, 'query'>, since: Date, catalog: ArticleCatalog): Promise<GapsRead> {
   // A gap question: unanswered (no confident match, or no result) or rejected, and solved by nothing.
   // The verdicts are aggregated once and joined (a verdict comes after its question, so within the
   // window too): on PGlite with 20,000 questions, 0.1 s where a subquery per question took 0.9 s.
-  // A row is n identical questions (events/questions.ts); its verdicts are those of its answers' queryIds.
+  // A row is n identical questions (events/questions.ts): its rejections are at most n.
   const { rows } = await db.query<{ at: Date | string; kind: 'search' | 'match'; text: string; codes: string[]; n: number; rejections: number }>(
-    `WITH v AS (
+    `WITH latest AS (${LATEST_VERDICTS}),
+     v AS (
        SELECT question_id, count(DISTINCT query_id) FILTER (WHERE verdict <> 'solved')::int AS rejections, bool_or(verdict = 'solved') AS solved
-         FROM kb_feedback WHERE at >= $1 GROUP BY question_id)
-     SELECT q.at, q.kind, q.text, q.codes, q.n, coalesce(v.rejections, 0) AS rejections
+         FROM latest GROUP BY question_id)
+     SELECT q.at, q.kind, q.text, q.codes, q.n, least(coalesce(v.rejections, 0), q.n) AS rejections
        FROM kb_queries q LEFT JOIN v ON v.question_id = q.id
       WHERE q.at >= $1
         AND (q.no_confident_match OR cardinality(q.result_ids) = 0 OR v.rejections > 0)
@@ -77,9 +103,13 @@ export async function readGaps(
     rejected: num(r.rejections) > 0,
     rejections: num(r.rejections),
   }))
-  const { gaps, overflow } = groupGaps(questions, productsByCode(catalog))
-  return { gaps, questions: questions.length, overflow }
+  const { gaps } = groupGaps(questions, productsByCode(catalog))
+  const total = sumOf(questions.map((q) => q.count ?? 1))
+  const empty = sumOf(questions.filter((q) => q.text.trim() === '').map((q) => q.count ?? 1))
+  return { gaps, questions: total, overflow: total - sumOf(gaps.map((g) => g.count)), empty }
 }
+
+const sumOf = (values: readonly number[]): number => values.reduce((s, v) => s + v, 0)
 
 /** What the insights say of one article. */
 export interface ArticleFigures {
@@ -89,11 +119,13 @@ export interface ArticleFigures {
   inKb: boolean
   /** Times it was among the results shown. */
   impressions: number
+  /** Answers that opened it (each once), and opens with no queryId. */
   opens: number
-  /** Opens per impression; null without impressions. */
+  /** Answers that opened it per impression (opens with no queryId left out): 0 to 1; null without impressions. */
   ctr: number | null
-  /** Mean position (1 = first) of the opens that gave one; null without. */
+  /** Mean position (1 = first) of the opens counted that gave one; null without. */
   meanPosition: number | null
+  /** Answers whose latest verdict on it is solved; likewise the next two. */
   solved: number
   notRelated: number
   relatedNotSolved: number
@@ -111,20 +143,33 @@ const num = (v: unknown): number => Number(v ?? 0)
 
 /** Per article of the KB (and any other article the events name): its figures since a moment, by id. */
 export async function readArticleFigures(db: Pick<EventDb, 'query'>, since: Date, catalog: ArticleCatalog): Promise<ArticleFigures[]> {
-  const [shown, opens, verdicts, uses] = await Promise.all([
-    db.query<{ id: string; n: number }>('SELECT r.id, sum(q.n)::int AS n FROM kb_queries q, unnest(q.result_ids) AS r(id) WHERE q.at >= $1 GROUP BY r.id', [
-      since,
-    ]),
-    db.query<{ id: string; n: number; pos: number | null }>(
-      'SELECT article_id AS id, count(*)::int AS n, avg(position)::float8 AS pos FROM kb_opens WHERE at >= $1 GROUP BY article_id',
-      [since],
-    ),
-    db.query<{ id: string; verdict: string; n: number }>(
-      'SELECT article_id AS id, verdict, count(*)::int AS n FROM kb_feedback WHERE at >= $1 GROUP BY article_id, verdict',
-      [since],
-    ),
-    db.query<{ id: string; n: number }>('SELECT article_id AS id, count(*)::int AS n FROM kb_uses WHERE at >= $1 GROUP BY article_id', [since]),
-  ])
+  const shown = await db.query<{ id: string; n: number }>(
+    'SELECT r.id, sum(q.n)::int AS n FROM kb_queries q, unnest(q.result_ids) AS r(id) WHERE q.at >= $1 GROUP BY r.id',
+    [since],
+  )
+  // Answers that opened an article, each once and at most n per row; an open with no queryId (a
+  // link followed) counts as it is. The answers of a row were shown the same results, so its
+  // opens' mean position stands for each of them.
+  const opens = await db.query<{ id: string; answered: number; loose: number; pos: number | null; positions: number }>(
+    `WITH per_row AS (
+       SELECT o.article_id, least(count(DISTINCT o.query_id), min(q.n)) AS answers, avg(o.position) AS pos
+         FROM kb_opens o JOIN kb_queries q ON q.id = o.question_id
+        WHERE o.at >= $1 AND q.at >= $1 AND o.article_id = ANY(q.result_ids)
+        GROUP BY o.question_id, o.article_id)
+     SELECT article_id AS id, sum(answers)::int AS answered, 0 AS loose,
+            sum(pos * answers)::float8 AS pos, coalesce(sum(answers) FILTER (WHERE pos IS NOT NULL), 0)::int AS positions
+       FROM per_row GROUP BY article_id
+     UNION ALL
+     SELECT article_id, 0, count(*)::int, sum(position)::float8, count(position)::int FROM kb_opens WHERE at >= $1 AND query_id IS NULL GROUP BY article_id`,
+    [since],
+  )
+  const verdicts = await db.query<{ id: string; verdict: string; n: number }>(
+    `WITH latest AS (${LATEST_VERDICTS}),
+     counted AS (SELECT article_id, verdict, n, row_number() OVER (PARTITION BY question_id, article_id ORDER BY at DESC, query_id) AS k FROM latest)
+     SELECT article_id AS id, verdict, count(*)::int AS n FROM counted WHERE k <= n GROUP BY article_id, verdict`,
+    [since],
+  )
+  const uses = await db.query<{ id: string; n: number }>('SELECT article_id AS id, count(*)::int AS n FROM kb_uses WHERE at >= $1 GROUP BY article_id', [since])
   const figures = new Map<string, ArticleFigures>()
   const at = (id: string): ArticleFigures => {
     let f = figures.get(id)
@@ -151,7 +196,16 @@ export async function readArticleFigures(db: Pick<EventDb, 'query'>, since: Date
   }
   for (const a of catalog.articles) Object.assign(at(a.id), { title: a.title, inKb: true })
   for (const r of shown.rows) at(r.id).impressions = num(r.n)
-  for (const r of opens.rows) Object.assign(at(r.id), { opens: num(r.n), meanPosition: r.pos === null ? null : round(num(r.pos), 2) })
+  // Up to two rows an article: opens of answers, and opens with no queryId.
+  const answeredOpens = new Map<string, number>()
+  const positions = new Map<string, { sum: number; count: number }>()
+  for (const r of opens.rows) {
+    answeredOpens.set(r.id, (answeredOpens.get(r.id) ?? 0) + num(r.answered))
+    at(r.id).opens += num(r.answered) + num(r.loose)
+    const p = positions.get(r.id) ?? { sum: 0, count: 0 }
+    positions.set(r.id, { sum: p.sum + num(r.pos), count: p.count + num(r.positions) })
+  }
+  for (const [id, p] of positions) at(id).meanPosition = p.count ? round(p.sum / p.count, 2) : null
   for (const r of verdicts.rows) {
     const f = at(r.id)
     if (r.verdict === 'solved') f.solved = num(r.n)
@@ -162,7 +216,8 @@ export async function readArticleFigures(db: Pick<EventDb, 'query'>, since: Date
   for (const f of figures.values()) {
     const verdictCount = f.solved + f.notRelated + f.relatedNotSolved
     const rejections = f.notRelated + f.relatedNotSolved
-    f.ctr = f.impressions ? round(f.opens / f.impressions) : null
+    // Opens of answers shown, per answer shown: at most 1, as each counts once per answer and row.
+    f.ctr = f.impressions ? round((answeredOpens.get(f.id) ?? 0) / f.impressions) : null
     f.helpfulRatio = verdictCount ? round(f.solved / verdictCount) : null
     f.oftenRejected = rejections >= OFTEN_REJECTED.minRejections && rejections / verdictCount >= OFTEN_REJECTED.minShare
     f.neverFound = f.inKb && f.impressions === 0
@@ -199,25 +254,32 @@ export async function readSearchFigures(
   since: Date,
   now: Date = new Date(),
 ): Promise<{ total: number; top: QueryCount[]; noResult: QueryCount[]; daily: DayFigures[] }> {
-  // sum(n): a row is n identical questions (events/questions.ts).
-  const top = `SELECT left(text, ${SHOWN_CHARS}) AS text, kind, sum(n)::int AS n, coalesce(sum(n) FILTER (WHERE cardinality(result_ids) = 0), 0)::int AS none
-                 FROM kb_queries WHERE at >= $1 %WHERE% GROUP BY text, kind ORDER BY n DESC, text, kind LIMIT ${TOP_QUERIES}`
-  type Row = { text: string; kind: 'search' | 'match'; n: number; none: number }
-  const [all, none, days] = await Promise.all([
-    db.query<Row>(top.replace('%WHERE%', ''), [since]),
-    db.query<Row>(top.replace('%WHERE%', 'AND cardinality(result_ids) = 0'), [since]),
-    db.query<{ day: string; questions: number; searches: number; matches: number; none: number; matched: number; confident: number }>(
-      `SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
-              sum(n)::int AS questions,
-              coalesce(sum(n) FILTER (WHERE kind = 'search'), 0)::int AS searches,
-              coalesce(sum(n) FILTER (WHERE kind = 'match'), 0)::int AS matches,
-              coalesce(sum(n) FILTER (WHERE cardinality(result_ids) = 0), 0)::int AS none,
-              coalesce(sum(n) FILTER (WHERE kind = 'match' AND cardinality(result_ids) > 0), 0)::int AS matched,
-              coalesce(sum(n) FILTER (WHERE kind = 'match' AND NOT no_confident_match), 0)::int AS confident
-         FROM kb_queries WHERE at >= $1 GROUP BY 1 ORDER BY 1`,
-      [since],
-    ),
-  ])
+  // sum(n): a row is n identical questions (events/questions.ts). Grouped on the characters shown,
+  // not the whole stored text (up to 2,000): questions shown alike are counted alike, and the
+  // aggregate holds at most SHOWN_CHARS per distinct question. One pass feeds both lists.
+  type Row = { list: 'top' | 'none'; text: string; kind: 'search' | 'match'; n: number; none: number }
+  const lists = await db.query<Row>(
+    `WITH g AS (
+       SELECT left(text, ${SHOWN_CHARS}) AS shown, kind, sum(n)::int AS n, coalesce(sum(n) FILTER (WHERE cardinality(result_ids) = 0), 0)::int AS none
+         FROM kb_queries WHERE at >= $1 GROUP BY 1, 2)
+     SELECT * FROM (
+       (SELECT 'top' AS list, shown AS text, kind, n, none FROM g ORDER BY n DESC, shown, kind LIMIT ${TOP_QUERIES})
+       UNION ALL
+       (SELECT 'none', shown, kind, none, none FROM g WHERE none > 0 ORDER BY none DESC, shown, kind LIMIT ${TOP_QUERIES})) l
+      ORDER BY list DESC, n DESC, text, kind`,
+    [since],
+  )
+  const days = await db.query<{ day: string; questions: number; searches: number; matches: number; none: number; matched: number; confident: number }>(
+    `SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
+            sum(n)::int AS questions,
+            coalesce(sum(n) FILTER (WHERE kind = 'search'), 0)::int AS searches,
+            coalesce(sum(n) FILTER (WHERE kind = 'match'), 0)::int AS matches,
+            coalesce(sum(n) FILTER (WHERE cardinality(result_ids) = 0), 0)::int AS none,
+            coalesce(sum(n) FILTER (WHERE kind = 'match' AND cardinality(result_ids) > 0), 0)::int AS matched,
+            coalesce(sum(n) FILTER (WHERE kind = 'match' AND NOT no_confident_match), 0)::int AS confident
+       FROM kb_queries WHERE at >= $1 GROUP BY 1 ORDER BY 1`,
+    [since],
+  )
   const counts = (rows: Row[]): QueryCount[] => rows.map((r) => ({ text: r.text, kind: r.kind, count: num(r.n), noResult: num(r.none) }))
   const byDay = new Map(days.rows.map((r) => [r.day, r]))
   const first = days.rows[0]?.day
@@ -236,5 +298,10 @@ export async function readSearchFigures(
         }
       })
     : []
-  return { total: daily.reduce((s, d) => s + d.questions, 0), top: counts(all.rows), noResult: counts(none.rows), daily }
+  return {
+    total: daily.reduce((s, d) => s + d.questions, 0),
+    top: counts(lists.rows.filter((r) => r.list === 'top')),
+    noResult: counts(lists.rows.filter((r) => r.list === 'none')),
+    daily,
+  }
 }
