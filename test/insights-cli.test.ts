@@ -5,18 +5,28 @@
  */
 import assert from 'node:assert/strict'
 import { spawn, spawnSync } from 'node:child_process'
-import { copyFile, mkdir, mkdtemp, readFile } from 'node:fs/promises'
+import { copyFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { writeArtifact } from '../src/build/artifact/artifact.js'
 import { buildFromFolder } from '../src/build/index/build.js'
 import { ARTICLES, REPO } from './helpers/kb.js'
+import type { Table } from 'mdast'
+import { toString } from 'mdast-util-to-string'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import { unified } from 'unified'
+import { visit } from 'unist-util-visit'
 import { makeReport, reportMarkdown } from '../src/cli/report.js'
+import type { Gap } from '../src/core/insights/gaps.js'
+import type { ArticleFigures } from '../src/runtime/events/insights.js'
 import { NODE_FLAGS } from '../src/runtime/memory.js'
 import { CLI, freePort, serve, type ServerProcess, waitFor } from './helpers/server.js'
 
 const TOKEN = 'cli-test-token-9f8e7d6c'
+/** The draft's file name: the template's words, its digits too (the port, the same in every question). */
+const SLUG = 'psql-error-connection-to-server-at-port-5432-failed-fatal'
 const TEST = { timeout: 120_000 }
 
 describe('kb report and kb draft', () => {
@@ -64,6 +74,8 @@ describe('kb report and kb draft', () => {
   })
 
   let gapId = ''
+  /** The window start `kb report` printed in its draft command. */
+  let printedSince = ''
 
   it('kb report --server: the top gaps, as JSON and as Markdown', TEST, () => {
     const json = kb(['report', '--server', url, '--token', TOKEN, '--since', '7d', '--format', 'json'])
@@ -81,7 +93,11 @@ describe('kb report and kb draft', () => {
     assert.match(md.stdout, /^# KB report: the last 7d \(\d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}\)\n/)
     assert.match(md.stdout, /\n## Top gaps\n/)
     assert.ok(md.stdout.includes(`| 3 | 0 | `), md.stdout)
-    assert.ok(md.stdout.includes(`\`kb draft --gap ${gapId} --since 7d\``))
+    // The draft command names the window's start, so that it finds the gap whatever day it is run.
+    const command = new RegExp(`\`kb draft --gap ${gapId} --since (\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z)\``).exec(md.stdout)
+    assert.ok(command, md.stdout)
+    printedSince = command[1]!
+    assert.ok(Math.abs(Date.parse(printedSince) - (Date.now() - 7 * 86_400_000)) < 60_000, printedSince)
     assert.match(md.stdout, /\n## Articles users often reject\n\nNone\.\n/)
     assert.match(md.stdout, /\n## Articles nobody finds\n\nNever among the results shown in this window \(\d+\):\n\n- `/)
   })
@@ -90,9 +106,9 @@ describe('kb report and kb draft', () => {
     const articles = path.join(work, 'articles')
     await mkdir(articles)
     await copyFile(path.join(ARTICLES, 'iis6-connections-refused-nonpaged-pool.md'), path.join(articles, 'iis6-connections-refused-nonpaged-pool.md'))
-    const r = kb(['draft', '--gap', gapId, '--server', url, '--token', TOKEN, '--articles', articles])
+    const r = kb(['draft', '--gap', gapId, '--since', printedSince, '--server', url, '--token', TOKEN, '--articles', articles])
     assert.equal(r.code, 0, r.stderr)
-    const file = path.join(articles, 'psql-error-connection-to-server-at-port-failed-fatal.md')
+    const file = path.join(articles, `${SLUG}.md`)
     assert.equal(r.stdout.split('\n')[0]!.startsWith(`Wrote ${file}: a draft (status: draft) for 3 questions like`), true, r.stdout)
     const api = (await (await fetch(`${url}/api/insights/gaps/${gapId}/draft`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as {
       markdown: string
@@ -104,7 +120,7 @@ describe('kb report and kb draft', () => {
 
     const lint = kb(['lint', '--articles', articles])
     assert.equal(lint.code, 0, lint.stderr)
-    assert.match(lint.stderr, /psql-error-connection-to-server-at-port-failed-fatal\.md:\d+ status: warning: draft: linted, but not built or served/)
+    assert.match(lint.stderr, new RegExp(`${SLUG}\\.md:\\d+ status: warning: draft: linted, but not built or served`))
     const out = path.join(work, 'drafts.json')
     assert.match(kb(['build', '--articles', articles, '--out', out]).stdout, /Built .*: 1 articles/)
     assert.match(kb(['build', '--articles', articles, '--out', out, '--include-drafts']).stdout, /Built .*: 2 articles/)
@@ -119,7 +135,7 @@ describe('kb report and kb draft', () => {
     })
     try {
       const draft = await waitFor(async () => {
-        const res = await fetch(`http://127.0.0.1:${port}/api/articles/psql-error-connection-to-server-at-port-failed-fatal`)
+        const res = await fetch(`http://127.0.0.1:${port}/api/articles/${SLUG}`)
         return res.ok ? ((await res.json()) as { title: string }) : undefined
       }, 30_000)
       assert.match(draft.title, /^psql: error: connection to server at … \(<ip>\)/)
@@ -127,7 +143,7 @@ describe('kb report and kb draft', () => {
       preview.kill('SIGKILL')
     }
     // The server of the published artifact does not know it (and KB_INDEX was not rebuilt).
-    assert.equal((await fetch(`${url}/api/articles/psql-error-connection-to-server-at-port-failed-fatal`)).status, 404)
+    assert.equal((await fetch(`${url}/api/articles/${SLUG}`)).status, 404)
   })
 
   it('refuses a wrong token, an unknown gap and a bad window, one line each', TEST, () => {
@@ -139,7 +155,10 @@ describe('kb report and kb draft', () => {
     )
     const none = kb(['draft', '--gap', '0000000000000000', '--server', url, '--token', TOKEN, '--articles', work])
     assert.equal(none.code, 1)
-    assert.match(none.stderr, /^kb draft: no gap with id "0000000000000000" since 30d in http:\/\/127\.0\.0\.1:\d+; kb report lists them/)
+    assert.match(
+      none.stderr,
+      /^kb draft: no gap with id "0000000000000000" since 30d in http:\/\/127\.0\.0\.1:\d+; kb report lists them \(use the --since it prints\), and an id changes when its oldest question leaves the window\n$/,
+    )
     // The server has its PGlite folder open: reading it from a second process is refused.
     const busy = kb(['report'])
     assert.equal(busy.code, 1)
@@ -160,61 +179,129 @@ describe('kb report and kb draft', () => {
     const report = JSON.parse(r.stdout)
     assert.equal(report.gaps[0].id, gapId)
     assert.equal(report.gaps[0].count, 3)
-    // kb draft from the database writes what the server's API gave.
+    // kb draft from the database writes what the server's API gave; another file (an article, or
+    // another gap's draft) with its name is left alone, and the draft named after the gap instead.
     const fromDb = path.join(work, 'from-db')
     await mkdir(fromDb)
+    const other = '---\ntitle: "Another article"\n---\n'
+    await writeFile(path.join(fromDb, `${SLUG}.md`), other)
     const d = kb(['draft', '--gap', gapId, '--since', '1d', '--articles', fromDb])
     assert.equal(d.code, 0, d.stderr)
-    const name = 'psql-error-connection-to-server-at-port-failed-fatal.md'
-    assert.equal(await readFile(path.join(fromDb, name), 'utf8'), await readFile(path.join(work, 'articles', name), 'utf8'))
+    const own = path.join(fromDb, `${SLUG}-${gapId.slice(0, 12)}.md`)
+    assert.ok(d.stdout.startsWith(`Wrote ${own}: `), d.stdout)
+    assert.equal(await readFile(own, 'utf8'), await readFile(path.join(work, 'articles', `${SLUG}.md`), 'utf8'))
+    assert.equal(await readFile(path.join(fromDb, `${SLUG}.md`), 'utf8'), other)
+    // Once written, that gap's draft is not written twice.
+    const twice = kb(['draft', '--gap', gapId, '--since', '1d', '--articles', fromDb])
+    assert.deepEqual([twice.code, twice.stderr], [1, `kb draft: cannot write ${own}: it exists already; edit that draft, or move it away first\n`])
     const bad = kb(['report', '--since', 'forever'])
     assert.deepEqual(
       [bad.code, bad.stderr],
       [2, 'kb report: --since must be a date (2026-11-01), an ISO time (2026-11-01T08:00:00Z) or a span before now (24h, 7d, 2w), got "forever"\n'],
     )
+    // A well-formed window outside the range says the range.
+    const future = kb(['report', '--since', '2999-01-01'])
+    assert.deepEqual(
+      [future.code, future.stderr],
+      [2, 'kb report: --since must be at most ten years (3650d) before now, and not after now, got "2999-01-01"\n'],
+    )
   })
 })
 
 describe('the report as Markdown', () => {
-  it('keeps each row one line, escapes pipes and HTML, and survives backticks', () => {
-    const gap = {
-      id: '00000000000000aa',
-      template: 'HRESULT: 0x80070005 | Access `is` denied\nfor <user>',
-      count: 2,
-      firstSeen: '2026-11-25T10:00:00.000Z',
-      lastSeen: '2026-11-30T10:00:00.000Z',
-      example: 'x',
-      codes: ['0x80070005'],
-      products: ['IIS <10>'],
-      rejected: 1,
-    }
-    const figures = {
-      id: 'a',
-      title: 'Title | with <b>tags</b>',
-      inKb: true,
-      impressions: 40,
-      opens: 12,
-      ctr: 0.3,
-      meanPosition: 1.5,
-      solved: 1,
-      notRelated: 4,
-      relatedNotSolved: 1,
-      helpfulRatio: 0.1667,
-      uses: 0,
-      oftenRejected: true,
-      neverFound: false,
-    }
-    const md = reportMarkdown(
-      makeReport({ window: { since: '2026-11-24T12:00:00Z', until: '2026-12-01T12:00:00Z' }, questions: 2, overflow: 0, total: 1, gaps: [gap] }, [figures], 10),
-      '7d',
+  const gap = (template: string, extra: Partial<Gap> = {}): Gap => ({
+    id: '00000000000000aa',
+    template,
+    count: 2,
+    firstSeen: '2026-11-25T10:00:00.000Z',
+    lastSeen: '2026-11-30T10:00:00.000Z',
+    example: 'x',
+    codes: ['0x80070005'],
+    products: ['IIS <10>'],
+    rejected: 1,
+    ...extra,
+  })
+  const figures = (title: string): ArticleFigures => ({
+    id: 'a',
+    title,
+    inKb: true,
+    impressions: 40,
+    opens: 12,
+    ctr: 0.3,
+    meanPosition: 1.5,
+    solved: 1,
+    notRelated: 4,
+    relatedNotSolved: 1,
+    helpfulRatio: 0.1667,
+    uses: 0,
+    oftenRejected: true,
+    neverFound: false,
+  })
+  const window = { since: '2026-11-24T12:00:00.137Z', until: '2026-12-01T12:00:00.000Z' }
+  const report = (gaps: Gap[], articles: ArticleFigures[] = []) =>
+    reportMarkdown(makeReport({ window, questions: gaps.length * 2, overflow: 0, total: gaps.length, gaps }, articles, 100), '7d')
+
+  /** The rows of each table of some Markdown as GFM reads it: each cell's text, and the kinds of node in it. */
+  function tables(md: string): Array<Array<Array<{ text: string; kinds: string[] }>>> {
+    const tree = unified().use(remarkParse).use(remarkGfm).parse(md)
+    const out: Array<Array<Array<{ text: string; kinds: string[] }>>> = []
+    visit(tree, 'table', (table: Table) => {
+      out.push(
+        table.children.map((row) =>
+          row.children.map((c) => {
+            // A cell's text as a reader sees it: the text between the <code> tags, decoded.
+            const nodes = c.children.filter((n) => n.type !== 'html' || !/^<\/?code>$/.test(n.value))
+            return { text: nodes.map((n) => toString(n)).join(''), kinds: [...new Set(nodes.map((n) => n.type))] }
+          }),
+        ),
+      )
+    })
+    return out
+  }
+
+  it('keeps every row to its cells and shows each template exactly, whatever it holds', () => {
+    const templates = [
+      'grep: a\\|b failed | x',
+      'a\\\\|b and a\\\\\\|c',
+      'ends with a backslash \\',
+      'HRESULT: 0x80070005 | Access `is` denied for <user>',
+      '`tick` and ``double`` and ends with tick`',
+      '<script>alert(1)</script> <img src=x onerror=alert(1)>',
+      '*not* _emphasis_ **bold** ~~struck~~ ~x~',
+      '[a link](https://example.com) ![image](x.png) [ref][1]',
+      'https://example.com/x www.example.com user@example.com mailto:x@y.z',
+      '&amp; &#124; &lt;b&gt; &copy',
+      'C:\\Program Files\\App|x\\app.exe :smile: $x$ ${HOME} %PATH% #1 @user',
+      'a | b | c | d | e | f | g | h',
+      '| starts and ends with a pipe |',
+      'line one\nline two\tand a tab\u2028and a separator',
+    ]
+    const md = report(
+      templates.map((t, i) => gap(t, { id: `00000000000000${i.toString(16).padStart(2, '0')}`, codes: ['a|b\\', '`c`'], products: ['P|Q', '<x> & *y*'] })),
     )
-    assert.ok(
-      md.includes(
-        '| 2 | 1 | 2026-11-30 | `` HRESULT: 0x80070005 \\| Access `is` denied for <user> `` | 0x80070005 | IIS &lt;10&gt; | `kb draft --gap 00000000000000aa --since 7d` |',
-      ),
-      md,
-    )
-    assert.ok(md.includes('| `a` Title \\| with &lt;b&gt;tags&lt;/b&gt; | 4 | 1 | 1 | 17% | 12 |'), md)
+    const [gaps] = tables(md)
+    assert.equal(gaps!.length, templates.length + 1)
+    gaps!.forEach((row, i) => assert.equal(row.length, 7, `row ${i}: ${JSON.stringify(row)}`))
+    templates.forEach((t, i) => {
+      const [, , , template, codes, products] = gaps![i + 1]!
+      // One code span, or text in <code> (and the links GFM makes of URLs in any text): no emphasis, image, link syntax or HTML taken from the template.
+      assert.equal(template!.text, t.replace(/\s+/g, ' ').trim())
+      assert.ok(template!.kinds.join() === 'inlineCode' || template!.kinds.every((k) => k === 'text' || k === 'link'), `${t}: ${template!.kinds.join()}`)
+      assert.deepEqual(codes, { text: 'a|b\\, `c`', kinds: ['text'] })
+      assert.deepEqual(products, { text: 'P|Q, <x> & *y*', kinds: ['text'] })
+    })
+    // Article titles are cells too.
+    const [articles] = tables(report([], [figures('Title | with <b>tags</b> and \\| *stars*')]))
+    assert.equal(articles![1]!.length, 6)
+    assert.equal(articles![1]![0]!.text, 'a Title | with <b>tags</b> and \\| *stars*')
+  })
+
+  it('prints the window start in the draft command, and cuts long templates to one line', () => {
+    const md = report([gap(`HRESULT: 0x80070005 ${'x'.repeat(200)}`)], [figures('Title')])
+    assert.ok(md.startsWith('# KB report: the last 7d (2026-11-24 to 2026-12-01)\n'), md)
+    assert.ok(md.includes('| `kb draft --gap 00000000000000aa --since 2026-11-24T12:00:00.137Z` |'), md)
+    const [gaps] = tables(md)
+    assert.equal(gaps![1]![3]!.text, `HRESULT: 0x80070005 ${'x'.repeat(139)}…`)
     assert.match(md, /## Articles nobody finds\n\nNone: every article was among the results of a question\.\n$/)
   })
 })

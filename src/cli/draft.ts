@@ -4,17 +4,18 @@
  * same Markdown as `GET /api/insights/gaps/:id/draft` (core/insights/draft.ts). The gaps come from
  * a running server's insights API (`--server`, with the admin token), or else from the events
  * database the configuration names (KB_DATA_DIR or DATABASE_URL), read directly. A PGlite folder
- * is one process's: with a server running on it, use --server. Never overwrites a file.
+ * is one process's: with a server running on it, use --server. Never overwrites a file: when
+ * another file has the draft's name, the draft goes to `<slug>-<gap id>.md`.
  *
  * Also the insights reader `kb report` uses: the same answers from either source.
  */
-import { writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Command } from 'commander'
 import type { Config } from '../config.js'
-import { draftArticle } from '../core/insights/draft.js'
+import { draftArticle, draftMarker } from '../core/insights/draft.js'
 import type { Gap } from '../core/insights/gaps.js'
-import { parseSince, SINCE_FORMS } from '../core/insights/since.js'
+import { isSinceInRange, parseMoment, SINCE_FORMS, SINCE_RANGE } from '../core/insights/since.js'
 import type { ArticleFigures } from '../runtime/events/insights.js'
 import { CliError, systemReason } from './errors.js'
 
@@ -121,8 +122,10 @@ async function databaseReader(config: Config, index: string): Promise<InsightsRe
   // Without the artifact the gaps carry no products and the article list only the articles the events name.
   const catalog = await readArtifact(index).catch(() => insights.NO_CATALOG)
   const window = (since: string): Date => {
-    const at = parseSince(since)
+    const now = new Date()
+    const at = parseMoment(since, now)
     if (!at) throw new CliError(`--since must be ${SINCE_FORMS}, got "${since}"`, 2)
+    if (!isSinceInRange(at, now)) throw new CliError(`--since must be ${SINCE_RANGE}, got "${since}"`, 2)
     return at
   }
   const span = (since: Date) => ({ since: since.toISOString(), until: new Date().toISOString() })
@@ -157,7 +160,7 @@ export function registerDraftCommand(program: Command, defaultArticles: string):
     .command('draft')
     .description('write a draft article (status: draft) for a knowledge gap of the insights')
     .requiredOption('--gap <id>', 'the gap id, from GET /api/insights/gaps or kb report')
-    .option('--since <span>', 'the window the gap is in: 30d, 7d, 24h or a date', '30d')
+    .option('--since <span>', 'the window the gap is in: 30d, 7d, 24h, a date or an ISO time (kb report prints its window start)', '30d')
     .option('--server <url>', "read a running server's insights API instead of the events database")
     .option('--token <token>', 'the admin token for --server (default: $KB_ADMIN_TOKEN)')
     .option('-i, --index <file>', 'artifact whose articles give the products of the codes read (database source; default: $KB_INDEX)')
@@ -173,24 +176,14 @@ export function registerDraftCommand(program: Command, defaultArticles: string):
       }
       if (!draft) {
         throw new CliError(
-          `no gap with id "${o.gap}" since ${o.since} in ${reader.source}; kb report lists them (use its --since), and an id changes when new questions change its template`,
+          `no gap with id "${o.gap}" since ${o.since} in ${reader.source}; kb report lists them (use the --since it prints), and an id changes when its oldest question leaves the window`,
         )
       }
       const { gap, markdown } = draft
       if (!/^articles\/[a-z0-9]+(?:-[a-z0-9]+)*\.md$/.test(draft.path))
         throw new CliError(`${reader.source} named the draft "${draft.path}", not articles/<id>.md`)
-      // The file name the draft was made with (articles/<slug>.md), in the folder asked for.
-      const file = path.join(o.articles, path.posix.basename(draft.path))
-      await writeFile(file, markdown, { flag: 'wx' }).catch((err: unknown) => {
-        const exists = (err as NodeJS.ErrnoException).code === 'EEXIST'
-        throw new CliError(
-          `cannot write ${file}: ${exists ? 'it exists already; edit that draft, or move it away first' : (systemReason(err) ?? (err as Error).message)}`,
-          1,
-          {
-            cause: err,
-          },
-        )
-      })
+      if (!/^[a-z0-9]+$/.test(gap.id)) throw new CliError(`${reader.source} named the gap "${gap.id}", not an id of letters and digits`)
+      const file = await writeDraft(o.articles, path.posix.basename(draft.path, '.md'), gap.id, markdown)
       if (o.json) process.stdout.write(`${JSON.stringify({ ok: true, file, gap })}\n`)
       else {
         process.stdout.write(
@@ -198,4 +191,29 @@ export function registerDraftCommand(program: Command, defaultArticles: string):
         )
       }
     })
+}
+
+/** Write a file that does not exist yet: false when it does. */
+async function writeNew(file: string, text: string): Promise<boolean> {
+  return writeFile(file, text, { flag: 'wx' }).then(
+    () => true,
+    (err: unknown) => {
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false
+      throw new CliError(`cannot write ${file}: ${systemReason(err) ?? (err as Error).message}`, 1, { cause: err })
+    },
+  )
+}
+
+/**
+ * Write a draft to `<dir>/<slug>.md`, or to `<slug>-<gap id>.md` when another file has that name
+ * (two gaps whose templates give one slug); never over a file, and never a second draft of one
+ * gap (a file opening with its draftMarker): the author is told to edit that one. Returns the file.
+ */
+async function writeDraft(dir: string, slug: string, id: string, markdown: string): Promise<string> {
+  const file = path.join(dir, `${slug}.md`)
+  if (await writeNew(file, markdown)) return file
+  const own = path.join(dir, `${slug}-${id.slice(0, 12)}.md`)
+  const ours = (await readFile(file, 'utf8').catch(() => '')).includes(draftMarker(id))
+  if (!ours && (await writeNew(own, markdown))) return own
+  throw new CliError(`cannot write ${ours ? file : own}: it exists already; edit that draft, or move it away first`, 1)
 }

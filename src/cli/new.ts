@@ -15,6 +15,7 @@ import { mkdir, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { createInterface } from 'node:readline/promises'
 import type { Command } from 'commander'
+import { articleSlug } from '../core/article-slug.js'
 import { DRAFT_TODO } from '../core/insights/draft.js'
 import { NORMALIZERS } from '../core/match/normalize.js'
 import { MATCH_DEFAULTS } from '../core/match/options.js'
@@ -25,8 +26,6 @@ import { DEFAULT_SCHEMA_FILE } from './schema.js'
 /** Symptoms taken from a paste, at most, and characters of each (as kb draft keeps them). */
 const MAX_PASTE_SYMPTOMS = 5
 const MAX_SYMPTOM_CHARS = 300
-/** Characters of a file name made from a title: long enough to say what it is about, short enough to type. */
-const MAX_SLUG_CHARS = 60
 const MAX_TITLE_CHARS = 100
 
 /** What the author gives `kb new`. */
@@ -40,24 +39,6 @@ export interface NewArticle {
 
 /** A YAML scalar that is read back as exactly this text: a JSON string is a YAML double-quoted scalar. */
 const scalar = (s: string): string => JSON.stringify(s)
-
-/** The id and file name (without .md) of an article titled `title`: its words, lowercase, joined by "-"; '' when it has none. */
-export function articleSlug(title: string): string {
-  const words = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean)
-  let slug = ''
-  for (const w of words) {
-    const next = slug ? `${slug}-${w}` : w
-    if (next.length > MAX_SLUG_CHARS) break
-    slug = next
-  }
-  // One word longer than the limit on its own is cut rather than lost.
-  return slug || (words[0] ?? '').slice(0, MAX_SLUG_CHARS)
-}
 
 /** The placeholder a normalizer's removed text becomes; the matcher reads `<...>` and `N_` as gaps (core/match/profile.ts). */
 const PLACEHOLDERS: Record<string, (removed: string) => string> = {

@@ -34,20 +34,36 @@ export function makeReport(gaps: GapsAnswer, articles: readonly ArticleFigures[]
   }
 }
 
-/** One line of at most `max` characters, pipes escaped (a table cell, code or not). */
+/** One line of at most `max` characters. */
 function oneLine(s: string, max = 160): string {
   const one = s.replace(/\s+/g, ' ').trim()
-  return (one.length > max ? `${one.slice(0, max - 1)}…` : one).replace(/\|/g, '\\|')
+  return one.length > max ? `${one.slice(0, max - 1)}…` : one
 }
 
-/** Plain text for a table cell: also `<`, `>` and `&` escaped, so a placeholder such as <user> is shown, not taken for HTML. */
+/**
+ * Text that GFM reads back as itself, in a table cell too: the characters Markdown or HTML could
+ * read as markup (`|`, `\`, backticks, `*`, `_`, `~`, `[`, `!`, `<`, `&`, `$` for GitHub's math)
+ * as numeric character references. A table splits its rows on `|` before anything else, and a
+ * `\|` escape is undone by a backslash before it; a reference holds neither. (GFM still links a
+ * URL in any text: that changes no cell.)
+ */
+function literal(s: string): string {
+  return s.replace(/[&<>|\\`*_~[\]!$]/g, (c) => `&#${c.charCodeAt(0)};`)
+}
+
+/** Plain text for a table cell (titles, codes, products), one line. */
 function cell(s: string, max = 160): string {
-  return oneLine(s, max).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+  return literal(oneLine(s, max))
 }
 
-/** Inline code that survives any backticks in the text. */
+/**
+ * Text in code style, for a table cell or a list item, shown exactly as it is: a code span (read
+ * the same raw and rendered; backticks in the text get a longer fence) when it holds no `|`, which
+ * a table would split it on, even in a code span; else `<code>` around `literal` text.
+ */
 function code(s: string): string {
   const text = oneLine(s)
+  if (text.includes('|')) return `<code>${literal(text)}</code>`
   const run = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length))
   const ticks = '`'.repeat(run + 1)
   return run ? `${ticks} ${text} ${ticks}` : `${ticks}${text}${ticks}`
@@ -63,13 +79,13 @@ export function reportMarkdown(r: Report, since: string): string {
   if (r.gaps.length === 0) out.push('No unanswered or rejected questions in this window.', '')
   else {
     out.push(
-      `${r.gapCount} gap${r.gapCount === 1 ? '' : 's'} from ${r.questions} unanswered or rejected question${r.questions === 1 ? '' : 's'}; the ${r.gaps.length} largest. Write the article with the draft command (the same window: a gap's id is its template's, which more questions can change).`,
+      `${r.gapCount} gap${r.gapCount === 1 ? '' : 's'} from ${r.questions} unanswered or rejected question${r.questions === 1 ? '' : 's'}; the ${r.gaps.length} largest. Write the article with the draft command: its --since is this window's start, and a gap's id lasts while its oldest question is in the window.`,
       '',
     )
     out.push('| Questions | Rejected | Last seen | Question, as a template | Codes | Products | Draft |', '|---:|---:|---|---|---|---|---|')
     for (const g of r.gaps) {
       out.push(
-        `| ${g.count} | ${g.rejected} | ${day(g.lastSeen)} | ${code(g.template)} | ${cell(g.codes.join(', ')) || '–'} | ${cell(g.products.join(', ')) || '–'} | ${code(`kb draft --gap ${g.id} --since ${since}`)} |`,
+        `| ${g.count} | ${g.rejected} | ${day(g.lastSeen)} | ${code(g.template)} | ${cell(g.codes.join(', ')) || '–'} | ${cell(g.products.join(', ')) || '–'} | ${code(`kb draft --gap ${g.id} --since ${r.window.since}`)} |`,
       )
     }
     out.push('')

@@ -4,6 +4,7 @@
  * left to the author with `TODO(draft):` lines, under `status: draft` (linted, not served). One
  * function, used by `GET /api/insights/gaps/:id/draft` and `kb draft`, so both write the same.
  */
+import { articleSlug } from '../article-slug.js'
 import type { Gap } from './gaps.js'
 import { WILDCARD } from './templates.js'
 
@@ -27,19 +28,19 @@ export function draftTitle(gap: Pick<Gap, 'template'>): string {
   return `${space > 40 ? cut.slice(0, space) : cut}…`
 }
 
-/** The file name (without .md) of a gap's draft: the title's first words, or `gap-<id>`. */
+/**
+ * The file name (without .md) of a gap's draft: its template's words without the placeholders,
+ * as `kb new` names an article (digits kept: `500.19` and `500.21` are two names), or `gap-<id>`
+ * when fewer than two words are left.
+ */
 export function draftSlug(gap: Pick<Gap, 'id' | 'template'>): string {
-  const words = gap.template
-    .replace(/<[^>\s]*>/g, ' ')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w.length > 1 && !/^\d+$/.test(w))
-  let slug = ''
-  for (const w of words) {
-    if ((slug + '-' + w).length > 60) break
-    slug = slug ? `${slug}-${w}` : w
-  }
-  return slug.split('-').length >= 2 ? slug : `gap-${gap.id.slice(0, 12)}`
+  const slug = articleSlug(gap.template.replace(/<[^>\s]*>/g, ' '))
+  return slug.includes('-') ? slug : `gap-${gap.id.slice(0, 12)}`
+}
+
+/** The comment a gap's draft opens with; `kb draft` reads it to tell that gap's draft from another file of the same name. */
+export function draftMarker(id: string): string {
+  return `# Drafted from knowledge gap ${id}:`
 }
 
 /** The symptoms of a gap's draft: its example's lines, verbatim, bounded. */
@@ -63,7 +64,7 @@ export function draftArticle(gap: Gap): { slug: string; markdown: string } {
   const list = (name: string, items: readonly string[]) => (items.length ? [`${name}:`, ...items.map((i) => `  - ${scalar(i)}`)] : [])
   const lines = [
     '---',
-    `# Drafted from knowledge gap ${gap.id}: ${gap.count} question${gap.count === 1 ? '' : 's'} from ${gap.firstSeen.slice(0, 10)} to ${gap.lastSeen.slice(0, 10)}, ${gap.rejected} with a rejected answer.`,
+    `${draftMarker(gap.id)} ${gap.count} question${gap.count === 1 ? '' : 's'} from ${gap.firstSeen.slice(0, 10)} to ${gap.lastSeen.slice(0, 10)}, ${gap.rejected} with a rejected answer.`,
     `# Replace every ${DRAFT_TODO} line, add a cause once it is known, then set status: published.`,
     'status: draft',
     `title: ${scalar(draftTitle(gap))}`,

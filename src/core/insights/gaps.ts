@@ -1,10 +1,14 @@
 /**
  * Knowledge gaps: the questions the KB did not answer (no confident match, no result) or whose
- * answers users rejected, grouped into templates (templates.ts) by the first line the matcher
- * read as the error, with what the KB knows of the codes read (the products of its articles that
- * list them). Pure: the questions come from the events database (runtime/events/insights.ts).
+ * answers users rejected, grouped into templates (templates.ts) by the line that says the error
+ * (`minedLine`: the first line that is not a stack frame or a header) and the codes written in it
+ * (`lineCodes`), with what the KB knows of the codes read (the products of its articles that list
+ * them). Pure: the questions come from the events database (runtime/events/insights.ts).
  */
-import { mineTemplates } from './templates.js'
+import { equivalentCodes, isGenericCode } from '../match/codes.js'
+import { maskNonCodes } from '../match/notcodes.js'
+import { CODE_PATTERNS, errorLikeness } from '../match/signals.js'
+import { mineTemplates, templateTokens } from './templates.js'
 
 /** A question that is a gap, as read from the events. */
 export interface GapQuestion {
@@ -23,9 +27,14 @@ export interface GapQuestion {
 
 /** One group of gap questions: one error, whatever its values. */
 export interface Gap {
-  /** Stable while the group's template does not change: a hash of the codes and the template. */
+  /**
+   * A hash of the line's codes and the group's oldest question's line: stable as newer questions
+   * join and widen the template. It changes when that oldest question leaves the window (a later
+   * `since`, or more than LIMITS.insightsGapQuestions newer gap questions): the group's next
+   * question is then its first. A window with a fixed start (an ISO `since`) keeps it.
+   */
   id: string
-  /** The first line, `<*>` where the questions' values differ. */
+  /** The line mined (`minedLine`), `<*>` where the questions' values differ. */
   template: string
   count: number
   firstSeen: string
@@ -33,7 +42,11 @@ export interface Gap {
   /** The latest question of the group, as stored (redacted). */
   example: string
   codes: string[]
-  /** Products of the KB's articles that list one of the codes; none when no article does. */
+  /**
+   * Products of the KB's articles that list one of the codes, but for codes that end many
+   * unrelated problems (`isGenericCode`) and a parent code read with its child (`http 500` with
+   * `http 500.19`); none when no article does.
+   */
   products: string[]
   /** Questions of the group whose answer a user rejected. */
   rejected: number
@@ -42,10 +55,115 @@ export interface Gap {
 /** Codes and products listed on a gap, at most. */
 const MAX_LISTED = 20
 
-/** The first line of a stored question: what its template is mined from. */
-export function firstLine(text: string): string {
-  const nl = text.indexOf('\n')
-  return (nl < 0 ? text : text.slice(0, nl)).trim()
+/** A Python-style frame: the file and line only, its source line on the next line. */
+const LOCATION_FRAME = /^File "[^"]*", line \d+/
+
+/**
+ * Stack frames, as stored (trimmed): where an error happened, not what it was. Shapes, not any
+ * one language's words: a frame names a call and a file position, or is numbered, or is a
+ * position or a call alone on its line.
+ */
+const FRAME_SHAPES: readonly RegExp[] = [
+  // `at pkg.Type.method(Type.java:42)`, `at Ns.Type.Method() in C:\src\x.cs:line 42`, `at fn (/app/x.js:3:5)`, `at /app/x.js:3:5`
+  // (each part matched one way only, so a long line costs its length, not its square)
+  /^at\s+(?:(?:async|new)\s+)?(?:[\w$.<>[\]`'-]+\(|\S+\s+\((?=[^()]*[/\\:])[^()]*\)|\S*[/\\][^\s/\\]*:\d+(?::\d+)?(?!\S))/,
+  LOCATION_FRAME,
+  // `from /app/lib/x.rb:10:in 'call'`
+  /^from\s+\S+:\d+/,
+  // Numbered, with a path, an address or a module path: `#0 /var/www/x.php(12): f()`, `#1 {main}`,
+  // `#1 0x00007f3a in raise () from /lib/libc.so.6`, `3: std::rt::lang_start`, `7: 0x55d2 - <unknown>`
+  /^#\d+\s+(?:\S*[/\\]|\{main\}|\[internal|0x[0-9a-f]+\s)/i,
+  /^\d+:\s+(?:0x[0-9a-f]+\s+-\s+\S|[\w<>]+::)/i,
+  // A file position alone: `/app/main.go:12 +0x1d`, `C:\src\x.cs:42`
+  /^(?:[A-Za-z]:)?[\w.~<>-]*[/\\]\S*:\d+(?::\d+)?(?:\s+\+0x[0-9a-f]+)?$/i,
+  // A qualified call alone: `main.main()`, `main.(*Server).Run(0xc000010000)`
+  /^[\w$]+(?:\.[\w$*()[\]]+)+\([^()]*\)$/,
+  // Frames left out: `... 12 more`
+  /^\.{3}\s*\d+\s/,
+]
+
+/** True when a stored line is a stack frame (`FRAME_SHAPES`). */
+export function isFrameLine(line: string): boolean {
+  return FRAME_SHAPES.some((re) => re.test(line))
+}
+
+/**
+ * True when a line introduces others rather than saying an error: a header (`Traceback (most
+ * recent call last):`, `Stack trace:`, `goroutine 1 [running]:`: ends with a colon, nothing of an
+ * error in it), a separator or a marker (`--- End of stack trace ---`, `^^^^^`).
+ */
+export function isPreambleLine(line: string): boolean {
+  return (/:$/.test(line) && errorLikeness(line) === 0) || /^[^\p{L}\p{N}]*$/u.test(line) || /^([^\p{L}\p{N}\s])\1\1.*\1\1\1$/u.test(line)
+}
+
+/**
+ * The line of a stored question its template is mined from: the first that is neither a stack
+ * frame, nor a frame's source line (the line after a `File "…", line N` frame, unless it is the
+ * last), nor a preamble; a traceback's header would make every traceback one gap. When every line
+ * is one of those, the last frame (a traceback cut before its error), else the first line.
+ */
+export function minedLine(text: string): string {
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+  let lastFrame: string | undefined
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!
+    if (isFrameLine(line)) {
+      lastFrame = line
+      // Its source line, when something follows it (the error, or the next frame).
+      if (LOCATION_FRAME.test(line) && i + 2 < lines.length && !isFrameLine(lines[i + 1]!)) i++
+      continue
+    }
+    if (!isPreambleLine(line)) return line
+  }
+  return lastFrame ?? lines[0] ?? ''
+}
+
+/** Quoted text: names and values (`database "Sales_2024"`, `user 'sa'`), whatever they look like. */
+const QUOTED = /"[^"\n]*"|“[^”\n]*”|‘[^’\n]*’|«[^»\n]*»|`[^`\n]*`|(?<![\p{L}\p{N}])'[^'\n]*'(?![\p{L}\p{N}])/gu
+
+/**
+ * Kinds of code that are names more often than errors when keying a line: an identifier with a
+ * digit is a name with a number (`Sales_2024`, `svc_sql01`), and one without is a word, which
+ * keeps lines apart anyway (templates.ts).
+ */
+const NAME_KINDS = new Set(['identifier'])
+
+/**
+ * True for a code that can be an error: not 8 hex digits with the top bit clear. That bit is an
+ * HRESULT's or NTSTATUS's failure severity (0x8…–0xF…); without it, 8 hex digits read as a code
+ * are a success status or a value (a module's link time stamp before 2038, a checksum).
+ */
+const canBeError = (code: string): boolean => !/^0x[0-7][0-9a-f]{7}$/.test(code)
+
+/**
+ * The codes written in a line, outside quoted text, that can be errors, sorted: what keeps two
+ * lines apart. Codes read elsewhere in a question, or in quotes (`database "Sales_2024"`), or that
+ * are values (`time stamp: 0x5e7d1d4d`) differ from one occurrence to the next, and would split
+ * one error into as many gaps.
+ */
+export function lineCodes(line: string): string[] {
+  const text = maskNonCodes(line.replace(QUOTED, ' '))
+  const codes = CODE_PATTERNS.filter((p) => !NAME_KINDS.has(p.kind) && (!p.hint || p.hint.test(text))).flatMap((p) => p.find(text))
+  return [...new Set(codes.filter(canBeError).flatMap(equivalentCodes))].sort()
+}
+
+/**
+ * The codes whose articles' products describe a gap: not a generic code (a socket error ends many
+ * unrelated problems), nor a parent read with its child (`http 500` with `http 500.19`: a child's
+ * spellings include its parent, a parent's do not include the child).
+ */
+export function productCodes(codes: readonly string[]): string[] {
+  const specific = codes.filter((c) => !isGenericCode(c))
+  const parents = new Set(
+    specific.flatMap((c) => {
+      const spellings = equivalentCodes(c)
+      return spellings.filter((p) => p !== c && !equivalentCodes(p).includes(c))
+    }),
+  )
+  return specific.filter((c) => !parents.has(c))
 }
 
 /**
@@ -54,14 +172,25 @@ export function firstLine(text: string): string {
  * were left out because the miner's bounds were reached.
  */
 export function groupGaps(questions: readonly GapQuestion[], productsOf: (code: string) => readonly string[]): { gaps: Gap[]; overflow: number } {
-  // Oldest first, so a group's first line is its oldest and the result does not depend on the read order.
+  // Oldest first: a group's first line is its oldest, which its id is made from, and the result does not depend on the read order.
   const sorted = [...questions].sort((a, b) => a.at.getTime() - b.at.getTime() || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0))
-  const { groups, overflow } = mineTemplates(sorted.map((q) => ({ text: firstLine(q.text), key: [...new Set(q.codes)].sort().join(' ') })))
+  // The line as the miner reads it (bounded tokens and characters), its codes read from the same
+  // text, once per distinct line: the same question comes back again and again.
+  const keys = new Map<string, string>()
+  const { groups, overflow } = mineTemplates(
+    sorted.map((q) => {
+      const text = templateTokens(minedLine(q.text)).join(' ')
+      let key = keys.get(text)
+      if (key === undefined) keys.set(text, (key = lineCodes(text).join(' ')))
+      return { text, key }
+    }),
+  )
   const gaps = groups.map((g) => {
     const members = g.members.map((i) => sorted[i]!)
     const last = members[members.length - 1]!
-    const codes = [...new Set(members.flatMap((q) => q.codes))].sort().slice(0, MAX_LISTED)
-    const products = [...new Set(codes.flatMap((c) => productsOf(c)))].sort().slice(0, MAX_LISTED)
+    // Not values read as codes (a link time stamp): these become a draft's error_codes.
+    const codes = [...new Set(members.flatMap((q) => q.codes).filter(canBeError))].sort().slice(0, MAX_LISTED)
+    const products = [...new Set(productCodes(codes).flatMap((c) => productsOf(c)))].sort().slice(0, MAX_LISTED)
     return {
       id: g.id,
       template: g.template,

@@ -1,0 +1,415 @@
+/**
+ * Knowledge gaps (core/insights): which line of a question is mined, which codes keep questions
+ * apart, how values are routed, what the miner costs on adversarial input, how ids last as a
+ * group grows, what products and file name a gap's draft gets. Questions are written as stored
+ * (trimmed lines, redacted placeholders) with the codes the matcher reads from the whole paste
+ * (extractCodes), from Python, Java, .NET, Node, Go, PHP, Ruby, Rust, SQL Server, Windows events,
+ * IIS, PostgreSQL, sudo, bash and cmd.exe; one case goes through the matcher and storedQuestion.
+ */
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { articleSlug } from '../src/core/article-slug.js'
+import { draftArticle, draftMarker, draftSlug } from '../src/core/insights/draft.js'
+import { type Gap, type GapQuestion, groupGaps, isFrameLine, lineCodes, minedLine, productCodes } from '../src/core/insights/gaps.js'
+import { parseSince } from '../src/core/insights/since.js'
+import { defaultTemplateOptions, mineTemplates, templateTokens } from '../src/core/insights/templates.js'
+import { extractCodes } from '../src/core/match/signals.js'
+import { storedQuestion } from '../src/runtime/events/record.js'
+import { kbFrom } from './helpers/kb.js'
+
+const T0 = Date.parse('2026-11-01T00:00:00Z')
+
+/** Pastes as questions, a minute apart, in order: stored lines trimmed, codes read from the whole paste. */
+function asked(pastes: readonly string[], productsOf: (code: string) => readonly string[] = () => []): Gap[] {
+  const questions: GapQuestion[] = pastes.map((p, i) => ({
+    at: new Date(T0 + i * 60_000),
+    kind: 'match',
+    text: p
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .join('\n'),
+    codes: extractCodes(p),
+    rejected: false,
+  }))
+  return groupGaps(questions, productsOf).gaps
+}
+
+/** Pastes as questions through the matcher, as the routes store them: the lines it read as the error (or the first 20), the codes it read. */
+async function viaMatcher(pastes: readonly string[]): Promise<GapQuestion[]> {
+  const kb = await kbFrom()
+  return pastes.map((text, i) => {
+    const r = kb.matcher.match({ text, limit: 5 })
+    const lines = r.signals.errorLines.length ? r.signals.errorLines : text.split('\n', 20)
+    return { at: new Date(T0 + i * 60_000), kind: 'match', text: storedQuestion(lines), codes: r.signals.errorCodes, rejected: false }
+  })
+}
+
+/** The templates of some lines mined alone, with their members. */
+const templatesOf = (lines: readonly string[]) => mineTemplates(lines.map((text) => ({ text }))).groups.map((g) => [g.template, g.members])
+
+describe('the cost of mining is bounded whatever the tokens', () => {
+  it('cuts every token at maxTokenChars, so a long token costs what a word does', () => {
+    assert.equal(defaultTemplateOptions.maxTokenChars, 100)
+    const tokens = templateTokens(`${'a'.repeat(2000)} ok ${'b/'.repeat(5000)}`)
+    assert.deepEqual(
+      tokens.map((t) => t.length),
+      [100, 2, 100],
+    )
+    assert.ok(templateTokens('x'.repeat(40_000), 64, 7)[0] === 'xxxxxxx')
+  })
+
+  it('groups 5,000 questions of one 2,000-character word each (ran 9.8 s before), and every template token is bounded', () => {
+    const word = (i: number) => i.toString(36).replace(/\d/g, (d) => 'ghijklmnop'[Number(d)]!)
+    const pastes = Array.from({ length: 5000 }, (_, i) => 'x'.repeat(1990) + word(i + 100_000))
+    const questions: GapQuestion[] = pastes.map((text, i) => ({ at: new Date(T0 + i * 1000), kind: 'search', text, codes: [], rejected: false }))
+    const { gaps, overflow } = groupGaps(questions, () => [])
+    assert.equal(gaps.reduce((n, g) => n + g.count, 0) + overflow, 5000)
+    for (const g of gaps) assert.ok(g.template.length <= defaultTemplateOptions.maxTokenChars, g.template.slice(0, 40))
+  })
+})
+
+describe('a value routes as it compares, in the first tokens too', () => {
+  const pairs: Array<[string, string, string]> = [
+    [
+      "'alice' is not in the sudoers file. This incident will be reported.",
+      "'bob' is not in the sudoers file. This incident will be reported.",
+      '<*> is not in the sudoers file. This incident will be reported.',
+    ],
+    [
+      'Database "Sales" cannot be opened due to inaccessible files or insufficient memory or disk space.',
+      'Database "HR" cannot be opened due to inaccessible files or insufficient memory or disk space.',
+      'Database <*> cannot be opened due to inaccessible files or insufficient memory or disk space.',
+    ],
+    ['bash: /opt/app/run.sh: Permission denied', 'bash: /usr/local/bin/deploy: Permission denied', 'bash: <*> Permission denied'],
+    ['Request <id> timed out after 30s', 'Request a1b2c3d4e5f6 timed out after 30s', 'Request <*> timed out after 30s'],
+    [
+      "'node' is not recognized as an internal or external command, operable program or batch file.",
+      "'npm' is not recognized as an internal or external command, operable program or batch file.",
+      '<*> is not recognized as an internal or external command, operable program or batch file.',
+    ],
+    ['user=alice: access denied to the resource', 'user=bob: access denied to the resource', '<*> access denied to the resource'],
+    [
+      'https://api.example.com/v1 returned 503 Service Unavailable',
+      'https://billing.example.com/ returned 503 Service Unavailable',
+      '<*> returned 503 Service Unavailable',
+    ],
+  ]
+  for (const [a, b, template] of pairs) {
+    it(`one template: ${template}`, () => {
+      assert.deepEqual(templatesOf([a, b]), [[template, [0, 1]]])
+    })
+  }
+
+  it('words that differ still keep lines apart', () => {
+    assert.equal(templatesOf(["'alice' is not in the sudoers file.", "'alice' is not in the wheel group."]).length, 2)
+    assert.equal(templatesOf(['bash: /opt/run.sh: Permission denied', 'bash: /opt/run.sh: Operation denied']).length, 2)
+  })
+})
+
+describe('codes that are values do not split an error', () => {
+  // Windows Event 1000: the modules' link time stamps (`time stamp: 0x…`) read as HRESULT-like codes.
+  const crash = (app: string, mod: string) => `Faulting application name: w3wp.exe, version: 10.0.17763.1, time stamp: 0x${app}
+Faulting module name: clr.dll, version: 4.8.4400.0, time stamp: 0x${mod}
+Exception code: 0xc00000fd
+Fault offset: 0x00000000000a1b2c
+Faulting process id: 0x1a2c`
+
+  it('keys on the codes written in the mined line, outside quoted text', () => {
+    assert.deepEqual(lineCodes('Exception code: 0xc00000fd'), ['0xc00000fd'])
+    assert.deepEqual(lineCodes('Cannot open database "Sales_2024" requested by the login.'), [])
+    assert.deepEqual(lineCodes("Invalid column name 'Order_Date'."), [])
+    assert.deepEqual(lineCodes("Login failed for user '<user>'. (18456)"), ['error 18456'])
+    assert.deepEqual(lineCodes('HTTP Error 500.19 - Internal Server Error'), ['http 500', 'http 500.19'])
+    assert.deepEqual(lineCodes("can't open 'x': Error 0x80070005"), ['0x80070005', 'error_access_denied', 'win32 5'])
+  })
+
+  it('one Event 1000 crash of three module builds is one gap, one slug, as the matcher reads and stores it', async () => {
+    const gaps = groupGaps(await viaMatcher([crash('5b9c9b3d', '5e7d1d4d'), crash('5b9c9b3d', '61a2b3c4'), crash('a1b2c3d4', '5e7d1d4d')]), () => []).gaps
+    assert.deepEqual(
+      gaps.map((g) => [g.template, g.count, draftSlug(g)]),
+      [['Exception code: 0xc00000fd', 3, 'exception-code-0xc00000fd']],
+    )
+    // The codes listed (a draft's error_codes) leave the time stamps out too.
+    assert.ok(gaps[0]!.codes.includes('0xc00000fd'), gaps[0]!.codes.join())
+    assert.deepEqual(
+      gaps[0]!.codes.filter((c) => /5b9c9b3d|5e7d1d4d|61a2b3c4/.test(c)),
+      [],
+    )
+  })
+
+  it('a time stamp in the mined line is a value too: 8 hex digits without the failure bit', () => {
+    const gaps = asked([crash('5b9c9b3d', '5e7d1d4d'), crash('5c1a8e0b', '61a2b3c4'), crash('4f1e2d3c', '5e7d1d4d')])
+    assert.deepEqual(
+      gaps.map((g) => [g.template, g.count]),
+      [['Faulting application name: w3wp.exe, version: 10.0.17763.1, time stamp: <*>', 3]],
+    )
+    assert.deepEqual(lineCodes('Exception code: 0xe0434352, time stamp: 0x5b9c9b3d'), ['0xe0434352'])
+  })
+
+  it('names in quotes that look like codes are values: one gap per error', () => {
+    const gaps = asked([
+      'Cannot open database "Sales_2023" requested by the login. The login failed.',
+      'Cannot open database "Sales_2024" requested by the login. The login failed.',
+      'Cannot open database "ORDERS" requested by the login. The login failed.',
+      "Invalid column name 'Order_Date'.",
+      "Invalid column name 'Ship_Date'.",
+    ])
+    assert.deepEqual(
+      gaps.map((g) => [g.template, g.count]),
+      [
+        ['Cannot open database <*> requested by the login. The login failed.', 3],
+        ['Invalid column name <*>', 2],
+      ],
+    )
+  })
+
+  it('codes written in the line still keep errors apart', () => {
+    const gaps = asked([
+      "Login failed for user '<user>'. (18456)",
+      "Login failed for user '<user>'. (18452)",
+      'HTTP Error 500.19 - Internal Server Error',
+      'HTTP Error 500.21 - Internal Server Error',
+    ])
+    assert.equal(gaps.length, 4)
+  })
+})
+
+describe('the mined line is the error, not a stack frame or a header', () => {
+  const py = (last: string, source = true) =>
+    [
+      'Traceback (most recent call last):',
+      '  File "/srv/app/worker.py", line 88, in run',
+      ...(source ? ['    result = handler(payload)'] : []),
+      '  File "/srv/app/handlers.py", line 12, in handler',
+      ...(source ? ['    raise ConnectionError(msg)'] : []),
+      last,
+    ].join('\n')
+
+  it('skips frames of many languages, and not English that starts like one', () => {
+    const frames = [
+      'at com.acme.orders.Validator.validate(Validator.java:42)',
+      'at Contoso.Data.Repo.Save() in C:\\src\\Repo.cs:line 42',
+      'at Object.<anonymous> (/app/index.js:3:5)',
+      'at async Promise.all (/app/x.js:1:1)',
+      'at /app/node_modules/pg/lib/client.js:132:18',
+      'at src/main.rs:5:5',
+      'File "/srv/app/worker.py", line 88, in run',
+      "from /app/lib/client.rb:10:in 'call'",
+      '#0 /var/www/html/index.php(12): PDO->__construct()',
+      '#1  0x00007f3a in raise () from /lib/x86_64-linux-gnu/libc.so.6',
+      '3: std::rt::lang_start_internal',
+      '/app/main.go:12 +0x1d',
+      'main.(*Server).Run(0xc000010000)',
+      '... 12 more',
+      '#1 {main}',
+      '7: 0x55d2c3 - <unknown>',
+    ]
+    for (const f of frames) assert.equal(isFrameLine(f), true, f)
+    const notFrames = [
+      'at least one replica is unavailable',
+      'at 10:30 the backup failed with error 0x80070070',
+      'at least (sometimes) it fails',
+      'KeyError: <*>',
+      'Exception in thread "main" java.lang.NullPointerException',
+      "thread 'main' panicked at src/main.rs:2:5:",
+      'panic: runtime error: index out of range [5] with length 3',
+      '#5 build failed: exit code 1',
+      '1: app.config is missing',
+      '110: Connection timed out',
+    ]
+    // A long line costs its length: the shapes are matched one way only.
+    for (const long of [`at ${'/'.repeat(20_000)}`, `at x (${'/'.repeat(20_000)}`, `from ${'a:'.repeat(10_000)}`, `${'/'.repeat(20_000)}:x`])
+      assert.equal(isFrameLine(long), false)
+    for (const l of notFrames) assert.equal(isFrameLine(l), false, l)
+  })
+
+  it('picks the error of a traceback, after its header, frames and their source lines', () => {
+    assert.equal(minedLine(py("KeyError: 'user_id'")), "KeyError: 'user_id'")
+    assert.equal(minedLine(py('ZeroDivisionError: division by zero', false)), 'ZeroDivisionError: division by zero')
+    // The last line after a frame is the error even without a source line (`<stdin>`).
+    assert.equal(
+      minedLine('Traceback (most recent call last):\nFile "<stdin>", line 1, in <module>\nNameError: name \'x\' is not defined'),
+      "NameError: name 'x' is not defined",
+    )
+    // Python 3.11 markers.
+    assert.equal(
+      minedLine('Traceback (most recent call last):\nFile "/a.py", line 3, in f\nreturn a / b\n~~^~~\nZeroDivisionError: division by zero'),
+      'ZeroDivisionError: division by zero',
+    )
+    // A .NET trace pasted from its frames, its exception last.
+    assert.equal(
+      minedLine(
+        'at System.Data.SqlClient.SqlConnection.OnError(SqlException exception, Boolean breakConnection)\n--- End of stack trace from previous location ---\nSystem.Data.SqlClient.SqlException (0x80131904): Login failed for user <user>.',
+      ),
+      'System.Data.SqlClient.SqlException (0x80131904): Login failed for user <user>.',
+    )
+    // Go, from the goroutine header.
+    assert.equal(minedLine('goroutine 1 [running]:\nmain.main()\n/app/main.go:12 +0x1d\nexit status 2'), 'exit status 2')
+    // An error first (Java, Node, PHP): itself.
+    assert.equal(
+      minedLine('Exception in thread "main" java.lang.IllegalStateException: closed\nat a.B.c(B.java:1)'),
+      'Exception in thread "main" java.lang.IllegalStateException: closed',
+    )
+    assert.equal(
+      minedLine('PHP Fatal error: Uncaught Exception: boom in /var/www/a.php:3\nStack trace:\n#0 {main}'),
+      'PHP Fatal error: Uncaught Exception: boom in /var/www/a.php:3',
+    )
+    // Nothing but frames (a traceback cut before its error): the last frame, not the header.
+    assert.equal(minedLine('Traceback (most recent call last):\nFile "/a.py", line 3, in f\ng()\nFile "/b.py", line 9, in g'), 'File "/b.py", line 9, in g')
+    assert.equal(minedLine(''), '')
+  })
+
+  it('unrelated tracebacks are apart, one exception with other values one gap', () => {
+    const gaps = asked([
+      py('RuntimeError: CUDA out of memory. Tried to allocate 2.00 GiB'),
+      py('RuntimeError: Event loop is closed'),
+      py("KeyError: 'items'"),
+      py("KeyError: 'payload'"),
+      py("AttributeError: 'NoneType' object has no attribute 'get'"),
+      py("ModuleNotFoundError: No module named 'requests'"),
+    ])
+    assert.deepEqual(gaps.map((g) => [g.template, g.count]).sort(), [
+      ["AttributeError: 'NoneType' object has no attribute 'get'", 1],
+      ['KeyError: <*>', 2],
+      ["ModuleNotFoundError: No module named 'requests'", 1],
+      ['RuntimeError: CUDA out of memory. Tried to allocate 2.00 GiB', 1],
+      ['RuntimeError: Event loop is closed', 1],
+    ])
+    assert.equal(new Set(gaps.map(draftSlug)).size, gaps.length)
+  })
+
+  it('as stored through the matcher, a traceback it read no error line of is mined at its error', async () => {
+    const questions = await viaMatcher([py('RuntimeError: Event loop is closed'), py("AttributeError: module 'numpy' has no attribute 'float'")])
+    assert.deepEqual(
+      questions.map((q) => minedLine(q.text)),
+      ['RuntimeError: Event loop is closed', "AttributeError: module 'numpy' has no attribute 'float'"],
+    )
+  })
+})
+
+describe('gap ids last as a group grows', () => {
+  const q = (text: string, day: number, codes: string[] = []): GapQuestion => ({
+    at: new Date(T0 + day * 86_400_000),
+    kind: 'match',
+    text,
+    codes,
+    rejected: false,
+  })
+  const idOf = (questions: GapQuestion[]) => groupGaps(questions, () => []).gaps.map((g) => [g.template, g.id, g.count])
+
+  it('a newer question that widens the template keeps the id, whatever the read order', () => {
+    const two = [q('connect ECONNREFUSED <ip>:5432', 1, ['econnrefused']), q('connect ECONNREFUSED <ip>:5432', 2, ['econnrefused'])]
+    const three = [...two, q('connect ECONNREFUSED <ip>:6379', 3, ['econnrefused'])]
+    const [[t2, id2]] = idOf(two) as [[string, string]]
+    const [[t3, id3, n3]] = idOf([...three].reverse()) as [[string, string, number]]
+    assert.deepEqual([t2, t3, n3], ['connect ECONNREFUSED <ip>:5432', 'connect ECONNREFUSED <*>', 3])
+    assert.equal(id3, id2)
+    const login = [
+      q("Login failed for user '<user>'. Reason: Password did not match. [CLIENT: <ip>]", 1),
+      q("Login failed for user 'sa'. Reason: Password did not match. [CLIENT: <ip>]", 2),
+    ]
+    assert.equal(idOf(login)[0]![1], idOf(login.slice(0, 1))[0]![1])
+  })
+
+  it('the known limit: when the oldest question leaves the window, the id is the next one’s', () => {
+    const w = [q('Disk quota exceeded on volume /data', 1), q('Disk quota exceeded on volume /home', 2)]
+    assert.notEqual(idOf(w)[0]![1], idOf(w.slice(1))[0]![1])
+  })
+
+  it('ids are unique, also for groups with the same first line and key', () => {
+    // A line of mostly literal wildcards does not join its twin's group (wildcards are not counted equal).
+    const twins = mineTemplates([{ text: '<*> <*> failed' }, { text: '<*> <*> failed' }, { text: '<*> <*> failed' }]).groups
+    assert.deepEqual(
+      twins.map((g) => g.template),
+      ['<*> <*> failed', '<*> <*> failed', '<*> <*> failed'],
+    )
+    assert.equal(new Set(twins.map((g) => g.id)).size, 3)
+    let seed = 7
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff
+      return seed % n
+    }
+    const vocab = ['1', '2', '3', 'a', 'b', "'x'", '<*>', 'c']
+    for (let trial = 0; trial < 3000; trial++) {
+      const len = 2 + rnd(5)
+      const items = Array.from({ length: 3 + rnd(10) }, () => ({ text: Array.from({ length: len }, () => vocab[rnd(vocab.length)]).join(' ') }))
+      const ids = mineTemplates(items, { maxChildren: 1 + rnd(3) }).groups.map((g) => g.id)
+      assert.equal(new Set(ids).size, ids.length, JSON.stringify(items))
+    }
+  })
+
+  it("the report's absolute since reads back as the same moment", () => {
+    const at = new Date(Date.now() - 7 * 86_400_000)
+    at.setUTCMilliseconds(137)
+    const since = at.toISOString()
+    assert.equal(parseSince(since)?.toISOString(), since)
+  })
+})
+
+describe("a gap's draft: its products and its file name", () => {
+  it('skips generic codes and a parent read with its child', () => {
+    assert.deepEqual(productCodes(['0x8007000d', 'error_invalid_data', 'http 500', 'http 500.19', 'win32 13']), [
+      '0x8007000d',
+      'error_invalid_data',
+      'http 500.19',
+      'win32 13',
+    ])
+    assert.deepEqual(productCodes(['0x8007274d', 'econnrefused', 'win32 10061', 'wsaeconnrefused']), [])
+    assert.deepEqual(productCodes(['0x80004005', 'unknownerror', 'http 503']), ['http 503'])
+  })
+
+  it('lists the products of the specific codes only', () => {
+    const products: Record<string, string[]> = {
+      'http 500': ['IIS', 'nginx', 'Tomcat', 'ASP.NET Core Module'],
+      'http 500.19': ['IIS'],
+      '0x8007000d': ['IIS 10.0'],
+      econnrefused: ['nginx', 'PHP-FPM'],
+      wsaeconnrefused: ['IIS'],
+      'error 18456': ['SQL Server'],
+    }
+    const of = (c: string) => products[c] ?? []
+    const [iis] = asked(['HTTP Error 500.19 - Internal Server Error\nError Code 0x8007000d'], of)
+    assert.deepEqual(iis!.products, ['IIS', 'IIS 10.0'])
+    const [refused] = asked(['connect ECONNREFUSED <ip>:5432'], of)
+    assert.deepEqual(refused!.products, [])
+    const [sql] = asked(["Login failed for user '<user>'. (18456)"], of)
+    assert.deepEqual(sql!.products, ['SQL Server'])
+  })
+
+  it('names drafts as kb new names articles: digits kept, accents folded', () => {
+    const slug = (template: string) => draftSlug({ id: 'abcdef0123456789', template })
+    assert.notEqual(slug('HTTP Error 500.19 - Internal Server Error'), slug('HTTP Error 500.21 - Internal Server Error'))
+    assert.equal(slug('HTTP Error 500.19 - Internal Server Error'), 'http-error-500-19-internal-server-error')
+    assert.notEqual(slug("Login failed for user '<user>'. (18456)"), slug("Login failed for user '<user>'. (18452)"))
+    assert.equal(slug('Échec de la connexion: délai dépassé'), 'echec-de-la-connexion-delai-depasse')
+    assert.equal(slug('Ошибка: <*>'), 'gap-abcdef012345')
+    assert.equal(slug('<*> 0x80070005 <*>'), 'gap-abcdef012345')
+    // kb new's name for the same title (one function, core/article-slug.ts), or gap-<id> when it has one word.
+    for (const title of [
+      'Straße gesperrt: Zugriff verweigert (0x80070005)',
+      'Łódź: błąd połączenia z bazą',
+      'Kestrel: Microsoft.AspNetCore.Server.Kestrel[13] Connection id "0HMF" bad request',
+      'ORA-12541: TNS:no listener',
+      'x'.repeat(70),
+      'a b',
+      'Ünïcödé – “quoted” — …',
+    ])
+      assert.equal(slug(title), articleSlug(title).includes('-') ? articleSlug(title) : 'gap-abcdef012345', title)
+  })
+
+  it('opens the draft with the marker kb draft looks for', () => {
+    const gap: Gap = {
+      id: '0123456789abcdef',
+      template: 'x y',
+      count: 1,
+      firstSeen: '2026-11-01T00:00:00.000Z',
+      lastSeen: '2026-11-01T00:00:00.000Z',
+      example: 'x y',
+      codes: [],
+      products: [],
+      rejected: 0,
+    }
+    assert.ok(draftArticle(gap).markdown.split('\n')[1]!.startsWith(draftMarker(gap.id)))
+  })
+})
