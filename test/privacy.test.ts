@@ -103,6 +103,15 @@ describe('the stored form of a question', () => {
   it('keeps only the codes its redacted text still shows', () => {
     const { redacted } = redactedQuestion(['Login failed. Error 18456.', 'Password=Welcome_Admin1;'])
     assert.deepEqual(codesShown(['18456', 'welcome_admin1'], redacted), ['18456'])
+    // A code's kind word is not text (http 403 of "403 Forbidden"), and another spelling of a code shown is shown.
+    assert.deepEqual(codesShown(['http 403', '0x80070005', 'win32 5', 'error_access_denied'], 'got 403 forbidden, error 0x80070005'), [
+      'http 403',
+      '0x80070005',
+      'win32 5',
+      'error_access_denied',
+    ])
+    // ...but not the spellings of a code read out of a secret.
+    assert.deepEqual(codesShown(['0x80070005', 'win32 5'], 'password=<secret>'), [])
     // A code read outside the question's lines counts when the paste shows it redacted too.
     const paste = 'Event 1000\nFaulting module ntdll.dll, exception code 0xc0000374\nDB_PASSWORD=Hunter2_Secret'
     assert.deepEqual(codesShown(['0xc0000374', 'hunter2_secret', 'http 500.19'], 'Faulting module', paste), ['0xc0000374'])

@@ -9,6 +9,7 @@
  * (`questionRowOf`) without a lookup, and two answers of one row stay told apart.
  */
 import { randomUUID } from 'node:crypto'
+import { equivalentCodes } from '../../core/match/codes.js'
 import { normalizeLine } from '../../core/match/normalize.js'
 import { redact } from '../../core/privacy/redact.js'
 import type { Question } from './types.js'
@@ -68,36 +69,50 @@ const CODE_LINES = 200
 const CODE_LINE_CHARS = 2000
 const CODE_REDACT_BUDGET = 4 * CODE_LINE_CHARS
 
+/** A code's value: its last word (`403` of `http 403`); the words before it name its kind, never a secret. */
+const codeValue = (code: string): string => code.slice(code.lastIndexOf(' ') + 1).toLowerCase()
+
+/** A pattern finding `word` in any case (a paste line is tested as it is, not lower-cased first). */
+const anyCase = (word: string): RegExp => new RegExp(word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i')
+
 /**
  * The codes read from a question that its redacted text still shows: a "code" read out of a
  * secret (`Password=Welcome_Admin1` read as `welcome_admin1`) is dropped with the secret. A code
- * read elsewhere in the paste than the question's lines is kept when a redacted line of the paste
- * shows it; the lines redacted for that are bounded (past the budget, such a code is dropped).
+ * is shown when its value is a word of the text, or it is another spelling of one shown
+ * (`win32 5` of `0x80070005`). A code read elsewhere in the paste than the question's lines is
+ * kept when a redacted line of the paste shows it; the lines redacted for that are bounded (past
+ * the budget, such a code is dropped).
  */
 export function codesShown(codes: readonly string[], redacted: string, paste?: string): string[] {
   if (codes.length === 0) return []
   const text = redacted.toLowerCase()
-  const shownIn = (t: string, code: string) => code.split(/\s+/).every((word) => !word || hasWord(t, word))
-  let lines: string[] | undefined
-  const redactedLines = new Map<number, string>()
-  let budget = CODE_REDACT_BUDGET
-  const shownInPaste = (code: string): boolean => {
-    if (!paste) return false
-    lines ??= paste.split('\n', CODE_LINES).map((l) => l.slice(0, CODE_LINE_CHARS))
-    const first = code.split(/\s+/)[0] ?? code
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i]!
-      if (!line.toLowerCase().includes(first)) continue
-      let r = redactedLines.get(i)
-      if (r === undefined) {
-        if ((budget -= line.length) < 0) return false
-        redactedLines.set(i, (r = redact(line).toLowerCase()))
+  const shown = new Set(codes.filter((c) => hasWord(text, codeValue(c))))
+  const spellings = () => new Set([...shown].flatMap(equivalentCodes))
+  let also = spellings()
+  const rest = codes.filter((c) => !shown.has(c) && !also.has(c))
+  if (rest.length && paste) {
+    const lines = paste.split('\n', CODE_LINES).map((l) => l.slice(0, CODE_LINE_CHARS))
+    const redactedLines = new Map<number, string>()
+    let budget = CODE_REDACT_BUDGET
+    for (const code of rest) {
+      const value = codeValue(code)
+      const find = anyCase(value)
+      for (let i = 0; i < lines.length && budget >= 0; i++) {
+        if (!find.test(lines[i]!)) continue
+        let r = redactedLines.get(i)
+        if (r === undefined) {
+          if ((budget -= lines[i]!.length) < 0) break
+          redactedLines.set(i, (r = redact(lines[i]!).toLowerCase()))
+        }
+        if (hasWord(r, value)) {
+          shown.add(code)
+          break
+        }
       }
-      if (shownIn(r, code)) return true
     }
-    return false
+    also = spellings()
   }
-  return codes.filter((c) => shownIn(text, c.toLowerCase()) || shownInPaste(c.toLowerCase()))
+  return codes.filter((c) => shown.has(c) || also.has(c))
 }
 
 /** Questions whose stored form is remembered, at most (then forgotten all at once: cheap, and popular questions come back at once). */
