@@ -229,6 +229,19 @@ function compileValidator({ schema, httpPart }: { schema: object; httpPart?: str
   return ajv.compile(schema)
 }
 
+/**
+ * The values a union of literals allows, quoted and listed, when that union is what failed: Ajv
+ * reports one `const` error per alternative, then the `anyOf`, and "must be equal to constant"
+ * would not tell the client what to send.
+ */
+function allowedValues(errors: readonly { keyword: string; instancePath: string; params: object }[], path: string | undefined): string | undefined {
+  const here = errors.filter((e) => e.instancePath === path)
+  if (!here.some((e) => e.keyword === 'anyOf')) return undefined
+  const consts = here.filter((e) => e.keyword === 'const').map((e) => (e.params as { allowedValue?: unknown }).allowedValue)
+  if (consts.length === 0 || consts.length !== here.length - 1) return undefined
+  return consts.map((v) => JSON.stringify(v)).join(', ')
+}
+
 /** Fastify options the app relies on (validation behaviour, body limit). */
 export function fastifyOptions(bodyLimit: number, extra: FastifyServerOptions = {}): FastifyServerOptions {
   return {
@@ -241,11 +254,14 @@ export function fastifyOptions(bodyLimit: number, extra: FastifyServerOptions = 
       const e = errors[0]
       const where = `${dataVar}${e?.instancePath ?? ''}`
       const params = e?.params as { additionalProperty?: string; pattern?: string } | undefined
+      const allowed = allowedValues(errors, e?.instancePath)
       const message = params?.additionalProperty
         ? `${where} has an unknown field "${params.additionalProperty}"`
         : params?.pattern === NOT_BLANK
           ? `${where} must not be empty or white space only`
-          : `${where} ${e?.message ?? 'is invalid'}`
+          : allowed
+            ? `${where} must be one of ${allowed}`
+            : `${where} ${e?.message ?? 'is invalid'}`
       return new Error(message)
     },
     ...extra,

@@ -133,7 +133,12 @@ describe('events over HTTP, stored in PGlite', () => {
       assert.match(res.body.message, message)
     }
     await bad('/api/feedback', { queryId: 'nope', articleId: IIS6, verdict: 'solved' }, 400, /queryId must match pattern/)
-    await bad('/api/feedback', { queryId: '0b7f3e0c-2a55-4c1e-9a57-3f0e8f6c1d2a', articleId: IIS6, verdict: 'maybe' }, 400, /verdict/)
+    await bad(
+      '/api/feedback',
+      { queryId: '0b7f3e0c-2a55-4c1e-9a57-3f0e8f6c1d2a', articleId: IIS6, verdict: 'maybe' },
+      400,
+      /verdict must be one of "solved", "not-related", "related-but-not-solved"$/,
+    )
     await bad(
       '/api/feedback',
       { queryId: '0b7f3e0c-2a55-4c1e-9a57-3f0e8f6c1d2a', articleId: 'no-such-article', verdict: 'solved' },
