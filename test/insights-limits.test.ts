@@ -6,6 +6,10 @@
  * on PGlite, as test/insights.test.ts does.
  */
 import assert from 'node:assert/strict'
+import { randomUUID } from 'node:crypto'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import type { FastifyInstance } from 'fastify'
 import request from 'supertest'
@@ -14,6 +18,7 @@ import type { Gap } from '../src/core/insights/gaps.js'
 import { loadConfig } from '../src/config.js'
 import { INSIGHTS_CACHE_MS, InsightsReads, keepMs } from '../src/http/routes/insights.js'
 import type { EventDb } from '../src/runtime/events/db.js'
+import { readSearchFigures } from '../src/runtime/events/insights.js'
 import { EventStore } from '../src/runtime/events/store.js'
 import { kbFrom } from './helpers/kb.js'
 
@@ -305,6 +310,164 @@ describe('KB_ADMIN_TOKEN', () => {
         { name: 'ConfigError', message: `Invalid configuration: KB_ADMIN_TOKEN ${message} (the value is not shown: it is a secret)` },
         JSON.stringify(value),
       )
+    }
+  })
+})
+
+describe('a verdict counts the questions it answers, however the writer grouped them', () => {
+  /** Ask `text` ten times, written as one row of 10 (`grouped`) or as ten rows; then one verdict on one answer. */
+  const askTenThenJudge = async (text: string, grouped: boolean, verdict: 'solved' | 'not-related') => {
+    const env = await appOnStore()
+    try {
+      const answers = []
+      for (let i = 0; i < 10; i++) {
+        answers.push((await request(env.app.server).post('/api/match').send({ text }).expect(200)).body)
+        if (!grouped) await env.store.flush()
+      }
+      await env.store.flush()
+      const rows = await env.store.database()!.query<{ n: number }>('SELECT n FROM kb_queries')
+      assert.deepEqual(
+        rows.rows.map((r) => r.n),
+        grouped ? [10] : Array<number>(10).fill(1),
+      )
+      await request(env.app.server).post('/api/feedback').send({ queryId: answers[3].queryId, articleId: answers[3].results[0].id, verdict }).expect(202)
+      await env.store.flush()
+      return { noConfidentMatch: answers[0].noConfidentMatch as boolean, gaps: (await gapsOf(env.app, '1d')).gaps as Gap[] }
+    } finally {
+      await env.close()
+    }
+  }
+
+  it('a confident answer rejected once is one gap question, not the row of ten', async () => {
+    for (const grouped of [true, false]) {
+      const { noConfidentMatch, gaps } = await askTenThenJudge('Sm_AgentApi_Init Failed', grouped, 'not-related')
+      assert.equal(noConfidentMatch, false)
+      assert.deepEqual(
+        gaps.map((g) => ({ count: g.count, rejected: g.rejected })),
+        [{ count: 1, rejected: 1 }],
+        `grouped: ${grouped}`,
+      )
+    }
+  })
+
+  it('an unanswered question solved once leaves nine, not none', async () => {
+    for (const grouped of [true, false]) {
+      const { noConfidentMatch, gaps } = await askTenThenJudge('zzqx quantum flux capacitor overheated code 998877 in HTTP.SYS', grouped, 'solved')
+      assert.equal(noConfidentMatch, true)
+      assert.deepEqual(
+        gaps.map((g) => ({ count: g.count, rejected: g.rejected })),
+        [{ count: 9, rejected: 0 }],
+        `grouped: ${grouped}`,
+      )
+    }
+  })
+})
+
+describe('article figures the client cannot skew', () => {
+  let env: Awaited<ReturnType<typeof appOnStore>>
+  before(async () => (env = await appOnStore()))
+  after(() => env.close())
+  const post = (path: string, body: object) => request(env.app.server).post(path).send(body).expect(202)
+
+  it('takes an answer’s open position from where the answer showed the article, not from the client', async () => {
+    const s = await request(env.app.server).get('/api/search').query({ q: 'connections refused nonpaged pool' }).expect(200)
+    const second = s.body.results[1].id as string
+    await post('/api/events/open', { queryId: s.body.queryId, articleId: second, position: 2 })
+    for (let i = 0; i < 9; i++) await post('/api/events/open', { queryId: s.body.queryId, articleId: second, position: 1000 })
+    await env.store.flush()
+    const f = (await figuresOf(env.app, '1d')).get(second)!
+    assert.deepEqual({ opens: f.opens, meanPosition: f.meanPosition }, { opens: 1, meanPosition: 2 })
+  })
+
+  it('counts each ticket once however often it is posted; redacted references each count', async () => {
+    for (const ticket of ['INC-20931', 'INC-20931', 'INC-20931', 'INC-20932', 'mail from ops@example.com', 'mail from dev@example.com']) {
+      await post(`/api/articles/${IIS6}/uses`, { ticket })
+    }
+    await env.store.flush()
+    assert.equal((await figuresOf(env.app, '2d')).get(IIS6)!.uses, 4) // 2d: the 1d answer is kept a while
+  })
+})
+
+describe('the searches series with a replica whose clock runs ahead', () => {
+  it('counts rows stamped after the reader’s now in the total and the series, up to tomorrow', async () => {
+    const store = new EventStore({ dataDir: 'memory://', replica: 'test', retentionDays: 90, flushMs: 60_000 })
+    await store.ready
+    try {
+      const db = store.database()!
+      const insert = (at: string, n: number) =>
+        db.query(
+          `INSERT INTO kb_queries (id, at, last_at, kind, text, result_ids, no_confident_match, partial, build_id, replica, n)
+           VALUES (gen_random_uuid(), $1, $1, 'search', 'iis reset', '{}', true, false, 'b', 'r', $2)`,
+          [at, n],
+        )
+      await insert('2026-11-30T12:00:00Z', 5)
+      await insert('2026-12-01T00:00:10Z', 5) // the other replica, 40 s ahead
+      await insert('2027-06-01T00:00:00Z', 1) // a clock months ahead: in the total, not a series of months
+      const read = await readSearchFigures(db, new Date('2026-11-29T00:00:00Z'), new Date('2026-11-30T23:59:30Z'))
+      assert.equal(read.total, 11)
+      assert.equal(read.top[0]!.count, 11)
+      assert.deepEqual(
+        read.daily.map((d) => [d.day, d.questions]),
+        [
+          ['2026-11-30', 5],
+          ['2026-12-01', 5],
+        ],
+      )
+    } finally {
+      await store.close()
+    }
+  })
+})
+
+describe('the events database failing under the insights', () => {
+  it('answers 503 with its own words, the database’s only in the log', async () => {
+    const env = await appOnStore()
+    try {
+      await env.store.database()!.close()
+      const res = await request(env.app.server).get('/api/insights/searches').set(auth).expect(503)
+      assert.deepEqual(
+        { code: res.body.code, message: res.body.message },
+        { code: 'KB_EVENTS_UNAVAILABLE', message: "The events database cannot be read now (a read failed; the server's log says why); try again shortly" },
+      )
+    } finally {
+      await env.close()
+    }
+  })
+
+  it('keeps recording when the retention run at start fails, and says so once in the log', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'kb-retention-'))
+    try {
+      const first = new EventStore({ dataDir, replica: 'test', retentionDays: 90, flushMs: 60_000 })
+      await first.ready
+      // A real failure of the DELETE, from the database itself: a trigger that refuses it.
+      const db = first.database()!
+      await db.query(`CREATE FUNCTION kb_refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'deletes refused by test'; END $$`)
+      await db.query('CREATE TRIGGER kb_refuse BEFORE DELETE ON kb_queries FOR EACH ROW EXECUTE FUNCTION kb_refuse()')
+      await db.query(
+        `INSERT INTO kb_queries (id, at, last_at, kind, text, result_ids, no_confident_match, partial, build_id, replica)
+         VALUES (gen_random_uuid(), now() - interval '200 days', now() - interval '200 days', 'search', 'old', '{}', true, false, 'b', 'r')`,
+      )
+      await first.close()
+      const warnings: string[] = []
+      const infos: string[] = []
+      const store = new EventStore({ dataDir, replica: 'test', retentionDays: 30, flushMs: 60_000, warn: (m) => warnings.push(m), info: (m) => infos.push(m) })
+      await store.ready
+      try {
+        assert.equal(store.error, undefined)
+        assert.equal(store.record({ type: 'use', id: randomUUID(), articleId: IIS6, ticket: 'INC-1', at: new Date() }), true)
+        await store.flush()
+        assert.equal((await store.database()!.query<{ n: number }>('SELECT count(*)::int AS n FROM kb_uses')).rows[0]!.n, 1)
+        assert.equal(warnings.length, 1)
+        assert.match(warnings[0]!, /^events retention could not run \(.*deletes refused by test.*\); it runs again in a day$/)
+        assert.deepEqual(
+          infos.filter((m) => /opened after/.test(m)),
+          [],
+        )
+      } finally {
+        await store.close()
+      }
+    } finally {
+      await rm(dataDir, { recursive: true, force: true })
     }
   })
 })

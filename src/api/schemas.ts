@@ -290,12 +290,14 @@ export const ArticleFigures = Type.Object({
   ctr: Type.Union([Type.Number({ minimum: 0 }), Type.Null()], {
     description: 'Answers that opened it per impression, 0 to 1 (each answer once; opens with no queryId left out)',
   }),
-  meanPosition: Type.Union([Type.Number({ minimum: 1 }), Type.Null()], { description: 'Mean position of the opens (1 = first)' }),
+  meanPosition: Type.Union([Type.Number({ minimum: 1 }), Type.Null()], {
+    description: 'Mean position of the opens (1 = first): where the answer opening it showed it; for an open with no queryId, the position it gave',
+  }),
   solved: Count,
   notRelated: Count,
   relatedNotSolved: Count,
   helpfulRatio: Type.Union([Type.Number({ minimum: 0, maximum: 1 }), Type.Null()], { description: 'Solved per verdict' }),
-  uses: Type.Integer({ minimum: 0, description: 'Tickets it was attached to' }),
+  uses: Type.Integer({ minimum: 0, description: 'Tickets it was attached to, each once (a reference redaction turned into a placeholder counts each time)' }),
   oftenRejected: Type.Boolean({ description: 'At least 3 rejections, and at least half of its verdicts' }),
   neverFound: Type.Boolean({ description: 'In the KB, and never among the results shown in the window' }),
 })

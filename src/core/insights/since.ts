@@ -12,7 +12,8 @@ export const DEFAULT_SINCE = '30d'
 export const MAX_WINDOW_DAYS = 3650
 
 const HOUR_MS = 3_600_000
-const DAY_MS = 24 * HOUR_MS
+/** Milliseconds in a day. */
+export const DAY_MS = 24 * HOUR_MS
 const UNIT_MS: Record<string, number> = { h: HOUR_MS, d: DAY_MS, w: 7 * DAY_MS }
 
 /**

@@ -185,12 +185,13 @@ export const insightsRoutes: FastifyPluginAsyncTypebox<InsightsOptions> = async 
     const store = app.events
     if (!store) throw Errors.eventsOff()
     const db = store.database()
-    if (!db) throw Errors.eventsUnavailable(store.error ? store.error.message : 'it is still opening')
+    // The database's own words (a host, a user, a folder) go to the log, not to the client.
+    if (!db) throw Errors.eventsUnavailable(store.error ? "it could not be opened; the server's log says why" : 'it is still opening')
     try {
       return await fn(db)
     } catch (err) {
       app.log.warn({ err }, 'insights: the events database could not be read')
-      throw Errors.eventsUnavailable((err as Error).message)
+      throw Errors.eventsUnavailable("a read failed; the server's log says why")
     }
   }
   /** A read's answer for a route and `since` (and the KB build), kept a while (InsightsReads), with the window it was read for. */

@@ -14,7 +14,7 @@
  */
 import type { KbArticle } from '../../core/article.js'
 import { type Gap, type GapQuestion, groupGaps } from '../../core/insights/gaps.js'
-import { daysBetween } from '../../core/insights/since.js'
+import { DAY_MS, daysBetween } from '../../core/insights/since.js'
 import { LIMITS } from '../../limits.js'
 import type { EventDb } from './db.js'
 
@@ -76,21 +76,29 @@ export interface GapsRead {
 
 /** The gaps since a moment: the latest LIMITS.insightsGapQuestions gap question rows, grouped. */
 export async function readGaps(db: Pick<EventDb, 'query'>, since: Date, catalog: ArticleCatalog): Promise<GapsRead> {
-  // A gap question: unanswered (no confident match, or no result) or rejected, and solved by nothing.
-  // The verdicts are aggregated once and joined (a verdict comes after its question, so within the
-  // window too): on PGlite with 20,000 questions, 0.1 s where a subquery per question took 0.9 s.
-  // A row is n identical questions (events/questions.ts): its rejections are at most n.
+  // A gap question: unanswered (no confident match, or no result) and not solved, or answered and
+  // rejected. A row is n identical questions (events/questions.ts), and each answer of it (a
+  // queryId) has its own verdicts: an unanswered row counts its answers not solved, an answered
+  // row only its answers rejected (and not solved), so one verdict counts one question however the
+  // writer happened to group them. The verdicts are aggregated once and joined (a verdict comes
+  // after its question, so within the window too): on PGlite with 20,000 questions, 0.1 s where a
+  // subquery per question took 0.9 s.
   const { rows } = await db.query<{ at: Date | string; kind: 'search' | 'match'; text: string; codes: string[]; n: number; rejections: number }>(
     `WITH latest AS (${LATEST_VERDICTS}),
+     answers AS (SELECT question_id, query_id, bool_or(verdict = 'solved') AS solved FROM latest GROUP BY question_id, query_id),
      v AS (
-       SELECT question_id, count(DISTINCT query_id) FILTER (WHERE verdict <> 'solved')::int AS rejections, bool_or(verdict = 'solved') AS solved
-         FROM latest GROUP BY question_id)
-     SELECT q.at, q.kind, q.text, q.codes, q.n, least(coalesce(v.rejections, 0), q.n) AS rejections
-       FROM kb_queries q LEFT JOIN v ON v.question_id = q.id
-      WHERE q.at >= $1
-        AND (q.no_confident_match OR cardinality(q.result_ids) = 0 OR v.rejections > 0)
-        AND v.solved IS NOT TRUE
-      ORDER BY q.at DESC, q.id
+       SELECT question_id, count(*) FILTER (WHERE solved)::int AS solved, count(*) FILTER (WHERE NOT solved)::int AS rejections
+         FROM answers GROUP BY question_id),
+     g AS (
+       SELECT q.id, q.at, q.kind, q.text, q.codes, least(coalesce(v.rejections, 0), q.n) AS rejections,
+              CASE WHEN q.no_confident_match OR cardinality(q.result_ids) = 0
+                   THEN greatest(q.n - coalesce(v.solved, 0), 0)
+                   ELSE least(coalesce(v.rejections, 0), q.n) END AS n
+         FROM kb_queries q LEFT JOIN v ON v.question_id = q.id
+        WHERE q.at >= $1 AND (q.no_confident_match OR cardinality(q.result_ids) = 0 OR v.rejections > 0))
+     SELECT at, kind, text, codes, n, least(rejections, n) AS rejections FROM g
+      WHERE n > 0
+      ORDER BY at DESC, id
       LIMIT $2`,
     [since, LIMITS.insightsGapQuestions],
   )
@@ -123,7 +131,7 @@ export interface ArticleFigures {
   opens: number
   /** Answers that opened it per impression (opens with no queryId left out): 0 to 1; null without impressions. */
   ctr: number | null
-  /** Mean position (1 = first) of the opens counted that gave one; null without. */
+  /** Mean position (1 = first) of its opens: where the answer opening it showed it, or the position an open with no queryId gave; null without. */
   meanPosition: number | null
   /** Answers whose latest verdict on it is solved; likewise the next two. */
   solved: number
@@ -148,11 +156,12 @@ export async function readArticleFigures(db: Pick<EventDb, 'query'>, since: Date
     [since],
   )
   // Answers that opened an article, each once and at most n per row; an open with no queryId (a
-  // link followed) counts as it is. The answers of a row were shown the same results, so its
-  // opens' mean position stands for each of them.
+  // link followed) counts as it is. The position of an answer's open is where its row showed the
+  // article, not what the client sent (which it could repeat or make up); an open with no queryId
+  // has only the client's.
   const opens = await db.query<{ id: string; answered: number; loose: number; pos: number | null; positions: number }>(
     `WITH per_row AS (
-       SELECT o.article_id, least(count(DISTINCT o.query_id), min(q.n)) AS answers, avg(o.position) AS pos
+       SELECT o.article_id, least(count(DISTINCT o.query_id), min(q.n)) AS answers, min(array_position(q.result_ids, o.article_id)) AS pos
          FROM kb_opens o JOIN kb_queries q ON q.id = o.question_id
         WHERE o.at >= $1 AND q.at >= $1 AND o.article_id = ANY(q.result_ids)
         GROUP BY o.question_id, o.article_id)
@@ -169,7 +178,13 @@ export async function readArticleFigures(db: Pick<EventDb, 'query'>, since: Date
      SELECT article_id AS id, verdict, count(*)::int AS n FROM counted WHERE k <= n GROUP BY article_id, verdict`,
     [since],
   )
-  const uses = await db.query<{ id: string; n: number }>('SELECT article_id AS id, count(*)::int AS n FROM kb_uses WHERE at >= $1 GROUP BY article_id', [since])
+  // Tickets, each once however often it was posted; a reference redaction turned into a
+  // placeholder (`<email>`) no longer tells tickets apart, so each of those counts.
+  const uses = await db.query<{ id: string; n: number }>(
+    `SELECT article_id AS id, (count(DISTINCT ticket) FILTER (WHERE ticket NOT LIKE '%<%') + count(*) FILTER (WHERE ticket LIKE '%<%'))::int AS n
+       FROM kb_uses WHERE at >= $1 GROUP BY article_id`,
+    [since],
+  )
   const figures = new Map<string, ArticleFigures>()
   const at = (id: string): ArticleFigures => {
     let f = figures.get(id)
@@ -283,8 +298,12 @@ export async function readSearchFigures(
   const counts = (rows: Row[]): QueryCount[] => rows.map((r) => ({ text: r.text, kind: r.kind, count: num(r.n), noResult: num(r.none) }))
   const byDay = new Map(days.rows.map((r) => [r.day, r]))
   const first = days.rows[0]?.day
+  // To the last day with questions when that is after today (a replica whose clock runs ahead),
+  // but no further than tomorrow: a clock years ahead must not make the series that long.
+  const lastAt = new Date(`${days.rows[days.rows.length - 1]?.day ?? ''}T00:00:00Z`).getTime()
+  const until = new Date(Math.min(Math.max(now.getTime(), lastAt || 0), now.getTime() + DAY_MS))
   const daily = first
-    ? daysBetween(new Date(`${first}T00:00:00Z`), now).map((day) => {
+    ? daysBetween(new Date(`${first}T00:00:00Z`), until).map((day) => {
         const r = byDay.get(day)
         const matches = num(r?.matches)
         return {
@@ -299,7 +318,8 @@ export async function readSearchFigures(
       })
     : []
   return {
-    total: daily.reduce((s, d) => s + d.questions, 0),
+    // Every row, the ones past the series' end too: as the lists count them.
+    total: days.rows.reduce((s, d) => s + num(d.questions), 0),
     top: counts(lists.rows.filter((r) => r.list === 'top')),
     noResult: counts(lists.rows.filter((r) => r.list === 'none')),
     daily,

@@ -4,6 +4,7 @@
  * retention. One per process; replicas share a database through DATABASE_URL.
  */
 import { type EventDb, EventDbInUseError, type EventDbOptions, openEventDb } from './db.js'
+import { DAY_MS } from '../../core/insights/since.js'
 import { migrate, SchemaTooNewError } from './migrations.js'
 import { newQueryId, type QuestionAsked } from './record.js'
 import type { KbEvent } from './types.js'
@@ -25,10 +26,11 @@ export interface EventStoreOptions extends EventDbOptions {
   info?: (message: string) => void
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000
 /** Pauses between attempts to open the database: the first, and the longest. */
 const OPEN_RETRY_FIRST_MS = 500
 const OPEN_RETRY_MAX_MS = 30_000
+/** Rows deleted by one statement of a retention run or a DELETE of events. */
+const DELETE_BATCH = 5000
 
 /** The events database and its writer. */
 export class EventStore {
@@ -81,12 +83,20 @@ export class EventStore {
         this.db = db
         if (attempt > 0) this.options.info?.(`events database (${db.kind}) opened after ${attempt + 1} attempts; events are recorded again`)
         this.failure = undefined
-        await this.applyRetention()
+        // A retention run that fails (a long DELETE past a statement timeout) is logged and tried
+        // again the next day; it is not a database that failed to open.
+        await this.retentionTick()
         this.retention = setInterval(() => void this.retentionTick(), DAY_MS)
         this.retention.unref()
         await this.writer.flush()
         return
       } catch (err) {
+        if (this.db) {
+          // Opened, then failed: not kept half-open (a second PGlite on the same folder at the next attempt).
+          if (this.retention) clearInterval(this.retention)
+          await this.db.close().catch(() => undefined)
+          this.db = undefined
+        }
         this.failure = err as Error
         const permanent = err instanceof EventDbInUseError || err instanceof SchemaTooNewError
         if (permanent || attempt === 0)
@@ -159,14 +169,24 @@ export class EventStore {
     }
   }
 
-  /** Delete every event before `before`; the count deleted. */
+  /**
+   * Delete every event before `before`; the count deleted. In batches of DELETE_BATCH rows: after a
+   * long outage or a shorter retention, one DELETE of every old row could outlast PostgreSQL's
+   * statement timeout every day, and it holds PGlite (and the writer) for as long as it runs.
+   */
   async deleteBefore(before: Date): Promise<number> {
     const db = this.db
     if (!db) return 0
     let deleted = 0
     for (const table of ['kb_queries', 'kb_opens', 'kb_feedback', 'kb_uses']) {
-      const { rows } = await db.query<{ n: number }>(`WITH d AS (DELETE FROM ${table} WHERE at < $1 RETURNING 1) SELECT count(*)::int AS n FROM d`, [before])
-      deleted += rows[0]?.n ?? 0
+      // Ends: every batch but the last deletes DELETE_BATCH rows of a table that only shrinks below `before`.
+      for (let n = DELETE_BATCH; n === DELETE_BATCH; deleted += n) {
+        const { rows } = await db.query<{ n: number }>(
+          `WITH d AS (DELETE FROM ${table} WHERE id IN (SELECT id FROM ${table} WHERE at < $1 LIMIT ${DELETE_BATCH}) RETURNING 1) SELECT count(*)::int AS n FROM d`,
+          [before],
+        )
+        n = rows[0]?.n ?? 0
+      }
     }
     return deleted
   }
