@@ -279,6 +279,53 @@ describe('the mined line is the error, not a stack frame or a header', () => {
     assert.equal(new Set(gaps.map(draftSlug)).size, gaps.length)
   })
 
+  it("skips a record's fields: Event Viewer entries are apart by their description, not one 'Log Name: System' gap", async () => {
+    const entry = (id: number, description: string) =>
+      [
+        'Log Name:      System',
+        'Source:        Service Control Manager',
+        'Date:          11/30/2026 8:14:02 AM',
+        `Event ID:      ${id}`,
+        'Task Category: None',
+        'Level:         Error',
+        'Keywords:      Classic',
+        'User:          N/A',
+        'Computer:      web01.corp.example',
+        'Description:',
+        description,
+      ].join('\n')
+    const questions = await viaMatcher([
+      entry(7000, 'The Foo Agent service failed to start due to the following error: The system cannot find the file specified.'),
+      entry(7031, 'The Bar Relay service terminated unexpectedly.  It has done this 1 time(s).'),
+      entry(7034, 'The Baz Indexer service terminated unexpectedly.  It has done this 3 time(s).'),
+    ])
+    const gaps = groupGaps(questions, () => []).gaps
+    assert.equal(gaps.length, 3, JSON.stringify(gaps.map((g) => g.template)))
+    assert.ok(gaps.every((g) => !/Log Name/.test(g.template)))
+  })
+
+  it('a record of fields alone is mined whole; a field that says an error, or an exception’s name, is the error', () => {
+    assert.equal(
+      minedLine('Last State:     Terminated\nReason:       OOMKilled\nExit Code:    137'),
+      'Last State:     Terminated Reason:       OOMKilled Exit Code:    137',
+    )
+    assert.equal(asked(['Last State: Terminated\nReason: OOMKilled\nExit Code: 137', 'Last State: Terminated\nReason: Error\nExit Code: 1']).length, 2)
+    assert.equal(minedLine('Server: web01\nError: connect ECONNREFUSED 127.0.0.1:5432'), 'Error: connect ECONNREFUSED 127.0.0.1:5432')
+    assert.equal(minedLine('Host: db01\nCaused by: java.net.ConnectException: Connection refused'), 'Caused by: java.net.ConnectException: Connection refused')
+    assert.equal(minedLine(py("KeyError: 'user_id'")), "KeyError: 'user_id'")
+    assert.equal(minedLine('Level: Warning\nDescription: The disk D: is at 98% of its capacity.'), 'Description: The disk D: is at 98% of its capacity.')
+  })
+
+  it('skips where Node stopped on an uncaught error, its source line and marker', () => {
+    assert.equal(
+      minedLine(
+        'node:internal/process/promises:288\ntriggerUncaughtException(err, true /* fromPromise */);\n^\n[UnhandledPromiseRejection: This error originated either by throwing inside of an async function]',
+      ),
+      '[UnhandledPromiseRejection: This error originated either by throwing inside of an async function]',
+    )
+    assert.equal(minedLine("/app/server.js:12\nthrow new Error('boom');\n^\nError: boom\nat Object.<anonymous> (/app/server.js:12:11)"), 'Error: boom')
+  })
+
   it('as stored through the matcher, a traceback it read no error line of is mined at its error', async () => {
     const questions = await viaMatcher([py('RuntimeError: Event loop is closed'), py("AttributeError: module 'numpy' has no attribute 'float'")])
     assert.deepEqual(

@@ -59,6 +59,38 @@ const MAX_LISTED = 20
 const LOCATION_FRAME = /^File "[^"]*", line \d+/
 
 /**
+ * A file position alone: `/app/main.go:12 +0x1d`, `C:\src\x.cs:42`, and where Node stopped on an
+ * uncaught error (`node:internal/process/promises:288`, `/app/server.js:12`), its source line and
+ * a `^` marker under it on the next lines.
+ */
+const POSITION_ALONE = /^(?:[A-Za-z]+:)?[\w.~<>-]*[/\\]\S*:\d+(?::\d+)?(?:\s+\+0x[0-9a-f]+)?$/i
+
+/** Frames a source line follows, which is no error of its own. */
+const SOURCE_FOLLOWS: readonly RegExp[] = [LOCATION_FRAME, POSITION_ALONE]
+
+/**
+ * A record's field (`Log Name:  System`, `Event ID: 7000`, `Last State: Terminated`): a label of
+ * one to four words (each capitalized, lower-case or an acronym: `KeyError: 'x'` is no field), a
+ * colon, a value. Event Viewer's copied details and `kubectl describe` are
+ * made of them; their error is in a longer line (`Description:`'s text), not in `Log Name: System`.
+ */
+const FIELD_LINE = /^(\p{Lu}(?:\p{Ll}+|\p{Lu}*)(?:[ _-]\p{L}(?:\p{Ll}+|\p{Lu}*)){0,3}):[ \t]+(\S.*)$/u
+
+/** A level given as a field's value (`Level: Error`): what kind of record, not which error. */
+const LEVEL_VALUE = /^(?:error|warning|critical|fatal|information|info|verbose|debug)$/i
+
+/**
+ * True for a field that only describes its record: a label that says no error (`Error: …` does), a
+ * value of at most three words that says none either, or a level.
+ */
+export function isRecordField(line: string): boolean {
+  const m = FIELD_LINE.exec(line)
+  if (!m || errorLikeness(m[1]!) > 0) return false
+  const value = m[2]!.trim()
+  return value.split(/\s+/).length <= 3 && (LEVEL_VALUE.test(value) || errorLikeness(value) === 0)
+}
+
+/**
  * Stack frames, as stored (trimmed): where an error happened, not what it was. Shapes, not any
  * one language's words: a frame names a call and a file position, or is numbered, or is a
  * position or a call alone on its line.
@@ -74,8 +106,7 @@ const FRAME_SHAPES: readonly RegExp[] = [
   // `#1 0x00007f3a in raise () from /lib/libc.so.6`, `3: std::rt::lang_start`, `7: 0x55d2 - <unknown>`
   /^#\d+\s+(?:\S*[/\\]|\{main\}|\[internal|0x[0-9a-f]+\s)/i,
   /^\d+:\s+(?:0x[0-9a-f]+\s+-\s+\S|[\w<>]+::)/i,
-  // A file position alone: `/app/main.go:12 +0x1d`, `C:\src\x.cs:42`
-  /^(?:[A-Za-z]:)?[\w.~<>-]*[/\\]\S*:\d+(?::\d+)?(?:\s+\+0x[0-9a-f]+)?$/i,
+  POSITION_ALONE,
   // A qualified call alone: `main.main()`, `main.(*Server).Run(0xc000010000)`
   /^[\w$]+(?:\.[\w$*()[\]]+)+\([^()]*\)$/,
   // Frames left out: `... 12 more`
@@ -98,9 +129,11 @@ export function isPreambleLine(line: string): boolean {
 
 /**
  * The line of a stored question its template is mined from: the first that is neither a stack
- * frame, nor a frame's source line (the line after a `File "…", line N` frame, unless it is the
- * last), nor a preamble; a traceback's header would make every traceback one gap. When every line
- * is one of those, the last frame (a traceback cut before its error), else the first line.
+ * frame, nor a frame's source line (the line after a `File "…", line N` frame or a position alone,
+ * unless it is the last), nor a preamble, nor a record's field; a traceback's header would make
+ * every traceback one gap, and `Log Name: System` every Event Viewer entry. When every line is one
+ * of those: the last frame (a traceback cut before its error), else the record's fields together
+ * (`Last State: Terminated Reason: OOMKilled Exit Code: 137`), else the first line.
  */
 export function minedLine(text: string): string {
   const lines = text
@@ -108,17 +141,22 @@ export function minedLine(text: string): string {
     .map((l) => l.trim())
     .filter(Boolean)
   let lastFrame: string | undefined
+  const fields: string[] = []
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!
     if (isFrameLine(line)) {
       lastFrame = line
       // Its source line, when something follows it (the error, or the next frame).
-      if (LOCATION_FRAME.test(line) && i + 2 < lines.length && !isFrameLine(lines[i + 1]!)) i++
+      if (SOURCE_FOLLOWS.some((re) => re.test(line)) && i + 2 < lines.length && !isFrameLine(lines[i + 1]!)) i++
+      continue
+    }
+    if (isRecordField(line)) {
+      fields.push(line)
       continue
     }
     if (!isPreambleLine(line)) return line
   }
-  return lastFrame ?? lines[0] ?? ''
+  return lastFrame ?? (fields.length ? fields.join(' ') : (lines[0] ?? ''))
 }
 
 /** Quoted text: names and values (`database "Sales_2024"`, `user 'sa'`), whatever they look like. */
