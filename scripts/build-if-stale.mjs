@@ -58,7 +58,8 @@ const source = Math.max(...INPUTS.map((f) => newest(path.join(root, f))))
 if (built === 0 || source > built) {
   process.stderr.write(built === 0 ? 'kb: no build yet, building...\n' : 'kb: sources changed since the last build, rebuilding...\n')
   const started = new Date()
-  const run = spawnSync('npm', ['run', '-s', 'build'], { cwd: root, stdio: 'inherit' })
+  // The build's output goes to stderr: stdout is the command's own (`npm run -s kb -- report > report.md`).
+  const run = spawnSync('npm', ['run', '-s', 'build'], { cwd: root, stdio: ['inherit', 2, 'inherit'] })
   if (run.status === 0) {
     // Dated when the build started: a source saved during the build still counts as newer.
     writeFileSync(STAMP, `${started.toISOString()}\n`)

@@ -120,13 +120,18 @@ describe('examples/', () => {
     const { articles, problems } = await loadArticles(path.join(template, 'articles'))
     assert.ok(articles.length >= 2)
     assert.deepEqual(problems, [])
-    const files = (await exampleFiles()).filter((f) => f.startsWith(path.join('kb-repo-template', '.github', 'workflows')))
-    assert.ok(files.length >= 2, files.join(', '))
+    // The template's workflows and examples/ci's, which are copied into such a repository: kb is its
+    // dependency there, run with npx (the repository has no `kb` script for `npm run kb`).
+    const files = (await exampleFiles()).filter((f) => f.startsWith(path.join('kb-repo-template', '.github', 'workflows')) || f.startsWith(`ci${path.sep}`))
+    assert.ok(files.length >= 4, files.join(', '))
     const commands = new Set<string>()
     for (const f of files) {
       const [workflow] = (await yamlDocs(f)) as Array<{ jobs: Record<string, { steps: Array<{ run?: string }> }> }>
       for (const job of Object.values(workflow!.jobs))
-        for (const step of job.steps) for (const m of (step.run ?? '').matchAll(/\bnpx kb ([a-z][a-z-]*)/g)) commands.add(m[1]!)
+        for (const step of job.steps) {
+          assert.doesNotMatch(step.run ?? '', /npm run\s+(?:-s\s+)?kb\b/, `${f}: ${step.run}`)
+          for (const m of (step.run ?? '').matchAll(/\bnpx kb ([a-z][a-z-]*)/g)) commands.add(m[1]!)
+        }
     }
     assert.ok(commands.has('lint') && commands.has('build') && commands.has('report'), [...commands].join(', '))
     for (const command of commands) {

@@ -121,6 +121,10 @@ describe('kb report and kb draft', () => {
     const lint = kb(['lint', '--articles', articles])
     assert.equal(lint.code, 0, lint.stderr)
     assert.match(lint.stderr, new RegExp(`${SLUG}\\.md:\\d+ status: warning: draft: linted, but not built or served`))
+    // The KB repository's CI lints with --strict: a fresh draft (no cause yet) passes it, its warnings kept as warnings.
+    const strict = kb(['lint', '--articles', articles, '--strict'])
+    assert.equal(strict.code, 0, strict.stdout + strict.stderr)
+    assert.match(strict.stderr, new RegExp(`${SLUG}\\.md:\\d+ cause: warning: `))
     const out = path.join(work, 'drafts.json')
     assert.match(kb(['build', '--articles', articles, '--out', out]).stdout, /Built .*: 1 articles/)
     assert.match(kb(['build', '--articles', articles, '--out', out, '--include-drafts']).stdout, /Built .*: 2 articles/)
@@ -166,6 +170,13 @@ describe('kb report and kb draft', () => {
       busy.stderr,
       /^kb report: the events database in .* is open in process \d+: one process per folder \(replicas share a PostgreSQL through DATABASE_URL; read a running server's insights with --server\)/,
     )
+    // An unset CI secret is an empty --server: refused, not read as "the local database".
+    const empty = kb(['report', '--server', '', '--token', TOKEN])
+    assert.deepEqual([empty.code, empty.stderr], [2, 'kb report: --server must be a URL such as http://127.0.0.1:3000, got ""\n'])
+    // A service behind a path prefix is asked under it.
+    const prefixed = kb(['report', '--server', `${url}/kb`, '--token', TOKEN])
+    assert.equal(prefixed.code, 1)
+    assert.match(prefixed.stderr, /^kb report: http:\/\/127\.0\.0\.1:\d+\/kb\/api\/insights\/gaps answered 404 /)
     const bad = kb(['report', '--server', url, '--token', TOKEN, '--since', 'forever'])
     assert.equal(bad.code, 1)
     assert.match(bad.stderr, /answered 400 KB_INVALID_REQUEST: querystring\/since must be a date/)
@@ -194,6 +205,13 @@ describe('kb report and kb draft', () => {
     // Once written, that gap's draft is not written twice.
     const twice = kb(['draft', '--gap', gapId, '--since', '1d', '--articles', fromDb])
     assert.deepEqual([twice.code, twice.stderr], [1, `kb draft: cannot write ${own}: it exists already; edit that draft, or move it away first\n`])
+    // Without the KB's artifact the report would call every article found: refused, saying why.
+    const noIndex = kb(['report', '--since', '1d'], { KB_INDEX: path.join(work, 'missing.json') })
+    assert.equal(noIndex.code, 1)
+    assert.match(
+      noIndex.stderr,
+      /^kb report: cannot read the KB's artifact .*missing\.json \(.*\): the products of a gap's codes and the articles nobody finds come from it/,
+    )
     const bad = kb(['report', '--since', 'forever'])
     assert.deepEqual(
       [bad.code, bad.stderr],
@@ -294,6 +312,32 @@ describe('the report as Markdown', () => {
     const [articles] = tables(report([], [figures('Title | with <b>tags</b> and \\| *stars*')]))
     assert.equal(articles![1]!.length, 6)
     assert.equal(articles![1]![0]!.text, 'a Title | with <b>tags</b> and \\| *stars*')
+  })
+
+  it('stays under an issue body’s 65,536 characters with every list at its longest', () => {
+    const worst = (i: number) => gap(`${'|'.repeat(150)} ${i}`, { id: i.toString(16).padStart(16, '0'), codes: ['|'.repeat(200)], products: ['&'.repeat(200)] })
+    const many = Array.from({ length: 5000 }, (_, i) => ({
+      ...figures('|'.repeat(200)),
+      id: `article-${i}`,
+      neverFound: i % 2 === 0,
+      oftenRejected: i % 2 === 1,
+    }))
+    const md = report(
+      Array.from({ length: 100 }, (_, i) => worst(i)),
+      many,
+    )
+    assert.ok(md.length < 65_536, String(md.length))
+    assert.match(md, /\n\d+ more gaps: `kb report --format json` lists them\.\n/)
+    assert.match(md, /\n\d+ more: `kb report --format json` lists them\.\n/)
+    assert.match(md, /\n- and \d+ more: `kb report --format json` lists them\.\n$/)
+    assert.match(md, /Never among the results shown in this window \(2500\):/)
+    // The tables GFM reads are still whole rows.
+    for (const table of tables(md)) for (const row of table.slice(1)) assert.ok(row.length >= 6)
+  })
+
+  it('says "since" for a window given as a date or a time', () => {
+    const md = reportMarkdown(makeReport({ window, questions: 0, overflow: 0, total: 0, gaps: [] }, [], 10), '2026-11-24')
+    assert.ok(md.startsWith('# KB report: since (2026-11-24 to 2026-12-01)\n'), md)
   })
 
   it('prints the window start in the draft command, and cuts long templates to one line', () => {

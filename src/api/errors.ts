@@ -93,7 +93,7 @@ export const Errors = {
   gapNotFound: (id: string, since: string) =>
     apiError(
       'KB_GAP_NOT_FOUND',
-      `No gap with id "${id}" since ${since}; gap ids come from GET /api/insights/gaps and change when new questions change the group's template`,
+      `No gap with id "${id}" since ${since}; a gap's id is made from its oldest question in the window, so ask with the since it was listed with (GET /api/insights/gaps answers its window.since)`,
     ),
 }
 

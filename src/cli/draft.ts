@@ -60,7 +60,8 @@ export interface SourceOptions {
 export async function insightsReader(o: SourceOptions): Promise<InsightsReader> {
   const { loadConfig } = await import('../config.js')
   const config = loadConfig()
-  if (o.server) return serverReader(o.server, o.token ?? config.KB_ADMIN_TOKEN)
+  // Given but empty (an unset CI secret) is a mistake, not "read the local database".
+  if (o.server !== undefined) return serverReader(o.server, o.token ?? config.KB_ADMIN_TOKEN)
   return databaseReader(config, o.index ?? config.KB_INDEX)
 }
 
@@ -73,8 +74,10 @@ function serverReader(server: string, token: string): InsightsReader {
     throw new CliError(`--server must be a URL such as http://127.0.0.1:3000, got "${server}"`, 2)
   }
   if (!token) throw new CliError('--server needs the admin token: --token <token> or KB_ADMIN_TOKEN', 2)
+  // Routes resolve under the base's path: a service behind a path prefix (https://host/kb/).
+  if (!base.pathname.endsWith('/')) base.pathname += '/'
   const get = async <T>(route: string, since: string, limit?: number, missing?: string): Promise<T | undefined> => {
-    const url = new URL(route, base)
+    const url = new URL(route.replace(/^\//, ''), base)
     url.searchParams.set('since', since)
     if (limit !== undefined) url.searchParams.set('limit', String(limit))
     const res = await fetch(url, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(30_000) }).catch((err: unknown) => {
@@ -91,7 +94,7 @@ function serverReader(server: string, token: string): InsightsReader {
     return body
   }
   return {
-    source: base.origin,
+    source: `${base.origin}${base.pathname.replace(/\/$/, '')}`,
     gaps: async (since, limit = 1000) => (await get<GapsAnswer>('/api/insights/gaps', since, limit))!,
     articles: async (since) => (await get<{ articles: ArticleFigures[] }>('/api/insights/articles', since))!.articles,
     draft: (id, since) => get<Draft>(`/api/insights/gaps/${encodeURIComponent(id)}/draft`, since, undefined, 'KB_GAP_NOT_FOUND'),
@@ -119,8 +122,16 @@ async function databaseReader(config: Config, index: string): Promise<InsightsRe
     await db.close().catch(() => undefined)
     throw new CliError(`cannot read ${source}: ${(err as Error).message}`, 1, { cause: err })
   }
-  // Without the artifact the gaps carry no products and the article list only the articles the events name.
-  const catalog = await readArtifact(index).catch(() => insights.NO_CATALOG)
+  // The products of a gap's codes and the articles nobody finds come from the artifact: without it
+  // a draft would lose its environment and a report say every article was found.
+  const catalog = await readArtifact(index).catch(async (err: unknown) => {
+    await db.close().catch(() => undefined)
+    throw new CliError(
+      `cannot read the KB's artifact ${index} (${systemReason(err) ?? (err as Error).message}): the products of a gap's codes and the articles nobody finds come from it; build it (kb build) or name it with --index`,
+      1,
+      { cause: err },
+    )
+  })
   const window = (since: string): Date => {
     const now = new Date()
     const at = parseMoment(since, now)

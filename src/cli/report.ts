@@ -10,6 +10,25 @@ import type { ArticleFigures } from '../runtime/events/insights.js'
 import { CliError } from './errors.js'
 import { type GapsAnswer, insightsReader, type SourceOptions } from './draft.js'
 
+/**
+ * Characters of the Markdown each list may take: an issue body holds 65,536 characters, and a
+ * large KB can flag thousands of articles (the JSON lists them all). Rows past a list's share are
+ * counted in an "and N more" line.
+ */
+export const REPORT_SHARES = { gaps: 36_000, oftenRejected: 12_000, neverFound: 12_000 } as const
+
+/** Rows while they fit in `chars`, then one line saying how many more there are. */
+function fitted(rows: readonly string[], chars: number, more: (n: number) => string): string[] {
+  const out: string[] = []
+  let used = 0
+  for (const row of rows) {
+    if (used + row.length + 1 > chars) return [...out, more(rows.length - out.length)]
+    out.push(row)
+    used += row.length + 1
+  }
+  return out
+}
+
 /** What a report says, as `--format json` prints it. */
 export interface Report {
   window: { since: string; until: string }
@@ -74,7 +93,9 @@ const pct = (n: number | null): string => (n === null ? '–' : `${Math.round(n 
 /** The report as Markdown (an issue body). */
 export function reportMarkdown(r: Report, since: string): string {
   const day = (iso: string) => iso.slice(0, 10)
-  const out = [`# KB report: the last ${since} (${day(r.window.since)} to ${day(r.window.until)})`, '']
+  // `--since 7d` is a span ("the last 7d"); a date or a time is where the window starts.
+  const span = /^\d+[hdw]$/.test(since.trim()) ? `the last ${since.trim()}` : 'since'
+  const out = [`# KB report: ${span} (${day(r.window.since)} to ${day(r.window.until)})`, '']
   out.push(`## Top gaps`, '')
   if (r.gaps.length === 0) out.push('No unanswered or rejected questions in this window.', '')
   else {
@@ -83,27 +104,27 @@ export function reportMarkdown(r: Report, since: string): string {
       '',
     )
     out.push('| Questions | Rejected | Last seen | Question, as a template | Codes | Products | Draft |', '|---:|---:|---|---|---|---|---|')
-    for (const g of r.gaps) {
-      out.push(
+    const rows = r.gaps.map(
+      (g) =>
         `| ${g.count} | ${g.rejected} | ${day(g.lastSeen)} | ${code(g.template)} | ${cell(g.codes.join(', ')) || '–'} | ${cell(g.products.join(', ')) || '–'} | ${code(`kb draft --gap ${g.id} --since ${r.window.since}`)} |`,
-      )
-    }
-    out.push('')
+    )
+    out.push(...fitted(rows, REPORT_SHARES.gaps, (n) => `\n${n} more gap${n === 1 ? '' : 's'}: \`kb report --format json\` lists them.`), '')
   }
   out.push('## Articles users often reject', '')
   if (r.oftenRejected.length === 0) out.push('None.', '')
   else {
     out.push('| Article | Not related | Related, not solved | Solved | Helpful | Opens |', '|---|---:|---:|---:|---:|---:|')
-    for (const a of r.oftenRejected)
-      out.push(`| ${code(a.id)} ${cell(a.title ?? '')} | ${a.notRelated} | ${a.relatedNotSolved} | ${a.solved} | ${pct(a.helpfulRatio)} | ${a.opens} |`)
-    out.push('')
+    const rows = r.oftenRejected.map(
+      (a) => `| ${code(a.id)} ${cell(a.title ?? '')} | ${a.notRelated} | ${a.relatedNotSolved} | ${a.solved} | ${pct(a.helpfulRatio)} | ${a.opens} |`,
+    )
+    out.push(...fitted(rows, REPORT_SHARES.oftenRejected, (n) => `\n${n} more: \`kb report --format json\` lists them.`), '')
   }
   out.push('## Articles nobody finds', '')
   if (r.neverFound.length === 0) out.push('None: every article was among the results of a question.', '')
   else {
     out.push(`Never among the results shown in this window (${r.neverFound.length}):`, '')
-    for (const a of r.neverFound) out.push(`- ${code(a.id)} ${cell(a.title ?? '')}`)
-    out.push('')
+    const rows = r.neverFound.map((a) => `- ${code(a.id)} ${cell(a.title ?? '')}`)
+    out.push(...fitted(rows, REPORT_SHARES.neverFound, (n) => `- and ${n} more: \`kb report --format json\` lists them.`), '')
   }
   return out.join('\n')
 }

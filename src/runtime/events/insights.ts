@@ -24,7 +24,7 @@ export interface ArticleCatalog {
   codes: readonly (readonly string[])[]
 }
 
-/** No KB at hand (`kb draft` or `kb report` reading a database without an artifact). */
+/** No KB at hand: insights of the events alone (no products, no articles never found). */
 export const NO_CATALOG: ArticleCatalog = { articles: [], codes: [] }
 
 /**
