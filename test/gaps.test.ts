@@ -175,6 +175,53 @@ Faulting process id: 0x1a2c`
   })
 })
 
+describe('how a process or request ended keeps errors apart; a value with spaces does not split one', () => {
+  it('exit statuses, systemd results and HTTP statuses written as values are keys', () => {
+    const pairs = [
+      ['app.service: Main process exited, code=exited, status=1/FAILURE', 'app.service: Main process exited, code=killed, status=9/KILL'],
+      ['Container app exited with code 137', 'Container app exited with code 1'],
+      [
+        '10.0.0.1 - - [01/Dec/2026:10:00:00 +0000] "GET /api/orders HTTP/1.1" 502 157',
+        '10.0.0.1 - - [01/Dec/2026:10:00:00 +0000] "GET /api/orders HTTP/1.1" 404 157',
+      ],
+      ['upstream returned statuscode: 503 for route r1', 'upstream returned statuscode: 500 for route r1'],
+    ]
+    for (const pair of pairs) assert.equal(asked(pair).length, 2, pair.join(' | '))
+  })
+
+  it('the same outcome with other values is one gap', () => {
+    const gaps = asked([
+      'Container api-7f9c2 exited with code 137',
+      'Container web-1a2b3 exited with code 137',
+      '10.0.0.7 - - [02/Dec/2026:11:00:00 +0000] "GET /api/items/17 HTTP/1.1" 502 157',
+      '10.0.0.9 - - [02/Dec/2026:11:05:00 +0000] "POST /api/items/99 HTTP/2.0" 502 301',
+    ])
+    assert.deepEqual(
+      gaps.map((g) => g.count),
+      [2, 2],
+    )
+  })
+
+  it('quoted text with spaces is one token, so a path with spaces is a value like any other', () => {
+    assert.deepEqual(templateTokens(`Could not find file 'C:\\Program Files\\Contoso App\\app.config'. It can't load`), [
+      'Could',
+      'not',
+      'find',
+      'file',
+      `'C:\\Program Files\\Contoso App\\app.config'.`,
+      'It',
+      "can't",
+      'load',
+    ])
+    const gaps = asked([
+      "System.IO.FileNotFoundException: Could not find file 'C:\\Program Files\\Contoso App\\app.config'.",
+      "System.IO.FileNotFoundException: Could not find file 'D:\\svc\\app.config'.",
+      'System.IO.FileNotFoundException: Could not find file "C:\\Users\\Jane Q Doe\\AppData\\Local\\x.json".',
+    ])
+    assert.equal(gaps.length, 1, JSON.stringify(gaps.map((g) => g.template)))
+  })
+})
+
 describe('the mined line is the error, not a stack frame or a header', () => {
   const py = (last: string, source = true) =>
     [

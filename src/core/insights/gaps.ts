@@ -185,8 +185,24 @@ const canBeError = (code: string): boolean => !/^0x[0-7][0-9a-f]{7}$/.test(code)
 export function lineCodes(line: string): string[] {
   const text = maskNonCodes(line.replace(QUOTED, ' '))
   const codes = CODE_PATTERNS.filter((p) => !NAME_KINDS.has(p.kind) && (!p.hint || p.hint.test(text))).flatMap((p) => p.find(text))
-  return [...new Set(codes.filter(canBeError).flatMap(equivalentCodes))].sort()
+  const outcomes = OUTCOME_CODES.flatMap(([re, name]) => [...line.matchAll(re)].map((m) => `${name} ${m[1]!.toLowerCase()}`))
+  return [...new Set([...codes.filter(canBeError).flatMap(equivalentCodes), ...outcomes])].sort()
 }
+
+/**
+ * How a process or a request ended, written as a labelled number or word: a value to the miner (a
+ * digit, an `=`), yet `exited with code 137` (killed) and `code 1` are different errors, and so
+ * are `status=1/FAILURE` and `status=9/KILL`, or a 502 and a 404 in an access log. Keys of gaps
+ * only: the matcher reads its own codes (match/signals.ts).
+ */
+const OUTCOME_CODES: readonly (readonly [RegExp, string])[] = [
+  [/\bexit(?:ed)?(?: with)?(?: exit)? (?:code|status)[\s:=]{0,3}(-?\d{1,5})\b/gi, 'exit'],
+  [/\b(?:exit[_-]?code|exit[_-]?status|status)=(-?\d{1,5})(?:\/\w+)?/gi, 'exit'],
+  [/\bcode=(\p{L}+)/giu, 'exit'],
+  [/\bstatus[ _-]?code[\s:="]{1,3}([1-5]\d\d)\b/gi, 'http'],
+  // An access log's status, after the quoted request line (read with its quotes): `"GET / HTTP/1.1" 502 157`
+  [/HTTP\/\d(?:\.\d)?" ([1-5]\d\d)\b/g, 'http'],
+]
 
 /**
  * The codes whose articles' products describe a gap: not a generic code (a socket error ends many

@@ -96,10 +96,22 @@ interface Node {
 
 const newNode = (): Node => ({ children: new Map(), groups: [] })
 
-/** The tokens of a line as the miner reads them: split on white space, at most `max`, each cut at `maxChars`. */
+/**
+ * A token: a run of characters other than white space, where quoted text counts as one character
+ * (`'C:\\Program Files\\x.dll'` is one token), so a value with spaces in it does not change the
+ * line's number of tokens, which routes it. An apostrophe inside a word (`can't`) opens no quote.
+ * Quotes of up to 200 characters: an opening quote never closed costs that much, not the line.
+ */
+const TOKEN = /(?:"[^"\n]{0,200}"|“[^”\n]{0,200}”|‘[^’\n]{0,200}’|«[^»\n]{0,200}»|`[^`\n]{0,200}`|(?<![\p{L}\p{N}])'[^'\n]{0,200}'(?![\p{L}\p{N}])|\S)+/gu
+
+/** The tokens of a line as the miner reads them: split on white space outside quotes, at most `max`, each cut at `maxChars`. */
 export function templateTokens(text: string, max = defaultTemplateOptions.maxTokens, maxChars = defaultTemplateOptions.maxTokenChars): string[] {
-  const tokens = text.trim().split(/\s+/).filter(Boolean)
-  return (tokens.length > max ? tokens.slice(0, max) : tokens).map((t) => (t.length > maxChars ? t.slice(0, maxChars) : t))
+  const tokens: string[] = []
+  for (const m of text.matchAll(TOKEN)) {
+    tokens.push(m[0].length > maxChars ? m[0].slice(0, maxChars) : m[0])
+    if (tokens.length === max) break
+  }
+  return tokens
 }
 
 /** True when a token is a value rather than a word: a digit, a path, a placeholder, a quote, an assignment. */
