@@ -12,7 +12,8 @@ import type { FastifyInstance } from 'fastify'
 import request from 'supertest'
 import { createApp } from '../src/app.js'
 import { redact } from '../src/core/privacy/redact.js'
-import { codesShown, questionRowOf, redactedQuestion, storedQuestion } from '../src/runtime/events/record.js'
+import { readPaste } from '../src/core/match/paste.js'
+import { codesShown, questionRowOf, redactedQuestion, STORED_CODES, storedQuestion } from '../src/runtime/events/record.js'
 import { EventStore } from '../src/runtime/events/store.js'
 import { kbFrom } from './helpers/kb.js'
 
@@ -42,6 +43,17 @@ const SECRETS: Array<[class_: string, input: string, secrets: string[]]> = [
   ['card, phone and SSN', 'card 4111 1111 1111 1111 call +44 20 7946 0958 ssn 078-05-1120', ['4111 1111', '7946', '078-05-1120']],
   ['MAC and scoped IPv6', 'NIC 3C-52-82-0A-1B-2C bound fe80::1ff:fe23:4567:890a%eth0', ['3C-52-82', 'fe80', 'eth0']],
   ['home folder by tilde', 'cannot read ~mjansen/.netrc', ['mjansen']],
+  ['a password that starts like yes or no', 'Password=No-Access-2024; and password: True.Blue42', ['No-Access-2024', 'True.Blue42']],
+  ['& in a connection-string value', 'Server=db;Password=Abc&123xyz;Database=x', ['Abc&123xyz', '123xyz']],
+  ['an escaped quote in a JSON value', '{"password": "p\\"ssw0rd"}', ['ssw0rd']],
+  ['a quoted Authorization header (an HTTP client error dump)', "headers: { Authorization: 'Basic dXNlcjpwYXNz' }", ['dXNlcjpwYXNz']],
+  ['key names ending in PASS or PW', 'DB_PASS=Hunter22 RABBITMQ_DEFAULT_PASS=Guest77 pw=abc123', ['Hunter22', 'Guest77', 'abc123']],
+  ['user/password@service on a command line', 'sqlplus scott/Tiger42@ORCL', ['scott', 'Tiger42']],
+  [
+    'webhook and app tokens',
+    'whsec_AbCdEfGhIjKlMnOpQrStUvWxYz xapp-1-A0123-456-abcdef SG.abcdefghijklmnopqrstuv.ABCDEFGHIJKLMNOPQRSTUVWXYZ0123',
+    ['whsec_AbCd', 'xapp-1-A0123', 'SG.abcdefgh'],
+  ],
 ]
 
 /** Text a gap or an article needs: it must survive redaction as it is. */
@@ -63,6 +75,9 @@ const KEPT: Array<[class_: string, input: string, kept: string]> = [
     'HRESULT 0x80070005, Msg 18456, Level 14, ORA-12154, HTTP Error 500.19 on port 1433',
     'HRESULT 0x80070005, Msg 18456, Level 14, ORA-12154, HTTP Error 500.19 on port 1433',
   ],
+  ["a message after a secret's name", 'password: required; token: expired', 'password: required; token: expired'],
+  ['an HRESULT after an auth scheme', 'Negotiate 0x80090302 from SSPI', 'Negotiate 0x80090302'],
+  ['a file name with @2x is no user/password', 'missing docs/setup@2x.png', 'docs/'],
 ]
 
 describe('redaction by class of value', () => {
@@ -100,21 +115,52 @@ describe('the stored form of a question', () => {
     }
   })
 
-  it('keeps only the codes its redacted text still shows', () => {
-    const { redacted } = redactedQuestion(['Login failed. Error 18456.', 'Password=Welcome_Admin1;'])
-    assert.deepEqual(codesShown(['18456', 'welcome_admin1'], redacted), ['18456'])
-    // A code's kind word is not text (http 403 of "403 Forbidden"), and another spelling of a code shown is shown.
-    assert.deepEqual(codesShown(['http 403', '0x80070005', 'win32 5', 'error_access_denied'], 'got 403 forbidden, error 0x80070005'), [
+  it('keeps only the codes its redacted text still shows, read as the matcher reads them', () => {
+    /** The codes the matcher reads in a paste, and the codes stored for its error-like lines. */
+    const stored = (paste: string) => {
+      const read = readPaste(paste)
+      const q = redactedQuestion(
+        read.lines.filter((l) => l.errorLike > 0).map((l) => l.raw),
+        paste,
+      )
+      return { read: read.codes, kept: codesShown(read.codes, q), text: q.stored }
+    }
+    const login = stored('Login failed. Error 0x80070005\nPassword=Welcome_Admin1;')
+    assert.ok(login.read.includes('welcome_admin1'))
+    assert.deepEqual(login.kept, ['0x80070005', 'win32 5', 'error_access_denied'])
+    // Another spelling of a code shown is shown; none of a code read out of a secret.
+    assert.deepEqual(codesShown(['http 403', '0x80070005', 'win32 5', 'error_access_denied'], { redacted: 'got 403 forbidden, error 0x80070005' }), [
       'http 403',
       '0x80070005',
       'win32 5',
       'error_access_denied',
     ])
-    // ...but not the spellings of a code read out of a secret.
-    assert.deepEqual(codesShown(['0x80070005', 'win32 5'], 'password=<secret>'), [])
-    // A code read outside the question's lines counts when the paste shows it redacted too.
-    const paste = 'Event 1000\nFaulting module ntdll.dll, exception code 0xc0000374\nDB_PASSWORD=Hunter2_Secret'
-    assert.deepEqual(codesShown(['0xc0000374', 'hunter2_secret', 'http 500.19'], 'Faulting module', paste), ['0xc0000374'])
+    assert.deepEqual(codesShown(['0x80070005', 'win32 5'], { redacted: 'password=<secret>' }), [])
+    // A setting whose name and value are on two lines is a secret of the whole paste: out of the codes and the text.
+    const xml = stored(`System.Data.SqlClient.SqlException (0x80131904): Login failed for user 'app'.\n<add key="DbPassword"\n     value="Prod_Secret_2024" />`)
+    assert.ok(xml.read.includes('prod_secret_2024'))
+    assert.deepEqual(xml.kept, ['0x80131904', 'sqlexception'])
+    assert.ok(!/prod_secret/i.test(xml.text), xml.text)
+    // Codes the matcher read from W3C fields spelled out are kept: 500 19 13 is HTTP 500.19, Win32 13.
+    const w3c = stored(
+      '#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken\n' +
+        '2026-11-30 10:00:00 10.0.0.5 GET /app/default.aspx - 443 - 10.0.0.9 Mozilla/5.0 - 500 19 13 31',
+    )
+    assert.deepEqual(w3c.kept, w3c.read)
+    assert.ok(w3c.kept.includes('http 500.19'), JSON.stringify(w3c.kept))
+    // A paste naming thousands of codes stores the first STORED_CODES.
+    const many = Array.from({ length: 400 }, (_, i) => `error 0x8007${(i + 4096).toString(16)}`).join('\n')
+    assert.equal(stored(many).kept.length, STORED_CODES)
+  })
+
+  it("cuts a long line where a word ends: a token at the matcher's line limit is not half-kept", () => {
+    const paste = `ERROR request failed ${'x'.repeat(1960)} token ghp_ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789`
+    const read = readPaste(paste)
+    const q = redactedQuestion(
+      read.lines.map((l) => l.raw),
+      paste,
+    )
+    assert.ok(!/ghp_|abcdefgh/i.test(q.stored + JSON.stringify(codesShown(read.codes, q))), q.stored.slice(-60))
   })
 })
 

@@ -49,7 +49,8 @@ export const NORMALIZERS: readonly Normalizer[] = [
   // 10:00:00, 10:00:00.123, 23:41:17:511 (WebSphere), 7:02:18 AM
   rx('clock-time', /\b\d{1,2}:\d{2}:\d{2}(?:[.,:]\d+)?(?:\s?[AP]M)?\b/gi),
   rx('guid', /\{?\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b\}?/gi),
-  rx('url-host', /\b[a-z][a-z0-9+.-]*:\/\/[^/\s:]+(?::\d+)?/gi, ' ', (s) => s.includes('://')),
+  // A scheme of at most 31 characters: unbounded, every start in a long run of its characters rescanned the run.
+  rx('url-host', /\b[a-z][a-z0-9+.-]{0,30}:\/\/[^/\s:]+(?::\d+)?/gi, ' ', (s) => s.includes('://')),
   rx('ipv4-port', /\b(?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?\b/g),
   rx('ipv6', /\b(?:[0-9a-f]{1,4}:){3,7}[0-9a-f]{1,4}\b|::1\b/gi, ' ', (s) => twice(s, ':')),
   // Memory addresses: 0x00007FF8A1B2C3D4, 00007ff8`a1b2c3d4. HRESULTs are 8 hex digits and stay.

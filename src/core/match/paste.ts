@@ -53,7 +53,7 @@ const CLOCK_EVERY = 32
 export function readPaste(text: string, deadline = Number.POSITIVE_INFINITY, options: ReadOptions = MATCH_DEFAULTS, synonyms?: Synonyms): Paste {
   // Splitting on a plain "\n" is several times faster than the regular expression; most pastes have no "\r".
   const split = text.includes('\r') ? text.split(/\r\n|\r|\n/, MAX_LINES) : text.split('\n', MAX_LINES)
-  const rawLines = split.map((full) => (full.length > MAX_LINE_CHARS ? full.slice(0, MAX_LINE_CHARS) : full))
+  const rawLines = split.map(cutLine)
   const late = (i: number) => i % CLOCK_EVERY === 0 && performance.now() > deadline
   const w3c = new W3cReader()
   // W3C columns are spelled out first: a status in column 12 is what makes an IIS log line an error.
@@ -72,7 +72,7 @@ export function readPaste(text: string, deadline = Number.POSITIVE_INFINITY, opt
       return
     }
     if (/^\s*#(?:Fields|Software|Version|Date|Remark):/.test(raw)) return // log headers say nothing of the problem
-    const normalized = `${normalizeLine(raw)}${explained[i] ? ` ${explained[i]}` : ''}`.trim()
+    const normalized = readLine(raw, explained[i]!)
     if (normalized === '') return
     const terms = analyzeText(normalized, synonyms, 'query')
     if (terms.length === 0) return
@@ -86,6 +86,24 @@ export function readPaste(text: string, deadline = Number.POSITIVE_INFINITY, opt
 }
 
 const NOT_BLANK = /\S/
+
+/**
+ * A line cut to MAX_LINE_CHARS where a word ends: a word cut in two is noise to the matcher, and
+ * half a secret is one redaction cannot recognize once the line is stored (events/record.ts).
+ * A line that is one long word is cut inside it.
+ */
+export function cutLine(full: string): string {
+  if (full.length <= MAX_LINE_CHARS) return full
+  if (/\s/.test(full[MAX_LINE_CHARS]!)) return full.slice(0, MAX_LINE_CHARS)
+  let end = MAX_LINE_CHARS
+  while (end > 0 && !/\s/.test(full[end - 1]!)) end--
+  return full.slice(0, end > 0 ? end : MAX_LINE_CHARS)
+}
+
+/** A raw line as the matcher reads it: normalized, with its W3C fields spelled out (`explained`, or ''). */
+export function readLine(raw: string, explained: string): string {
+  return `${normalizeLine(raw)}${explained ? ` ${explained}` : ''}`.trim()
+}
 
 /** A line break or tab escaped inside a logged string (`recovery\\nDETAIL:`), before a capital, a space or the end. */
 const ESCAPED_BREAK = /\\[nrt](?=[A-Z\s]|$)/g

@@ -22,21 +22,27 @@ const rx = (label: string, re: RegExp, by: string | ((m: string, ...groups: stri
 
 /**
  * Names of settings whose value is a secret, as words of a key: `Password`, `DB_PASSWORD`,
- * `spring.datasource.password`, `aws_secret_access_key`, `Ocp-Apim-Subscription-Key`.
+ * `RABBITMQ_DEFAULT_PASS`, `pw`, `spring.datasource.password`, `aws_secret_access_key`,
+ * `Ocp-Apim-Subscription-Key`.
  */
 const SECRET_NAME =
-  'pass(?:word|wd|phrase)|pwd|secret|client[_-]?secret|token|api[_-]?key|apikey|access[_-]?key|secret[_-]?key|private[_-]?key|account[_-]?key|shared[_-]?access[_-]?key|subscription[_-]?key|credentials?'
+  'pass(?:word|wd|phrase)?|pwd?|secret|client[_-]?secret|token|api[_-]?key|apikey|access[_-]?key|secret[_-]?key|private[_-]?key|account[_-]?key|shared[_-]?access[_-]?key|subscription[_-]?key|functions[_-]?key|credentials?|requirepass|masterauth'
 /**
  * A key naming a secret: the name, alone, at the end of a word (`PGPASSWORD`, `SmtpPassword`) or
  * among words joined by `_`, `.` or `-`; never with letters after it (`SecurityTokenExpiredException` is not one).
  */
 const SECRET_KEY = `(?<![A-Za-z0-9])(?:[A-Za-z0-9]{1,40}[_.-]){0,4}[A-Za-z0-9]{0,20}(?:${SECRET_NAME})(?:[_.-][A-Za-z0-9]{1,40}){0,4}`
 /**
- * A setting's value: quoted ("…", '…' with '' inside, {…} with }} inside), or words up to the `;`
- * that ends a connection-string value, or one run of non-separators. A yes/no answer is not a
- * secret (`using password: YES`).
+ * Words after a secret's name that say something of it rather than being it (`using password: YES`,
+ * `password: required`, `token: expired`), as a whole value: `No-Access-2024` is a password.
  */
-const SECRET_VALUE = `(?:"[^"\\n]*"|'(?:[^'\\n]|'')*'|\\{(?:[^}\\n]|\\}\\})*\\}|(?!(?:yes|no|true|false|null|none)\\b)[^\\s;,'"&<>)][^\\s;,'"&<>]*(?:[ \\t]+[^\\s;,'"&<>=]+){0,3}(?=;)|(?!(?:yes|no|true|false|null|none)\\b)[^\\s;,'"&<>)][^\\s;,'"&<>]*)`
+const NOT_A_VALUE = `(?!(?:yes|no|true|false|null|none|required|invalid|expired|missing|incorrect|wrong|not|is|was|must|empty|failed|denied|rejected|unknown|mismatch)(?![^\\s;,'"&<>)]))`
+/**
+ * A setting's value: quoted ("…" with \" inside, '…' with '' inside, {…} with }} inside), or words
+ * up to the `;` that ends a connection-string value (`&`, `<`, `>` included there), or one run of
+ * non-separators; not one of NOT_A_VALUE.
+ */
+const SECRET_VALUE = `(?:"(?:[^"\\\\\\n]|\\\\.)*"|'(?:[^'\\n]|'')*'|\\{(?:[^}\\n]|\\}\\})*\\}|${NOT_A_VALUE}[^\\s;,'")][^\\s;,'"]*(?:[ \\t]+[^\\s;,'"=]+){0,3}(?=;)|${NOT_A_VALUE}[^\\s;,'"&<>)][^\\s;,'"&<>]*)`
 
 /**
  * Well-known token formats (data, not rules of one KB): a value of one of these shapes is a
@@ -53,6 +59,9 @@ const KNOWN_TOKEN_FORMATS: readonly string[] = [
   'AIza[0-9A-Za-z_-]{30,}',
   'npm_[A-Za-z0-9]{30,}',
   'ya29\\.[A-Za-z0-9_.-]{8,}',
+  'whsec_[A-Za-z0-9]{20,}',
+  'xapp-[A-Za-z0-9-]{10,}',
+  'SG\\.[A-Za-z0-9_-]{16,}\\.[A-Za-z0-9_-]{16,}',
 ]
 
 /** Luhn's check, for runs of digits that may be a payment card number. */
@@ -92,21 +101,23 @@ export const REDACTORS: readonly Redactor[] = [
   rx('cookie-header', /\b((?:set-)?cookie)(\s*:\s*)[^\n]*/gi, (_m, name: string, sep: string) => `${name}${sep}<secret>`),
   rx(
     'authorization-header',
-    /\b((?:proxy-)?authorization)(\s*:\s*)(?!<)(?:([A-Za-z]+)\s+)?\S+/gi,
+    /\b((?:proxy-)?authorization)(["']?\s*[:=]\s*["']?)(?!<)(?:([A-Za-z]+)\s+)?[^\s"']+/gi,
     (_m, name: string, sep: string, scheme?: string) => `${name}${sep}${scheme ? `${scheme} ` : ''}<token>`,
   ),
   // A credential after its scheme anywhere: it has a digit or is long (`NTLM authentication failed` is a message).
   rx(
     'auth-scheme',
-    /\b(Bearer|Basic|Token|Negotiate|NTLM|Digest)\s+(?=[A-Za-z0-9._~+/=-]*\d|[A-Za-z0-9._~+/=-]{20})[A-Za-z0-9._~+/=-]{8,}/gi,
+    // (an HRESULT after the word, `Negotiate 0x80090302`, is the error, not a credential)
+    /\b(Bearer|Basic|Token|Negotiate|NTLM|Digest)\s+(?!0x[0-9a-f]{8}\b)(?=[A-Za-z0-9._~+/=-]*\d|[A-Za-z0-9._~+/=-]{20})[A-Za-z0-9._~+/=-]{8,}/gi,
     (_m, scheme: string) => `${scheme} <token>`,
   ),
   // Credentials inside URLs: scheme://user:password@host (the user may be empty, the password may hold an @).
   rx('url-credentials', /\b([a-z][a-z0-9+.-]{0,30}:\/\/)[^/\s:@]{0,256}:[^/\s]{0,256}@/gi, (_m, scheme: string) => `${scheme}<user>:<secret>@`, '://'),
-  // user/password@host after a driver's prefix (jdbc:oracle:thin:scott/tiger@//orahost:1521/ORCL).
-  rx('user-slash-password', /(?<=:)[\w$#]+\/[^\s/@]+@(\/\/)?[A-Za-z0-9.-]*/g, (_m, slashes?: string) => `<user>/<secret>@${slashes ?? ''}<host>`),
+  // user/password@host after a driver's prefix or as a word (jdbc:oracle:thin:scott/tiger@//orahost:1521/ORCL, sqlplus scott/tiger@ORCL).
+  rx('user-slash-password', /(?<=:|^|\s)[\w$#]+\/[^\s/@]+@(\/\/)?[A-Za-z][A-Za-z0-9.-]*/g, (_m, slashes?: string) => `<user>/<secret>@${slashes ?? ''}<host>`),
   // Well-known token shapes: JWTs (the signature may be empty), and the formats above.
-  rx('jwt', /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g, '<token>'),
+  // Starting only where a run of its characters starts: from every `eyJ` of `eyJ-eyJ-…` it rescanned the run.
+  rx('jwt', /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g, '<token>'),
   rx('prefixed-key', new RegExp(`\\b(?:${KNOWN_TOKEN_FORMATS.join('|')})\\b`, 'g'), '<token>'),
   // Base64 runs nobody labelled (keys, signatures): padded or holding a '+', letters and digits mixed.
   rx('base64-run', /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{20,}={0,2}(?![A-Za-z0-9+/=])/g, (m) =>

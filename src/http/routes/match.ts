@@ -24,8 +24,8 @@ export const matchRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (answer.noConfidentMatch) {
         // The pastes the KB has no answer for are the articles it is missing: log what was read,
         // redacted like a stored question (a log is kept and shipped like the events are).
-        const { redacted } = redactedQuestion(answer.errorLines.slice(0, 2))
-        req.log.info({ codes: codesShown(answer.errorCodes, redacted, req.body.text), errorLines: redacted.split('\n') }, 'no confident match')
+        const q = redactedQuestion(answer.errorLines.slice(0, 2), req.body.text)
+        req.log.info({ codes: codesShown(answer.errorCodes, q), errorLines: q.redacted.split('\n') }, 'no confident match')
       }
       const queryId = app.recordQuestion(req.kb, {
         kind: 'match',

@@ -9,8 +9,10 @@
  * (`questionRowOf`) without a lookup, and two answers of one row stay told apart.
  */
 import { randomUUID } from 'node:crypto'
-import { equivalentCodes } from '../../core/match/codes.js'
+import { W3cReader } from '../../core/match/logformats.js'
 import { normalizeLine } from '../../core/match/normalize.js'
+import { readLine } from '../../core/match/paste.js'
+import { extractCodes } from '../../core/match/signals.js'
 import { redact } from '../../core/privacy/redact.js'
 import type { Question } from './types.js'
 
@@ -35,9 +37,42 @@ function boundedText(lines: readonly string[]): string {
   return text.slice(0, cut > 0 ? cut : REDACTED_CHARS)
 }
 
-/** A question redacted (not yet normalized), and its stored form: redacted, normalized line by line, blank lines dropped, bounded. */
-export function redactedQuestion(lines: readonly string[]): { redacted: string; stored: string } {
-  const redacted = redact(boundedText(lines))
+/** A question redacted: its lines, the paste they came from (when it was given), and the stored form. */
+export interface RedactedQuestion {
+  /** The question's lines redacted (not yet normalized). */
+  redacted: string
+  /** The whole paste redacted, up to the same bound; undefined when no paste was given. */
+  paste?: string
+  /** Redacted, normalized line by line, blank lines dropped, bounded. */
+  stored: string
+}
+
+/** A token as `hiddenWords` compares them: what lies between spaces, quotes and the signs around a value. */
+const WORD = /[^\s"'`=<>;,:()[\]{}]+/g
+
+/**
+ * Words of a text its redaction took out (at least 4 characters: a secret, a user or host name),
+ * to take out of the question's lines too: a setting whose name is on another line than its value
+ * (`<add key="DbPassword"` / `value="…"`) is recognized only in the whole paste.
+ */
+function hiddenWords(text: string, redacted: string): Set<string> {
+  const kept = new Set(redacted.match(WORD) ?? [])
+  return new Set((text.match(WORD) ?? []).filter((w) => w.length >= 4 && !kept.has(w)))
+}
+
+/**
+ * A question's lines redacted, and its stored form. With the paste the lines came from, the paste
+ * is redacted whole too (bounded), and what that took out is taken out of the lines.
+ */
+export function redactedQuestion(lines: readonly string[], paste?: string): RedactedQuestion {
+  let redacted = redact(boundedText(lines))
+  let pasteRedacted: string | undefined
+  if (paste !== undefined) {
+    const bounded = boundedText([paste])
+    pasteRedacted = redact(bounded)
+    const hidden = hiddenWords(bounded, pasteRedacted)
+    if (hidden.size) redacted = redacted.replace(WORD, (w) => (hidden.has(w) ? '<secret>' : w))
+  }
   const out: string[] = []
   let size = 0
   for (const line of redacted.split('\n')) {
@@ -47,91 +82,57 @@ export function redactedQuestion(lines: readonly string[]): { redacted: string; 
     size += s.length + 1
     if (size >= STORED_QUESTION_CHARS) break
   }
-  return { redacted, stored: out.join('\n').slice(0, STORED_QUESTION_CHARS) }
+  return { redacted, ...(pasteRedacted !== undefined ? { paste: pasteRedacted } : {}), stored: out.join('\n').slice(0, STORED_QUESTION_CHARS) }
 }
 
 /** The stored form of a question: redacted, normalized line by line, blank lines dropped, bounded. */
 export const storedQuestion = (lines: readonly string[]): string => redactedQuestion(lines).stored
 
-const WORD_CHAR = /[a-z0-9_]/
+/** Codes stored with a question, at most: the ones the matcher read first (a paste can name thousands). */
+export const STORED_CODES = 50
 
-/** True when `word` occurs in `text` (both lower case) with no word character on either side. */
-function hasWord(text: string, word: string): boolean {
-  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
-    const end = i + word.length
-    if ((i === 0 || !WORD_CHAR.test(text[i - 1]!)) && (end === text.length || !WORD_CHAR.test(text[end]!))) return true
-  }
-  return false
+/** The codes the matcher reads in a text: each line normalized, its W3C fields spelled out (match/paste.ts). */
+function codesIn(text: string): Set<string> {
+  const w3c = new W3cReader()
+  const out = new Set<string>()
+  for (const line of text.split('\n')) for (const c of extractCodes(readLine(line, w3c.explain(line)))) out.add(c)
+  return out
 }
 
-/** Lines of the paste searched for a code the question's own lines do not show, at most; characters of each; characters redacted for that in all. */
-const CODE_LINES = 200
-const CODE_LINE_CHARS = 2000
-const CODE_REDACT_BUDGET = 4 * CODE_LINE_CHARS
-
-/** A code's value: its last word (`403` of `http 403`); the words before it name its kind, never a secret. */
-const codeValue = (code: string): string => code.slice(code.lastIndexOf(' ') + 1).toLowerCase()
-
-/** A pattern finding `word` in any case (a paste line is tested as it is, not lower-cased first). */
-const anyCase = (word: string): RegExp => new RegExp(word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i')
-
 /**
- * The codes read from a question that its redacted text still shows: a "code" read out of a
- * secret (`Password=Welcome_Admin1` read as `welcome_admin1`) is dropped with the secret. A code
- * is shown when its value is a word of the text, or it is another spelling of one shown
- * (`win32 5` of `0x80070005`). A code read elsewhere in the paste than the question's lines is
- * kept when a redacted line of the paste shows it; the lines redacted for that are bounded (past
- * the budget, such a code is dropped).
+ * The codes read from a question that its redacted text still gives, read again the way the
+ * matcher read them: a "code" read out of a secret (`Password=Welcome_Admin1` read as
+ * `welcome_admin1`) is gone with the secret, and a code the matcher read from a normalized or
+ * W3C-explained line (`http 500.19` of `- 500 19`) is still read. A code read elsewhere in the
+ * paste than the question's lines is looked for in the redacted paste (redactedQuestion).
  */
-export function codesShown(codes: readonly string[], redacted: string, paste?: string): string[] {
-  if (codes.length === 0) return []
-  const text = redacted.toLowerCase()
-  const shown = new Set(codes.filter((c) => hasWord(text, codeValue(c))))
-  const spellings = () => new Set([...shown].flatMap(equivalentCodes))
-  let also = spellings()
-  const rest = codes.filter((c) => !shown.has(c) && !also.has(c))
-  if (rest.length && paste) {
-    const lines = paste.split('\n', CODE_LINES).map((l) => l.slice(0, CODE_LINE_CHARS))
-    const redactedLines = new Map<number, string>()
-    let budget = CODE_REDACT_BUDGET
-    for (const code of rest) {
-      const value = codeValue(code)
-      const find = anyCase(value)
-      for (let i = 0; i < lines.length && budget >= 0; i++) {
-        if (!find.test(lines[i]!)) continue
-        let r = redactedLines.get(i)
-        if (r === undefined) {
-          if ((budget -= lines[i]!.length) < 0) break
-          redactedLines.set(i, (r = redact(lines[i]!).toLowerCase()))
-        }
-        if (hasWord(r, value)) {
-          shown.add(code)
-          break
-        }
-      }
-    }
-    also = spellings()
-  }
-  return codes.filter((c) => shown.has(c) || also.has(c))
+export function codesShown(codes: readonly string[], q: Pick<RedactedQuestion, 'redacted' | 'paste'>): string[] {
+  const wanted = codes.length > STORED_CODES ? codes.slice(0, STORED_CODES) : codes
+  if (wanted.length === 0) return []
+  const read = codesIn(q.redacted)
+  if (q.paste !== undefined && wanted.some((c) => !read.has(c))) for (const c of codesIn(q.paste)) read.add(c)
+  return wanted.filter((c) => read.has(c))
 }
 
 /** Questions whose stored form is remembered, at most (then forgotten all at once: cheap, and popular questions come back at once). */
 const REMEMBERED_QUESTIONS = 4096
 /** Longer questions are not remembered: a 40 KB paste is rarely sent twice, and would hold memory. */
 const REMEMBERED_CHARS = 1024
-const remembered = new Map<string, { redacted: string; stored: string }>()
+const remembered = new Map<string, RedactedQuestion>()
 
 /**
  * redactedQuestion, remembered for short questions: the same search is asked again and again (a
  * cached answer costs microseconds, and redaction's patterns cost more than that), and the
- * stored form depends on the lines alone.
+ * stored form depends on the lines and the paste alone. A paste that is the lines is not redacted twice.
  */
-function redactedQuestionOf(lines: readonly string[]): { redacted: string; stored: string } {
-  const key = lines.length === 1 ? lines[0]! : lines.join('\n')
-  if (key.length > REMEMBERED_CHARS) return redactedQuestion(lines)
+function redactedQuestionOf(lines: readonly string[], paste?: string): RedactedQuestion {
+  const text = lines.length === 1 ? lines[0]! : lines.join('\n')
+  const other = paste === undefined || paste.trim() === text ? undefined : paste
+  const key = other === undefined ? text : `${text}\u0000${other}`
+  if (key.length > REMEMBERED_CHARS) return redactedQuestion(lines, other)
   let known = remembered.get(key)
   if (known === undefined) {
-    known = redactedQuestion(lines)
+    known = redactedQuestion(lines, other)
     if (remembered.size >= REMEMBERED_QUESTIONS) remembered.clear()
     remembered.set(key, known)
   }
@@ -147,7 +148,7 @@ export function questionAsked(input: {
   /** What the matcher read as the error (match) or the query (search); the whole paste when nothing was read as an error. */
   lines: readonly string[]
   raw?: string
-  /** The paste as sent, to check codes read outside `lines` against (never stored). */
+  /** The paste as sent, redacted whole to take out of `lines` what only it shows to be secret, and to check codes read outside `lines` against (never stored). */
   paste?: string
   resultIds: string[]
   confidences?: number[]
@@ -156,16 +157,16 @@ export function questionAsked(input: {
   codes: string[]
   buildId: string
 }): QuestionAsked {
-  const { redacted, stored } = redactedQuestionOf(input.lines)
+  const q = redactedQuestionOf(input.lines, input.paste)
   return {
     kind: input.kind,
-    text: stored,
+    text: q.stored,
     ...(input.raw !== undefined ? { raw: input.raw } : {}),
     resultIds: input.resultIds,
     ...(input.confidences ? { confidences: input.confidences } : {}),
     noConfidentMatch: input.noConfidentMatch,
     partial: input.partial,
-    codes: codesShown(input.codes, redacted, input.paste),
+    codes: codesShown(input.codes, q),
     buildId: input.buildId,
   }
 }
