@@ -180,6 +180,24 @@ export const REDACTORS: readonly Redactor[] = [
   rx('opaque-id', /\b[A-Za-z0-9_-]{24,}\b/g, (m) => (/\d/.test(m) && /[A-Za-z]/.test(m) && !isSymbolicName(m) ? '<id>' : m)),
 ]
 
+/**
+ * A line that ends where a redaction's value would start, the value on the next line: a setting's
+ * or field's name with its `=` or `:` (`"password":`, `Server:`), an XML key (`<add key="DbPassword"`),
+ * an element (`<password>`); or a PEM block's BEGIN line. A text without one is redacted the same
+ * line by line.
+ */
+const ACROSS_LINES = new RegExp(
+  `(?:${SECRET_KEY}|\\b(?:server|data source|host(?:name)?|computer|machine|user(?:name| id)?|account|login|uid))(?:["']?[ \\t]*[=:]|>)[ \\t]*$|\\b(?:key|name)[ \\t]*=[ \\t]*["'][^"'\\n]*["'][ \\t]*$`,
+  'im',
+)
+/** What every such line ends with: checked first, as most lines of a log end otherwise. */
+const OPEN_LINE_END = /[=:"'>][ \t]*$/m
+
+/** True when redacting `text` whole may take out more than redacting each of its lines alone. */
+export function mayRedactAcrossLines(text: string): boolean {
+  return text.includes('-----BEGIN ') || (OPEN_LINE_END.test(text) && ACROSS_LINES.test(text))
+}
+
 /** Replace every secret and personal value in `text` with its placeholder. */
 export function redact(text: string): string {
   let s = text

@@ -13,7 +13,7 @@ import { W3cReader } from '../../core/match/logformats.js'
 import { normalizeLine } from '../../core/match/normalize.js'
 import { readLine } from '../../core/match/paste.js'
 import { extractCodes } from '../../core/match/signals.js'
-import { redact } from '../../core/privacy/redact.js'
+import { mayRedactAcrossLines, redact } from '../../core/privacy/redact.js'
 import type { Question } from './types.js'
 
 /** Characters of a question stored at most. */
@@ -41,8 +41,8 @@ function boundedText(lines: readonly string[]): string {
 export interface RedactedQuestion {
   /** The question's lines redacted (not yet normalized). */
   redacted: string
-  /** The whole paste redacted, up to the same bound; undefined when no paste was given. */
-  paste?: string
+  /** The whole paste redacted, up to the same bound (made once, when first asked for); undefined when no paste was given. */
+  pasteRedacted?: () => string
   /** Redacted, normalized line by line, blank lines dropped, bounded. */
   stored: string
 }
@@ -60,18 +60,45 @@ function hiddenWords(text: string, redacted: string): Set<string> {
   return new Set((text.match(WORD) ?? []).filter((w) => w.length >= 4 && !kept.has(w)))
 }
 
+/** Lines of the paste around each of the question's lines redacted with it: a setting's name is on the line before its value. */
+const CONTEXT_LINES = 2
+
 /**
- * A question's lines redacted, and its stored form. With the paste the lines came from, the paste
- * is redacted whole too (bounded), and what that took out is taken out of the lines.
+ * The question's lines with the paste lines around each (CONTEXT_LINES before and after), as one
+ * text: what a value on a question line may be named by. Found by position in the paste (the
+ * matcher's lines are paste lines, trimmed); a line not found stands alone.
+ */
+function linesInContext(lines: readonly string[], paste: string): string {
+  const parts: string[] = []
+  for (const line of lines) {
+    const at = line ? paste.indexOf(line) : -1
+    if (at < 0) {
+      parts.push(line)
+      continue
+    }
+    let start = paste.lastIndexOf('\n', at - 1) + 1
+    for (let n = 0; n < CONTEXT_LINES && start > 0; n++) start = paste.lastIndexOf('\n', start - 2) + 1
+    let end = paste.indexOf('\n', at + line.length)
+    for (let n = 0; n < CONTEXT_LINES && end >= 0; n++) end = paste.indexOf('\n', end + 1)
+    parts.push(paste.slice(start, end < 0 ? paste.length : end))
+  }
+  return parts.join('\n')
+}
+
+/**
+ * A question's lines redacted, and its stored form. With the paste the lines came from, the lines
+ * are redacted with the paste lines around them too, when those may name a value on the next
+ * line (mayRedactAcrossLines), and what that took out is taken out of the lines; the whole paste
+ * (bounded) is redacted only when asked for (`pasteRedacted`, for codes read elsewhere in it).
  */
 export function redactedQuestion(lines: readonly string[], paste?: string): RedactedQuestion {
   let redacted = redact(boundedText(lines))
-  let pasteRedacted: string | undefined
   if (paste !== undefined) {
-    const bounded = boundedText([paste])
-    pasteRedacted = redact(bounded)
-    const hidden = hiddenWords(bounded, pasteRedacted)
-    if (hidden.size) redacted = redacted.replace(WORD, (w) => (hidden.has(w) ? '<secret>' : w))
+    const context = boundedText([linesInContext(lines, paste)])
+    if (mayRedactAcrossLines(context)) {
+      const hidden = hiddenWords(context, redact(context))
+      if (hidden.size) redacted = redacted.replace(WORD, (w) => (hidden.has(w) ? '<secret>' : w))
+    }
   }
   const out: string[] = []
   let size = 0
@@ -82,7 +109,12 @@ export function redactedQuestion(lines: readonly string[], paste?: string): Reda
     size += s.length + 1
     if (size >= STORED_QUESTION_CHARS) break
   }
-  return { redacted, ...(pasteRedacted !== undefined ? { paste: pasteRedacted } : {}), stored: out.join('\n').slice(0, STORED_QUESTION_CHARS) }
+  let whole: string | undefined
+  return {
+    redacted,
+    ...(paste !== undefined ? { pasteRedacted: () => (whole ??= redact(boundedText([paste]))) } : {}),
+    stored: out.join('\n').slice(0, STORED_QUESTION_CHARS),
+  }
 }
 
 /** The stored form of a question: redacted, normalized line by line, blank lines dropped, bounded. */
@@ -106,11 +138,11 @@ function codesIn(text: string): Set<string> {
  * W3C-explained line (`http 500.19` of `- 500 19`) is still read. A code read elsewhere in the
  * paste than the question's lines is looked for in the redacted paste (redactedQuestion).
  */
-export function codesShown(codes: readonly string[], q: Pick<RedactedQuestion, 'redacted' | 'paste'>): string[] {
+export function codesShown(codes: readonly string[], q: Pick<RedactedQuestion, 'redacted' | 'pasteRedacted'>): string[] {
   const wanted = codes.length > STORED_CODES ? codes.slice(0, STORED_CODES) : codes
   if (wanted.length === 0) return []
   const read = codesIn(q.redacted)
-  if (q.paste !== undefined && wanted.some((c) => !read.has(c))) for (const c of codesIn(q.paste)) read.add(c)
+  if (q.pasteRedacted && wanted.some((c) => !read.has(c))) for (const c of codesIn(q.pasteRedacted())) read.add(c)
   return wanted.filter((c) => read.has(c))
 }
 
