@@ -145,7 +145,7 @@ describe('self-check', () => {
 })
 
 describe('kb lint with the self-check', () => {
-  it('prints warnings and exits 0; --strict makes them errors (a draft stays listed) and exits 1', () => {
+  it('prints warnings and exits 0; --strict makes them errors (a draft’s stay warnings) and exits 1', () => {
     const lint = kb(['lint', '--articles', KB, '--today', TODAY])
     assert.equal(lint.code, 0, lint.stderr)
     assert.deepEqual(lint.stderr.trim().split('\n'), FINDINGS)
@@ -154,11 +154,12 @@ describe('kb lint with the self-check', () => {
     assert.equal(strict.code, 1)
     assert.deepEqual(
       strict.stderr.trim().split('\n'),
-      FINDINGS.map((l) => (l.includes(' status: warning: draft:') ? l : l.replace(': warning: ', ': '))),
+      // A draft is not served: --strict holds it once it is published (kb draft leaves the cause to its author).
+      FINDINGS.map((l) => (l.startsWith(`${KB}/mail-draft.md:`) ? l : l.replace(': warning: ', ': '))),
     )
-    assert.equal(strict.stdout, 'FAILED: 3 valid articles, 13 errors, 1 warnings\n')
+    assert.equal(strict.stdout, 'FAILED: 3 valid articles, 12 errors, 2 warnings\n')
     const validateOnly = kb(['lint', '--articles', KB, '--no-self-check', '--strict'])
-    assert.equal(validateOnly.stdout, 'FAILED: 3 valid articles, 2 errors, 1 warnings\n')
+    assert.equal(validateOnly.stdout, 'FAILED: 3 valid articles, 1 errors, 2 warnings\n')
   })
 
   it('--format json: the problems and a summary', () => {
@@ -191,7 +192,7 @@ describe('kb lint with the self-check', () => {
       `::error file=${KB}/network/dns-timeout.md,line=6,title=symptoms[1]::not found by its own symptom: "queue-stuck" (${KB}/queue-stuck.md) comes first`,
     )
     assert.equal(lines[5], `::error file=${KB}/network/dns-timeout.md,line=9,title=resolution::link "ftp://files.example.com/dns.txt" is not an http(s) link`)
-    assert.equal(lines.at(-1), 'FAILED: 3 valid articles, 13 errors, 1 warnings')
+    assert.equal(lines.at(-1), 'FAILED: 3 valid articles, 12 errors, 2 warnings')
   })
 
   it('refuses a --today that is not a date, and an unknown format', () => {
