@@ -54,6 +54,9 @@ const SECRETS: Array<[class_: string, input: string, secrets: string[]]> = [
     'whsec_AbCdEfGhIjKlMnOpQrStUvWxYz xapp-1-A0123-456-abcdef SG.abcdefghijklmnopqrstuv.ABCDEFGHIJKLMNOPQRSTUVWXYZ0123',
     ['whsec_AbCd', 'xapp-1-A0123', 'SG.abcdefgh'],
   ],
+  ['a key percent-encoded in a URL', 'GET /login?password%3DSecr3t%26next=/', ['Secr3t']],
+  ['Redis AUTH and requirepass', 'AUTH R3disPw then requirepass Other9Pw', ['R3disPw', 'Other9Pw']],
+  ['zero-padded IPv4', 'host 192.168.001.010 down', ['192.168.001.010']],
 ]
 
 /** Text a gap or an article needs: it must survive redaction as it is. */
@@ -78,6 +81,7 @@ const KEPT: Array<[class_: string, input: string, kept: string]> = [
   ["a message after a secret's name", 'password: required; token: expired', 'password: required; token: expired'],
   ['an HRESULT after an auth scheme', 'Negotiate 0x80090302 from SSPI', 'Negotiate 0x80090302'],
   ['a file name with @2x is no user/password', 'missing docs/setup@2x.png', 'docs/'],
+  ['Redis messages about AUTH', 'AUTH failed: ERR AUTH <password> called without any password configured', 'AUTH failed: ERR AUTH <password> called'],
 ]
 
 describe('redaction by class of value', () => {

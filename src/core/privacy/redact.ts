@@ -34,9 +34,10 @@ const SECRET_NAME =
 const SECRET_KEY = `(?<![A-Za-z0-9])(?:[A-Za-z0-9]{1,40}[_.-]){0,4}[A-Za-z0-9]{0,20}(?:${SECRET_NAME})(?:[_.-][A-Za-z0-9]{1,40}){0,4}`
 /**
  * Words after a secret's name that say something of it rather than being it (`using password: YES`,
- * `password: required`, `token: expired`), as a whole value: `No-Access-2024` is a password.
+ * `password: required`, `token: expired.`, `AUTH failed:`), as a whole value: `No-Access-2024` and
+ * `True.Blue42` are passwords.
  */
-const NOT_A_VALUE = `(?!(?:yes|no|true|false|null|none|required|invalid|expired|missing|incorrect|wrong|not|is|was|must|empty|failed|denied|rejected|unknown|mismatch)(?![^\\s;,'"&<>)]))`
+const NOT_A_VALUE = `(?!(?:yes|no|true|false|null|none|required|invalid|expired|missing|incorrect|wrong|not|is|was|must|empty|failed|denied|rejected|unknown|mismatch)(?:[\\s;,'"&<>):]|[.!]?$|[.!]\\s))`
 /**
  * A setting's value: quoted ("…" with \" inside, '…' with '' inside, {…} with }} inside), or words
  * up to the `;` that ends a connection-string value (`&`, `<`, `>` included there), or one run of
@@ -91,7 +92,18 @@ export const REDACTORS: readonly Redactor[] = [
   ),
   rx('xml-secret-element', new RegExp(`<(${SECRET_KEY})>[^<]*</\\1>`, 'gi'), (_m, name: string) => `<${name}><secret></${name}>`),
   // Connection strings, settings, JSON and URL parameters: Password=…, "api_key": "…", DB_PASSWORD=…, ?sig=…
-  rx('secret-setting', new RegExp(`(${SECRET_KEY}["']?)(\\s*[=:]\\s*)${SECRET_VALUE}`, 'gi'), (_m, key: string, sep: string) => `${key}${sep}<secret>`),
+  // (`%3D`: the `=` of a setting percent-encoded in a URL or a form body)
+  rx(
+    'secret-setting',
+    new RegExp(`(${SECRET_KEY}["']?)(\\s*(?:[=:]|%3[Dd])\\s*)${SECRET_VALUE}`, 'gi'),
+    (_m, key: string, sep: string) => `${key}${sep}<secret>`,
+  ),
+  // A password given to a command or a configuration line after a space: Redis's `AUTH pw`, `requirepass pw`.
+  rx(
+    'secret-command',
+    new RegExp(`\\b(AUTH|requirepass|masterauth)([ \\t]+)(?!<)${NOT_A_VALUE}[^\\s;,'"]+`, 'g'),
+    (_m, w: string, sp: string) => `${w}${sp}<secret>`,
+  ),
   // Signatures in URLs (sig=, sas=) only as parameters: `sig: 11` is a signal.
   rx('url-signature', /([?&;](?:sig|sas|signature)=)[^\s&#;]+/gi, (_m, key: string) => `${key}<secret>`),
   // Command-line flags: --password hunter2, --api-key x; curl -u user:password.
@@ -146,7 +158,8 @@ export const REDACTORS: readonly Redactor[] = [
   // user@host without a domain (ssh, Kerberos-less logins); a package version (react@18.2.0) starts with a digit.
   rx('user-at-host', /(?<![\w.@/-])[A-Za-z0-9._-]{1,64}@[A-Za-z][A-Za-z0-9-]{0,63}(?![\w.@-])/g, '<user>@<host>', '@'),
   rx('mac-address', /\b(?:[0-9A-F]{2}[:-]){5}[0-9A-F]{2}\b/gi, '<id>'),
-  rx('ipv4', /\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b/g, '<ip>'),
+  // Zero-padded parts too (`192.168.001.010`): resolvers and many tools read them as the address.
+  rx('ipv4', /\b(?:(?:25[0-5]|2[0-4]\d|[01]?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d?\d)\b/g, '<ip>'),
   // Full (8 groups) or with "::"; the text is short by then (events store a bounded excerpt).
   rx(
     'ipv6',
