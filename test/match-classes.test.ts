@@ -80,6 +80,10 @@ describe('dotted codes are exact', () => {
     assert.deepEqual(extractCodes('error: failed to push some refs: exit status 128'), [])
     assert.deepEqual(extractCodes('ERROR: Job failed: exit status 1'), [])
     assert.deepEqual(extractCodes('upstream returned status 502'), ['http 502'])
+    // A status named after a slash is a process's (systemd, OpenRC), whatever its number.
+    assert.deepEqual(extractCodes('api.service: Main process exited, code=exited, status=203/EXEC'), [])
+    assert.deepEqual(extractCodes('Active: failed (Result: exit-code) since Tue; (code=exited, status=217/USER)'), [])
+    assert.deepEqual(extractCodes('proxy answered status=502 to the client'), ['http 502'])
     assert.deepEqual(extractCodes("fatal: unable to access 'https://git.example/x.git/': The requested URL returned error: 403"), ['http 403'])
   })
   it('a version number or a date is not a mail status', () => {

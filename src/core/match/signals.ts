@@ -74,13 +74,17 @@ export const CODE_PATTERNS: readonly CodePattern[] = [
     find: (t) => all(/(?:\b[245]\d\d[\s-]+|#|\b(?:status|code|error|ndr|dsn)\W{1,3})([245]\.\d{1,3}\.\d{1,3})(?!\d|\.\d)/gi, t, (m) => `mail ${m[1]}`),
   },
   { kind: 'http-substatus', hint: /\d\.\d/, find: (t) => all(/(?<![\d.])([1-5]\d\d)\.(\d{1,3})(?![\d.])/g, t, (m) => `http ${m[1]}.${m[2]}`) },
-  // A status that HTTP defines (1xx stops at 103): a process's `exit status 128` is none. git and curl write
-  // `The requested URL returned error: 403`.
+  // A status that HTTP defines (1xx stops at 103): a process's `exit status 128` is none, nor one
+  // named after a slash (systemd's `status=203/EXEC`). git and curl write `The requested URL returned error: 403`.
   {
     kind: 'http-status',
     hint: /http|status|returned/i,
     find: (t) =>
-      all(/\b(?<!exit )(?:HTTP(?:\/\d(?:\.\d)?)?(?: Error)?|status(?: code)?|returned error)[\s:=]+(10[0-3]|[2-5]\d\d)(?![\d.])/gi, t, (m) => `http ${m[1]}`),
+      all(
+        /\b(?<!exit )(?:HTTP(?:\/\d(?:\.\d)?)?(?: Error)?|status(?: code)?|returned error)[\s:=]+(10[0-3]|[2-5]\d\d)(?![\d.]|\/[A-Za-z])/gi,
+        t,
+        (m) => `http ${m[1]}`,
+      ),
   },
   // `403 Forbidden`, and .NET's `(403) Forbidden` and `(503) Server Unavailable`.
   {
