@@ -57,6 +57,33 @@ const SECRETS: Array<[class_: string, input: string, secrets: string[]]> = [
   ['a key percent-encoded in a URL', 'GET /login?password%3DSecr3t%26next=/', ['Secr3t']],
   ['Redis AUTH and requirepass', 'AUTH R3disPw then requirepass Other9Pw', ['R3disPw', 'Other9Pw']],
   ['zero-padded IPv4', 'host 192.168.001.010 down', ['192.168.001.010']],
+  ['look-alike characters: full-width, zero-width', 'ｐａｓｓｗｏｒｄ＝Zx81pass; pass\u200bword=Qv72pass; DB＿PASSWORD=Wm93pass', ['Zx81', 'Qv72', 'Wm93']],
+  ['a quote never closed runs to the line end', 'Password="Kq7 left open\nnext', ['Kq7', 'left open']],
+  ['a value that starts with a sign', 'secret=)Jt5x9 and password=&Lp2w8 and token=<Tk4n9>', ['Jt5x9', 'Lp2w8', 'Tk4n9']],
+  ['JSON-escaped equals sign', '"ConnStr": "Server=db;Password\\u003dPw4json"', ['Pw4json']],
+  [
+    "clients' own password flags",
+    'redis-cli -h cache -a Rz81Pw ping; mysql -uroot -pMy5qlPw app; sqlcmd -S db -U sa -P Sq1Pw -Q x; docker login -u ci -p Dk3rPw reg',
+    ['Rz81Pw', 'My5qlPw', 'Sq1Pw', 'Dk3rPw'],
+  ],
+  ['Oracle log-on without a service', 'SQL> CONNECT hr/Hr0racle\nsqlplus -s system/Sys7em', ['Hr0racle', 'Sys7em']],
+  ['a secret set by a CLI', 'aws configure set aws_secret_access_key Aw5Secret && git config --global http.token Gt7Secret', ['Aw5Secret', 'Gt7Secret']],
+  ['every host of a multi-host URL', 'mongodb://u:Mg0pw@rs-a.corp:27017,rs-b.corp:27017/app', ['Mg0pw', 'rs-a', 'rs-b']],
+  [
+    'e-mail in any script, percent-encoded, to an address literal',
+    'from zoë@bücher.example, mailto:ops%40corp.example, to ann@[192.0.2.7]',
+    ['zoë', 'ops%40', 'ann@'],
+  ],
+  [
+    'a JWT cut before its signature, and an encrypted JWE',
+    'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbm5hIn0 and eyJhbGciOiJSU0EtT0FFUCJ9.Zk3aQ1bC.Rt5yU7iO.Pq2wE4rT.Lm8nB6vC',
+    ['eyJzdWIiOiJhbm5hIn0', 'Rt5yU7iO', 'Pq2wE4rT', 'Lm8nB6vC'],
+  ],
+  ['an IPv6 address with its port', 'upstream 2001:db8:85a3:0:0:8a2e:370:7334:8443 reset', ['2001:db8', '7334']],
+  ['a PuTTY key file', 'PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nPrivate-Lines: 1\nAAAAIGf0Rk3x\nPrivate-MAC: 8a9b', ['AAAAIGf0Rk3x']],
+  ['a signature parameter with a prefix', 'GET /o?X-Amz-Credential=x&X-Amz-Signature=fe12ab34cd', ['fe12ab34cd']],
+  ['an address after a lower-case host name (Java)', 'ConnectException: Connection refused: db.corp.example/10.20.30.40:5432', ['10.20.30.40']],
+  ["a person's domain account", "Login failed for user 'CORP\\jdoe'. and ssh anna@build7", ['jdoe', 'anna']],
 ]
 
 /** Text a gap or an article needs: it must survive redaction as it is. */
@@ -82,6 +109,31 @@ const KEPT: Array<[class_: string, input: string, kept: string]> = [
   ['an HRESULT after an auth scheme', 'Negotiate 0x80090302 from SSPI', 'Negotiate 0x80090302'],
   ['a file name with @2x is no user/password', 'missing docs/setup@2x.png', 'docs/'],
   ['Redis messages about AUTH', 'AUTH failed: ERR AUTH <password> called without any password configured', 'AUTH failed: ERR AUTH <password> called'],
+  [
+    'well-known accounts',
+    `Login failed for user 'sa'. FATAL: password authentication failed for user "postgres"`,
+    `user 'sa'. FATAL: password authentication failed for user "postgres"`,
+  ],
+  [
+    'built-in identities',
+    "Login failed for user 'NT AUTHORITY\\ANONYMOUS LOGON'. runs as IIS APPPOOL\\DefaultAppPool",
+    "'NT AUTHORITY\\ANONYMOUS LOGON'. runs as IIS APPPOOL\\DefaultAppPool",
+  ],
+  [
+    "this machine's own addresses",
+    'connect ECONNREFUSED 127.0.0.1:6379; [::1]:8080; Server=(localdb)\\MSSQLLocalDB;',
+    'ECONNREFUSED 127.0.0.1:6379; [::1]:8080; Server=(localdb)\\MSSQLLocalDB;',
+  ],
+  [
+    'four-part versions and a public key token',
+    "Could not load file or assembly 'Newtonsoft.Json, Version=13.0.0.0, Culture=neutral, PublicKeyToken=30ad4fe6b2a6aeed' (Microsoft.Data.SqlClient 5.1.1.0)",
+    "Version=13.0.0.0, Culture=neutral, PublicKeyToken=30ad4fe6b2a6aeed' (Microsoft.Data.SqlClient 5.1.1.0)",
+  ],
+  ['a type name holding a number', 'System.Net.Http.Http2ConnectionException: The HTTP/2 server reset the stream', 'Http2ConnectionException'],
+  ['a state after a header name', 'Cookie: not set; Authorization: failed', 'Cookie: not set; Authorization: failed'],
+  ['a port published is no password', 'docker run -p 8080:80 web; mysql -h db -p appdb', 'docker run -p 8080:80 web; mysql -h db -p appdb'],
+  ['git over SSH keeps its account', 'git@github.com: Permission denied (publickey).', 'git@<host>: Permission denied (publickey).'],
+  ['a status after an account name', 'The account: is disabled', 'The account: is disabled'],
 ]
 
 describe('redaction by class of value', () => {
@@ -145,6 +197,12 @@ describe('the stored form of a question', () => {
     assert.ok(xml.read.includes('prod_secret_2024'))
     assert.deepEqual(xml.kept, ['0x80131904', 'sqlexception'])
     assert.ok(!/prod_secret/i.test(xml.text), xml.text)
+    // The same with the setting's name in full-width letters: read as redaction reads it, folded.
+    const wide = redactedQuestion(
+      ['value="Zx81pass" /> rejected', 'Login failed'],
+      '<add key="ＤｂＰａｓｓｗｏｒｄ"\n     value="Zx81pass" /> rejected\nLogin failed',
+    )
+    assert.ok(!wide.stored.includes('Zx81pass'), wide.stored)
     // Codes the matcher read from W3C fields spelled out are kept: 500 19 13 is HTTP 500.19, Win32 13.
     const w3c = stored(
       '#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken\n' +

@@ -13,7 +13,7 @@ import { W3cReader } from '../../core/match/logformats.js'
 import { normalizeLine } from '../../core/match/normalize.js'
 import { readLine } from '../../core/match/paste.js'
 import { extractCodes } from '../../core/match/signals.js'
-import { mayRedactAcrossLines, redact } from '../../core/privacy/redact.js'
+import { foldLookalikes, mayRedactAcrossLines, redact } from '../../core/privacy/redact.js'
 import type { Question } from './types.js'
 
 /** Characters of a question stored at most. */
@@ -57,7 +57,8 @@ const WORD = /[^\s"'`=<>;,:()[\]{}]+/g
  */
 function hiddenWords(text: string, redacted: string): Set<string> {
   const kept = new Set(redacted.match(WORD) ?? [])
-  return new Set((text.match(WORD) ?? []).filter((w) => w.length >= 4 && !kept.has(w)))
+  // (compared as redaction read them: folded)
+  return new Set((foldLookalikes(text).match(WORD) ?? []).filter((w) => w.length >= 4 && !kept.has(w)))
 }
 
 /** Lines of the paste around each of the question's lines redacted with it: a setting's name is on the line before its value. */
