@@ -197,6 +197,15 @@ describe('the stored form of a question', () => {
     assert.ok(xml.read.includes('prod_secret_2024'))
     assert.deepEqual(xml.kept, ['0x80131904', 'sqlexception'])
     assert.ok(!/prod_secret/i.test(xml.text), xml.text)
+    // ... however many lines come first: the windows around 60 lines of one log are one, not 60
+    // (each searched again, they spent the bound on redaction before the setting's name was reached).
+    const log = Array.from(
+      { length: 60 },
+      (_, i) => `2026-11-30 10:00:${String(i).padStart(2, '0')} ERROR Ledger post ${i} failed, batch ${1000 + i}: 0x8007000e`,
+    )
+    const deep = stored([...log, '<add key="DbPassword"', '     value="Prod_Secret_2024" /> Login failed'].join('\n'))
+    assert.ok(deep.read.includes('prod_secret_2024'))
+    assert.ok(!deep.kept.includes('prod_secret_2024'), JSON.stringify(deep.kept))
     // The same with the setting's name in full-width letters: read as redaction reads it, folded.
     const wide = redactedQuestion(
       ['value="Zx81pass" /> rejected', 'Login failed'],

@@ -67,23 +67,37 @@ const CONTEXT_LINES = 2
 /**
  * The question's lines with the paste lines around each (CONTEXT_LINES before and after), as one
  * text: what a value on a question line may be named by. Found by position in the paste (the
- * matcher's lines are paste lines, trimmed); a line not found stands alone.
+ * matcher's lines are paste lines, trimmed); a line not found stands alone. Windows that overlap
+ * (the lines of one stack trace or record) are one, so the bound on what is redacted
+ * (boundedText) is not spent on the same paste lines again and again.
  */
 function linesInContext(lines: readonly string[], paste: string): string {
-  const parts: string[] = []
+  const alone: string[] = []
+  const windows: Array<[number, number]> = []
   for (const line of lines) {
     const at = line ? paste.indexOf(line) : -1
     if (at < 0) {
-      parts.push(line)
+      alone.push(line)
       continue
     }
     let start = paste.lastIndexOf('\n', at - 1) + 1
     for (let n = 0; n < CONTEXT_LINES && start > 0; n++) start = paste.lastIndexOf('\n', start - 2) + 1
     let end = paste.indexOf('\n', at + line.length)
     for (let n = 0; n < CONTEXT_LINES && end >= 0; n++) end = paste.indexOf('\n', end + 1)
-    parts.push(paste.slice(start, end < 0 ? paste.length : end))
+    windows.push([start, end < 0 ? paste.length : end])
   }
-  return parts.join('\n')
+  windows.sort((a, b) => a[0] - b[0])
+  const parts: string[] = []
+  let [from, to] = windows[0] ?? [0, -1]
+  for (const [start, end] of windows.slice(1)) {
+    if (start <= to + 1) to = Math.max(to, end)
+    else {
+      parts.push(paste.slice(from, to))
+      ;[from, to] = [start, end]
+    }
+  }
+  if (to >= 0) parts.push(paste.slice(from, to))
+  return [...parts, ...alone].join('\n')
 }
 
 /**
