@@ -4,7 +4,8 @@
  * group grows, what products and file name a gap's draft gets. Questions are written as stored
  * (trimmed lines, redacted placeholders) with the codes the matcher reads from the whole paste
  * (extractCodes), from Python, Java, .NET, Node, Go, PHP, Ruby, Rust, SQL Server, Windows events,
- * IIS, PostgreSQL, sudo, bash and cmd.exe; one case goes through the matcher and storedQuestion.
+ * IIS, PostgreSQL, sudo, bash, cmd.exe, systemd, Kubernetes, the Linux kernel and sshd; one case goes
+ * through the matcher and storedQuestion.
  */
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
@@ -104,6 +105,107 @@ describe('a value routes as it compares, in the first tokens too', () => {
   it('words that differ still keep lines apart', () => {
     assert.equal(templatesOf(["'alice' is not in the sudoers file.", "'alice' is not in the wheel group."]).length, 2)
     assert.equal(templatesOf(['bash: /opt/run.sh: Permission denied', 'bash: /opt/run.sh: Operation denied']).length, 2)
+  })
+})
+
+describe('a name where a name is written is a value; a word there still keeps errors apart', () => {
+  const oom = (pid: number, name: string, vm: number) =>
+    `Out of memory: Killed process ${pid} (${name}) total-vm:${vm}kB, anon-rss:${vm >> 1}kB, file-rss:0kB, shmem-rss:0kB`
+  const backOff = (container: string, pod: string) => `Back-off restarting failed container ${container} in pod ${pod}`
+
+  it('systemd units: one failure of any unit is one gap, a unit type being a unit', () => {
+    const gaps = asked([
+      "nginx.service: Failed with result 'exit-code'.",
+      "redis-server.service: Failed with result 'exit-code'.",
+      "docker.socket: Failed with result 'exit-code'.",
+      "srv-backup.mount: Failed with result 'exit-code'.",
+      'Failed to start nginx.service: Unit nginx.service not found.',
+      'Failed to start php-fpm.service: Unit php-fpm.service not found.',
+      'Job for nginx.service failed because the control process exited with error code.',
+      'Job for haproxy.service failed because the control process exited with error code.',
+    ])
+    assert.deepEqual(
+      gaps.map((g) => [g.template, g.count]),
+      [
+        ["<*> Failed with result 'exit-code'.", 4],
+        ['Job for <*> failed because the control process exited with error code.', 2],
+        ['Failed to start <*> Unit <*> not found.', 2],
+      ],
+    )
+  })
+
+  it('a process named in parentheses after its pid: one OOM kill, one core dump, whichever process', () => {
+    const gaps = asked([
+      oom(4242, 'java', 8123456),
+      oom(917, 'postgres', 2123456),
+      oom(30211, 'node', 1523001),
+      'Process 3121 (nginx) of user 0 dumped core.',
+      'Process 88 (php-fpm) of user 33 dumped core.',
+    ])
+    assert.deepEqual(
+      gaps.map((g) => [g.template, g.count]),
+      [
+        ['Out of memory: Killed process <*> <*> <*> <*> file-rss:0kB, shmem-rss:0kB', 3],
+        ['Process <*> <*> of user <*> dumped core.', 2],
+      ],
+    )
+  })
+
+  it('a name after the noun that introduces it: a container in a pod, a user from an address', () => {
+    const gaps = asked([
+      backOff('api', 'web-7d4b9c6f8-x2x9z_default(8a1b2c3d-4e5f-4a6b-9c8d-0e1f2a3b4c5d)'),
+      backOff('worker', 'jobs-5f6a7b8c9-k8s9t_batch(1f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b)'),
+      backOff('istio-proxy', 'web-7d4b9c6f8-q7w8e_default(9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a)'),
+      'Failed password for invalid user admin from <ip> port 51234 ssh2',
+      'Failed password for invalid user oracle from <ip> port 40122 ssh2',
+    ])
+    assert.deepEqual(
+      gaps.map((g) => [g.template, g.count]),
+      [
+        ['Back-off restarting failed container <*> in pod <*>', 3],
+        ['Failed password for invalid user <*> from <ip> port <*> ssh2', 2],
+      ],
+    )
+  })
+
+  it('different errors written around a name stay apart: another result, another word, another kind of name', () => {
+    // The same unit slot, other results (quoted, so values to the miner: the line's key tells them apart).
+    assert.equal(
+      asked([
+        "nginx.service: Failed with result 'exit-code'.",
+        "redis-server.service: Failed with result 'oom-kill'.",
+        "nginx.service: Failed with result 'timeout'.",
+        "cron.service: Failed with result 'core-dump'.",
+      ]).length,
+      4,
+    )
+    const apart: Array<[string, string]> = [
+      // Other words around the same slot.
+      ['Failed to start nginx.service: Unit nginx.service not found.', 'Failed to start redis.service: Unit redis.service is masked.'],
+      [backOff('api', 'web-7d4b9c6f8-x2x9z'), 'Liveness probe failed for container api in pod web-7d4b9c6f8-x2x9z'],
+      ['Failed password for invalid user admin from <ip> port 51234 ssh2', 'Failed publickey for invalid user admin from <ip> port 51234 ssh2'],
+      // A class's own name is no dotted name: its last part is capitalized.
+      ['Exception in thread "main" java.lang.NullPointerException', 'Exception in thread "main" java.lang.IllegalStateException'],
+      // Dotted names of two kinds (members `map` and `filter`) are no one slot.
+      ['TypeError: data.map is not a function', 'TypeError: data.filter is not a function'],
+      // In parentheses after a number, a constant or a capitalized word says the error, not a process.
+      ['received signal 11 (SIGSEGV) in worker', 'received signal 6 (SIGABRT) in worker'],
+      ['Error from server (NotFound): pods "web-1" not found', 'Error from server (Forbidden): pods "web-1" not found'],
+      // After a naming noun, a participle or a compound's noun is no name.
+      ['Back-off restarting failed container api in pod web-1', 'Back-off restarting failed container restarted in pod web-1'],
+      ['Failed to pull container image from <host>', 'Failed to pull container manifest from <host>'],
+      // A name differs from a word in its place, or a name in another slot.
+      ['Killed process 4242 (java) total-vm:1kB', 'Killed process 4242 (Web) total-vm:1kB'],
+      ['nginx.service: Start request repeated too quickly.', 'clr.dll: Start request repeated too quickly.'],
+    ]
+    for (const pair of apart) assert.equal(templatesOf(pair).length, 2, pair.join(' | '))
+  })
+
+  it('once names of a slot made a group, a word in that slot still starts its own', () => {
+    assert.deepEqual(templatesOf([backOff('api', 'web-1'), backOff('worker', 'web-2'), backOff('restarted', 'web-3'), backOff('sidecar', 'web-4')]), [
+      ['Back-off restarting failed container <*> in pod <*>', [0, 1, 3]],
+      ['Back-off restarting failed container restarted in pod web-3', [2]],
+    ])
   })
 })
 

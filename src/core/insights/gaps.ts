@@ -191,14 +191,16 @@ export function lineCodes(line: string): string[] {
 
 /**
  * How a process or a request ended, written as a labelled number or word: a value to the miner (a
- * digit, an `=`), yet `exited with code 137` (killed) and `code 1` are different errors, and so
- * are `status=1/FAILURE` and `status=9/KILL`, or a 502 and a 404 in an access log. Keys of gaps
- * only: the matcher reads its own codes (match/signals.ts).
+ * digit, an `=`, a quote), yet `exited with code 137` (killed) and `code 1` are different errors,
+ * and so are `status=1/FAILURE` and `status=9/KILL`, `result 'exit-code'` and `'timeout'`, or a 502
+ * and a 404 in an access log. Keys of gaps only: the matcher reads its own codes (match/signals.ts).
  */
 const OUTCOME_CODES: readonly (readonly [RegExp, string])[] = [
   [/\bexit(?:ed)?(?: with)?(?: exit)? (?:code|status)[\s:=]{0,3}(-?\d{1,5})\b/gi, 'exit'],
   [/\b(?:exit[_-]?code|exit[_-]?status|status)=(-?\d{1,5})(?:\/\w+)?/gi, 'exit'],
   [/\bcode=(\p{L}+)/giu, 'exit'],
+  // systemd's result of a unit, quoted (a value to the miner): `Failed with result 'exit-code'` and `'oom-kill'` differ.
+  [/\bwith result '([\p{L}-]{1,30})'/giu, 'result'],
   [/\bstatus[ _-]?code[\s:="]{1,3}([1-5]\d\d)\b/gi, 'http'],
   // An access log's status, after the quoted request line (read with its quotes): `"GET / HTTP/1.1" 502 157`
   [/HTTP\/\d(?:\.\d)?" ([1-5]\d\d)\b/g, 'http'],

@@ -15,8 +15,13 @@
  *   alike their words;
  * - two words that differ (neither looks like a value: no digit, path, placeholder, quote or `=`)
  *   keep the lines apart: "connection refused" and "connection reset" are different errors, where
- *   "port 8080" and "port 8443" are one.
- * Routing and similarity use one notion of value (`isValueToken`), computed once per token.
+ *   "port 8080" and "port 8443" are one;
+ * - but a word in a slot that holds a name (`nameSlot`: `nginx.service:`, `4242 (java)`, `container
+ *   api in`) is a name, not a word: it differs from a name of the same slot as a value does, so one
+ *   error in two units, processes or containers is one group; from a word or another slot's name as
+ *   a word does (`socket.timeout` and `socket.gaierror` stay apart).
+ * Routing and similarity use one notion of how a token compares (`tokenKinds`), computed once per
+ * token from the token and its two neighbours.
  * Pure, deterministic (the same items in the same order give the same groups) and bounded: tokens
  * per line, characters per token, children per node and groups per leaf are capped, so the cost is
  * linear in the items.
@@ -75,12 +80,12 @@ export const WILDCARD = '<*>'
 
 /**
  * A line as the miner reads it: its tokens, each token's number (equal tokens, equal numbers;
- * 0 is `<*>`) so that comparing is comparing numbers, and, once, whether each is a value.
+ * 0 is `<*>`) so that comparing is comparing numbers, and, once, each token's kind (`tokenKinds`).
  */
 interface Line {
   tokens: string[]
   ids: number[]
-  values: boolean[]
+  kinds: string[]
 }
 
 interface Group extends Line {
@@ -119,6 +124,84 @@ export function isValueToken(token: string): boolean {
   return token === WILDCARD || /[\d/\\<>'"=@]/.test(token)
 }
 
+/** The kind of a word: equal to itself only. (A value's kind is WILDCARD; a name's, its slot.) */
+const WORD = ''
+
+/**
+ * How each token of a line compares: WILDCARD for a value (to anything), '' for a word (to itself
+ * only), else the slot that makes it a name (`nameSlot`: to a name of that slot or a value).
+ */
+function tokenKinds(tokens: readonly string[]): string[] {
+  return tokens.map((t, i) => (isValueToken(t) ? WILDCARD : (nameSlot(tokens[i - 1], t, tokens[i + 1]) ?? WORD)))
+}
+
+/**
+ * The slot of a word that is a name by where or how it is written, as a label (lines whose names
+ * have one label differ there by a value); undefined for a word. Shapes, not names: a dotted name
+ * with a lower-case type, a name in parentheses after a number, a name after a noun that introduces
+ * one. A constant-time look at the token and its neighbours, so mining stays linear.
+ */
+function nameSlot(before: string | undefined, token: string, after: string | undefined): string | undefined {
+  return dottedName(token) ?? nameAfterNumber(before, token) ?? introducedName(before, token, after)
+}
+
+/**
+ * `name.type`: a file (`clr.dll`), a unit (`nginx.service:`), a host (`api.example.com`), an object's
+ * member (`items.map`), its slot the type and the punctuation around it. A lower-case type only:
+ * `java.lang.NullPointerException`'s last part is the error's own name, a word. Read from the end,
+ * then the name before it: no backtracking over the token.
+ */
+const DOTTED_TYPE = /\.(\p{Ll}{1,12})([)\]]?[.,:;]?)$/u
+const DOTTED_STEM = /^([([]?)[\p{L}_][\p{L}_.-]*$/u
+
+/** Data: systemd's unit types, one slot (`nginx.service:` and `docker.socket:` are both a unit). */
+const UNIT_TYPES = new Set(['service', 'socket', 'timer', 'mount', 'automount', 'swap', 'target', 'path', 'slice', 'scope', 'device'])
+
+/** The slot of a dotted name (DOTTED_TYPE, DOTTED_STEM): `<*>.dll,` for `clr.dll,`, `<*>.unit:` for `nginx.service:`. */
+function dottedName(token: string): string | undefined {
+  const type = DOTTED_TYPE.exec(token)
+  const stem = type && DOTTED_STEM.exec(token.slice(0, type.index))
+  return stem ? `${stem[1]}${WILDCARD}.${UNIT_TYPES.has(type[1]!) ? 'unit' : type[1]}${type[2]}` : undefined
+}
+
+/**
+ * A name in parentheses after a number or a placeholder: a process after its pid (`Killed process
+ * 4242 (java)`). Starting lower-case: `(EACCES)`, `(SIGSEGV)` or `(NotFound)` say which error.
+ */
+function nameAfterNumber(before: string | undefined, token: string): string | undefined {
+  const m = /^\((\p{Ll}[\p{L}_.-]*)\)([.,:;]?)$/u.exec(token)
+  return m && before !== undefined && /^(?:\d+|<[\w-]+>)$/.test(before) ? `(${WILDCARD})${m[2]}` : undefined
+}
+
+/**
+ * Data, not products: nouns that introduce a thing by its name right after them (`container api`,
+ * `user admin`), for `introducedName`.
+ */
+const NAMING_NOUNS = new Set(['container', 'pod', 'node', 'namespace', 'job', 'volume', 'user'])
+
+/** Data: prepositions that end a name introduced by a noun (`container api in pod …`, `user admin from <ip>`). */
+const NAME_ENDS = new Set(['in', 'on', 'at', 'from'])
+
+/**
+ * Data: words that follow those nouns without being a name: function words, and the second nouns of
+ * compounds (`container image from`, `user account on`).
+ */
+const NOT_NAMES = new Set([
+  ...['a', 'an', 'the', 'and', 'or', 'not', 'no', 'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'does', 'did', 'can', 'cannot', 'will'],
+  ...['in', 'on', 'at', 'from', 'of', 'for', 'to', 'with', 'by', 'as', 'that', 'which'],
+  ...['name', 'id', 'image', 'runtime', 'status', 'state', 'account', 'session', 'group', 'data', 'config', 'network', 'sandbox', 'process', 'manager'],
+])
+
+/**
+ * A lower-case name after a noun that introduces one, ended by a preposition (`failed container api
+ * in pod`); not a function word, a compound's noun or a participle (`container restarted in`).
+ */
+function introducedName(before: string | undefined, token: string, after: string | undefined): string | undefined {
+  if (before === undefined || after === undefined || !NAME_ENDS.has(after) || !/^[\p{Ll}_][\p{Ll}_-]*$/u.test(token)) return undefined
+  const noun = before.toLowerCase()
+  return NAMING_NOUNS.has(noun) && !NOT_NAMES.has(token) && !/..(?:ed|ing)$/.test(token) ? `${noun} ${WILDCARD}` : undefined
+}
+
 /**
  * Group lines into templates (Drain, with the changes above). Returns the groups in order of
  * their first line, and how many lines found a leaf already full of groups (`overflow`).
@@ -140,7 +223,7 @@ export function mineTemplates(items: readonly TemplateItem[], options: Partial<T
   items.forEach((item, i) => {
     const tokens = templateTokens(item.text, o.maxTokens, o.maxTokenChars)
     if (tokens.length === 0) return
-    const line = { tokens, ids: tokens.map(numberOf), values: tokens.map(isValueToken) }
+    const line = { tokens, ids: tokens.map(numberOf), kinds: tokenKinds(tokens) }
     const key = item.key ?? ''
     const leaf = route(root, `${tokens.length}\u0000${key}`, line, o)
     const best = mostSimilar(leaf.groups, line, o.similarity)
@@ -166,8 +249,8 @@ export function mineTemplates(items: readonly TemplateItem[], options: Partial<T
 /** The leaf of a line: by token count and key, then by its first tokens. */
 function route(root: Node, first: string, line: Line, o: TemplateOptions): Node {
   let node = child(root, first, Number.POSITIVE_INFINITY)
-  // A value routes as `<*>`, as it compares in mostSimilar: two lines that may join are in one leaf.
-  for (let d = 0; d < Math.min(o.prefixTokens, line.tokens.length); d++) node = child(node, line.values[d] ? WILDCARD : line.tokens[d]!, o.maxChildren)
+  // A value or a name routes as `<*>`, as it compares in mostSimilar: two lines that may join are in one leaf.
+  for (let d = 0; d < Math.min(o.prefixTokens, line.tokens.length); d++) node = child(node, line.kinds[d] === WORD ? line.tokens[d]! : WILDCARD, o.maxChildren)
   return node
 }
 
@@ -187,10 +270,10 @@ function child(node: Node, token: string, max: number): Node {
 /**
  * The group a line joins: the highest share of equal tokens at or above the threshold (wildcards
  * are not counted equal, as in Drain; ties go to the group with more wildcards, then the oldest),
- * among the groups it differs from only at values.
+ * among the groups it differs from only at values and at names of one slot.
  */
 function mostSimilar(groups: Group[], line: Line, threshold: number): Group | undefined {
-  const { ids, values } = line
+  const { ids, kinds } = line
   let best: Group | undefined
   let bestSim = -1
   let bestWild = -1
@@ -200,9 +283,12 @@ function mostSimilar(groups: Group[], line: Line, threshold: number): Group | un
     let wordsDiffer = false
     for (let i = 0; i < ids.length; i++) {
       const a = g.ids[i]!
+      if (a !== 0 && a === ids[i]) {
+        same++
+        continue
+      }
       if (a === 0) wild++
-      else if (a === ids[i]) same++
-      else if (!g.values[i] && !values[i]) {
+      if (!mayDiffer(g.kinds[i]!, kinds[i]!)) {
         wordsDiffer = true
         break
       }
@@ -218,13 +304,21 @@ function mostSimilar(groups: Group[], line: Line, threshold: number): Group | un
   return best
 }
 
-/** Merge a line of the same length into a group's template: equal tokens kept, the others `<*>` (a value). */
+/** True when two tokens of these kinds may differ in one group: one is a value, or both are names of one slot. */
+function mayDiffer(a: string, b: string): boolean {
+  return a === WILDCARD || b === WILDCARD || (a === b && a !== WORD)
+}
+
+/**
+ * Merge a line of the same length into a group's template: equal tokens kept, the others `<*>`,
+ * still a name of their slot when both were (so a word there later keeps its line apart), else a value.
+ */
 function merge(g: Group, line: Line): void {
   for (let i = 0; i < g.ids.length; i++) {
     if (g.ids[i] === line.ids[i]) continue
     g.tokens[i] = WILDCARD
     g.ids[i] = 0
-    g.values[i] = true
+    if (g.kinds[i] !== line.kinds[i]) g.kinds[i] = WILDCARD
   }
 }
 
