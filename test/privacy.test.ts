@@ -82,6 +82,7 @@ const SECRETS: Array<[class_: string, input: string, secrets: string[]]> = [
   ['an IPv6 address with its port', 'upstream 2001:db8:85a3:0:0:8a2e:370:7334:8443 reset', ['2001:db8', '7334']],
   ['a PuTTY key file', 'PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nPrivate-Lines: 1\nAAAAIGf0Rk3x\nPrivate-MAC: 8a9b', ['AAAAIGf0Rk3x']],
   ['a signature parameter with a prefix', 'GET /o?X-Amz-Credential=x&X-Amz-Signature=fe12ab34cd', ['fe12ab34cd']],
+  ['a key id paired with its secret', 'creds AKIAZ7QWERTYUIOPLKJH:Qm9yN2Fz/ZGZ3dXBzM2NyZXQ4NzY1NDMyMQ used', ['Qm9yN2Fz', 'ZGZ3dXBz']],
   ['an address after a lower-case host name (Java)', 'ConnectException: Connection refused: db.corp.example/10.20.30.40:5432', ['10.20.30.40']],
   ["a person's domain account", "Login failed for user 'CORP\\jdoe'. and ssh anna@build7", ['jdoe', 'anna']],
 ]

@@ -214,7 +214,8 @@ export const REDACTORS: readonly Redactor[] = [
   // Two parts (a header and its claims, the signature cut off) to five (an encrypted JWE). A header
   // alone (`{"alg":"HS256"}`) holds nothing of anyone, and stays.
   rx('jwt', /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{5,}\.(?:eyJ[A-Za-z0-9_-]{2,}|[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*)(?:\.[A-Za-z0-9_-]*){0,3}/g, '<token>'),
-  rx('prefixed-key', new RegExp(`\\b(?:${KNOWN_TOKEN_FORMATS.join('|')})\\b`, 'g'), '<token>'),
+  // A key id written with its secret after a colon (`AKIA…:wJalr…`, as credential files and URLs pair them) goes with it.
+  rx('prefixed-key', new RegExp(`\\b(?:${KNOWN_TOKEN_FORMATS.join('|')})\\b(?::[A-Za-z0-9+/=_-]{16,}(?![A-Za-z0-9+/=_-]))?`, 'g'), '<token>'),
   // Base64 runs nobody labelled (keys, signatures): padded or holding a '+', letters and digits mixed.
   rx('base64-run', /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{20,}={0,2}(?![A-Za-z0-9+/=])/g, (m) =>
     (m.includes('+') || m.endsWith('=')) && /\d/.test(m) && /[A-Za-z]/.test(m) ? '<secret>' : m,
