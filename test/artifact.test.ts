@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict'
-import { mkdir, mkdtemp, readdir, readFile } from 'node:fs/promises'
-import os from 'node:os'
+import { mkdir, readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, it } from 'node:test'
 import {
@@ -28,9 +27,10 @@ import type { KbArticle } from '../src/core/article.js'
 import { FIELD_NAMES } from '../src/core/fields.js'
 import { search } from '../src/core/search/search.js'
 import { handMadeArticle, plainText } from './helpers/kb.js'
+import { tempDir } from './helpers/temp.js'
 
 const ARTICLES = path.join(import.meta.dirname, '..', 'articles')
-const tmp = () => mkdtemp(path.join(os.tmpdir(), 'kb-art-'))
+const tmp = () => tempDir('kb-art-')
 const F = FIELD_NAMES.length
 
 /** The bundled KB's artifact, built in memory. */

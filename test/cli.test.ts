@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
 import { once } from 'node:events'
-import { mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
-import os from 'node:os'
 import path from 'node:path'
 import { describe, it } from 'node:test'
 import { ARTIFACT_VERSION } from '../src/build/artifact/artifact.js'
 import { LIMITS } from '../src/limits.js'
 import { REPO } from './helpers/kb.js'
 import { CLI, freePort, serve, waitFor } from './helpers/server.js'
+import { tempDir } from './helpers/temp.js'
 
 /** Run the kb CLI. */
 function kb(args: string[], input?: string) {
@@ -25,7 +25,7 @@ function kb(args: string[], input?: string) {
 
 describe('kb lint / build', () => {
   it('broken articles: one line each, non-zero exit, nothing written', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'kb-cli-'))
+    const dir = await tempDir('kb-cli-')
     const out = path.join(dir, 'kb.json')
     const lint = kb(['lint', '--articles', 'test/fixtures/broken-kb'])
     assert.equal(lint.code, 1)
@@ -44,7 +44,7 @@ describe('kb lint / build', () => {
   })
 
   it('builds byte-identical artifacts twice, and another KB builds and serves with the same commands', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'kb-cli-'))
+    const dir = await tempDir('kb-cli-')
     const a = path.join(dir, 'a.json')
     const b = path.join(dir, 'b.json')
     assert.equal(kb(['build', '--out', a]).code, 0)
@@ -75,7 +75,7 @@ describe('kb lint / build', () => {
 
 describe('kb serve / search / match', () => {
   it('refuses to serve a corrupt artifact, saying how to rebuild', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'kb-cli-'))
+    const dir = await tempDir('kb-cli-')
     const bad = path.join(dir, 'bad.json')
     await writeFile(bad, '{"format":"kb-search-artifact","version":"0.0"}\n{}')
     const r = kb(['serve', '--index', bad, '--port', '0'])
@@ -87,7 +87,7 @@ describe('kb serve / search / match', () => {
   })
 
   it('search and match print readable results; match reads stdin', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'kb-cli-'))
+    const dir = await tempDir('kb-cli-')
     const out = path.join(dir, 'kb.json')
     assert.equal(kb(['build', '--out', out]).code, 0)
     const s = kb(['search', 'Connections_Refused', '--index', out])
@@ -104,7 +104,7 @@ describe('kb serve / search / match', () => {
 })
 
 describe('every failure is one line, exit 1 (failure) or 2 (usage), no stack unless --debug (issue 14)', () => {
-  const tmp = () => mkdtemp(path.join(os.tmpdir(), 'kb-cli-'))
+  const tmp = () => tempDir('kb-cli-')
   const oneLine = (r: { stderr: string }, line: string) => assert.deepEqual(r.stderr.split('\n'), [line, ''])
   const article = (id: string, extra: string[] = [], body = 'Body\n') =>
     ['---', `id: ${id}`, 'title: T', 'symptoms: [s]', 'environment: [e]', 'cause: c', 'resolution: r', ...extra, '---', body].join('\n')

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict'
-import { mkdtemp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
-import os from 'node:os'
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, it } from 'node:test'
 import { loadArticles, parseArticle } from '../src/build/content/load.js'
@@ -9,6 +8,7 @@ import { buildFromFolder } from '../src/build/index/build.js'
 import request from 'supertest'
 import { LIMITS } from '../src/limits.js'
 import { appFor } from './helpers/kb.js'
+import { tempDir } from './helpers/temp.js'
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures', 'content')
 
@@ -59,7 +59,7 @@ describe('parseArticle', () => {
 
 describe('loadArticles', () => {
   it('reports every problem in every file, and duplicate ids with the file that has it first', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'kb-load-'))
+    const dir = await tempDir('kb-load-')
     const ok = (id: string) => ['---', `id: ${id}`, 'title: T', 'symptoms: [s]', 'environment: [e]', 'cause: c', 'resolution: r', '---', ''].join('\n')
     await mkdir(path.join(dir, 'nested'))
     await writeFile(path.join(dir, 'a.md'), ok('same'))
@@ -175,7 +175,7 @@ describe('cause is optional (KCS)', () => {
   })
 
   it('is stored as null and served as null by the API; an empty cause is still an error', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'kb-no-cause-'))
+    const dir = await tempDir('kb-no-cause-')
     await writeFile(path.join(dir, 'no-cause.md'), text)
     const app = await appFor(dir)
     try {
@@ -196,7 +196,7 @@ describe('status: draft (issue 17: kb draft writes them)', () => {
     ['---', `status: ${status}`, 'title: T', 'symptoms: [s]', 'environment: [e]', 'cause: c', `resolution: ${JSON.stringify(resolution)}`, '---', ''].join('\n')
 
   it('a draft is linted (one warning) and left out of the build unless drafts are included', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'kb-drafts-'))
+    const dir = await tempDir('kb-drafts-')
     await writeFile(path.join(dir, 'published.md'), article('published'))
     await writeFile(path.join(dir, 'drafted.md'), article('draft', 'TODO(draft): the steps'))
     const { articles, problems } = await loadArticles(dir, 'kb')

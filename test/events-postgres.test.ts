@@ -5,8 +5,6 @@
  * events that could not be written are counted, and writing resumes when the database is back.
  */
 import assert from 'node:assert/strict'
-import { mkdtemp } from 'node:fs/promises'
-import os from 'node:os'
 import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { writeArtifact } from '../src/build/artifact/artifact.js'
@@ -17,6 +15,7 @@ import { EventStore } from '../src/runtime/events/store.js'
 import { ARTICLES } from './helpers/kb.js'
 import { startPostgres, type TestPostgres } from './helpers/postgres.js'
 import { serve, type ServerProcess, waitFor } from './helpers/server.js'
+import { tempDir } from './helpers/temp.js'
 
 const TEST = { timeout: 120_000 }
 let pg: TestPostgres
@@ -105,7 +104,7 @@ describe('the events store on PostgreSQL', () => {
 describe('replicas and faults (kb serve processes on one PostgreSQL)', () => {
   let index: string
   before(async () => {
-    index = path.join(await mkdtemp(path.join(os.tmpdir(), 'kb-pg-art-')), 'kb.json')
+    index = path.join(await tempDir('kb-pg-art-'), 'kb.json')
     await writeArtifact(index, (await buildFromFolder(ARTICLES)).bytes)
   })
 

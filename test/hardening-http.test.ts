@@ -3,9 +3,7 @@
  * the rate limit sees the path the router sees; a client always receives its 413.
  */
 import assert from 'node:assert/strict'
-import { mkdtemp } from 'node:fs/promises'
 import { connect } from 'node:net'
-import os from 'node:os'
 import path from 'node:path'
 import { Readable } from 'node:stream'
 import { after, before, describe, it } from 'node:test'
@@ -17,6 +15,7 @@ import { writeArtifact } from '../src/build/artifact/artifact.js'
 import { buildFromFolder } from '../src/build/index/build.js'
 import { ARTICLES, kbFrom } from './helpers/kb.js'
 import { type ServerProcess, serve, waitFor } from './helpers/server.js'
+import { tempDir } from './helpers/temp.js'
 
 /** A listening app on a loopback port. */
 async function listening(opts: { rateLimitPerMinute?: number; bodyLimit?: number } = {}): Promise<{ app: FastifyInstance; port: number }> {
@@ -97,7 +96,7 @@ describe('a body over the limit', () => {
   const limit = 256 * 1024 // KB_MAX_BODY_BYTES's default
   let server: ServerProcess
   before(async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'kb-413-'))
+    const dir = await tempDir('kb-413-')
     const file = path.join(dir, 'kb.json')
     await writeArtifact(file, (await buildFromFolder(ARTICLES)).bytes)
     // A server process of its own: with the client in the same process the race rarely shows.

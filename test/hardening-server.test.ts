@@ -4,19 +4,18 @@
  */
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { mkdtemp } from 'node:fs/promises'
 import { connect } from 'node:net'
-import os from 'node:os'
 import path from 'node:path'
 import { describe, it } from 'node:test'
 import { type ArtifactPayload, artifactPayload, serializeArtifact, writeArtifact } from '../src/build/artifact/artifact.js'
 import { buildFromFolder } from '../src/build/index/build.js'
 import { ARTICLES } from './helpers/kb.js'
 import { CLI, type ServerProcess, serve, waitFor } from './helpers/server.js'
+import { tempDir } from './helpers/temp.js'
 
 /** The bundled KB's artifact written to a fresh folder; returns the file. */
 async function artifactFile(bytes?: Uint8Array): Promise<string> {
-  const file = path.join(await mkdtemp(path.join(os.tmpdir(), 'kb-hard-')), 'kb.json')
+  const file = path.join(await tempDir('kb-hard-'), 'kb.json')
   await writeArtifact(file, bytes ?? (await buildFromFolder(ARTICLES)).bytes)
   return file
 }

@@ -5,8 +5,8 @@
  */
 import assert from 'node:assert/strict'
 import { spawn, spawnSync } from 'node:child_process'
-import { copyFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
-import os from 'node:os'
+import { once } from 'node:events'
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { writeArtifact } from '../src/build/artifact/artifact.js'
@@ -23,6 +23,7 @@ import type { Gap } from '../src/core/insights/gaps.js'
 import type { ArticleFigures } from '../src/runtime/events/insights.js'
 import { NODE_FLAGS } from '../src/runtime/memory.js'
 import { CLI, freePort, serve, type ServerProcess, waitFor } from './helpers/server.js'
+import { tempDir } from './helpers/temp.js'
 
 const TOKEN = 'cli-test-token-9f8e7d6c'
 /** The draft's file name: the template's words, its digits too (the port, the same in every question). */
@@ -46,7 +47,7 @@ describe('kb report and kb draft', () => {
   }
 
   before(async () => {
-    work = await mkdtemp(path.join(os.tmpdir(), 'kb-insights-cli-'))
+    work = await tempDir('kb-insights-cli-')
     dataDir = path.join(work, 'data')
     index = path.join(work, 'kb.json')
     await writeArtifact(index, (await buildFromFolder(ARTICLES)).bytes)
@@ -133,8 +134,10 @@ describe('kb report and kb draft', () => {
   it('kb serve --include-drafts serves the drafts from a preview build; without it they are not served', TEST, async () => {
     const articles = path.join(work, 'articles')
     const port = await freePort()
+    // The preview is built into a kb-drafts-* folder under the server's os.tmpdir() (TMPDIR: `work`,
+    // to look for it there), removed when the server ends.
     const preview = spawn(process.execPath, [...NODE_FLAGS, CLI, 'serve', '--include-drafts', '--articles', articles, '--port', String(port)], {
-      env: { ...process.env, LOG_LEVEL: 'warn', KB_EVENTS: '0', KB_QUERY_WORKER: '0', KB_INDEX: index },
+      env: { ...process.env, LOG_LEVEL: 'warn', KB_EVENTS: '0', KB_QUERY_WORKER: '0', KB_INDEX: index, TMPDIR: work },
       stdio: 'ignore',
     })
     try {
@@ -143,6 +146,15 @@ describe('kb report and kb draft', () => {
         return res.ok ? ((await res.json()) as { title: string }) : undefined
       }, 30_000)
       assert.match(draft.title, /^psql: error: connection to server at … \(<ip>\)/)
+      assert.equal((await readdir(work)).filter((n) => n.startsWith('kb-drafts-')).length, 1)
+      const exited = once(preview, 'exit')
+      preview.kill('SIGTERM')
+      await exited
+      assert.deepEqual(
+        (await readdir(work)).filter((n) => n.startsWith('kb-drafts-')),
+        [],
+        'the preview build is removed when the server stops',
+      )
     } finally {
       preview.kill('SIGKILL')
     }

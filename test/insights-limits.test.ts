@@ -7,9 +7,7 @@
  */
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { rm } from 'node:fs/promises'
 import { after, before, describe, it } from 'node:test'
 import type { FastifyInstance } from 'fastify'
 import request from 'supertest'
@@ -21,6 +19,7 @@ import type { EventDb } from '../src/runtime/events/db.js'
 import { readSearchFigures } from '../src/runtime/events/insights.js'
 import { EventStore } from '../src/runtime/events/store.js'
 import { kbFrom } from './helpers/kb.js'
+import { tempDir } from './helpers/temp.js'
 
 const TOKEN = 'test-admin-token-0123456789'
 const auth = { authorization: `Bearer ${TOKEN}` }
@@ -435,7 +434,7 @@ describe('the events database failing under the insights', () => {
   })
 
   it('keeps recording when the retention run at start fails, and says so once in the log', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'kb-retention-'))
+    const dataDir = await tempDir('kb-retention-')
     try {
       const first = new EventStore({ dataDir, replica: 'test', retentionDays: 90, flushMs: 60_000 })
       await first.ready

@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict'
 import { execFileSync, spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { mkdtemp } from 'node:fs/promises'
-import os from 'node:os'
 import path from 'node:path'
 import { describe, it } from 'node:test'
 import { buildFromFolder } from '../src/build/index/build.js'
@@ -10,6 +8,7 @@ import { writeArtifact } from '../src/build/artifact/artifact.js'
 import { collectGarbage, missingNodeFlags, NODE_FLAGS } from '../src/runtime/memory.js'
 import { ARTICLES, REPO } from './helpers/kb.js'
 import { CLI, freePort, waitFor } from './helpers/server.js'
+import { tempDir } from './helpers/temp.js'
 
 const MEMORY = JSON.stringify(path.join(REPO, 'src', 'runtime', 'memory.ts'))
 
@@ -89,7 +88,7 @@ describe('kb serve and the flags', () => {
   }
 
   it('runs with them when started as the kb command (its first line), and warns when node was started without them', async () => {
-    const index = path.join(await mkdtemp(path.join(os.tmpdir(), 'kb-flags-')), 'kb.json')
+    const index = path.join(await tempDir('kb-flags-'), 'kb.json')
     await writeArtifact(index, (await buildFromFolder(ARTICLES)).bytes)
     const warning = /"missing":\[(.*?)\][^\n]*"msg":"node was started without these V8 flags/
     assert.doesNotMatch(await servingLog(CLI, [], index), warning)

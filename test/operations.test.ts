@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict'
-import { mkdtemp, writeFile } from 'node:fs/promises'
-import os from 'node:os'
+import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import type { FastifyInstance } from 'fastify'
@@ -10,6 +9,7 @@ import { ARTIFACT_VERSION, writeArtifact } from '../src/build/artifact/artifact.
 import { buildFromFolder } from '../src/build/index/build.js'
 import { ARTICLES, REPO, kbFrom } from './helpers/kb.js'
 import { serve, waitFor } from './helpers/server.js'
+import { tempDir } from './helpers/temp.js'
 
 describe('metrics, build header, time budget', () => {
   let app: FastifyInstance
@@ -71,7 +71,7 @@ describe('rate limiting (off by default)', () => {
 
 describe('the server process: reload on SIGHUP, drain on SIGTERM', () => {
   it('swaps in a new artifact, refuses a broken one and keeps serving, then closes cleanly', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'kb-ops-'))
+    const dir = await tempDir('kb-ops-')
     const file = path.join(dir, 'kb.json')
     const a = await buildFromFolder(ARTICLES)
     const b = await buildFromFolder(path.join(REPO, 'test', 'fixtures', 'other-kb'))
@@ -103,7 +103,7 @@ describe('the server process: reload on SIGHUP, drain on SIGTERM', () => {
   })
 
   it('is ready once a query worker holds the index: /readyz answers 503 "starting" until the log says one does', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'kb-ops-'))
+    const dir = await tempDir('kb-ops-')
     const file = path.join(dir, 'kb.json')
     await writeArtifact(file, (await buildFromFolder(ARTICLES)).bytes)
     const { proc: server, port, log, exited } = await serve(file, 'info', { KB_QUERY_WORKERS: '2' })
@@ -130,7 +130,7 @@ describe('the server process: reload on SIGHUP, drain on SIGTERM', () => {
   })
 
   it('a request in flight when SIGTERM arrives still gets its answer', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'kb-ops-'))
+    const dir = await tempDir('kb-ops-')
     const file = path.join(dir, 'kb.json')
     await writeArtifact(file, (await buildFromFolder(ARTICLES)).bytes)
     const { proc: server, port, log, exited } = await serve(file)

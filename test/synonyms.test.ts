@@ -3,8 +3,7 @@
  * search, match, the artifact), and the analysis that applies them alike to articles and queries.
  */
 import assert from 'node:assert/strict'
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises'
-import os from 'node:os'
+import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, it } from 'node:test'
 import lunr from 'lunr'
@@ -23,6 +22,7 @@ import { formatProblem } from '../src/build/content/problems.js'
 import { parseSynonyms } from '../src/build/content/synonyms.js'
 import { LIMITS } from '../src/limits.js'
 import { kbFrom } from './helpers/kb.js'
+import { tempDir } from './helpers/temp.js'
 
 const NONE: SynonymSource = { builtin: false, groups: [], oneWay: [] }
 const OPTIONAL = lunr.Query.presence.OPTIONAL
@@ -192,7 +192,7 @@ const SYNONYMS_YML = [
 
 /** The same four articles, with and without the KB's synonyms.yml. */
 async function kbs() {
-  const root = await mkdtemp(path.join(os.tmpdir(), 'kb-syn-'))
+  const root = await tempDir('kb-syn-')
   const dirs = { with: path.join(root, 'with'), without: path.join(root, 'without') }
   for (const dir of Object.values(dirs)) {
     await mkdir(dir)
@@ -311,7 +311,7 @@ describe('synonyms.yml lint', () => {
   })
 
   it("kb lint and build see it: its problems are the folder's, and an error stops the build", async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'kb-syn-lint-'))
+    const dir = await tempDir('kb-syn-lint-')
     await writeFile(path.join(dir, 'relay-rejects-outbound.md'), ARTICLES['relay-rejects-outbound.md']!)
     await writeFile(path.join(dir, 'synonyms.yml'), '- [smart host, mail relay]\n- [relay]\n')
     const { problems, synonyms } = await loadArticles(dir, 'kb')

@@ -134,8 +134,12 @@ program
     if (o.includeDrafts) {
       // Drafts are never in a published artifact: the preview is built apart, and KB_INDEX is left alone.
       const { mkdtemp } = await import('node:fs/promises')
+      const { rmSync } = await import('node:fs')
       const { tmpdir } = await import('node:os')
-      config.KB_INDEX = path.join(await mkdtemp(path.join(tmpdir(), 'kb-drafts-')), 'kb-index.bin')
+      const preview = await mkdtemp(path.join(tmpdir(), 'kb-drafts-'))
+      // The preview is this process's alone: gone when it ends (a drained SIGTERM, an error, a normal exit).
+      process.on('exit', () => rmSync(preview, { recursive: true, force: true }))
+      config.KB_INDEX = path.join(preview, 'kb-index.bin')
       if (!(await build(o.articles, config.KB_INDEX, false, true))) process.exit(1)
     } else if (o.buildIfMissing) {
       const exists = await access(config.KB_INDEX).then(

@@ -5,10 +5,10 @@
  * balancer's own view of each server is read from its statistics page.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import os from 'node:os'
+import { existsSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { freePort, waitFor } from './server.js'
+import { tempDirSync } from './temp.js'
 
 /** Where Debian installs it. */
 export const HAPROXY = '/usr/sbin/haproxy'
@@ -82,7 +82,7 @@ export function haproxyConfig(port: number, statsPort: number, backends: readonl
 /** Start haproxy in front of `backends`. Throws, naming the package, when it is not installed. */
 export async function startHaproxy(backends: readonly Backend[]): Promise<TestHaproxy> {
   if (!existsSync(HAPROXY)) throw new Error(`haproxy is not installed (${HAPROXY}): apt-get install haproxy (.ci/run does)`)
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'kb-haproxy-'))
+  const dir = tempDirSync('kb-haproxy-')
   const [port, statsPort] = [await freePort(), await freePort()]
   const file = path.join(dir, 'haproxy.cfg')
   writeFileSync(file, haproxyConfig(port, statsPort, backends))

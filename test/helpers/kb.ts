@@ -1,6 +1,5 @@
 /** Test helpers: a KB built in memory from a folder, and an app serving it. */
-import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { cp, readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { createApp } from '../../src/app.js'
@@ -8,6 +7,7 @@ import { parseArtifact } from '../../src/build/artifact/artifact.js'
 import { buildFromFolder } from '../../src/build/index/build.js'
 import { type KnowledgeBase, openKnowledgeBase } from '../../src/runtime/kb.js'
 import type { KbArticle, RenderedText } from '../../src/core/article.js'
+import { tempDir } from './temp.js'
 
 export const REPO = path.join(import.meta.dirname, '..', '..')
 export const ARTICLES = path.join(REPO, 'articles')
@@ -31,7 +31,7 @@ export async function appFor(dir = ARTICLES, bodyLimit = 64 * 1024): Promise<Fas
 
 /** A temp folder of `n` articles: the bundled ones, then copies with unique ids and titles (kb dev's test and bench). */
 export async function bundledCopies(n: number): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'kb-copies-'))
+  const dir = await tempDir('kb-copies-')
   const files = (await readdir(ARTICLES)).filter((f) => f.endsWith('.md')).sort()
   await cp(path.join(ARTICLES, 'synonyms.yml'), path.join(dir, 'synonyms.yml'))
   const texts = await Promise.all(files.map((f) => readFile(path.join(ARTICLES, f), 'utf8')))

@@ -3,11 +3,10 @@
  * free loopback port, persisting nothing (a restart starts empty), stopped and removed afterwards.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, rmSync } from 'node:fs'
 import { connect } from 'node:net'
-import os from 'node:os'
-import path from 'node:path'
 import { freePort, waitFor } from './server.js'
+import { tempDirSync } from './temp.js'
 
 /** Where Debian installs the server. */
 export const REDIS_SERVER = '/usr/bin/redis-server'
@@ -59,7 +58,7 @@ function send(port: number, line: string, ms = 2000): Promise<string> {
 /** Start a Redis on a free loopback port. Throws, naming the package, when redis-server is not installed. */
 export async function startRedis(): Promise<TestRedis> {
   if (!existsSync(REDIS_SERVER)) throw new Error(`redis-server is not installed (${REDIS_SERVER}): apt-get install redis-server (.ci/run does)`)
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'kb-redis-'))
+  const dir = tempDirSync('kb-redis-')
   const port = await freePort()
   let proc: ChildProcess | undefined
   let log = ''
