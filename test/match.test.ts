@@ -30,6 +30,13 @@ describe('normalize: noise goes, what identifies the problem stays', () => {
     ['Msg 8967, Level 16: DBCC4_ANTIMATTER_COLUMN_DETECTED in object 2105058535', 'Msg 8967, Level 16: DBCC4_ANTIMATTER_COLUMN_DETECTED in object 2105058535'],
     ['Error: QUERY2_CUBE_ILLEGAL_AGG_FUNC', 'Error: QUERY2_CUBE_ILLEGAL_AGG_FUNC'],
     ['correlation Ab3_9xYz_Q2w8_EeR7tYu1_io0P failed', 'correlation failed'],
+    // Dates with their weekday go whole, not just their time: the day and month names differ from one line to the next.
+    ['[Wed Oct 11 14:32:52.123456 2026] [core:error] [pid 9] AH00126: Invalid URI in request', '[ ] [core:error] [ ] AH00126: Invalid URI in request'],
+    ['Mon Mar 02 09:15:00 CET 2026 SEVERE: Servlet.service() threw exception', 'SEVERE: Servlet.service() threw exception'],
+    ['Date: Fri, 06 Mar 2026 08:00:00 GMT', 'Date:'],
+    ['[Sun Feb 01 2026 ][CServer.cpp:1780][ERROR] handshake failed', '[ ][CServer.cpp:1780][ERROR] handshake failed'],
+    // Weekday names alone are words.
+    ['runs Mon Wed Fri at noon', 'runs Mon Wed Fri at noon'],
   ]
   for (const [input, expected] of cases) it(input, () => assert.equal(normalizeLine(input), expected))
 

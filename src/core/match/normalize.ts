@@ -45,6 +45,13 @@ export const NORMALIZERS: readonly Normalizer[] = [
   rx('local-timestamp', /\b\d{1,2}(?:\/\d{1,2}\/\d{2,4}|\.\d{1,2}\.(?:\d{4}|\d{2}(?=,? \d{1,2}:\d{2})))(?:,? \d{1,2}:\d{2}(?::\d{2})?(?:\s?[AP]M)?)?\b/gi),
   // [10/Oct/2000:13:55:36 -0700] (Apache), Jan 12 10:00:00 (syslog)
   rx('clf-timestamp', /\[?\d{1,2}\/[A-Z][a-z]{2}\/\d{4}:\d{2}:\d{2}:\d{2}(?: [+-]\d{4})?\]?/g),
+  // A date written with its weekday, whole: C's ctime and Apache's error log (`Thu Nov 28 03:14:07.907113 2025`),
+  // Java's Date (`Tue Jul 08 10:11:12 CEST 2025`), HTTP's (`Sat, 30 Nov 2026 10:00:00 GMT`), `Tue Jul 08 2025`;
+  // only the time gone, the day and month names were words that told one occurrence from the next.
+  rx(
+    'weekday-timestamp',
+    /\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),?\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s+\d{1,2}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))\b(?:\s+\d{4}\b)?(?:\s+\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?(?:\s+(?:GMT|UTC|[+-]\d{4}|[A-Z]{3,4}(?=\s+\d{4}\b)))?)?(?:\s+\d{4}\b)?/g,
+  ),
   rx('syslog-timestamp', /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s+\d{1,2}\s+\d{2}:\d{2}:\d{2}\b/g),
   // 10:00:00, 10:00:00.123, 23:41:17:511 (WebSphere), 7:02:18 AM
   rx('clock-time', /\b\d{1,2}:\d{2}:\d{2}(?:[.,:]\d+)?(?:\s?[AP]M)?\b/gi),
