@@ -15,7 +15,7 @@ import { type Gap, type GapQuestion, groupGaps, isFrameLine, lineCodes, minedLin
 import { parseSince } from '../src/core/insights/since.js'
 import { defaultTemplateOptions, mineTemplates, templateTokens } from '../src/core/insights/templates.js'
 import { extractCodes } from '../src/core/match/signals.js'
-import { storedQuestion } from '../src/runtime/events/record.js'
+import { questionLines, storedQuestion } from '../src/runtime/events/record.js'
 import { kbFrom } from './helpers/kb.js'
 
 const T0 = Date.parse('2026-11-01T00:00:00Z')
@@ -41,7 +41,7 @@ async function viaMatcher(pastes: readonly string[]): Promise<GapQuestion[]> {
   const kb = await kbFrom()
   return pastes.map((text, i) => {
     const r = kb.matcher.match({ text, limit: 5 })
-    const lines = r.signals.errorLines.length ? r.signals.errorLines : text.split('\n', 20)
+    const lines = questionLines(r.signals.errorLines, text)
     return { at: new Date(T0 + i * 60_000), kind: 'match', text: storedQuestion(lines), codes: r.signals.errorCodes, rejected: false }
   })
 }
@@ -240,12 +240,16 @@ Faulting process id: 0x1a2c`
     )
   })
 
-  it('a time stamp in the mined line is a value too: 8 hex digits without the failure bit', () => {
+  it('a time stamp is a value: 8 hex digits without the failure bit; a crash is keyed by its exception code', () => {
     const gaps = asked([crash('5b9c9b3d', '5e7d1d4d'), crash('5c1a8e0b', '61a2b3c4'), crash('4f1e2d3c', '5e7d1d4d')])
+    // (the record's first line that reads like an error: `Faulting application name:` says none, and
+    // every application crash of every kind would be one gap)
     assert.deepEqual(
       gaps.map((g) => [g.template, g.count]),
-      [['Faulting application name: w3wp.exe, version: 10.0.17763.1, time stamp: <*>', 3]],
+      [['Exception code: 0xc00000fd', 3]],
     )
+    const other = asked([crash('5b9c9b3d', '5e7d1d4d'), crash('5c1a8e0b', '61a2b3c4').replace('0xc00000fd', '0xc0000005')])
+    assert.equal(other.length, 2)
     assert.deepEqual(lineCodes('Exception code: 0xe0434352, time stamp: 0x5b9c9b3d'), ['0xe0434352'])
   })
 
@@ -473,6 +477,57 @@ describe('the mined line is the error, not a stack frame or a header', () => {
       '[UnhandledPromiseRejection: This error originated either by throwing inside of an async function]',
     )
     assert.equal(minedLine("/app/server.js:12\nthrow new Error('boom');\n^\nError: boom\nat Object.<anonymous> (/app/server.js:12:11)"), 'Error: boom')
+  })
+
+  it("skips a command typed at a prompt, a log file's header and progress output: the first line that reads like an error", () => {
+    const cases: Array<[stored: string, mined: string]> = [
+      [
+        '$ kubectl apply -f deploy.yaml\nerror: unable to recognize "deploy.yaml": no matches for kind "Ingress"',
+        'error: unable to recognize "deploy.yaml": no matches for kind "Ingress"',
+      ],
+      ['<user>@<host>:~/app$ make build\nmake: *** [Makefile:12: build] Error 2', 'make: *** [Makefile:12: build] Error 2'],
+      [
+        'PS C:\\app> dotnet build\nC:\\app\\App.csproj : error NU1101: Unable to find package Contoso.Core.',
+        'C:\\app\\App.csproj : error NU1101: Unable to find package Contoso.Core.',
+      ],
+      ['C:\\>net start w3svc\nSystem error 1058 has occurred.', 'System error 1058 has occurred.'],
+      ['SQL> select name from v$database;\nORA-01034: ORACLE not available', 'ORA-01034: ORACLE not available'],
+      [
+        '#Software: Microsoft Exchange Server\n#Version: 15.0\n#Fields: date-time,client-ip,status\n2026-11-30T10:00:00Z,<ip>,550 5.7.1 relay denied',
+        '2026-11-30T10:00:00Z,<ip>,550 5.7.1 relay denied',
+      ],
+      ['==> /var/log/nginx/error.log <==\n[crit] 12#12: *1 SSL_do_handshake() failed', '[crit] 12#12: *1 SSL_do_handshake() failed'],
+      ['Collecting numpy\nDownloading numpy-1.26.4.tar.gz (15.8 MB)\nERROR: Could not build wheels for numpy', 'ERROR: Could not build wheels for numpy'],
+      // Not prompts: a variable, a word; and a line with no error word stays when no other has one.
+      ['$HOME is not set', '$HOME is not set'],
+      ['Service Unavailable', 'Service Unavailable'],
+    ]
+    for (const [stored, mined] of cases) assert.equal(minedLine(stored), mined, stored)
+  })
+
+  it("a W3C log line's status, substatus and Win32 status keep errors apart, as the matcher spells them out", () => {
+    // IIS's default layout, as stored (time stamps gone, addresses redacted): 401.2 and 404.0 are two gaps; other paths, one.
+    const line = (uri: string, status: string) => `<ip> GET ${uri} - 443 - <ip> Mozilla/5.0+(Windows+NT+10.0) - ${status} 15`
+    const gaps = asked([line('/sites/hr/default.aspx', '401 2 5'), line('/sites/it/Pages/home.aspx', '401 2 5'), line('/sites/hr/old.aspx', '404 0 2')])
+    assert.deepEqual(
+      gaps.map((g) => g.count),
+      [2, 1],
+    )
+    assert.ok(lineCodes(line('/x', '401 2 5')).includes('http 401.2'))
+    assert.ok(lineCodes(line('/x', '404 0 2')).includes('http 404'))
+  })
+
+  it('an error number in hex keeps errors apart, quoted too; a quoted name does not', () => {
+    const gaps = asked([
+      "Run-time error '-2147024809 (80070057)': Invalid procedure call",
+      "Run-time error '-2147467259 (80004005)': Invalid procedure call",
+      "Run-time error '-2147024809 (80070057)': Invalid procedure call",
+    ])
+    assert.deepEqual(
+      gaps.map((g) => g.count),
+      [2, 1],
+    )
+    assert.deepEqual(lineCodes("Cannot open database 'Sales_2024'"), [])
   })
 
   it('as stored through the matcher, a traceback it read no error line of is mined at its error', async () => {

@@ -6,6 +6,7 @@
  * them). Pure: the questions come from the events database (runtime/events/insights.ts).
  */
 import { equivalentCodes, isGenericCode } from '../match/codes.js'
+import { W3cReader } from '../match/logformats.js'
 import { maskNonCodes } from '../match/notcodes.js'
 import { CODE_PATTERNS, errorLikeness } from '../match/signals.js'
 import { mineTemplates, templateTokens } from './templates.js'
@@ -124,16 +125,40 @@ export function isFrameLine(line: string): boolean {
  * error in it), a separator or a marker (`--- End of stack trace ---`, `^^^^^`).
  */
 export function isPreambleLine(line: string): boolean {
-  return (/:$/.test(line) && errorLikeness(line) === 0) || /^[^\p{L}\p{N}]*$/u.test(line) || /^([^\p{L}\p{N}\s])\1\1.*\1\1\1$/u.test(line)
+  return (
+    (/:$/.test(line) && errorLikeness(line) === 0) ||
+    /^[^\p{L}\p{N}]*$/u.test(line) ||
+    /^([^\p{L}\p{N}\s])\1\1.*\1\1\1$/u.test(line) ||
+    LOG_DIRECTIVE.test(line) ||
+    PROMPT.test(line)
+  )
 }
 
 /**
- * The line of a stored question its template is mined from: the first that is neither a stack
+ * A log file's own header: a directive (`#Software: Microsoft Internet Information Services 10.0`,
+ * `#Fields: date time …`, as the W3C extended format writes them) or the file name `tail` prints
+ * between files (`==> /var/log/nginx/error.log <==`). Every log of the kind starts with one.
+ */
+const LOG_DIRECTIVE = /^#[A-Za-z][\w-]*:|^==> .* <==$/
+
+/**
+ * A command as typed at a prompt (`$ git push origin main`, `PS C:\app> dotnet run`, `C:\>iisreset`,
+ * `<user>@<host>:~$ make`, `[<user>@<host> app]# systemctl start x`, `mysql> `, `postgres=# `, `SQL> `):
+ * what was run, not what went wrong; every failure of `git push` would otherwise be one gap.
+ */
+const PROMPT =
+  /^(?:\$|(?:[\w.-]{1,64}|<\w+>)@(?:[\w.-]{1,64}|<\w+>)(?::[^\s$#]{0,200})?[$#]|\[[^\]\n]{1,100}\][$#]|(?:mysql|mariadb|sqlite|SQL|\w{1,30}=)[>#])\s+\S|^(?:PS [^>\n]{0,200}>|[A-Za-z]:\\[^>\n]{0,200}>)\s*\S/
+
+/**
+ * The line of a stored question its template is mined from: of the lines that are neither a stack
  * frame, nor a frame's source line (the line after a `File "…", line N` frame or a position alone,
- * unless it is the last), nor a preamble, nor a record's field; a traceback's header would make
- * every traceback one gap, and `Log Name: System` every Event Viewer entry. When every line is one
- * of those: the last frame (a traceback cut before its error), else the record's fields together
- * (`Last State: Terminated Reason: OOMKilled Exit Code: 137`), else the first line.
+ * unless it is the last), nor a preamble, nor a record's field, the first that reads like an
+ * error at all (a level, an error word: `errorLikeness` without codes, which cost more than the
+ * rest), else the first; a traceback's header would make every traceback one gap, `Log Name: System` every Event
+ * Viewer entry, and a paste's progress output (`Cloning into 'x'...`, stored when the matcher read
+ * no line as the error) every failure of that command. When every line is one of those: the last
+ * frame (a traceback cut before its error), else the record's fields together (`Last State:
+ * Terminated Reason: OOMKilled Exit Code: 137`), else the first line.
  */
 export function minedLine(text: string): string {
   const lines = text
@@ -142,6 +167,7 @@ export function minedLine(text: string): string {
     .filter(Boolean)
   let lastFrame: string | undefined
   const fields: string[] = []
+  let first: string | undefined
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!
     if (isFrameLine(line)) {
@@ -154,10 +180,14 @@ export function minedLine(text: string): string {
       fields.push(line)
       continue
     }
-    if (!isPreambleLine(line)) return line
+    if (isPreambleLine(line)) continue
+    if (errorLikeness(line, NO_CODES) > 0) return line
+    first ??= line
   }
-  return lastFrame ?? (fields.length ? fields.join(' ') : (lines[0] ?? ''))
+  return first ?? lastFrame ?? (fields.length ? fields.join(' ') : (lines[0] ?? ''))
 }
+
+const NO_CODES: readonly string[] = []
 
 /** Quoted text: names and values (`database "Sales_2024"`, `user 'sa'`), whatever they look like. */
 const QUOTED = /"[^"\n]*"|“[^”\n]*”|‘[^’\n]*’|«[^»\n]*»|`[^`\n]*`|(?<![\p{L}\p{N}])'[^'\n]*'(?![\p{L}\p{N}])/gu
@@ -168,6 +198,9 @@ const QUOTED = /"[^"\n]*"|“[^”\n]*”|‘[^’\n]*’|«[^»\n]*»|`[^`\n]*`
  * keeps lines apart anyway (templates.ts).
  */
 const NAME_KINDS = new Set(['identifier'])
+
+/** Kinds of code read in quoted text too: error numbers in hex (HRESULTs, NTSTATUS, stop and exception codes), which no name looks like. */
+const QUOTED_CODE_KINDS = new Set(['hresult', 'hresult-bare', 'stop-code', 'exception-code'])
 
 /**
  * True for a code that can be an error: not 8 hex digits with the top bit clear. That bit is an
@@ -185,6 +218,15 @@ const canBeError = (code: string): boolean => !/^0x[0-7][0-9a-f]{7}$/.test(code)
 export function lineCodes(line: string): string[] {
   const text = maskNonCodes(line.replace(QUOTED, ' '))
   const codes = CODE_PATTERNS.filter((p) => !NAME_KINDS.has(p.kind) && (!p.hint || p.hint.test(text))).flatMap((p) => p.find(text))
+  // A W3C log line (IIS, HTTP.SYS) ends in its status, substatus and Win32 status: spelled out, as the matcher reads them.
+  const w3c = new W3cReader().explain(line)
+  if (w3c) codes.push(...CODE_PATTERNS.filter((p) => !NAME_KINDS.has(p.kind) && (!p.hint || p.hint.test(w3c))).flatMap((p) => p.find(w3c)))
+  // A hex error number is no name, quoted or not (`runtime error '800a01ad'`, `'ASP 0178 : 80070005'`).
+  const quoted = line.match(QUOTED)
+  if (quoted) {
+    const q = maskNonCodes(quoted.join(' '))
+    codes.push(...CODE_PATTERNS.filter((p) => QUOTED_CODE_KINDS.has(p.kind) && (!p.hint || p.hint.test(q))).flatMap((p) => p.find(q)))
+  }
   const outcomes = OUTCOME_CODES.flatMap(([re, name]) => [...line.matchAll(re)].map((m) => `${name} ${m[1]!.toLowerCase()}`))
   return [...new Set([...codes.filter(canBeError).flatMap(equivalentCodes), ...outcomes])].sort()
 }
@@ -222,12 +264,19 @@ export function productCodes(codes: readonly string[]): string[] {
   return specific.filter((c) => !parents.has(c))
 }
 
+/** A group of gap questions as mined: its id and template, and its questions, oldest first. */
+export interface GapGroup {
+  id: string
+  template: string
+  members: GapQuestion[]
+}
+
 /**
- * Group gap questions (any order) into gaps, largest first (then most recent); `productsOf`
- * gives the products of the KB's articles listing a code. Returns the gaps and how many questions
- * were left out because the miner's bounds were reached.
+ * Group gap questions (any order) by the template of the line that says their error and its
+ * codes. Returns the groups in order of their oldest question, and how many questions were left
+ * out because the miner's bounds were reached.
  */
-export function groupGaps(questions: readonly GapQuestion[], productsOf: (code: string) => readonly string[]): { gaps: Gap[]; overflow: number } {
+export function gapGroups(questions: readonly GapQuestion[]): { groups: GapGroup[]; overflow: number } {
   // Oldest first: a group's first line is its oldest, which its id is made from, and the result does not depend on the read order.
   const sorted = [...questions].sort((a, b) => a.at.getTime() - b.at.getTime() || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0))
   // The line as the miner reads it (bounded tokens and characters), its codes read from the same
@@ -241,8 +290,18 @@ export function groupGaps(questions: readonly GapQuestion[], productsOf: (code: 
       return { text, key }
     }),
   )
+  return { groups: groups.map((g) => ({ id: g.id, template: g.template, members: g.members.map((i) => sorted[i]!) })), overflow }
+}
+
+/**
+ * Group gap questions (any order) into gaps, largest first (then most recent); `productsOf`
+ * gives the products of the KB's articles listing a code. Returns the gaps and how many questions
+ * were left out because the miner's bounds were reached.
+ */
+export function groupGaps(questions: readonly GapQuestion[], productsOf: (code: string) => readonly string[]): { gaps: Gap[]; overflow: number } {
+  const { groups, overflow } = gapGroups(questions)
   const gaps = groups.map((g) => {
-    const members = g.members.map((i) => sorted[i]!)
+    const members = g.members
     const last = members[members.length - 1]!
     // Not values read as codes (a link time stamp): these become a draft's error_codes.
     const codes = [...new Set(members.flatMap((q) => q.codes).filter(canBeError))].sort().slice(0, MAX_LISTED)

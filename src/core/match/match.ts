@@ -210,11 +210,7 @@ export class Matcher {
       signals: {
         errorCodes: paste.codes,
         terms: queryTerms.map(([t]) => t),
-        errorLines: [...paste.lines]
-          .filter((l) => l.errorLike >= this.options.errorLineAt)
-          .sort((a, b) => b.errorLike - a.errorLike)
-          .slice(0, 5)
-          .map((l) => l.raw),
+        errorLines: errorLinesOf(paste, this.options.errorLineAt),
         skippedLines: paste.skippedLines,
       },
       results,
@@ -460,6 +456,15 @@ const BOUND_SLACK = 1e-3
 
 /** Marks of a line copied from a log or a stack trace rather than typed: its words are as the program wrote them. */
 const COPIED = /\b\d{1,2}:\d{2}:\d{2}\b|\b(?:INFO|WARN|WARNING|ERROR|DEBUG|TRACE|FATAL|SEVERE)\b|^\s*at\s+[\w.$<>]+\(|\b\w+\.\w+Exception\b/
+
+/** The lines of a paste an answer reports as the error (and the events store): the five most error-like at or above `errorLineAt`. */
+export function errorLinesOf(paste: Paste, errorLineAt: number): string[] {
+  return [...paste.lines]
+    .filter((l) => l.errorLike >= errorLineAt)
+    .sort((a, b) => b.errorLike - a.errorLike)
+    .slice(0, 5)
+    .map((l) => l.raw)
+}
 
 /** True when paste and article name codes of the same specific kind, but share none of them. */
 export function codeConflict(pasteCodes: readonly string[], articleCodes: ReadonlySet<string>): boolean {

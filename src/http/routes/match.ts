@@ -1,7 +1,7 @@
 /** POST /api/match: symptom matching for a pasted error, log excerpt or stack trace. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply } from 'fastify'
-import { codesShown, redactedQuestion } from '../../runtime/events/record.js'
+import { codesShown, questionLines, redactedQuestion } from '../../runtime/events/record.js'
 import { withQueryId } from '../events.js'
 import { sendSerialized } from '../send.js'
 import { ErrorResponse, MatchBody, MatchResponse } from '../../api/schemas.js'
@@ -29,8 +29,7 @@ export const matchRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }
       const queryId = app.recordQuestion(req.kb, {
         kind: 'match',
-        // What the matcher read as the error; a paste with no error-like line (the user's own words) as sent.
-        lines: answer.errorLines.length ? answer.errorLines : req.body.text.split('\n', 20),
+        lines: questionLines(answer.errorLines, req.body.text),
         raw: req.body.text,
         resultIds: answer.resultIds,
         confidences: answer.confidences,

@@ -186,6 +186,11 @@ function redactedQuestionOf(lines: readonly string[], paste?: string): RedactedQ
   return known
 }
 
+/** The lines of a match stored as its question: what the matcher read as the error; a paste with no error-like line (the user's own words) as sent, its first 20 lines. */
+export function questionLines(errorLines: readonly string[], paste: string): readonly string[] {
+  return errorLines.length ? errorLines : paste.split('\n', 20)
+}
+
 /** What is known of a question when its answer is sent (the writer adds the ids, time and count). */
 export type QuestionAsked = Question
 
