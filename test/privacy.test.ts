@@ -84,6 +84,51 @@ const SECRETS: Array<[class_: string, input: string, secrets: string[]]> = [
   ['a signature parameter with a prefix', 'GET /o?X-Amz-Credential=x&X-Amz-Signature=fe12ab34cd', ['fe12ab34cd']],
   ['a key id paired with its secret', 'creds AKIAZ7QWERTYUIOPLKJH:Qm9yN2Fz/ZGZ3dXBzM2NyZXQ4NzY1NDMyMQ used', ['Qm9yN2Fz', 'ZGZ3dXBz']],
   ['an address after a lower-case host name (Java)', 'ConnectException: Connection refused: db.corp.example/10.20.30.40:5432', ['10.20.30.40']],
+  ['every URL of a list', 'brokers SASL_SSL://b-1.msk.corp:9096,SASL_SSL://b-2.msk.corp:9096', ['b-1.msk', 'b-2.msk']],
+  ['the host after an Oracle log-on', 'sqlplus app/Ora9pw@//ora-prod.corp:1521/SALES', ['Ora9pw', 'ora-prod']],
+  [
+    'an address after an upper-case host or a logger name',
+    'refused: DBPROD02.corp.local/10.44.0.7:1433; Contoso.Api.Logging 10.44.0.8 GET',
+    ['10.44.0.7', '10.44.0.8'],
+  ],
+  ['a dotted user name', 'Failed password for admin.kowalski from 198.51.100.4', ['kowalski']],
+  [
+    'secrets set by CLIs, in any case',
+    'dotnet user-secrets set SmtpPassword Sm7pw; yarn config set npmAuthToken Yn8tok; npm config set //npm.corp/:_authToken Np9tok',
+    ['Sm7pw', 'Yn8tok', 'Np9tok'],
+  ],
+  ['quoted passwords of clients', 'mysql -uapp -p"My 5ecret" db; impdp app/"Pw@12"@ORCL', ['5ecret', 'Pw@12']],
+  ['a passphrase joined by hyphens', 'echo Moss-Lantern-Quarry7-Velvet | docker login --password-stdin', ['Moss-Lantern']],
+  [
+    'a setting as a name and a value (YAML, JSON)',
+    'env:\n- name: STRIPE_SECRET_KEY\n  value: sk9Secret\n[{"name": "SqlPassword", "slotSetting": false, "value": "Az9pw"}]',
+    ['sk9Secret', 'Az9pw'],
+  ],
+  ['PHP configuration', "'password' => 'Php9pw', define('DB_PASSWORD', 'Wp9pw'); $cfg['Servers'][1]['password'] = 'My9pw';", ['Php9pw', 'Wp9pw', 'My9pw']],
+  [
+    'Windows logon failure fields',
+    'Account Name:\t\tkmueller\n Workstation Name:\tKMUELLER-NB\n Security ID: S-1-5-21-1004336348-1177238915-682003330-1001',
+    ['kmueller', 'KMUELLER-NB', '1177238915'],
+  ],
+  ['sshd and sudo name users', 'Invalid user tstark from 192.0.2.1; sudo:   bbanner : TTY=pts/1 ; PWD=/srv ; USER=root', ['tstark', 'bbanner']],
+  [
+    'hosts a client could not reach',
+    'ssh: connect to host jump7.corp.example port 22: timed out; Could not resolve hostname jump8.corp.example',
+    ['jump7', 'jump8'],
+  ],
+  [
+    'a PowerShell secure string, SQL passwords, a Dockerfile ENV',
+    `$s = ConvertTo-SecureString "Ps9pw" -AsPlainText; CREATE USER app WITH PASSWORD 'Pg9pw'; ALTER USER hr IDENTIFIED BY Or9pw;\nENV API_TOKEN Dk9tok`,
+    ['Ps9pw', 'Pg9pw', 'Or9pw', 'Dk9tok'],
+  ],
+  ['a user in a URL without a password', 'postgresql://kmueller@db9.corp/app', ['kmueller', 'db9.corp']],
+  [
+    'remote desktop, share and cloud clients',
+    'xfreerdp /u:ops /p:Rd9pw /v:x\nsmbclient //fs/share -U ops%Sm9pw\nnet user ops Nu9pw /add\naz login -u a -p Az9pw',
+    ['Rd9pw', 'Sm9pw', 'Nu9pw', 'Az9pw'],
+  ],
+  ["GitHub Actions' mask", 'echo "::add-mask::Gh9secret"', ['Gh9secret']],
+  ['an e-mail in another script, a punycode domain', 'mail to क्रिया@उदाहरण.भारत and ops@shop.xn--p1ai', ['क्रिया', 'ops@']],
   ["a person's domain account", "Login failed for user 'CORP\\jdoe'. and ssh anna@build7", ['jdoe', 'anna']],
 ]
 
@@ -135,6 +180,33 @@ const KEPT: Array<[class_: string, input: string, kept: string]> = [
   ['a port published is no password', 'docker run -p 8080:80 web; mysql -h db -p appdb', 'docker run -p 8080:80 web; mysql -h db -p appdb'],
   ['git over SSH keeps its account', 'git@github.com: Permission denied (publickey).', 'git@<host>: Permission denied (publickey).'],
   ['a status after an account name', 'The account: is disabled', 'The account: is disabled'],
+  [
+    "a prompt's next line is no value: a prompt never echoes",
+    'Enter password:\nERROR:\nORA-01017: invalid username/password; logon denied',
+    'ERROR:\nORA-01017: invalid username/password; logon denied',
+  ],
+  [
+    'port mappings and container names',
+    'docker run --name mysql-db -p3306:3306 mysql:8; docker run --name mongo -p 27017:27017 mongo',
+    'docker run --name mysql-db -p3306:3306 mysql:8; docker run --name mongo -p 27017:27017 mongo',
+  ],
+  [
+    'keys about a secret, not the secret',
+    'git config --global credential.helper manager-core; token_expiry=3600; password_file=/run/secrets/db',
+    'credential.helper manager-core; token_expiry=3600; password_file=/run/secrets/db',
+  ],
+  ['a connect that is no Oracle log-on', 'Unable to connect TCP/IP port 1433', 'Unable to connect TCP/IP port 1433'],
+  ['a working folder is no password', 'sudo: root : TTY=pts/0 ; PWD=/srv/app ; USER=root', 'PWD=/srv/app'],
+  ['parameters after the hosts of a URL', 'redis://cache9:6379,ssl=true,abortConnect=false', ',ssl=true,abortConnect=false'],
+  ["kubectl's dial", 'Unable to connect to the server: dial tcp 10.96.0.1:443: i/o timeout', 'the server: dial tcp'],
+  ['a built-in identity in a field', 'User:          NT AUTHORITY\\SYSTEM', 'NT AUTHORITY\\SYSTEM'],
+  [
+    'type names with an acronym and a number',
+    'OAuth2AuthenticationException and SqlServer2019InstanceNotFound',
+    'OAuth2AuthenticationException and SqlServer2019InstanceNotFound',
+  ],
+  ['text in other scripts', 'Ошибка подключения к серверу: превышено время ожидания', 'Ошибка подключения к серверу: превышено время ожидания'],
+  ['an ellipsis after a code', 'HTTP Error 500.19… Internal Server Error', '500.19…'],
 ]
 
 describe('redaction by class of value', () => {

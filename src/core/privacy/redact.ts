@@ -28,12 +28,18 @@ const rx = (label: string, re: RegExp, by: string | ((m: string, ...groups: stri
  * "postgres"`, `git@github.com` say which kind of login failed, and stay.
  */
 const WELL_KNOWN_ACCOUNTS = 'root|admin|administrator|sa|postgres|mysql|oracle|sys|system|guest|anonymous|nobody|daemon|www-data|git|ubuntu|ec2-user|azureuser'
-/** Windows' built-in identities, by their authority (`NT AUTHORITY\NETWORK SERVICE`, `IIS APPPOOL\DefaultAppPool`, `BUILTIN\Users`): what a service ran as, no person's account. */
-const BUILTIN_AUTHORITY = '(?:NT AUTHORITY|NT SERVICE|NT VIRTUAL MACHINE|IIS APPPOOL|BUILTIN)\\\\'
+/**
+ * Windows' built-in identities (data): NT AUTHORITY's own accounts by name (`NT AUTHORITY\NETWORK
+ * SERVICE`, `\ANONYMOUS LOGON`), and the authorities whose names are services, application pools,
+ * virtual machines or local groups an administrator named (`NT SERVICE\MSSQLSERVER`, `IIS
+ * APPPOOL\DefaultAppPool`, `BUILTIN\Users`): what a service ran as, no person's account.
+ */
+const BUILTIN_AUTHORITY =
+  '(?:NT AUTHORITY\\\\(?:SYSTEM|LOCAL SERVICE|NETWORK SERVICE|ANONYMOUS LOGON|IUSR|Authenticated Users|INTERACTIVE|NETWORK|SERVICE|BATCH|Everyone)(?![\\w ])|(?:NT SERVICE|NT VIRTUAL MACHINE|IIS APPPOOL|BUILTIN)\\\\[^\'"\\n\\\\]{1,64})'
 /** A user name that is one of WELL_KNOWN_ACCOUNTS, whole. */
 const WELL_KNOWN_ACCOUNT = new RegExp(`^(?:${WELL_KNOWN_ACCOUNTS})$`, 'i')
 /** A user value that is a well-known account or built-in identity, whole (the value's end is given by the caller). */
-const NOT_A_PERSON = `(?:(?:${WELL_KNOWN_ACCOUNTS})|${BUILTIN_AUTHORITY}[^'"\\n\\\\]{1,64})`
+const NOT_A_PERSON = `(?:(?:${WELL_KNOWN_ACCOUNTS})|${BUILTIN_AUTHORITY})`
 
 /**
  * Addresses of this machine itself (`localhost`, `127.0.0.1`, `::1`, SQL Server's `(local)`, `.` and
@@ -41,17 +47,46 @@ const NOT_A_PERSON = `(?:(?:${WELL_KNOWN_ACCOUNTS})|${BUILTIN_AUTHORITY}[^'"\\n\
  */
 const LOCAL_HOST = /^(?:tcp:)?(?:localhost|127(?:\.\d{1,3}){3}|::1|\(local(?:db)?\)|\.)(?:[:,\\]|$)/i
 
-/** Characters that change nothing a reader sees: zero-width spaces and joiners, soft hyphens, direction marks, BOMs. */
-const INVISIBLE = /\p{Cf}/gu
+/** Characters that change nothing a reader sees: zero-width spaces, joiners, soft hyphens, direction marks, BOMs. */
+const INVISIBLE = /\p{Cf}/u
+
+/**
+ * Characters left as they are: an ellipsis (`500.19…` folded to `500.19...` no longer reads as a
+ * code) and super- and subscripts (`404²` is no 4042).
+ */
+const KEPT_AS_IS = /[\u2026\u00b2\u00b3\u00b9\u2070-\u209f]/u
+
+/** A character folded: its NFKC form when at most 3 characters long (`ﷺ` is 18: text must not grow much), '' when invisible. */
+function foldChar(c: string): string {
+  let f = folded.get(c)
+  if (f === undefined) {
+    f = INVISIBLE.test(c) ? '' : KEPT_AS_IS.test(c) ? c : c.normalize('NFKC')
+    if (f.length > 3) f = c
+    if (folded.size >= 4096) folded.clear()
+    folded.set(c, f)
+  }
+  return f
+}
+/** Characters folded so far (few: a text repeats its characters), bounded. */
+const folded = new Map<string, string>()
 
 /**
  * Text folded to the characters redaction's patterns are written in: full-width and other
- * compatibility forms to their plain ones (NFKC: `ｐａｓｓｗｏｒｄ＝x` is `password=x`), invisible
- * characters taken out. Only text with a non-ASCII character changes.
+ * compatibility forms to their plain ones (NFKC, each such character: `ｐａｓｓｗｏｒｄ＝x` is
+ * `password=x`, `𝐩𝐚𝐬𝐬` is `pass`), invisible characters taken out. Only text with a non-ASCII
+ * character changes.
  */
 export function foldLookalikes(text: string): string {
-  return /[^\x00-\x7f]/.test(text) ? text.normalize('NFKC').replace(INVISIBLE, '') : text
+  return /[^\x00-\x7f]/.test(text) ? text.replace(FOLDABLE, foldChar) : text
 }
+
+/**
+ * The characters folding looks at: invisible ones, and the blocks whose compatibility forms are
+ * look-alikes of ASCII (spaces and punctuation, letterlike symbols, enclosed and full-width forms,
+ * ligatures, mathematical letters and digits). Text in other scripts is not touched, nor costs a
+ * call per character (an 8,000-character paste in Cyrillic took 9 ms when every character was).
+ */
+const FOLDABLE = /[\p{Cf}\u00a0\u2000-\u206f\u2100-\u214f\u2460-\u24ff\u3000\ufb00-\ufb06\uff00-\uffef\u{1d400}-\u{1d7ff}]/gu
 
 /**
  * Names of settings whose value is a secret, as words of a key: `Password`, `DB_PASSWORD`,
@@ -61,17 +96,25 @@ export function foldLookalikes(text: string): string {
 const SECRET_NAME =
   'pass(?:word|wd|phrase)?|pwd?|secret|client[_-]?secret|token|api[_-]?key|apikey|access[_-]?key|secret[_-]?key|private[_-]?key|account[_-]?key|shared[_-]?access[_-]?key|subscription[_-]?key|functions[_-]?key|credentials?|requirepass|masterauth'
 /**
+ * Last words of a key that name something about a secret rather than the secret
+ * (`credential.helper`, `token_expiry`, `password_file`, `token_url`).
+ */
+const NOT_SECRET_PARTS =
+  'helper|expiry|expires|expiration|ttl|timeout|lifetime|length|len|policy|type|file|path|url|uri|endpoint|name|format|mode|hint|prompt|age|reset|change|changed|required|enabled|count|size|store|manager|provider|cache|header|field|source|command|cmd|env'
+
+/**
  * A key naming a secret: the name, alone, at the end of a word (`PGPASSWORD`, `SmtpPassword`) or
  * among words joined by `_`, `.` or `-`; never with letters after it (`SecurityTokenExpiredException` is not one),
- * nor a public one (`PublicKeyToken=30ad4fe6b2a6aeed` names an assembly).
+ * nor a public one (`PublicKeyToken=30ad4fe6b2a6aeed` names an assembly), nor one whose last
+ * word says what about the secret it names (NOT_SECRET_PARTS).
  */
-const SECRET_KEY = `(?<![A-Za-z0-9])(?!public)(?:[A-Za-z0-9]{1,40}[_.-]){0,4}[A-Za-z0-9]{0,20}(?:${SECRET_NAME})(?:[_.-][A-Za-z0-9]{1,40}){0,4}`
+const SECRET_KEY = `(?<![A-Za-z0-9])(?!public)(?:[A-Za-z0-9]{1,40}[_.-]){0,4}[A-Za-z0-9]{0,20}(?:${SECRET_NAME})(?:[_.-][A-Za-z0-9]{1,40}){0,4}(?<![_.-](?:${NOT_SECRET_PARTS}))(?![A-Za-z0-9])`
 /**
  * Words after a secret's name that say something of it rather than being it (`using password: YES`,
  * `password: required`, `token: expired.`, `AUTH failed:`), as a whole value: `No-Access-2024` and
- * `True.Blue42` are passwords.
+ * `True.Blue42` are passwords; nor an absolute path (sudo's `PWD=/srv/app` is a folder).
  */
-const NOT_A_VALUE = `(?!(?:yes|no|true|false|null|none|required|invalid|expired|missing|incorrect|wrong|not|is|was|must|empty|failed|denied|rejected|unknown|mismatch)(?:[\\s;,'"&<>):]|[.!]?$|[.!]\\s))`
+const NOT_A_VALUE = `(?!(?:yes|no|true|false|null|none|required|invalid|expired|missing|incorrect|wrong|not|is|was|must|empty|failed|denied|rejected|unknown|mismatch)(?:[\\s;,'"&<>):]|[.!]?$|[.!]\\s)|\\/[\\w.-]+\\/)`
 /**
  * A setting's value: quoted ("…" with \" inside, '…' with '' inside, {…} with }} inside; a quote
  * or brace never closed runs to the line's end), or words up to the `;` that ends a
@@ -81,6 +124,14 @@ const NOT_A_VALUE = `(?!(?:yes|no|true|false|null|none|required|invalid|expired|
  * not with the next parameter of a URL (`?password=&user=x`) or a placeholder redaction wrote.
  */
 const SECRET_VALUE = `(?:"(?:[^"\\\\\\n]|\\\\.)*"|'(?:[^'\\n]|'')*'|\\{(?:[^}\\n]|\\}\\})*\\}|["'{][^\\n]*$|${NOT_A_VALUE}[^\\s;,'")][^\\s;,'"=]*(?:[ \\t]+[^\\s;,'"=]+){0,3}(?=;)|${NOT_A_VALUE}[^\\s;,'"&<>)][^\\s;,'"&<>]*|[)&<>](?![\\w.-]+=|(?:secret|token|user|host|ip|id|email)>)[^\\s;,'"]+)`
+
+/**
+ * Where a setting's or field's value starts after its `=` or `:`: on the same line, or on the next
+ * when indented or quoted (YAML's `password:` / `  x`, a pretty-printed `"password":` / `"x"`). A
+ * line that starts at the margin is the next line of a log, not a value: `Enter password:` then
+ * `ERROR:` / `ORA-01017: invalid username/password` (a prompt never echoes what is typed).
+ */
+const VALUE_START = `(?:[ \\t]*\\n[ \\t]+(?=\\S)|[ \\t]*\\n(?=["'])|[ \\t]*)`
 
 /**
  * Well-known token formats (data, not rules of one KB): a value of one of these shapes is a
@@ -102,26 +153,57 @@ const KNOWN_TOKEN_FORMATS: readonly string[] = [
   'SG\\.[A-Za-z0-9_-]{16,}\\.[A-Za-z0-9_-]{16,}',
 ]
 
-/** The parts of a name written in camel case: words (`Connection`, `HTTP`, `get`), numbers, `_` and `-`; one character each where nothing else fits. */
-const CAMEL_PARTS = /[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+|[_-]+/g
+/** The parts of a name written in camel case: words (`Connection`, `HTTP`, `get`) and numbers. */
+const CAMEL_PARTS = /[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+/g
 
 /**
- * True for a type's or function's name (`Http2ConnectionException`, `SqlServer2019InstanceNotFound`):
- * two capitalized words at least, every part a word of 2+ letters or a number of 1-3 digits, and
- * at most two numbers. A random id breaks into one-letter parts and long numbers.
+ * True for a type's or function's name (`Http2ConnectionException`, `SqlServer2019InstanceNotFound`,
+ * `OAuth2AuthenticationException`): two capitalized words at least; every part a word of 3+
+ * letters, an acronym of 2+ capitals, a number of 1-4 digits (at most two numbers), or one capital
+ * before a word (`OAuth`). A random id breaks into short parts: of a million random 24-character
+ * ids with a digit, 1 in 2,600 passes (1 in 90 when two-letter words passed); of 32 characters, none.
  */
 export function isCamelCaseName(s: string): boolean {
+  // (words joined by `-` or `_` are a passphrase or a symbolic name: isSymbolicName's)
+  if (/[_-]/.test(s)) return false
   let words = 0
   let numbers = 0
+  let single = false
   for (const [part] of s.matchAll(CAMEL_PARTS)) {
+    if (single && !/^[A-Z][a-z]{2}/.test(part)) return false
+    single = false
     if (/^\d/.test(part)) {
-      if (part.length > 3 || ++numbers > 2) return false
-    } else if (/^[A-Za-z]/.test(part)) {
-      if (part.length < 2) return false
-      if (/^[A-Z][a-z]/.test(part) && part.length >= 3) words++
+      if (part.length > 4 || ++numbers > 2) return false
+    } else if (/^[A-Z][a-z]/.test(part)) {
+      if (part.length < 3) return false
+      words++
+    } else if (/^[a-z]/.test(part)) {
+      if (part.length < 3) return false
+    } else if (/^[A-Z]/.test(part)) {
+      single = part.length === 1
     }
   }
-  return words >= 2
+  return words >= 2 && !single
+}
+
+/** An IPv4 address, zero-padded parts too (`192.168.001.010`: resolvers and many tools read them as the address). */
+const IPV4 = /(?<![\d.])\b(?:(?:25[0-5]|2[0-4]\d|[01]?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d?\d)\b(?!\.\d)/g
+/** What a version is written after: `Version=`, `ver.`, `v`. */
+const VERSION_BEFORE = /(?:\b(?:[Vv]ersion|VERSION)\s{0,3}[=:]?\s{0,3}|\b[Vv]er\.?\s{0,3}|\bv)$/
+/** A package's capitalized dotted name, then a space or a slash (`Microsoft.Data.SqlClient `, `Newtonsoft.Json/`). */
+const PACKAGE_BEFORE = /\b[A-Z][\w-]*(?:\.[A-Za-z][\w-]*)+[ /]$/
+
+/**
+ * An IPv4 address as stored: `<ip>`, but this machine's own (127.x, 0.0.0.0), and a four-part
+ * version: after `Version=`, `v`; after a package's name, one ending in .0 (`Microsoft.Data.SqlClient
+ * 5.1.1.0`, `Newtonsoft.Json/13.0.3.0`: an address ending in .0 is a network's, and a logger's or an
+ * upper-case host's name before a host's address is no version). One with a port is an address.
+ */
+function ipv4Shown(ip: string, at: number, text: string): string {
+  if (/^(?:127\.|0+\.0+\.0+\.0+$)/.test(ip)) return ip
+  if (text.charCodeAt(at + ip.length) === 58 /* : */) return '<ip>'
+  const before = text.slice(Math.max(0, at - 80), at)
+  return VERSION_BEFORE.test(before) || (ip.endsWith('.0') && PACKAGE_BEFORE.test(before)) ? ip : '<ip>'
 }
 
 /** Luhn's check, for runs of digits that may be a payment card number. */
@@ -151,36 +233,69 @@ export const REDACTORS: readonly Redactor[] = [
     (_m, head: string, value: string) => `${head}${value[0]}<secret>${value[0]}`,
   ),
   rx('xml-secret-element', new RegExp(`<(${SECRET_KEY})>[^<]*</\\1>`, 'gi'), (_m, name: string) => `<${name}><secret></${name}>`),
-  // Connection strings, settings, JSON and URL parameters: Password=…, "api_key": "…", DB_PASSWORD=…, ?sig=…
+  // A setting as a name and a value, in YAML or JSON (Kubernetes' `env: - name: DB_PASSWORD` / `value: x`,
+  // Azure's `{"name": "DbPassword", "slotSetting": false, "value": "x"}`): the value within 200 characters, no brace between.
+  rx(
+    'name-value-secret',
+    new RegExp(
+      `(\\bname["']?\\s*[:=]\\s*["']?${SECRET_KEY}["']?[^{}]{0,200}?\\bvalue["']?\\s*[:=][ \\t]*)("(?:[^"\\\\\\n]|\\\\.)*"|'[^'\\n]*'|[^\\s,}]+)`,
+      'gi',
+    ),
+    (_m, head: string) => `${head}<secret>`,
+  ),
+  // PHP's constants: define('DB_PASSWORD', 'x').
+  rx(
+    'php-define',
+    new RegExp(`(\\bdefine\\(\\s*(["'])${SECRET_KEY}\\2\\s*,\\s*)("(?:[^"\\\\\\n]|\\\\.)*"|'(?:[^'\\\\\\n]|\\\\.)*')`, 'gi'),
+    (_m, head: string) => `${head}<secret>`,
+  ),
+  // PowerShell's plain-text secure string: ConvertTo-SecureString "pw" -AsPlainText.
+  rx('secure-string', /\b(ConvertTo-SecureString\s+(?:-String\s+)?)("[^"\n]*"|'[^'\n]*'|[^\s-]\S*)/gi, (_m, head: string) => `${head}<secret>`),
+  // GitHub Actions' `::add-mask::value` names a secret by its syntax (before `::add` reads as an IPv6 address).
+  rx('add-mask', /(::add-mask::)(\S+)/g, (_m, head: string) => `${head}<secret>`, '::add-mask::'),
+  // Connection strings, settings, JSON and URL parameters: Password=…, "api_key": "…", DB_PASSWORD=…, ?sig=…,
+  // PHP's arrays ('password' => 'x', $cfg['password'] = 'x')
   // (`%3D`: the `=` of a setting percent-encoded in a URL or a form body; `\u003d`, escaped in JSON)
   rx(
     'secret-setting',
-    new RegExp(`(${SECRET_KEY}["']?)(\\s*(?:[=:]|%3[Dd]|\\\\u003[Dd])\\s*)${SECRET_VALUE}`, 'gim'),
+    new RegExp(`(${SECRET_KEY}["']?\\]?)([ \\t]*(?:=>|[=:]|%3[Dd]|\\\\u003[Dd])${VALUE_START})${SECRET_VALUE}`, 'gim'),
     (_m, key: string, sep: string) => `${key}${sep}<secret>`,
   ),
   // A password given to a command or a configuration line after a space: Redis's `AUTH pw`, `requirepass pw`,
   // and a secret setting set by a CLI (`aws configure set aws_secret_access_key …`, `git config --global http.token …`).
   rx(
     'secret-command',
+    new RegExp(`\\b(AUTH|requirepass|masterauth)([ \\t]+)(?!<)${NOT_A_VALUE}[^\\s;,'"]+`, 'g'),
+    (_m, w: string, sp: string) => `${w}${sp}<secret>`,
+  ),
+  // (set by a CLI or a Dockerfile's ENV: any case; the key may follow a registry's address, `npm config set //registry.npmjs.org/:_authToken x`)
+  rx(
+    'secret-set',
     new RegExp(
-      `\\b(AUTH|requirepass|masterauth|set[ \\t]+${SECRET_KEY}|config(?:[ \\t]+--\\w+)*[ \\t]+${SECRET_KEY})([ \\t]+)(?!<)${NOT_A_VALUE}[^\\s;,'"]+`,
-      'g',
+      `\\b((?:set|ENV|config(?:[ \\t]+--\\w+)*)[ \\t]+(?:[^\\s]{0,200}?[/:_])?${SECRET_KEY})([ \\t]+)(?!<)${NOT_A_VALUE}(?:"[^"\\n]*"|'[^'\\n]*'|[^\\s;,'"]+)`,
+      'gi',
     ),
     (_m, w: string, sp: string) => `${w}${sp}<secret>`,
   ),
-  // A password a database or cache client takes as a flag of its own (data: the clients' documented
-  // flags): `redis-cli -a pw`, `mysql -uroot -pPw` (attached only: `mysql -p db` prompts, for db),
-  // `sqlcmd -P pw`, `mongosh -p pw`, `sshpass -p pw`, `docker login -p pw` (`docker run -p 80:80` publishes a port).
+  // SQL's passwords: CREATE USER x WITH PASSWORD 'pw', ALTER LOGIN x WITH PASSWORD = 'pw', IDENTIFIED BY pw.
+  rx('sql-password', /\b(PASSWORD\s*=?\s*|IDENTIFIED\s+BY\s+)('(?:[^'\n]|'')*'|"[^"\n]*"|(?<=BY\s+)[^\s;'"]+)/gi, (_m, head: string) => `${head}<secret>`),
+  // A password a client takes as a flag of its own (data: the clients' documented flags), the client
+  // a command's first word (`some-mongo` is a container's name): `redis-cli -a pw`, `mysql -uroot -pPw`
+  // (attached only: `mysql -p db` prompts, for db), `sqlcmd -P pw`, `mongosh -p pw`, `sshpass -p pw`,
+  // `docker login -p pw` (`docker run -p 80:80` publishes a port, and no password is one), `az login -p pw`, `psexec -p pw`,
+  // `rdesktop -p pw`, `xfreerdp /p:pw`, `smbclient -U user%pw`, `net user name pw`.
   rx(
     'client-password-flag',
-    /\b((?:redis-cli\b[^\n|;&]{0,200}?[ \t]-a[ \t]+|(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n|;&]{0,200}?[ \t]-p(?=\S)|(?:mongo|mongosh|mongodump|mongorestore|sshpass|(?:docker|podman)[ \t]+login)\b[^\n|;&]{0,200}?[ \t]-p[ \t]+|(?:sqlcmd|bcp|osql)\b[^\n|;&]{0,200}?[ \t]-P[ \t]*))(?!<|-)\S+/g,
+    /(?<![\w./-])((?:redis-cli\b[^\n|;&]{0,200}?[ \t]-a[ \t]+|(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n|;&]{0,200}?[ \t]-p(?=\S)|(?:mongo|mongosh|mongodump|mongorestore|sshpass|psexec|rdesktop|(?:docker|podman|az)[ \t]+login)\b[^\n|;&]{0,200}?[ \t]-p[ \t]+|(?:sqlcmd|bcp|osql)\b[^\n|;&]{0,200}?[ \t]-P[ \t]*|xfreerdp\b[^\n|;&]{0,200}?[ \t]\/p:|smbclient\b[^\n|;&]{0,200}?[ \t]-U[ \t]*[^\s%]{1,64}%|net[ \t]+user[ \t]+(?:"[^"\n]{1,64}"|[^\s/"]{1,64})[ \t]+))(?!<|-|\/|\d+:\d)("[^"\n]*"|'[^'\n]*'|\S+)/gi,
     (_m, head: string) => `${head}<secret>`,
   ),
-  // SQL*Plus and Oracle's tools log on with user/password, with or without @service (`CONNECT scott/tiger`, `sqlplus system/pw`).
+  // SQL*Plus and Oracle's tools log on with user/password, with or without @service (`CONNECT scott/tiger`,
+  // `sqlplus system/pw@//orahost:1521/PROD`): the tools by name, CONNECT as SQL*Plus's command (a line's
+  // first word, or after its prompt: `Unable to connect TCP/IP` is no log-on).
   rx(
     'oracle-logon',
-    /\b((?:CONN(?:ECT)?|sqlplus|exp|imp|expdp|impdp|rman(?:[ \t]+target)?)[ \t]+(?:-[sSLl][ \t]+)*)(?!<)[\w$#]+\/[^\s/@]+/gi,
-    (_m, head: string) => `${head}<user>/<secret>`,
+    /((?:\b(?:sqlplus|exp|imp|expdp|impdp|rman(?:[ \t]+target)?)|(?:^|SQL>)[ \t]*(?:CONN(?:ECT)?|conn(?:ect)?))[ \t]+(?:-[sSLl][ \t]+)*)(?!<)[\w$#]+\/(?:"[^"\n]*"|[^\s/@"]+)(@(?:\/\/)?[A-Za-z][A-Za-z0-9.-]*)?/gm,
+    (_m, head: string, host?: string) => `${head}<user>/<secret>${host ? `@${host.startsWith('@//') ? '//' : ''}<host>` : ''}`,
   ),
   // Signatures in URLs (sig=, sas=) only as parameters: `sig: 11` is a signal.
   rx('url-signature', /([?&;](?:[\w-]{0,30}-)?(?:sig|sas|signature)=)[^\s&#;]+/gi, (_m, key: string) => `${key}<secret>`),
@@ -190,12 +305,12 @@ export const REDACTORS: readonly Redactor[] = [
   // Headers that carry credentials whole.
   rx(
     'cookie-header',
-    new RegExp(`\\b((?:set-)?cookie)(\\s*:\\s*)(?=\\S)${NOT_A_VALUE}[^\\n]*`, 'gim'),
+    new RegExp(`\\b((?:set-)?cookie)([ \\t]*:[ \\t]*)(?=\\S)${NOT_A_VALUE}[^\\n]*`, 'gim'),
     (_m, name: string, sep: string) => `${name}${sep}<secret>`,
   ),
   rx(
     'authorization-header',
-    new RegExp(`\\b((?:proxy-)?authorization)(["']?\\s*[:=]\\s*["']?)(?!<)${NOT_A_VALUE}(?:([A-Za-z]+)\\s+)?[^\\s"']+`, 'gim'),
+    new RegExp(`\\b((?:proxy-)?authorization)(["']?[ \\t]*[:=]${VALUE_START}["']?)(?!<)${NOT_A_VALUE}(?:([A-Za-z]+)\\s+)?[^\\s"']+`, 'gim'),
     (_m, name: string, sep: string, scheme?: string) => `${name}${sep}${scheme ? `${scheme} ` : ''}<token>`,
   ),
   // A credential after its scheme anywhere: it has a digit or is long (`NTLM authentication failed` is a message).
@@ -206,7 +321,7 @@ export const REDACTORS: readonly Redactor[] = [
     (_m, scheme: string) => `${scheme} <token>`,
   ),
   // Credentials inside URLs: scheme://user:password@host (the user may be empty, the password may hold an @).
-  rx('url-credentials', /\b([a-z][a-z0-9+.-]{0,30}:\/\/)[^/\s:@]{0,256}:[^/\s]{0,256}@/gi, (_m, scheme: string) => `${scheme}<user>:<secret>@`, '://'),
+  rx('url-credentials', /\b([a-z][a-z0-9+._-]{0,30}:\/\/)[^/\s:@]{0,256}:[^/\s]{0,256}@/gi, (_m, scheme: string) => `${scheme}<user>:<secret>@`, '://'),
   // user/password@host after a driver's prefix or as a word (jdbc:oracle:thin:scott/tiger@//orahost:1521/ORCL, sqlplus scott/tiger@ORCL).
   rx('user-slash-password', /(?<=:|^|\s)[\w$#]+\/[^\s/@]+@(\/\/)?[A-Za-z][A-Za-z0-9.-]*/g, (_m, slashes?: string) => `<user>/<secret>@${slashes ?? ''}<host>`),
   // Well-known token shapes: JWTs (the signature may be empty), and the formats above.
@@ -222,12 +337,14 @@ export const REDACTORS: readonly Redactor[] = [
   ),
   // Hosts: the host of a URL, UNC paths, connection-string or log fields that name a server, and a
   // name a lookup or connection failed for. `Server: Microsoft-IIS/10.0` names software, not a host.
-  // A URL may list several hosts (MongoDB's `h1:27017,h2:27017`); each is redacted, its port kept.
+  // A URL may list several hosts (MongoDB's `h1:27017,h2:27017`); each is redacted, its port kept; a
+  // host is followed by its end (`,ssl=true` is a parameter, `,PLAINTEXT://` the next URL). A user
+  // without a password (`postgresql://jdoe@db7`) is a user.
   rx(
     'url-host',
-    /\b([a-z][a-z0-9+.-]{0,30}:\/\/)(<user>:<secret>@)?([a-z0-9.-]{1,255}(?::\d{1,5})?(?:,[a-z0-9.-]{1,255}(?::\d{1,5})?){0,15})/gi,
-    (_m, scheme: string, credentials: string | undefined, hosts: string) =>
-      `${scheme}${credentials ?? ''}${hosts
+    /\b([a-z][a-z0-9+._-]{0,30}:\/\/)(<user>:<secret>@|[^/\s:@<>]{1,64}@)?([a-z0-9.-]{1,255}(?::\d{1,5})?(?:,[a-z0-9.-]{1,255}(?::\d{1,5})?(?=[,/?#;\s'")\]]|$)){0,15})/gi,
+    (_m, scheme: string, user: string | undefined, hosts: string) =>
+      `${scheme}${user === undefined || user.startsWith('<') ? (user ?? '') : `${WELL_KNOWN_ACCOUNT.test(user.slice(0, -1)) ? user.slice(0, -1) : '<user>'}@`}${hosts
         .split(',')
         .map((h) => (LOCAL_HOST.test(h) ? h : h.replace(/^[^:]*/, '<host>')))
         .join(',')}`,
@@ -236,20 +353,20 @@ export const REDACTORS: readonly Redactor[] = [
   rx('unc-host', /\\\\[A-Za-z0-9.-]+(?=\\)/g, '\\\\<host>'),
   rx(
     'host-field',
-    /\b(server|data source|host|hostname|computer|machine)(\s*[=:]\s*)(?![^\s;,<]*\/)((?:tcp:)?[^\s;,<]+)/gi,
+    /\b(server|data source|host|hostname|computer|machine)([ \t]*[=:](?:[ \t]*\n[ \t]+(?=\S)|[ \t]*))(?![^\s;,<]*\/|(?:dial|lookup|read|write|connect|the|a|an|no|not|unable|error|failed|refused|timeout|timed)\b)((?:tcp:)?[^\s;,<]+)/gi,
     (_m, w: string, sep: string, host: string) => `${w}${sep}${LOCAL_HOST.test(host) ? host : '<host>'}`,
   ),
   rx(
     'host-lookup',
-    /\b(ENOTFOUND|EAI_AGAIN|resolve(?:\s+host)?:?|resolving|connect(?:ing|ion)?\s+to)(\s+['"]?)(?!<)([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)/gi,
+    /\b(ENOTFOUND|EAI_AGAIN|resolve(?:\s+host(?:name)?)?:?|resolving|connect(?:ing|ion)?\s+to(?:\s+host)?)(\s+['"]?)(?!<)([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)/gi,
     (_m, w: string, sp: string, host: string) => `${w}${sp}${LOCAL_HOST.test(host) ? host : '<host>'}`,
   ),
-  // Local parts and domains in any script (`josé@exämple.de`), the `@` percent-encoded in a URL
+  // Local parts and domains in any script (`josé@exämple.de`, `राम@…`, `xn--` domains), the `@` percent-encoded in a URL
   // (`mailto:jdoe%40example.com`), an address literal (`jdoe@[10.0.0.1]`). A well-known account's
   // mailbox (`git@github.com`) keeps its name, not its host.
   rx(
     'email',
-    /(?<![\p{L}\p{N}._%+'-])([\p{L}\p{N}._%+'-]{1,64})(?:@|%40)(?:(?:[\p{L}\p{N}-]{1,63}\.){1,8}\p{L}{2,63}(?![\p{L}\p{N}-])|\[[0-9A-Fa-f.:]{2,45}\])/gu,
+    /(?<![\p{L}\p{M}\p{N}._%+-]|[\p{L}\p{N}]')([\p{L}\p{M}\p{N}_%+-][\p{L}\p{M}\p{N}._%+'-]{0,63})(?:@|%40)(?:(?:[\p{L}\p{M}\p{N}-]{1,63}\.){1,16}(?:\p{L}[\p{L}\p{M}]{1,62}|xn--[a-z0-9-]{1,59})(?![\p{L}\p{M}\p{N}-])|\[[0-9A-Fa-f.:]{2,45}\])/gu,
     (_m, local: string) => (WELL_KNOWN_ACCOUNT.test(local) ? `${local}@<host>` : '<email>'),
     /@|%40/,
   ),
@@ -261,15 +378,7 @@ export const REDACTORS: readonly Redactor[] = [
     '@',
   ),
   rx('mac-address', /\b(?:[0-9A-F]{2}[:-]){5}[0-9A-F]{2}\b/gi, '<id>'),
-  // Zero-padded parts too (`192.168.001.010`): resolvers and many tools read them as the address.
-  // Not a four-part version (`Version=13.0.0.0`, `v1.2.3.4`, `Microsoft.Data.SqlClient 5.1.1.0`,
-  // `Newtonsoft.Json/13.0.3.0`: a capitalized dotted name before it; a host name is written lower
-  // case, and Java's `db.corp/10.0.0.5` stays an address); not this machine's own (127.x, 0.0.0.0).
-  rx(
-    'ipv4',
-    /(?<![\d.]|\b[Vv]ersion\s{0,3}[=:]?\s{0,3}|\bVERSION\s{0,3}[=:]?\s{0,3}|\b[Vv]er\.?\s{0,3}|\bv|\b[A-Z][\w-]*(?:\.[A-Za-z][\w-]*)+[ /])\b(?:(?:25[0-5]|2[0-4]\d|[01]?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d?\d)\b(?!\.\d)/g,
-    (m) => (/^(?:127\.|0+\.0+\.0+\.0+$)/.test(m) ? m : '<ip>'),
-  ),
+  { label: 'ipv4', apply: (s) => s.replace(IPV4, ipv4Shown) },
   // Full (8 groups, a port may follow: `…:9abc:443`) or with "::"; the text is short by then (events
   // store a bounded excerpt). `::1` and `::` are this machine's own.
   rx(
@@ -289,16 +398,33 @@ export const REDACTORS: readonly Redactor[] = [
     new RegExp(`\\b(for user|user|login|account|username|role)(\\s+)(['"])(?!<|${NOT_A_PERSON}\\3)[^'"\\n]{1,128}\\3`, 'gi'),
     (_m, w: string, sp: string, q: string) => `${w}${sp}${q}<user>${q}`,
   ),
+  // (sshd's `Invalid user x from`, `authenticating user x`; a name may hold dots, `admin.jsmith`, but not end in one)
   rx(
     'user-named',
-    new RegExp(`\\b(for (?:invalid |illegal )?user|password for(?: invalid user)?)(\\s+)(?!<|['"]|(?:${WELL_KNOWN_ACCOUNTS})(?![\\w-]))[^\\s'".,;:()]+`, 'gi'),
+    new RegExp(
+      `\\b(for (?:invalid |illegal )?user|password for(?: invalid user)?|(?:invalid|illegal|authenticating) user)(\\s+)(?!<|['"]|(?:invalid|illegal)\\s|(?:${WELL_KNOWN_ACCOUNTS})(?=\\.?(?:[\\s'",;:()]|$)))[^\\s'",;:()]+?(?=\\.?(?:[\\s'",;:()]|$))`,
+      'gim',
+    ),
     (_m, w: string, sp: string) => `${w}${sp}<user>`,
   ),
+  // sudo's log line names who ran it: `sudo:     jdoe : TTY=pts/0 ; PWD=/home/jdoe ; USER=root ; COMMAND=…`.
+  rx('sudo-user', /\b(sudo:\s+)(?!<)([^\s:]{1,64})(?=\s+:)/g, (_m, head: string, user: string) => `${head}${WELL_KNOWN_ACCOUNT.test(user) ? user : '<user>'}`),
+  // (Windows' security events name their subject in fields: `Account Name: jdoe`, `Workstation Name: JDOE-PC`)
   rx(
     'user-field',
-    new RegExp(`\\b(user(?:name| id)?|account|login|uid)(\\s*[:=]\\s*)(?!<|(?:${WELL_KNOWN_ACCOUNTS})(?![^\\s;,]))${NOT_A_VALUE}[^\\s;,]+`, 'gim'),
+    new RegExp(
+      `\\b(user(?:name| id| name)?|account(?: name)?|logon account|login|uid)([ \\t]*[:=]${VALUE_START})(?!<|(?:${WELL_KNOWN_ACCOUNTS})(?![^\\s;,])|${BUILTIN_AUTHORITY})${NOT_A_VALUE}[^\\s;,]+`,
+      'gim',
+    ),
     (_m, w: string, sep: string) => `${w}${sep}<user>`,
   ),
+  rx(
+    'workstation-field',
+    /\b((?:workstation|source workstation|client) name)([ \t]*[:=][ \t]*)(?!<|-(?:\s|$))[^\s;,]+/gim,
+    (_m, w: string, sep: string) => `${w}${sep}<host>`,
+  ),
+  // A Windows security identifier names one account (`S-1-5-21-3623811015-3361044348-30300820-1013`); well-known ones (`S-1-5-18`) stay.
+  rx('windows-sid', /\bS-1-5-21(?:-\d{1,10}){3,4}\b/g, '<id>'),
   // DOMAIN\user, but not a path's folders (C:\WINDOWS\system32, MSSQL15.MSSQLSERVER\MSSQL\DATA), nor a built-in identity.
   rx('domain-user', /(?<![\\:.\w])(?<!\b(?:NT|IIS) )(?!BUILTIN\\)[A-Z][A-Z0-9-]{1,14}\\[A-Za-z0-9._$-]{2,}(?![\\\w$-])/g, '<user>'),
   // Home folders name their owner: C:\Users\jdoe\..., /home/jdoe/..., /Users/jdoe/..., ~jdoe/...
