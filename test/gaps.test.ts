@@ -539,6 +539,71 @@ describe('the mined line is the error, not a stack frame or a header', () => {
   })
 })
 
+describe('what a review of the mined line and name slots found', () => {
+  it("a CI job's last line is not its error: exceptions without an error word are mined, and stay apart", () => {
+    const trailer = '##[error]Process completed with exit code 1.'
+    const gaps = asked([
+      `IndexError: list index out of range\n${trailer}`,
+      `AttributeError: 'NoneType' object has no attribute 'id'\n${trailer}`,
+      `IndexError: list index out of range\n${trailer}`,
+    ])
+    assert.deepEqual(
+      gaps.map((g) => [g.template, g.count]),
+      [
+        ['IndexError: list index out of range', 2],
+        ["AttributeError: 'NoneType' object has no attribute 'id'", 1],
+      ],
+    )
+    // Outcome lines alone are still mined; npm's lines after ELIFECYCLE are outcomes too.
+    assert.equal(minedLine(trailer), trailer)
+    assert.equal(
+      minedLine("Error: Cannot find module 'dotenv'\nnpm ERR! errno 1\nnpm ERR! Failed at the api@2.0.0 start script."),
+      "Error: Cannot find module 'dotenv'",
+    )
+    assert.equal(minedLine('src/app.go:9:3: undefined: cfg.Lod\nmake: *** [Makefile:7: all] Error 1'), 'src/app.go:9:3: undefined: cfg.Lod')
+  })
+
+  it('a file named in an error is no name slot: two missing headers are two gaps; a killed process is one, as stored', () => {
+    const headers = asked(['fatal error: curl.h: No such file or directory', 'fatal error: expat.h: No such file or directory'])
+    assert.equal(headers.length, 2)
+    const oom = asked([
+      storedQuestion(['Out of memory: Killed process 9120 (mysqld) total-vm:2048000kB, anon-rss:1500000kB']),
+      storedQuestion(['Out of memory: Killed process 733 (chrome) total-vm:4096000kB, anon-rss:900000kB']),
+    ])
+    assert.deepEqual(
+      oom.map((g) => g.count),
+      [2],
+    )
+  })
+
+  it('a line that only holds a Windows path and a `>` later is no prompt; `#Error:` is no directive', () => {
+    for (const line of [
+      'C:\\src\\Shop\\Shop.csproj : error NU1605: Detected package downgrade: Polly from 8.0.0 to 7.2.4 (>= 8.0.0)',
+      "C:\\Users\\<user>\\source\\repos\\Shop\\Cart.cs(10,1): error CS0246: The type or namespace name 'Repo<Item>' could not be found",
+      '#Error: device not ready',
+    ])
+      assert.equal(minedLine(`${line}\nretrying`), line)
+  })
+
+  it('a value that joined names keeps their slot: a word there still starts its own group, whichever came first', () => {
+    const groups = templatesOf([
+      'Back-off restarting failed container <id> in pod p1',
+      'Back-off restarting failed container api in pod p2',
+      'Back-off restarting failed container restarted in pod p3',
+    ])
+    assert.deepEqual(
+      groups.map(([, members]) => members),
+      [[0, 1], [2]],
+    )
+  })
+
+  it('an address or a stop code read out of words is not a key, quoted; an HRESULT is', () => {
+    assert.deepEqual(lineCodes('The instruction at "0x00401000" referenced memory at "0xfffffff8". The memory could not be read.'), [])
+    assert.deepEqual(lineCodes("Command 'docker stop db' returned non-zero exit status 1."), ['exit 1'])
+    assert.ok(lineCodes("Microsoft VBScript runtime error '800a0046'").includes('0x800a0046'))
+  })
+})
+
 describe('gap ids last as a group grows', () => {
   const q = (text: string, day: number, codes: string[] = []): GapQuestion => ({
     at: new Date(T0 + day * 86_400_000),

@@ -8,7 +8,7 @@
 import { equivalentCodes, isGenericCode } from '../match/codes.js'
 import { W3cReader } from '../match/logformats.js'
 import { maskNonCodes } from '../match/notcodes.js'
-import { CODE_PATTERNS, errorLikeness } from '../match/signals.js'
+import { CODE_PATTERNS, errorLikeness, EXIT_STATUS, extractCodes } from '../match/signals.js'
 import { mineTemplates, templateTokens } from './templates.js'
 
 /** A question that is a gap, as read from the events. */
@@ -130,31 +130,46 @@ export function isPreambleLine(line: string): boolean {
     /^[^\p{L}\p{N}]*$/u.test(line) ||
     /^([^\p{L}\p{N}\s])\1\1.*\1\1\1$/u.test(line) ||
     LOG_DIRECTIVE.test(line) ||
-    PROMPT.test(line)
+    PROMPT.test(line) ||
+    CHAINED.test(line)
   )
 }
 
-/**
- * A log file's own header: a directive (`#Software: Microsoft Internet Information Services 10.0`,
- * `#Fields: date time …`, as the W3C extended format writes them) or the file name `tail` prints
- * between files (`==> /var/log/nginx/error.log <==`). Every log of the kind starts with one.
- */
-const LOG_DIRECTIVE = /^#[A-Za-z][\w-]*:|^==> .* <==$/
+/** Data: the sentences that join two chained tracebacks (Python's), which say no error of their own. */
+const CHAINED = /^(?:During handling of the above exception, another exception occurred|The above exception was the direct cause of the following exception):?$/
 
 /**
- * A command as typed at a prompt (`$ git push origin main`, `PS C:\app> dotnet run`, `C:\>iisreset`,
+ * How a job or command ended, when the error is on another line: `ERROR: Job failed: exit code 1`,
+ * `make: *** [Makefile:3: build] Error 1`, `npm ERR! code ELIFECYCLE` and npm's lines after it, `Build FAILED.`: every
+ * failure of a CI job ends with one, and mined it would make them one gap.
+ */
+const OUTCOME_LINE = new RegExp(
+  `${EXIT_STATUS.source}|^make(?:\\[\\d+\\])?: \\*\\*\\* |\\bELIFECYCLE\\b|^Build FAILED\\.?$|^npm ERR! (?:errno -?\\d+$|Failed at the |This is probably not a problem|A complete log of this run)`,
+  'i',
+)
+
+/**
+ * A log file's own header: a directive of the W3C extended format (`#Software: Microsoft Internet
+ * Information Services 10.0`, `#Fields: date time …`; not any `#Word:`, `#Error: …` is an error) or the file name `tail` prints
+ * between files (`==> /var/log/nginx/error.log <==`). Every log of the kind starts with one.
+ */
+const LOG_DIRECTIVE = /^#(?:Software|Version|Date|Fields|Remark|Start-Date|End-Date):|^==> .* <==$/
+
+/**
+ * A command as typed at a prompt (`$ git push origin main`, `PS C:\app> dotnet run`, `C:\>iisreset`: a
+ * Windows path up to its `>` holds none of `<>:*?"|`, so `C:\src\App.csproj : error NU1102 … (>= 2.0)` is none;
  * `<user>@<host>:~$ make`, `[<user>@<host> app]# systemctl start x`, `mysql> `, `postgres=# `, `SQL> `):
  * what was run, not what went wrong; every failure of `git push` would otherwise be one gap.
  */
 const PROMPT =
-  /^(?:\$|(?:[\w.-]{1,64}|<\w+>)@(?:[\w.-]{1,64}|<\w+>)(?::[^\s$#]{0,200})?[$#]|\[[^\]\n]{1,100}\][$#]|(?:mysql|mariadb|sqlite|SQL|\w{1,30}=)[>#])\s+\S|^(?:PS [^>\n]{0,200}>|[A-Za-z]:\\[^>\n]{0,200}>)\s*\S/
+  /^(?:\$|(?:[\w.-]{1,64}|<\w+>)@(?:[\w.-]{1,64}|<\w+>)(?::[^\s$#]{0,200})?[$#]|\[[^\]\n]{1,100}\][$#]|(?:mysql|mariadb|sqlite|SQL|\w{1,30}=)[>#])\s+\S|^(?:PS [A-Za-z]:\\[^<>:*?"|\n]{0,200}>|[A-Za-z]:\\[^<>:*?"|\n]{0,200}>)\s*\S/
 
 /**
  * The line of a stored question its template is mined from: of the lines that are neither a stack
  * frame, nor a frame's source line (the line after a `File "…", line N` frame or a position alone,
- * unless it is the last), nor a preamble, nor a record's field, the first that reads like an
- * error at all (a level, an error word: `errorLikeness` without codes, which cost more than the
- * rest), else the first; a traceback's header would make every traceback one gap, `Log Name: System` every Event
+ * unless it is the last), nor a preamble, nor a record's field, nor how a job ended (OUTCOME_LINE,
+ * unless nothing else is left), the first that reads like an error at all (a level, an error word,
+ * a code that can be an error: `KeyError: 'x'`, not a module's time stamp), else the first; a traceback's header would make every traceback one gap, `Log Name: System` every Event
  * Viewer entry, and a paste's progress output (`Cloning into 'x'...`, stored when the matcher read
  * no line as the error) every failure of that command. When every line is one of those: the last
  * frame (a traceback cut before its error), else the record's fields together (`Last State:
@@ -168,6 +183,7 @@ export function minedLine(text: string): string {
   let lastFrame: string | undefined
   const fields: string[] = []
   let first: string | undefined
+  let outcome: string | undefined
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!
     if (isFrameLine(line)) {
@@ -181,13 +197,15 @@ export function minedLine(text: string): string {
       continue
     }
     if (isPreambleLine(line)) continue
-    if (errorLikeness(line, NO_CODES) > 0) return line
+    if (OUTCOME_LINE.test(line)) {
+      outcome ??= line
+      continue
+    }
+    if (errorLikeness(line, extractCodes(line).filter(canBeError)) > 0) return line
     first ??= line
   }
-  return first ?? lastFrame ?? (fields.length ? fields.join(' ') : (lines[0] ?? ''))
+  return first ?? outcome ?? lastFrame ?? (fields.length ? fields.join(' ') : (lines[0] ?? ''))
 }
-
-const NO_CODES: readonly string[] = []
 
 /** Quoted text: names and values (`database "Sales_2024"`, `user 'sa'`), whatever they look like. */
 const QUOTED = /"[^"\n]*"|“[^”\n]*”|‘[^’\n]*’|«[^»\n]*»|`[^`\n]*`|(?<![\p{L}\p{N}])'[^'\n]*'(?![\p{L}\p{N}])/gu
@@ -199,8 +217,12 @@ const QUOTED = /"[^"\n]*"|“[^”\n]*”|‘[^’\n]*’|«[^»\n]*»|`[^`\n]*`
  */
 const NAME_KINDS = new Set(['identifier'])
 
-/** Kinds of code read in quoted text too: error numbers in hex (HRESULTs, NTSTATUS, stop and exception codes), which no name looks like. */
-const QUOTED_CODE_KINDS = new Set(['hresult', 'hresult-bare', 'stop-code', 'exception-code'])
+/**
+ * Kinds of code read in quoted text too: HRESULTs and NTSTATUS codes (a failure's 0x8… or 0xC…),
+ * which no name looks like; not an address (`referenced memory at "0xfffffff8"`) or a stop code
+ * read out of words (`'docker stop db'`).
+ */
+const QUOTED_CODE_KINDS = new Set(['hresult', 'hresult-bare'])
 
 /**
  * True for a code that can be an error: not 8 hex digits with the top bit clear. That bit is an
@@ -225,7 +247,11 @@ export function lineCodes(line: string): string[] {
   const quoted = line.match(QUOTED)
   if (quoted) {
     const q = maskNonCodes(quoted.join(' '))
-    codes.push(...CODE_PATTERNS.filter((p) => QUOTED_CODE_KINDS.has(p.kind) && (!p.hint || p.hint.test(q))).flatMap((p) => p.find(q)))
+    codes.push(
+      ...CODE_PATTERNS.filter((p) => QUOTED_CODE_KINDS.has(p.kind) && (!p.hint || p.hint.test(q)))
+        .flatMap((p) => p.find(q))
+        .filter((c) => /^0x[8c]/.test(c)),
+    )
   }
   const outcomes = OUTCOME_CODES.flatMap(([re, name]) => [...line.matchAll(re)].map((m) => `${name} ${m[1]!.toLowerCase()}`))
   return [...new Set([...codes.filter(canBeError).flatMap(equivalentCodes), ...outcomes])].sort()
@@ -279,12 +305,14 @@ export interface GapGroup {
 export function gapGroups(questions: readonly GapQuestion[]): { groups: GapGroup[]; overflow: number } {
   // Oldest first: a group's first line is its oldest, which its id is made from, and the result does not depend on the read order.
   const sorted = [...questions].sort((a, b) => a.at.getTime() - b.at.getTime() || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0))
-  // The line as the miner reads it (bounded tokens and characters), its codes read from the same
-  // text, once per distinct line: the same question comes back again and again.
+  // The line as the miner reads it (bounded tokens and characters), and its codes read from the
+  // same text, once per distinct question and line: the same question comes back again and again.
   const keys = new Map<string, string>()
+  const mined = new Map<string, string>()
   const { groups, overflow } = mineTemplates(
     sorted.map((q) => {
-      const text = templateTokens(minedLine(q.text)).join(' ')
+      let text = mined.get(q.text)
+      if (text === undefined) mined.set(q.text, (text = templateTokens(minedLine(q.text)).join(' ')))
       let key = keys.get(text)
       if (key === undefined) keys.set(text, (key = lineCodes(text).join(' ')))
       return { text, key }

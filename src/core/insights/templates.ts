@@ -19,7 +19,7 @@
  * - but a word in a slot that holds a name (`nameSlot`: `nginx.service:`, `4242 (java)`, `container
  *   api in`) is a name, not a word: it differs from a name of the same slot as a value does, so one
  *   error in two units, processes or containers is one group; from a word or another slot's name as
- *   a word does (`socket.timeout` and `socket.gaierror` stay apart).
+ *   a word does (`container api` and `container restarted` stay apart).
  * Routing and similarity use one notion of how a token compares (`tokenKinds`), computed once per
  * token from the token and its two neighbours.
  * Pure, deterministic (the same items in the same order give the same groups) and bounded: tokens
@@ -137,19 +137,18 @@ function tokenKinds(tokens: readonly string[]): string[] {
 
 /**
  * The slot of a word that is a name by where or how it is written, as a label (lines whose names
- * have one label differ there by a value); undefined for a word. Shapes, not names: a dotted name
- * with a lower-case type, a name in parentheses after a number, a name after a noun that introduces
- * one. A constant-time look at the token and its neighbours, so mining stays linear.
+ * have one label differ there by a value); undefined for a word. Shapes, not names: a systemd
+ * unit, a process's name in parentheses, a name after a noun that introduces one. A constant-time look at the token and its neighbours, so mining stays linear.
  */
 function nameSlot(before: string | undefined, token: string, after: string | undefined): string | undefined {
   return dottedName(token) ?? nameAfterNumber(before, token) ?? introducedName(before, token, after)
 }
 
 /**
- * `name.type`: a file (`clr.dll`), a unit (`nginx.service:`), a host (`api.example.com`), an object's
- * member (`items.map`), its slot the type and the punctuation around it. A lower-case type only:
- * `java.lang.NullPointerException`'s last part is the error's own name, a word. Read from the end,
- * then the name before it: no backtracking over the token.
+ * `name.type` of a systemd unit (`nginx.service:`, `docker.socket`), its slot the punctuation around
+ * it. Only units: a file, a package or a member named in an error is often the problem itself
+ * (`zlib.h` and `ffi.h` missing need two packages; `express.json` and `res.json` are two mistakes).
+ * Read from the end, then the name before it: no backtracking over the token.
  */
 const DOTTED_TYPE = /\.(\p{Ll}{1,12})([)\]]?[.,:;]?)$/u
 const DOTTED_STEM = /^([([]?)[\p{L}_][\p{L}_.-]*$/u
@@ -157,30 +156,38 @@ const DOTTED_STEM = /^([([]?)[\p{L}_][\p{L}_.-]*$/u
 /** Data: systemd's unit types, one slot (`nginx.service:` and `docker.socket:` are both a unit). */
 const UNIT_TYPES = new Set(['service', 'socket', 'timer', 'mount', 'automount', 'swap', 'target', 'path', 'slice', 'scope', 'device'])
 
-/** The slot of a dotted name (DOTTED_TYPE, DOTTED_STEM): `<*>.dll,` for `clr.dll,`, `<*>.unit:` for `nginx.service:`. */
+/** The slot of a unit's name (DOTTED_TYPE, DOTTED_STEM): `<*>.unit:` for `nginx.service:`. */
 function dottedName(token: string): string | undefined {
   const type = DOTTED_TYPE.exec(token)
-  const stem = type && DOTTED_STEM.exec(token.slice(0, type.index))
-  return stem ? `${stem[1]}${WILDCARD}.${UNIT_TYPES.has(type[1]!) ? 'unit' : type[1]}${type[2]}` : undefined
+  if (!type || !UNIT_TYPES.has(type[1]!)) return undefined
+  const stem = DOTTED_STEM.exec(token.slice(0, type.index))
+  return stem ? `${stem[1]}${WILDCARD}.unit${type[2]}` : undefined
 }
 
 /**
- * A name in parentheses after a number or a placeholder: a process after its pid (`Killed process
- * 4242 (java)`). Starting lower-case: `(EACCES)`, `(SIGSEGV)` or `(NotFound)` say which error.
+ * A name in parentheses after a number, a placeholder or a word that names a process (`Killed
+ * process 4242 (java)`, stored as `Killed (java)` once the normalizer took the pid out; `(nginx) of
+ * user 0 dumped core.` at a line's start). Starting lower-case: `(EACCES)`, `(SIGSEGV)` or
+ * `(NotFound)` say which error; and not after another word: `denied (publickey)` says how.
  */
 function nameAfterNumber(before: string | undefined, token: string): string | undefined {
   const m = /^\((\p{Ll}[\p{L}_.-]*)\)([.,:;]?)$/u.exec(token)
-  return m && before !== undefined && /^(?:\d+|<[\w-]+>)$/.test(before) ? `(${WILDCARD})${m[2]}` : undefined
+  return m && (before === undefined || /^(?:\d+|<[\w-]+>|killed|process|task|comm)$/i.test(before)) ? `(${WILDCARD})${m[2]}` : undefined
 }
 
 /**
  * Data, not products: nouns that introduce a thing by its name right after them (`container api`,
  * `user admin`), for `introducedName`.
  */
-const NAMING_NOUNS = new Set(['container', 'pod', 'node', 'namespace', 'job', 'volume', 'user'])
-
-/** Data: prepositions that end a name introduced by a noun (`container api in pod …`, `user admin from <ip>`). */
-const NAME_ENDS = new Set(['in', 'on', 'at', 'from'])
+const NAMING_NOUNS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  // (each with the prepositions that end such a name: `container api in pod …`, `user admin from <ip>`;
+  // `user photo in Outlook` and `container logs from` name no one)
+  ['container', new Set(['in', 'on'])],
+  ['pod', new Set(['in', 'on'])],
+  ['namespace', new Set(['in', 'on'])],
+  ['deployment', new Set(['in', 'on'])],
+  ['user', new Set(['from'])],
+])
 
 /**
  * Data: words that follow those nouns without being a name: function words, and the second nouns of
@@ -189,7 +196,25 @@ const NAME_ENDS = new Set(['in', 'on', 'at', 'from'])
 const NOT_NAMES = new Set([
   ...['a', 'an', 'the', 'and', 'or', 'not', 'no', 'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'does', 'did', 'can', 'cannot', 'will'],
   ...['in', 'on', 'at', 'from', 'of', 'for', 'to', 'with', 'by', 'as', 'that', 'which'],
-  ...['name', 'id', 'image', 'runtime', 'status', 'state', 'account', 'session', 'group', 'data', 'config', 'network', 'sandbox', 'process', 'manager'],
+  ...[
+    'name',
+    'id',
+    'image',
+    'images',
+    'runtime',
+    'status',
+    'state',
+    'account',
+    'session',
+    'group',
+    'data',
+    'config',
+    'network',
+    'sandbox',
+    'process',
+    'manager',
+  ],
+  ...['logs', 'log', 'metrics', 'manifest', 'layer', 'layers', 'port', 'ports', 'memory', 'cpu', 'storage', 'restart', 'restarts', 'spec', 'template'],
 ])
 
 /**
@@ -197,9 +222,9 @@ const NOT_NAMES = new Set([
  * in pod`); not a function word, a compound's noun or a participle (`container restarted in`).
  */
 function introducedName(before: string | undefined, token: string, after: string | undefined): string | undefined {
-  if (before === undefined || after === undefined || !NAME_ENDS.has(after) || !/^[\p{Ll}_][\p{Ll}_-]*$/u.test(token)) return undefined
+  if (before === undefined || after === undefined || !/^[\p{Ll}_][\p{Ll}_-]*$/u.test(token)) return undefined
   const noun = before.toLowerCase()
-  return NAMING_NOUNS.has(noun) && !NOT_NAMES.has(token) && !/..(?:ed|ing)$/.test(token) ? `${noun} ${WILDCARD}` : undefined
+  return NAMING_NOUNS.get(noun)?.has(after) && !NOT_NAMES.has(token) && !/..(?:ed|ing)$/.test(token) ? `${noun} ${WILDCARD}` : undefined
 }
 
 /**
@@ -318,7 +343,11 @@ function merge(g: Group, line: Line): void {
     if (g.ids[i] === line.ids[i]) continue
     g.tokens[i] = WILDCARD
     g.ids[i] = 0
-    if (g.kinds[i] !== line.kinds[i]) g.kinds[i] = WILDCARD
+    // A value joining names of a slot leaves it a slot (a word there still keeps its line apart,
+    // whichever came first); a word and a value make it a value, as in Drain.
+    const a = g.kinds[i]!
+    const b = line.kinds[i]!
+    g.kinds[i] = a === b ? a : a === WORD || b === WORD ? WILDCARD : a === WILDCARD ? b : a
   }
 }
 

@@ -241,7 +241,7 @@ export function hasStrongCode(codes: readonly string[]): boolean {
  * `script returned exit code 1`, `returned non-zero exit status 1`, `failed with exit code 127`):
  * the outcome a CI runner, shell or build tool reports after the error, which it does not name.
  */
-const EXIT_STATUS = /\bexit(?:ed)?(?: with)?(?: code| status)\W{0,3}-?\d+\b|\bnon-zero exit (?:code|status)\b/i
+export const EXIT_STATUS = /\bexit(?:ed)?(?: with)?(?: code| status)\W{0,3}-?\d+\b|\bnon-zero exit (?:code|status)\b/i
 
 /** How much a line looks like an error report: 0 (chatter) to 1 (an error line); pass the codes if already known. */
 export function errorLikeness(
