@@ -238,23 +238,22 @@ const canBeError = (code: string): boolean => !/^0x[0-7][0-9a-f]{7}$/.test(code)
  * one error into as many gaps.
  */
 export function lineCodes(line: string): string[] {
-  const text = maskNonCodes(line.replace(QUOTED, ' '))
-  const codes = CODE_PATTERNS.filter((p) => !NAME_KINDS.has(p.kind) && (!p.hint || p.hint.test(text))).flatMap((p) => p.find(text))
+  const notNames = (kind: string) => !NAME_KINDS.has(kind)
+  const codes = codesOf(line.replace(QUOTED, ' '), notNames)
   // A W3C log line (IIS, HTTP.SYS) ends in its status, substatus and Win32 status: spelled out, as the matcher reads them.
   const w3c = new W3cReader().explain(line)
-  if (w3c) codes.push(...CODE_PATTERNS.filter((p) => !NAME_KINDS.has(p.kind) && (!p.hint || p.hint.test(w3c))).flatMap((p) => p.find(w3c)))
+  if (w3c) codes.push(...codesOf(w3c, notNames))
   // A hex error number is no name, quoted or not (`runtime error '800a01ad'`, `'ASP 0178 : 80070005'`).
   const quoted = line.match(QUOTED)
-  if (quoted) {
-    const q = maskNonCodes(quoted.join(' '))
-    codes.push(
-      ...CODE_PATTERNS.filter((p) => QUOTED_CODE_KINDS.has(p.kind) && (!p.hint || p.hint.test(q)))
-        .flatMap((p) => p.find(q))
-        .filter((c) => /^0x[8c]/.test(c)),
-    )
-  }
+  if (quoted) codes.push(...codesOf(quoted.join(' '), (kind) => QUOTED_CODE_KINDS.has(kind)).filter((c) => /^0x[8c]/.test(c)))
   const outcomes = OUTCOME_CODES.flatMap(([re, name]) => [...line.matchAll(re)].map((m) => `${name} ${m[1]!.toLowerCase()}`))
   return [...new Set([...codes.filter(canBeError).flatMap(equivalentCodes), ...outcomes])].sort()
+}
+
+/** The codes of the kinds `keep` says that the matcher's patterns read in a text, its non-codes masked (match/notcodes.ts). */
+function codesOf(text: string, keep: (kind: string) => boolean): string[] {
+  const t = maskNonCodes(text)
+  return CODE_PATTERNS.filter((p) => keep(p.kind) && (!p.hint || p.hint.test(t))).flatMap((p) => p.find(t))
 }
 
 /**

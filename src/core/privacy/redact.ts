@@ -38,6 +38,8 @@ const BUILTIN_AUTHORITY =
   '(?:NT AUTHORITY\\\\(?:SYSTEM|LOCAL SERVICE|NETWORK SERVICE|ANONYMOUS LOGON|IUSR|Authenticated Users|INTERACTIVE|NETWORK|SERVICE|BATCH|Everyone)(?![\\w ])|(?:NT SERVICE|NT VIRTUAL MACHINE|IIS APPPOOL|BUILTIN)\\\\[^\'"\\n\\\\]{1,64})'
 /** A user name that is one of WELL_KNOWN_ACCOUNTS, whole. */
 const WELL_KNOWN_ACCOUNT = new RegExp(`^(?:${WELL_KNOWN_ACCOUNTS})$`, 'i')
+/** A user name as stored: itself when a well-known account, else `<user>`. */
+const userShown = (name: string): string => (WELL_KNOWN_ACCOUNT.test(name) ? name : '<user>')
 /** A user value that is a well-known account or built-in identity, whole (the value's end is given by the caller). */
 const NOT_A_PERSON = `(?:(?:${WELL_KNOWN_ACCOUNTS})|${BUILTIN_AUTHORITY})`
 
@@ -46,6 +48,8 @@ const NOT_A_PERSON = `(?:(?:${WELL_KNOWN_ACCOUNTS})|${BUILTIN_AUTHORITY})`
  * `(localdb)\…`): they name no host, and which one failed (`ECONNREFUSED 127.0.0.1:5432`) is the problem.
  */
 const LOCAL_HOST = /^(?:tcp:)?(?:localhost|127(?:\.\d{1,3}){3}|::1|\(local(?:db)?\)|\.)(?:[:,\\]|$)/i
+/** A host as stored: itself when this machine's own, else `<host>`. */
+const hostShown = (host: string): string => (LOCAL_HOST.test(host) ? host : '<host>')
 
 /** Characters that change nothing a reader sees: zero-width spaces, joiners, soft hyphens, direction marks, BOMs. */
 const INVISIBLE = /\p{Cf}/u
@@ -344,22 +348,25 @@ export const REDACTORS: readonly Redactor[] = [
     'url-host',
     /\b([a-z][a-z0-9+._-]{0,30}:\/\/)(<user>:<secret>@|[^/\s:@<>]{1,64}@)?([a-z0-9.-]{1,255}(?::\d{1,5})?(?:,[a-z0-9.-]{1,255}(?::\d{1,5})?(?=[,/?#;\s'")\]]|$)){0,15})/gi,
     (_m, scheme: string, user: string | undefined, hosts: string) =>
-      `${scheme}${user === undefined || user.startsWith('<') ? (user ?? '') : `${WELL_KNOWN_ACCOUNT.test(user.slice(0, -1)) ? user.slice(0, -1) : '<user>'}@`}${hosts
+      `${scheme}${user === undefined || user.startsWith('<') ? (user ?? '') : `${userShown(user.slice(0, -1))}@`}${hosts
         .split(',')
-        .map((h) => (LOCAL_HOST.test(h) ? h : h.replace(/^[^:]*/, '<host>')))
+        .map((h) => h.replace(/^[^:]*/, hostShown))
         .join(',')}`,
     '://',
   ),
   rx('unc-host', /\\\\[A-Za-z0-9.-]+(?=\\)/g, '\\\\<host>'),
   rx(
     'host-field',
-    /\b(server|data source|host|hostname|computer|machine)([ \t]*[=:](?:[ \t]*\n[ \t]+(?=\S)|[ \t]*))(?![^\s;,<]*\/|(?:dial|lookup|read|write|connect|the|a|an|no|not|unable|error|failed|refused|timeout|timed)\b)((?:tcp:)?[^\s;,<]+)/gi,
-    (_m, w: string, sep: string, host: string) => `${w}${sep}${LOCAL_HOST.test(host) ? host : '<host>'}`,
+    new RegExp(
+      `\\b(server|data source|host|hostname|computer|machine)([ \\t]*[=:]${VALUE_START})(?![^\\s;,<]*\\/|(?:dial|lookup|read|write|connect|the|a|an|no|not|unable|error|failed|refused|timeout|timed)\\b)((?:tcp:)?[^\\s;,<]+)`,
+      'gi',
+    ),
+    (_m, w: string, sep: string, host: string) => `${w}${sep}${hostShown(host)}`,
   ),
   rx(
     'host-lookup',
     /\b(ENOTFOUND|EAI_AGAIN|resolve(?:\s+host(?:name)?)?:?|resolving|connect(?:ing|ion)?\s+to(?:\s+host)?)(\s+['"]?)(?!<)([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)/gi,
-    (_m, w: string, sp: string, host: string) => `${w}${sp}${LOCAL_HOST.test(host) ? host : '<host>'}`,
+    (_m, w: string, sp: string, host: string) => `${w}${sp}${hostShown(host)}`,
   ),
   // Local parts and domains in any script (`josé@exämple.de`, `राम@…`, `xn--` domains), the `@` percent-encoded in a URL
   // (`mailto:jdoe%40example.com`), an address literal (`jdoe@[10.0.0.1]`). A well-known account's
@@ -371,12 +378,7 @@ export const REDACTORS: readonly Redactor[] = [
     /@|%40/,
   ),
   // user@host without a domain (ssh, Kerberos-less logins); a package version (react@18.2.0) starts with a digit.
-  rx(
-    'user-at-host',
-    /(?<![\w.@/-])([A-Za-z0-9._-]{1,64})@[A-Za-z][A-Za-z0-9-]{0,63}(?![\w.@-])/g,
-    (_m, user: string) => `${WELL_KNOWN_ACCOUNT.test(user) ? user : '<user>'}@<host>`,
-    '@',
-  ),
+  rx('user-at-host', /(?<![\w.@/-])([A-Za-z0-9._-]{1,64})@[A-Za-z][A-Za-z0-9-]{0,63}(?![\w.@-])/g, (_m, user: string) => `${userShown(user)}@<host>`, '@'),
   rx('mac-address', /\b(?:[0-9A-F]{2}[:-]){5}[0-9A-F]{2}\b/gi, '<id>'),
   { label: 'ipv4', apply: (s) => s.replace(IPV4, ipv4Shown) },
   // Full (8 groups, a port may follow: `…:9abc:443`) or with "::"; the text is short by then (events
@@ -408,7 +410,7 @@ export const REDACTORS: readonly Redactor[] = [
     (_m, w: string, sp: string) => `${w}${sp}<user>`,
   ),
   // sudo's log line names who ran it: `sudo:     jdoe : TTY=pts/0 ; PWD=/home/jdoe ; USER=root ; COMMAND=…`.
-  rx('sudo-user', /\b(sudo:\s+)(?!<)([^\s:]{1,64})(?=\s+:)/g, (_m, head: string, user: string) => `${head}${WELL_KNOWN_ACCOUNT.test(user) ? user : '<user>'}`),
+  rx('sudo-user', /\b(sudo:\s+)(?!<)([^\s:]{1,64})(?=\s+:)/g, (_m, head: string, user: string) => `${head}${userShown(user)}`),
   // (Windows' security events name their subject in fields: `Account Name: jdoe`, `Workstation Name: JDOE-PC`)
   rx(
     'user-field',

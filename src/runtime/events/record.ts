@@ -53,12 +53,11 @@ const WORD = /[^\s"'`=<>;,:()[\]{}]+/g
 /**
  * Words of a text its redaction took out (at least 4 characters: a secret, a user or host name),
  * to take out of the question's lines too: a setting whose name is on another line than its value
- * (`<add key="DbPassword"` / `value="…"`) is recognized only in the whole paste.
+ * (`<add key="DbPassword"` / `value="…"`) is recognized only in the whole paste. `text` is folded (foldLookalikes), as redaction reads it.
  */
 function hiddenWords(text: string, redacted: string): Set<string> {
   const kept = new Set(redacted.match(WORD) ?? [])
-  // (compared as redaction read them: folded)
-  return new Set((foldLookalikes(text).match(WORD) ?? []).filter((w) => w.length >= 4 && !kept.has(w)))
+  return new Set((text.match(WORD) ?? []).filter((w) => w.length >= 4 && !kept.has(w)))
 }
 
 /** Lines of the paste around each of the question's lines redacted with it: a setting's name is on the line before its value. */
@@ -109,7 +108,8 @@ function linesInContext(lines: readonly string[], paste: string): string {
 export function redactedQuestion(lines: readonly string[], paste?: string): RedactedQuestion {
   let redacted = redact(boundedText(lines))
   if (paste !== undefined) {
-    const context = boundedText([linesInContext(lines, paste)])
+    // Folded once, as redaction reads it: the words compared (hiddenWords) are the ones it saw.
+    const context = foldLookalikes(boundedText([linesInContext(lines, paste)]))
     if (mayRedactAcrossLines(context)) {
       const hidden = hiddenWords(context, redact(context))
       if (hidden.size) redacted = redacted.replace(WORD, (w) => (hidden.has(w) ? '<secret>' : w))
