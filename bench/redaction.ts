@@ -12,7 +12,8 @@
 import { parseArgs } from 'node:util'
 import { readPaste } from '../src/core/match/paste.js'
 import { MATCH_DEFAULTS } from '../src/core/match/options.js'
-import { questionAsked, redactedQuestion } from '../src/runtime/events/record.js'
+import { errorLinesOf } from '../src/core/match/match.js'
+import { codeLinesOf, questionAsked, questionLines, redactedQuestion } from '../src/runtime/events/record.js'
 import { articleSource } from './generate.js'
 import { makeWorkload } from './workload.js'
 
@@ -45,12 +46,14 @@ for (const [name, lines] of Object.entries(shapes)) {
 /** A match as the route records it: the error lines the matcher picks (match/match.ts), the paste, the codes read. */
 function recorded(text: string) {
   const paste = readPaste(text)
-  const lines = paste.lines
-    .filter((l) => l.errorLike >= MATCH_DEFAULTS.errorLineAt)
-    .sort((a, b) => b.errorLike - a.errorLike)
-    .slice(0, 5)
-    .map((l) => l.raw)
-  const input = { kind: 'match' as const, lines: lines.length ? lines : text.split('\n', 20), paste: text, codes: paste.codes }
+  const errorLines = errorLinesOf(paste, MATCH_DEFAULTS.errorLineAt)
+  const input = {
+    kind: 'match' as const,
+    lines: questionLines(errorLines, text),
+    paste: text,
+    codeLines: codeLinesOf(paste.codes, paste.codeSources, errorLines),
+    codes: paste.codes,
+  }
   return () => questionAsked({ ...input, resultIds: [], noConfidentMatch: false, partial: false, buildId: 'bench' })
 }
 

@@ -24,7 +24,7 @@ import { readPaste } from '../src/core/match/paste.js'
 import { type EvalCase, parseCases } from '../src/eval/cases.js'
 import { type GroupingFigures, groupingFigures } from '../src/eval/grouping.js'
 import { f2 } from '../src/eval/report.js'
-import { questionAsked, questionLines } from '../src/runtime/events/record.js'
+import { codeLinesOf, questionAsked, questionLines } from '../src/runtime/events/record.js'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const DATASET = path.join(ROOT, 'eval', 'pastes.jsonl')
@@ -43,10 +43,12 @@ if (!['dev', 'holdout', 'all'].includes(values.set)) throw new Error('--set must
 /** A paste as the events store it when nothing answered it: the match route's question, unanswered. */
 function unanswered(c: EvalCase, i: number): GapQuestion {
   const paste = readPaste(c.text)
+  const errorLines = errorLinesOf(paste, MATCH_DEFAULTS.errorLineAt)
   const asked = questionAsked({
     kind: 'match',
-    lines: questionLines(errorLinesOf(paste, MATCH_DEFAULTS.errorLineAt), c.text),
+    lines: questionLines(errorLines, c.text),
     paste: c.text,
+    codeLines: codeLinesOf(paste.codes, paste.codeSources, errorLines),
     resultIds: [],
     noConfidentMatch: true,
     partial: false,

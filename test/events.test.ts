@@ -165,6 +165,25 @@ describe('events over HTTP, stored in PGlite', () => {
     assert.equal((await rows<{ n: number }>('SELECT count(*)::int AS n FROM kb_queries'))[0]!.n, 0)
     assert.deepEqual(drops, [])
   })
+
+  it("stores the codes read anywhere in a long log, from the lines they were read in, and none of a secret's", async () => {
+    // The matcher reports five error lines; codes on other lines, past the first 8,000 characters,
+    // are checked against those lines redacted with their context (a setting's name on the line before).
+    const log = [
+      ...Array.from({ length: 6 }, (_, i) => `2026-11-30 10:00:0${i} ERROR Ledger post ${i} failed: access denied 0x80070005`),
+      ...Array.from({ length: 200 }, (_, i) => `2026-11-30 10:01:${String(i % 60).padStart(2, '0')} INFO worker ${i} heartbeat ok, depth ${i * 3}`),
+      '2026-11-30 10:05:00 WARN upstream RPC said 0x800706ba after 3 retries',
+      '<add key="LedgerDbPassword"',
+      '     value="Qx_Ledger_2024" /> rejected',
+    ].join('\n')
+    assert.ok(log.indexOf('0x800706ba') > 8000)
+    const m = await request(app.server).post('/api/match').send({ text: log }).expect(200)
+    await store.flush()
+    const [q] = await rows<{ text: string; codes: string[] }>('SELECT text, codes FROM kb_queries WHERE id = $1', [questionRowOf(m.body.queryId)])
+    assert.ok(m.body.signals.errorCodes.includes('qx_ledger_2024'), 'the matcher read the secret as a code')
+    assert.ok(q!.codes.includes('0x800706ba') && q!.codes.includes('win32 1722'), JSON.stringify(q!.codes))
+    assert.ok(!JSON.stringify(q).toLowerCase().includes('qx_ledger_2024'), JSON.stringify(q))
+  })
 })
 
 describe('events off', () => {

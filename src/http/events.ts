@@ -9,7 +9,7 @@ import fp from 'fastify-plugin'
 import { Errors } from '../api/errors.js'
 import { redact } from '../core/privacy/redact.js'
 import { ArticleParams, ErrorResponse, FeedbackBody, OpenBody, Recorded, UseBody } from '../api/schemas.js'
-import { newId, newQueryId, type QuestionAsked, questionAsked } from '../runtime/events/record.js'
+import { newId, newQueryId, type QuestionAsked, questionAsked, type RedactedQuestion } from '../runtime/events/record.js'
 import type { EventStore } from '../runtime/events/store.js'
 import type { KbEvent } from '../runtime/events/types.js'
 import type { KnowledgeBase } from '../runtime/kb.js'
@@ -36,6 +36,10 @@ export interface QuestionAnswered {
   noConfidentMatch: boolean
   partial: boolean
   codes: string[]
+  /** The paste lines the codes were read from, other than `lines` (a match's). */
+  codeLines?: readonly string[]
+  /** The question already redacted, when the route needed it first (it logged it). */
+  redacted?: RedactedQuestion
 }
 
 /** Options of the events plugin. */
@@ -70,6 +74,8 @@ const events: FastifyPluginAsyncTypebox<EventsOptions> = async (app, opts) => {
       lines: q.lines,
       ...(opts.storeRaw ? { raw: q.raw } : {}),
       paste: q.raw,
+      ...(q.codeLines ? { codeLines: q.codeLines } : {}),
+      ...(q.redacted ? { redacted: q.redacted } : {}),
       resultIds: q.resultIds,
       ...(q.confidences ? { confidences: q.confidences } : {}),
       noConfidentMatch: q.noConfidentMatch,

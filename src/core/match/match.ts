@@ -57,6 +57,8 @@ export interface MatchResult {
   partial: boolean
   signals: { errorCodes: string[]; terms: string[]; errorLines: string[]; skippedLines: number }
   results: MatchHit[]
+  /** For each of `signals.errorCodes`, the paste line it was read from (not sent: the events store checks the codes it keeps against them, redacted). */
+  codeSources: Map<string, string>
 }
 
 /** A candidate article with the evidence that does not need its symptoms compared. */
@@ -214,6 +216,7 @@ export class Matcher {
         skippedLines: paste.skippedLines,
       },
       results,
+      codeSources: paste.codeSources,
     }
   }
 

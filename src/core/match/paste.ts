@@ -40,6 +40,8 @@ export interface Paste {
   codes: string[]
   /** For each code, how error-like the most error-like line naming it is (0..1). */
   codeLines: Map<string, number>
+  /** For each code, the most error-like line naming it, raw and trimmed (the first of equals). */
+  codeSources: Map<string, string>
   /** Lines of a long paste left unread by the triage (nothing in them looked like an error). */
   skippedLines: number
   /** True when the deadline came before every line was read: the paste is the lines read until then. */
@@ -65,6 +67,7 @@ export function readPaste(text: string, deadline = Number.POSITIVE_INFINITY, opt
   if (read.length < rawLines.length) partial = true
   const lines: PasteLine[] = []
   const codes = new Map<string, number>()
+  const sources = new Map<string, string>()
   rawLines.forEach((raw, i) => {
     if (!read[i] || partial) return
     if (performance.now() > deadline) {
@@ -78,11 +81,24 @@ export function readPaste(text: string, deadline = Number.POSITIVE_INFINITY, opt
     if (terms.length === 0) return
     const lineCodes = extractCodes(normalized)
     const errorLike = errorLikeness(raw, lineCodes, options.errorLikeness)
-    for (const c of lineCodes) codes.set(c, Math.max(codes.get(c) ?? 0, errorLike))
+    const trimmed = raw.trim()
+    for (const c of lineCodes) {
+      const before = codes.get(c)
+      if (before !== undefined && before >= errorLike) continue
+      codes.set(c, errorLike)
+      sources.set(c, trimmed)
+    }
     const termSet = new Set(terms)
-    lines.push({ raw: raw.trim(), normalized, errorLike, terms, termSet, splitOnly: splitOnlyTerms(normalized, termSet) })
+    lines.push({ raw: trimmed, normalized, errorLike, terms, termSet, splitOnly: splitOnlyTerms(normalized, termSet) })
   })
-  return { lines, codes: [...codes.keys()], codeLines: codes, skippedLines: read.filter((r, i) => !r && NOT_BLANK.test(rawLines[i]!)).length, partial }
+  return {
+    lines,
+    codes: [...codes.keys()],
+    codeLines: codes,
+    codeSources: sources,
+    skippedLines: read.filter((r, i) => !r && NOT_BLANK.test(rawLines[i]!)).length,
+    partial,
+  }
 }
 
 const NOT_BLANK = /\S/

@@ -1,7 +1,7 @@
 /** POST /api/match: symptom matching for a pasted error, log excerpt or stack trace. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply } from 'fastify'
-import { codesShown, questionLines, redactedQuestion } from '../../runtime/events/record.js'
+import { codesShown, questionLines, type RedactedQuestion, redactedQuestionOf } from '../../runtime/events/record.js'
 import { withQueryId } from '../events.js'
 import { sendSerialized } from '../send.js'
 import { ErrorResponse, MatchBody, MatchResponse } from '../../api/schemas.js'
@@ -21,21 +21,26 @@ export const matchRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) => {
       const answer = await app.queries.match(req.kb, { ...req.body, limit: req.body.limit ?? 5 }, app.matchBudgetMs)
       app.metrics.matches.inc({ outcome: answer.partial ? 'partial' : answer.noConfidentMatch ? 'no_confident_match' : 'confident' })
+      const lines = questionLines(answer.errorLines, req.body.text)
+      let redacted: RedactedQuestion | undefined
       if (answer.noConfidentMatch) {
         // The pastes the KB has no answer for are the articles it is missing: log what was read,
-        // redacted like a stored question (a log is kept and shipped like the events are).
-        const q = redactedQuestion(answer.errorLines.slice(0, 2), req.body.text)
-        req.log.info({ codes: codesShown(answer.errorCodes, q), errorLines: q.redacted.split('\n') }, 'no confident match')
+        // redacted like a stored question (a log is kept and shipped like the events are), and
+        // record that redaction rather than make it again.
+        redacted = redactedQuestionOf(lines, req.body.text, answer.codeLines)
+        req.log.info({ codes: codesShown(answer.errorCodes, redacted), errorLines: redacted.redacted.split('\n', 2) }, 'no confident match')
       }
       const queryId = app.recordQuestion(req.kb, {
         kind: 'match',
-        lines: questionLines(answer.errorLines, req.body.text),
+        lines,
         raw: req.body.text,
         resultIds: answer.resultIds,
         confidences: answer.confidences,
         noConfidentMatch: answer.noConfidentMatch,
         partial: answer.partial,
         codes: answer.errorCodes,
+        codeLines: answer.codeLines,
+        ...(redacted ? { redacted } : {}),
       })
       // The answer comes serialized with this route's response schema (query/answers.ts).
       return sendSerialized(reply as FastifyReply, withQueryId(answer.json, queryId))

@@ -41,7 +41,10 @@ function boundedText(lines: readonly string[]): string {
 export interface RedactedQuestion {
   /** The question's lines redacted (not yet normalized). */
   redacted: string
-  /** The whole paste redacted, up to the same bound (made once, when first asked for); undefined when no paste was given. */
+  /**
+   * The paste lines codes were read from (other than the question's), redacted with the lines
+   * around them, up to the same bound (made once, when first asked for); undefined when no paste was given.
+   */
   pasteRedacted?: () => string
   /** Redacted, normalized line by line, blank lines dropped, bounded. */
   stored: string
@@ -102,10 +105,12 @@ function linesInContext(lines: readonly string[], paste: string): string {
 /**
  * A question's lines redacted, and its stored form. With the paste the lines came from, the lines
  * are redacted with the paste lines around them too, when those may name a value on the next
- * line (mayRedactAcrossLines), and what that took out is taken out of the lines; the whole paste
- * (bounded) is redacted only when asked for (`pasteRedacted`, for codes read elsewhere in it).
+ * line (mayRedactAcrossLines), and what that took out is taken out of the lines. `codeLines`, the
+ * paste lines the codes were read from (codeLinesOf), are redacted in their context only when asked
+ * for (`pasteRedacted`, for codes read outside the question's lines); without them, the paste
+ * whole, up to the bound (a code read past it is not kept).
  */
-export function redactedQuestion(lines: readonly string[], paste?: string): RedactedQuestion {
+export function redactedQuestion(lines: readonly string[], paste?: string, codeLines?: readonly string[]): RedactedQuestion {
   let redacted = redact(boundedText(lines))
   if (paste !== undefined) {
     // Folded once, as redaction reads it: the words compared (hiddenWords) are the ones it saw.
@@ -127,7 +132,9 @@ export function redactedQuestion(lines: readonly string[], paste?: string): Reda
   let whole: string | undefined
   return {
     redacted,
-    ...(paste !== undefined ? { pasteRedacted: () => (whole ??= redact(boundedText([paste]))) } : {}),
+    ...(paste !== undefined
+      ? { pasteRedacted: () => (whole ??= redact(boundedText([codeLines === undefined ? paste : linesInContext(codeLines, paste)]))) }
+      : {}),
     stored: out.join('\n').slice(0, STORED_QUESTION_CHARS),
   }
 }
@@ -161,6 +168,19 @@ export function codesShown(codes: readonly string[], q: Pick<RedactedQuestion, '
   return wanted.filter((c) => read.has(c))
 }
 
+/**
+ * The distinct paste lines the codes a question stores (the first STORED_CODES) were read from,
+ * other than its lines: all a store needs of the paste to check those codes against, redacted.
+ */
+export function codeLinesOf(codes: readonly string[], sources: ReadonlyMap<string, string>, lines: readonly string[]): string[] {
+  const out = new Set<string>()
+  for (const code of codes.slice(0, STORED_CODES)) {
+    const line = sources.get(code)
+    if (line !== undefined && !lines.includes(line)) out.add(line)
+  }
+  return [...out]
+}
+
 /** Questions whose stored form is remembered, at most (then forgotten all at once: cheap, and popular questions come back at once). */
 const REMEMBERED_QUESTIONS = 4096
 /** Longer questions are not remembered: a 40 KB paste is rarely sent twice, and would hold memory. */
@@ -170,16 +190,17 @@ const remembered = new Map<string, RedactedQuestion>()
 /**
  * redactedQuestion, remembered for short questions: the same search is asked again and again (a
  * cached answer costs microseconds, and redaction's patterns cost more than that), and the
- * stored form depends on the lines and the paste alone. A paste that is the lines is not redacted twice.
+ * stored form depends on the lines and the paste alone (its code lines are read from it). A paste
+ * that is the lines is not redacted twice.
  */
-function redactedQuestionOf(lines: readonly string[], paste?: string): RedactedQuestion {
+export function redactedQuestionOf(lines: readonly string[], paste?: string, codeLines?: readonly string[]): RedactedQuestion {
   const text = lines.length === 1 ? lines[0]! : lines.join('\n')
   const other = paste === undefined || paste.trim() === text ? undefined : paste
   const key = other === undefined ? text : `${text}\u0000${other}`
-  if (key.length > REMEMBERED_CHARS) return redactedQuestion(lines, other)
+  if (key.length > REMEMBERED_CHARS) return redactedQuestion(lines, other, codeLines)
   let known = remembered.get(key)
   if (known === undefined) {
-    known = redactedQuestion(lines, other)
+    known = redactedQuestion(lines, other, codeLines)
     if (remembered.size >= REMEMBERED_QUESTIONS) remembered.clear()
     remembered.set(key, known)
   }
@@ -200,8 +221,12 @@ export function questionAsked(input: {
   /** What the matcher read as the error (match) or the query (search); the whole paste when nothing was read as an error. */
   lines: readonly string[]
   raw?: string
-  /** The paste as sent, redacted whole to take out of `lines` what only it shows to be secret, and to check codes read outside `lines` against (never stored). */
+  /** The paste as sent: the lines around `lines` and `codeLines` in it are redacted with them (never stored). */
   paste?: string
+  /** The paste lines the codes were read from (codeLinesOf); without them, the whole paste is read for codes, bounded. */
+  codeLines?: readonly string[]
+  /** The question already redacted (redactedQuestionOf of the same lines, paste and code lines), when the route needed it first. */
+  redacted?: RedactedQuestion
   resultIds: string[]
   confidences?: number[]
   noConfidentMatch: boolean
@@ -209,7 +234,7 @@ export function questionAsked(input: {
   codes: string[]
   buildId: string
 }): QuestionAsked {
-  const q = redactedQuestionOf(input.lines, input.paste)
+  const q = input.redacted ?? redactedQuestionOf(input.lines, input.paste, input.codeLines)
   return {
     kind: input.kind,
     text: q.stored,

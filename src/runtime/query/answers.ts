@@ -8,6 +8,7 @@ import fastJson from 'fast-json-stringify'
 import { MatchResponse, SearchResponse } from '../../api/schemas.js'
 import type { MatchResult } from '../../core/match/match.js'
 import type { SearchResult } from '../../core/search/search.js'
+import { codeLinesOf } from '../events/record.js'
 
 /** A serialized answer: the response body. */
 export interface Answer {
@@ -23,6 +24,8 @@ export interface MatchAnswer extends Answer {
   errorCodes: string[]
   /** The most error-like lines, raw (at most five): what a question event stores, redacted. */
   errorLines: string[]
+  /** The paste lines the codes a question event stores were read from, other than `errorLines` (events/record.ts, codeLinesOf). */
+  codeLines: string[]
   confidences: number[]
 }
 
@@ -42,6 +45,7 @@ export function matchAnswer(r: MatchResult): MatchAnswer {
     noConfidentMatch: r.noConfidentMatch,
     errorCodes: r.signals.errorCodes,
     errorLines: r.signals.errorLines,
+    codeLines: codeLinesOf(r.signals.errorCodes, r.codeSources, r.signals.errorLines),
     resultIds: r.results.map((h) => h.id),
     confidences: r.results.map((h) => h.confidence),
   }
