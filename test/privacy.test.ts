@@ -130,6 +130,54 @@ const SECRETS: Array<[class_: string, input: string, secrets: string[]]> = [
   ["GitHub Actions' mask", 'echo "::add-mask::Gh9secret"', ['Gh9secret']],
   ['an e-mail in another script, a punycode domain', 'mail to क्रिया@उदाहरण.भारत and ops@shop.xn--p1ai', ['क्रिया', 'ops@']],
   ["a person's domain account", "Login failed for user 'CORP\\jdoe'. and ssh anna@build7", ['jdoe', 'anna']],
+  [
+    'a .pgpass file pasted whole (a password with spaces runs to the line end)',
+    '$ cat ~/.pgpass\npg-main.corp.example:5432:*:svc_billing:Rk7!mq2Lx\n*:*:*:replicator:Repl1ca#24\n10.20.0.15:6432:reports:analyst:two words 9z',
+    ['pg-main', 'svc_billing', 'Rk7!mq2Lx', 'replicator', 'Repl1ca', '10.20.0.15', 'analyst', 'words 9z'],
+  ],
+  [
+    'a .pgpass line quoted in prose, an escaped colon',
+    'psql skipped db-east.corp.example:5433:inventory:inv_rw:Qp4\\:xx9 in ~/.pgpass',
+    ['db-east', 'inv_rw', 'Qp4', 'xx9'],
+  ],
+  [
+    'netrc entries, on one line and over several',
+    'machine git.corp.example login ci-runner password Nt7rcPw55\nmachine artifacts.corp.example\n  login deployer\n  password Zx9-art-pw',
+    ['git.corp', 'ci-runner', 'Nt7rcPw55', 'artifacts.corp', 'deployer', 'Zx9-art-pw'],
+  ],
+  [
+    'a MySQL option file',
+    '[client]\nuser = backup_agent\npassword = "My Cnf 5ecret"\nhost = mysql-prim.corp.example',
+    ['backup_agent', 'Cnf 5ecret', 'mysql-prim'],
+  ],
+  [
+    'a key after its name and a space, or `api key:`',
+    'curl failed with apikey 4b1d0c9e7a and X-API-Key 6f2e8d1c0b9a7e5d; using api key k9Rt27Lm4Qw8 now; api key: Hf83kdLq02Zx',
+    ['4b1d0c9e7a', '6f2e8d1c0b9a7e5d', 'k9Rt27Lm4Qw8', 'Hf83kdLq02Zx'],
+  ],
+  [
+    'a token or a password after a space',
+    "access token 1f9c7e3b5a2d4c6e8f0a; pw Tr4ilHead!; auth token 'c0ffee42beef99'; token ghp_Zy8Xw7Vu6Ts5Rq4Po3Nm2Lk1Jh0Gf9Ed8",
+    ['1f9c7e3b', 'Tr4ilHead', 'c0ffee42beef99', 'ghp_Zy8X'],
+  ],
+  [
+    'quoted local parts, angle brackets, mailto links',
+    'bounced: "j.smith"@mail.example.org; "ops team"@corp.example; To: Ana Ruiz <ana.ruiz@corp.example>; <a href="mailto:helpdesk.lead@corp.example?subject=x">',
+    ['j.smith', 'ops team', 'ana.ruiz', 'helpdesk.lead'],
+  ],
+  [
+    'key names in other languages and with accents',
+    'pasśword=Hx72kq pässwort=Gz8nq Kennwort: Kw91z contraseña=Cl4ve mot_de_passe=Mp5dx motdepasse=Mq6ex mot de passe : Fr9xy Passwort=Pw7fz senha=Sn8gq пароль=Ru3pw',
+    ['Hx72kq', 'Gz8nq', 'Kw91z', 'Cl4ve', 'Mp5dx', 'Mq6ex', 'Fr9xy', 'Pw7fz', 'Sn8gq', 'Ru3pw'],
+  ],
+  ['a key name written with combining accents', 'pa\u0301ssword=Cb3mk DB_KE\u0301NNWORT=Cb4mk', ['Cb3mk', 'Cb4mk']],
+  [
+    'a password after a line continuation (shell, cmd, PowerShell)',
+    "mysql -h db7 -u app \\\n  -pCnt9Pw appdb\ncurl --password \\\n  'Cn10 pw' https://x\nsqlcmd -S db ^\n  -P Cnt11Pw\nredis-cli -h c `\n  -a Cnt12Pw\nPGPASSWORD=\\\n  Cnt13Pw psql",
+    ['Cnt9Pw', 'Cn10', 'Cnt11Pw', 'Cnt12Pw', 'Cnt13Pw'],
+  ],
+  ['a YAML block scalar', 'db:\n  password: |\n    Yb9block\n  token: >-\n    Yt8fold', ['Yb9block', 'Yt8fold']],
+  ['a server in a connection string or a log field', 'Server=db01;Database=app; Server: sqlprod7.corp.example', ['db01', 'sqlprod7']],
 ]
 
 /** Text a gap or an article needs: it must survive redaction as it is. */
@@ -207,6 +255,29 @@ const KEPT: Array<[class_: string, input: string, kept: string]> = [
   ],
   ['text in other scripts', 'Ошибка подключения к серверу: превышено время ожидания', 'Ошибка подключения к серверу: превышено время ожидания'],
   ['an ellipsis after a code', 'HTTP Error 500.19… Internal Server Error', '500.19…'],
+  [
+    "server software in HTTP's Server header",
+    'HTTP/1.1 502 Bad Gateway\nServer: nginx\nServer: Apache/2.4.57 (Debian)\nserver: cloudflare\nServer: Kestrel',
+    'Server: nginx\nServer: Apache/2.4.57 (Debian)\nserver: cloudflare\nServer: Kestrel',
+  ],
+  [
+    "messages after a key's name",
+    'token expired; the api key is invalid; Invalid token 0x80131904 at position 42; token refresh v2.4.57 failed; api key ORA-01017',
+    'token expired; the api key is invalid; Invalid token 0x80131904 at position 42; token refresh v2.4.57 failed; api key ORA-01017',
+  ],
+  [
+    'localized messages about a password',
+    'Kennwort abgelaufen; contraseña incorrecta; mot de passe oublié',
+    'Kennwort abgelaufen; contraseña incorrecta; mot de passe oublié',
+  ],
+  ['an accented key name is kept as written', 'pasśword=Hx72kq; contraseña: Cl4ve', 'pasśword=<secret>; contraseña: <secret>'],
+  [
+    'colon-separated log fields are no .pgpass line',
+    'main.go:42:13: undefined: x; WARNING:4242:app.db:connect:Connection refused; at node:internal/main/run_main_module:28:49',
+    'main.go:42:13: undefined: x; WARNING:4242:app.db:connect:Connection refused; at node:internal/main/run_main_module:28:49',
+  ],
+  ['a password prompt over continued lines', 'mysql -h db -u root \\\n  -p \\\n  appdb', '-p \\\n  appdb'],
+  ['a machine account in prose is no netrc entry', 'The machine account password is out of sync', 'The machine account password is out of sync'],
 ]
 
 describe('redaction by class of value', () => {

@@ -93,12 +93,78 @@ export function foldLookalikes(text: string): string {
 const FOLDABLE = /[\p{Cf}\u00a0\u2000-\u206f\u2100-\u214f\u2460-\u24ff\u3000\ufb00-\ufb06\uff00-\uffef\u{1d400}-\u{1d7ff}]/gu
 
 /**
+ * Words for "password" in other languages, as settings and forms name it (data, by language; each
+ * written without its accents, as accentTolerant matches them: `haslo` is `hasło`). Left out: words
+ * that also name no secret (`clave` is any key in Spanish, `parola` a word in Italian).
+ */
+const LOCALIZED_SECRET_NAMES: Readonly<Record<string, string>> = {
+  de: 'passwort|paßwort|kennwort',
+  fr: 'mot[ _.-]?de[ _.-]?passe|mdp',
+  es: 'contrasena',
+  pt: 'senha',
+  nl: 'wachtwoord',
+  sv: 'losenord',
+  'no/da': 'passord|adgangskode',
+  fi: 'salasana',
+  pl: 'haslo',
+  'cs/sk': 'heslo',
+  hu: 'jelszo',
+  tr: 'sifre',
+  'ru/uk': 'пароль',
+  ja: 'パスワード',
+  zh: '密码|密碼',
+  ko: '비밀번호',
+}
+
+/**
+ * Each ASCII letter's accented forms (`s`: `śŝşšſ`…): the letters of Unicode's Latin blocks
+ * that decompose to it and combining marks; and the few that do not decompose but read as it (`ł`, `ø`).
+ */
+const ACCENTED_FORMS: ReadonlyMap<string, string> = (() => {
+  const forms = new Map<string, string>([
+    ['l', 'Łł'],
+    ['o', 'Øø'],
+    ['d', 'Đđ'],
+    ['i', 'ı'],
+    ['h', 'Ħħ'],
+  ])
+  for (const [from, to] of [
+    [0xc0, 0x24f],
+    [0x1e00, 0x1eff],
+  ] as const)
+    for (let cp = from; cp <= to; cp++) {
+      const c = String.fromCharCode(cp)
+      const decomposed = c.normalize('NFKD')
+      if (!/^[A-Za-z][\u0300-\u036f]*$/.test(decomposed)) continue
+      const letter = decomposed.charAt(0).toLowerCase()
+      forms.set(letter, (forms.get(letter) ?? '') + c)
+    }
+  return forms
+})()
+
+/**
+ * A pattern whose letters also match their accented forms, precomposed (`pasśword`, `pässwort`) or
+ * followed by combining marks: a key's name is matched with its diacritics folded, and the text
+ * itself, outside the value redacted, stays as it was written. `pattern` holds letters, groups,
+ * `|`, `?` and classes without letters only (no escapes).
+ */
+function accentTolerant(pattern: string): string {
+  // (a group each, so that a `?` after a letter, `pwd?`, applies to the letter and its marks)
+  return pattern.replace(/[A-Za-z]/g, (c) => `(?:[${c.toLowerCase()}${c.toUpperCase()}${ACCENTED_FORMS.get(c.toLowerCase()) ?? ''}][\\u0300-\\u036f]{0,2})`)
+}
+
+/**
  * Names of settings whose value is a secret, as words of a key: `Password`, `DB_PASSWORD`,
  * `RABBITMQ_DEFAULT_PASS`, `pw`, `spring.datasource.password`, `aws_secret_access_key`,
- * `Ocp-Apim-Subscription-Key`.
+ * `Ocp-Apim-Subscription-Key`; in other languages (`Kennwort`, `contraseña`, `mot_de_passe`); each
+ * letter in any of its accented forms (`pasśword`).
  */
-const SECRET_NAME =
-  'pass(?:word|wd|phrase)?|pwd?|secret|client[_-]?secret|token|api[_-]?key|apikey|access[_-]?key|secret[_-]?key|private[_-]?key|account[_-]?key|shared[_-]?access[_-]?key|subscription[_-]?key|functions[_-]?key|credentials?|requirepass|masterauth'
+const SECRET_NAME = accentTolerant(
+  [
+    'pass(?:word|wd|phrase)?|pwd?|secret|client[_-]?secret|token|api[_-]?key|apikey|access[_-]?key|secret[_-]?key|private[_-]?key|account[_-]?key|shared[_-]?access[_-]?key|subscription[_-]?key|functions[_-]?key|credentials?|requirepass|masterauth',
+    ...Object.values(LOCALIZED_SECRET_NAMES),
+  ].join('|'),
+)
 /**
  * Last words of a key that name something about a secret rather than the secret
  * (`credential.helper`, `token_expiry`, `password_file`, `token_url`).
@@ -129,13 +195,36 @@ const NOT_A_VALUE = `(?!(?:yes|no|true|false|null|none|required|invalid|expired|
  */
 const SECRET_VALUE = `(?:"(?:[^"\\\\\\n]|\\\\.)*"|'(?:[^'\\n]|'')*'|\\{(?:[^}\\n]|\\}\\})*\\}|["'{][^\\n]*$|${NOT_A_VALUE}[^\\s;,'")][^\\s;,'"=]*(?:[ \\t]+[^\\s;,'"=]+){0,3}(?=;)|${NOT_A_VALUE}[^\\s;,'"&<>)][^\\s;,'"&<>]*|[)&<>](?![\\w.-]+=|(?:secret|token|user|host|ip|id|email)>)[^\\s;,'"]+)`
 
+/** What joins a setting's name to its value: `=`, `:`, PHP's `=>`, and `=` percent-encoded (`%3D`) or escaped in JSON (`\u003d`). */
+const SETTING_SEPARATOR = `[ \\t]*(?:=>|[=:]|%3[Dd]|\\\\u003[Dd])`
+
+/**
+ * A line continuation: a shell's `\`, PowerShell's backtick or cmd's `^` ending a line, which makes
+ * the next line part of the same command (`mysql -u root \` / `  -pS3cret`).
+ */
+const CONTINUATION = '[\\\\`^]\\r?\\n'
+/** One blank between a command's words: a space, a tab, or a line continuation. */
+const COMMAND_BLANK = `(?:[ \\t]|${CONTINUATION})`
+/**
+ * A command's words up to one of its flags, at most 200 characters: on its line, or on the next when
+ * a continuation escapes the newline. (Per character, not per line: a group of lines looked for a
+ * continuation from every client's name in `mysql mysql …`, half again the step's cost.)
+ */
+const COMMAND_SPAN = '(?:[^\\n|;&]|(?<=[\\\\`^]\\r?)\\n){0,200}?'
+/**
+ * After a flag's first character (`-`, `/`): it follows a blank, or starts a continued line
+ * (COMMAND_SPAN crosses no other newline). Looked at only where a `-` is, not at every character of the span.
+ */
+const AFTER_BLANK = '(?<=[ \\t\\n][-/])'
+
 /**
  * Where a setting's or field's value starts after its `=` or `:`: on the same line, or on the next
- * when indented or quoted (YAML's `password:` / `  x`, a pretty-printed `"password":` / `"x"`). A
+ * when indented or quoted (YAML's `password:` / `  x`, a pretty-printed `"password":` / `"x"`), after
+ * a line continuation (`PGPASSWORD=\` / `x`) or a YAML block's indicator (`password: |` / `  x`). A
  * line that starts at the margin is the next line of a log, not a value: `Enter password:` then
  * `ERROR:` / `ORA-01017: invalid username/password` (a prompt never echoes what is typed).
  */
-const VALUE_START = `(?:[ \\t]*\\n[ \\t]+(?=\\S)|[ \\t]*\\n(?=["'])|[ \\t]*)`
+const VALUE_START = `(?:[ \\t]*${CONTINUATION}[ \\t]*(?=\\S)|[ \\t]*[|>][+-]?\\d?[ \\t]*\\n[ \\t]+(?=\\S)|[ \\t]*\\n[ \\t]+(?=\\S)|[ \\t]*\\n(?=["'])|[ \\t]*)`
 
 /**
  * Well-known token formats (data, not rules of one KB): a value of one of these shapes is a
@@ -188,6 +277,74 @@ export function isCamelCaseName(s: string): boolean {
     }
   }
   return words >= 2 && !single
+}
+
+/**
+ * Names a key is written after with a space in prose or a command (`api key 7c1e…`, `x-api-key …`,
+ * `access token …`, `pw …`); the value is taken only when it looks like a key (keyLike), as the next
+ * word is mostly prose (`token expired`, `the api key is invalid`). Not `secret` alone: `secret
+ * db-creds-7h2k9` names a Kubernetes secret, not its value.
+ */
+const SPACED_SECRET_NAME =
+  '(?:x[_-])?api[ _-]?(?:key|token)|apikey|(?:access|secret|subscription)[ _-]?key|(?:access|auth|bearer|refresh|session|personal[ _-]access)[ _-]?token|token|client[ _-]secret|pass(?:word|wd|phrase)|pwd?'
+
+/**
+ * Words shaped like something a support engineer needs, not a key: a hex number (`0x80070005`), a
+ * version (`v2.4.57`, `13.0.3-rc1`), an error code (`ORA-01017`, `AADSTS50126`, `SHA256`), a path
+ * or a URL.
+ */
+const NOT_KEY_LIKE = /^(?:0x[0-9a-f]+$|v?\d+(?:\.\d+)+(?:[-+][\w.]+)?$|[/\\~.]|[a-z]:\\|[a-z][a-z0-9+.-]*:\/\/)/i
+/** An error code's shape: capitals, then digits (case matters: `deadbeef1234` is no code). */
+const ERROR_CODE = /^[A-Z]{2,12}[-_]?\d{2,10}$/
+
+/**
+ * True for a word that reads as a key or a password rather than a word of prose: 8 characters or
+ * more, letters with digits (or 16+ characters with both cases, `hZqLmBvXkWpRtYsN`), and none of
+ * NOT_KEY_LIKE's shapes, nor a symbolic or a type's name (`ERR_TLS_CERT_ALTNAME_INVALID`).
+ */
+function keyLike(word: string): boolean {
+  if (word.length < 8 || NOT_KEY_LIKE.test(word) || ERROR_CODE.test(word) || isSymbolicName(word) || isCamelCaseName(word)) return false
+  if (/\d/.test(word) && /[A-Za-z]/.test(word)) return true
+  return word.length >= 16 && /[A-Z][^A-Z]*[A-Z]/.test(word) && /[a-z][^a-z]*[a-z]/.test(word)
+}
+
+/**
+ * Server software as HTTP's `Server:` header names it (data: the defaults of common web servers,
+ * proxies, CDNs and application servers), which names no host: `Server: nginx`, `Server: Kestrel`.
+ * With a version (`Apache/2.4.57`) a value is software whatever its name (host-field).
+ */
+const SERVER_SOFTWARE =
+  /^(?:nginx|openresty|tengine|apache(?:-coyote)?|microsoft-iis|microsoft-httpapi|kestrel|cloudflare|cloudfront|amazons3|awselb|gws|gse|esf|sffe|google|gunicorn|uvicorn|hypercorn|waitress|werkzeug|wsgiserver|tornadoserver|cherrypy|jetty|tomcat|wildfly|undertow|glassfish|weblogic|websphere|ibm_http_server|oracle-http-server|lighttpd|caddy|litespeed|openlitespeed|varnish|envoy|istio-envoy|traefik|haproxy|squid|akamaighost|akamainetstorage|bigip|netlify|vercel|cowboy|kong|zeus)(?![\w.-])/i
+
+/**
+ * A field of PostgreSQL's password file (`~/.pgpass`: `hostname:port:database:username:password`),
+ * `\:` an escaped colon, at most `max` characters.
+ */
+const pgpassField = (max: number) => `(?:[^\\s:\\\\]|\\\\.){1,${max}}`
+/** A pgpass password: no unescaped colon (an IPv6 or a MAC address has more parts than a line has fields). */
+const PGPASS_WORD = '(?:[^\\s:\\\\]|\\\\.)+'
+/**
+ * A pgpass line: five fields, the host no number alone (`12:30:…` is a time) nor a log level (a log
+ * format's `WARNING:4242:app.db:connect:Connection refused` holds a process id where the port would
+ * be), the port a number or `*`. Starting a line, the password runs to its end (it may hold spaces);
+ * in prose, one word.
+ */
+const PGPASS_LINE = new RegExp(
+  `(?<!\\S)((?!\\d+:|(?:error|err|warning|warn|info|debug|trace|fatal|critical|crit|notice|severe|alert|emerg):)${pgpassField(255)}):(\\d{1,5}|\\*):(${pgpassField(63)}):(${pgpassField(63)}):(?!<)(${PGPASS_WORD}(?:[ \\t]+${PGPASS_WORD})*(?=[ \\t]*$)|${PGPASS_WORD}(?!\\S))`,
+  'gim',
+)
+
+/** A pgpass line as stored: host, user and password redacted; the port, the database and `*` (any) kept. */
+function pgpassShown(_m: string, host: string, port: string, db: string, user: string, password: string, at: number, text: string): string {
+  const field = (v: string, shown: (s: string) => string) => (v === '*' ? v : shown(v))
+  let rest = ''
+  if (/\s/.test(password)) {
+    // In prose (not a line of the file) only the first word is the password: the rest is the sentence.
+    let i = at
+    while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\t')) i--
+    if (i > 0 && text[i - 1] !== '\n') rest = password.replace(/^\S+/, '')
+  }
+  return `${field(host, hostShown)}:${port}:${db}:${field(user, userShown)}:<secret>${rest}`
 }
 
 /** An IPv4 address, zero-padded parts too (`192.168.001.010`: resolvers and many tools read them as the address). */
@@ -257,26 +414,47 @@ export const REDACTORS: readonly Redactor[] = [
   rx('secure-string', /\b(ConvertTo-SecureString\s+(?:-String\s+)?)("[^"\n]*"|'[^'\n]*'|[^\s-]\S*)/gi, (_m, head: string) => `${head}<secret>`),
   // GitHub Actions' `::add-mask::value` names a secret by its syntax (before `::add` reads as an IPv6 address).
   rx('add-mask', /(::add-mask::)(\S+)/g, (_m, head: string) => `${head}<secret>`, '::add-mask::'),
+  // A line of PostgreSQL's password file, in the file or quoted in prose: `db01:5432:*:app_rw:pw`.
+  { label: 'pgpass', apply: (s) => (s.includes(':') ? s.replace(PGPASS_LINE, pgpassShown) : s) },
+  // A netrc entry (curl, git and ftp read `machine host login user password pw`, on one line or
+  // several): its password, host and login. `machine` in prose (`machine account password reset`)
+  // has no dotted host nor a login, and `default` is an entry only with one.
+  rx(
+    'netrc',
+    new RegExp(
+      `(?<![\\w.-])(machine\\s{1,40}(\\S{1,255})|default)((?:\\s{1,40}(?:login|account|port)\\s{1,40}\\S{1,255}){0,3})(\\s{1,40}password\\s{1,40})(?!<)${NOT_A_VALUE}\\S{1,255}`,
+      'g',
+    ),
+    (m, head: string, host: string | undefined, fields: string, sep: string) =>
+      !fields.includes('login') && !(host && /[.\d]/.test(host))
+        ? m
+        : `${host ? head.slice(0, -host.length) + hostShown(host) : head}${fields.replace(/(login\s+)(\S+)/, (_l, w: string, user: string) => w + userShown(user))}${sep}<secret>`,
+    'password',
+  ),
   // Connection strings, settings, JSON and URL parameters: Password=…, "api_key": "…", DB_PASSWORD=…, ?sig=…,
   // PHP's arrays ('password' => 'x', $cfg['password'] = 'x')
   // (`%3D`: the `=` of a setting percent-encoded in a URL or a form body; `\u003d`, escaped in JSON)
+  // Matched from its `=` or `:`, the key looked for behind it: tried from every word of a run of
+  // words (`pass_pass_…`), the key cost 4 ms on 8,000 characters; from the separators, a tenth.
   rx(
     'secret-setting',
-    new RegExp(`(${SECRET_KEY}["']?\\]?)([ \\t]*(?:=>|[=:]|%3[Dd]|\\\\u003[Dd])${VALUE_START})${SECRET_VALUE}`, 'gim'),
-    (_m, key: string, sep: string) => `${key}${sep}<secret>`,
+    new RegExp(`(?<![ \\t])(?=${SETTING_SEPARATOR})(?<=${SECRET_KEY}["']?\\]?)(${SETTING_SEPARATOR}${VALUE_START})${SECRET_VALUE}`, 'gim'),
+    (_m, sep: string) => `${sep}<secret>`,
   ),
   // A password given to a command or a configuration line after a space: Redis's `AUTH pw`, `requirepass pw`,
   // and a secret setting set by a CLI (`aws configure set aws_secret_access_key …`, `git config --global http.token …`).
   rx(
     'secret-command',
-    new RegExp(`\\b(AUTH|requirepass|masterauth)([ \\t]+)(?!<)${NOT_A_VALUE}[^\\s;,'"]+`, 'g'),
+    new RegExp(`\\b(AUTH|requirepass|masterauth)(${COMMAND_BLANK}+)(?!<)${NOT_A_VALUE}[^\\s;,'"]+`, 'g'),
     (_m, w: string, sp: string) => `${w}${sp}<secret>`,
   ),
   // (set by a CLI or a Dockerfile's ENV: any case; the key may follow a registry's address, `npm config set //registry.npmjs.org/:_authToken x`)
+  // The word taken whole, its key looked for behind its end: tried after each `/`, `:` and `_` of
+  // the word (`set pass_pass_…`), the key cost 4 ms on 8,000 characters.
   rx(
     'secret-set',
     new RegExp(
-      `\\b((?:set|ENV|config(?:[ \\t]+--\\w+)*)[ \\t]+(?:[^\\s]{0,200}?[/:_])?${SECRET_KEY})([ \\t]+)(?!<)${NOT_A_VALUE}(?:"[^"\\n]*"|'[^'\\n]*'|[^\\s;,'"]+)`,
+      `\\b((?:set|ENV|config(?:[ \\t]+--\\w+)*)[ \\t]+[^\\s]{1,400}(?!\\S)(?<=[ \\t/:_]${SECRET_KEY}))(${COMMAND_BLANK}+)(?!<)${NOT_A_VALUE}(?:"[^"\\n]*"|'[^'\\n]*'|[^\\s;,'"]+)`,
       'gi',
     ),
     (_m, w: string, sp: string) => `${w}${sp}<secret>`,
@@ -290,7 +468,18 @@ export const REDACTORS: readonly Redactor[] = [
   // `rdesktop -p pw`, `xfreerdp /p:pw`, `smbclient -U user%pw`, `net user name pw`.
   rx(
     'client-password-flag',
-    /(?<![\w./-])((?:redis-cli\b[^\n|;&]{0,200}?[ \t]-a[ \t]+|(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n|;&]{0,200}?[ \t]-p(?=\S)|(?:mongo|mongosh|mongodump|mongorestore|sshpass|psexec|rdesktop|(?:docker|podman|az)[ \t]+login)\b[^\n|;&]{0,200}?[ \t]-p[ \t]+|(?:sqlcmd|bcp|osql)\b[^\n|;&]{0,200}?[ \t]-P[ \t]*|xfreerdp\b[^\n|;&]{0,200}?[ \t]\/p:|smbclient\b[^\n|;&]{0,200}?[ \t]-U[ \t]*[^\s%]{1,64}%|net[ \t]+user[ \t]+(?:"[^"\n]{1,64}"|[^\s/"]{1,64})[ \t]+))(?!<|-|\/|\d+:\d)("[^"\n]*"|'[^'\n]*'|\S+)/gi,
+    new RegExp(
+      `(?<![\\w./-])((?:${[
+        `redis-cli\\b${COMMAND_SPAN}-${AFTER_BLANK}a${COMMAND_BLANK}+`,
+        `(?:mysql|mysqldump|mysqladmin|mariadb)\\b${COMMAND_SPAN}-${AFTER_BLANK}p(?=\\S)`,
+        `(?:mongo|mongosh|mongodump|mongorestore|sshpass|psexec|rdesktop|(?:docker|podman|az)[ \\t]+login)\\b${COMMAND_SPAN}-${AFTER_BLANK}p${COMMAND_BLANK}+`,
+        `(?:sqlcmd|bcp|osql)\\b${COMMAND_SPAN}-${AFTER_BLANK}P${COMMAND_BLANK}*`,
+        `xfreerdp\\b${COMMAND_SPAN}\\/${AFTER_BLANK}p:`,
+        `smbclient\\b${COMMAND_SPAN}-${AFTER_BLANK}U${COMMAND_BLANK}*[^\\s%]{1,64}%`,
+        `net[ \\t]+user[ \\t]+(?:"[^"\\n]{1,64}"|[^\\s/"]{1,64})[ \\t]+`,
+      ].join('|')}))(?!<|-|\\/|\\d+:\\d)("[^"\\n]*"|'[^'\\n]*'|\\S+)`,
+      'gi',
+    ),
     (_m, head: string) => `${head}<secret>`,
   ),
   // SQL*Plus and Oracle's tools log on with user/password, with or without @service (`CONNECT scott/tiger`,
@@ -304,8 +493,13 @@ export const REDACTORS: readonly Redactor[] = [
   // Signatures in URLs (sig=, sas=) only as parameters: `sig: 11` is a signal.
   rx('url-signature', /([?&;](?:[\w-]{0,30}-)?(?:sig|sas|signature)=)[^\s&#;]+/gi, (_m, key: string) => `${key}<secret>`),
   // Command-line flags: --password hunter2, --api-key x; curl -u user:password.
-  rx('secret-flag', new RegExp(`((?<!\\S)--?(?:${SECRET_KEY})\\s+)(?!-)\\S+`, 'gi'), (_m, flag: string) => `${flag}<secret>`),
-  rx('user-flag', /((?<!\S)(?:-u|--user)\s+)[^\s:]+:\S+/g, (_m, flag: string) => `${flag}<user>:<secret>`),
+  // (a flag's value may follow a line continuation, `--password \` / `  'x'`, and be quoted)
+  rx(
+    'secret-flag',
+    new RegExp(`((?<!\\S)--?(?:${SECRET_KEY})(?:\\s|[\\\\\`^](?=\\r?\\n))+)(?!-)(?:"[^"\\n]*"|'[^'\\n]*'|\\S+)`, 'gi'),
+    (_m, flag: string) => `${flag}<secret>`,
+  ),
+  rx('user-flag', /((?<!\S)(?:-u|--user)(?:\s|[\\`^](?=\r?\n))+)[^\s:]+:\S+/g, (_m, flag: string) => `${flag}<user>:<secret>`),
   // Headers that carry credentials whole.
   rx(
     'cookie-header',
@@ -335,12 +529,22 @@ export const REDACTORS: readonly Redactor[] = [
   rx('jwt', /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{5,}\.(?:eyJ[A-Za-z0-9_-]{2,}|[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*)(?:\.[A-Za-z0-9_-]*){0,3}/g, '<token>'),
   // A key id written with its secret after a colon (`AKIA…:wJalr…`, as credential files and URLs pair them) goes with it.
   rx('prefixed-key', new RegExp(`\\b(?:${KNOWN_TOKEN_FORMATS.join('|')})\\b(?::[A-Za-z0-9+/=_-]{16,}(?![A-Za-z0-9+/=_-]))?`, 'g'), '<token>'),
+  // A key after its name and a space (or `api key:`), when it looks like one (keyLike): `apikey 9f8e…`,
+  // `x-api-key …`, `access token …`, `pw Hunter2!`; `token expired`, `the api key is invalid` are messages.
+  rx(
+    'spaced-secret',
+    new RegExp(
+      `(?<![\\w.-])((?:[A-Za-z0-9]{1,40}[_.-]){0,3}(?:${SPACED_SECRET_NAME})(?:[ \\t]*[:=]${COMMAND_BLANK}*|${COMMAND_BLANK}+))(["'\`]?)(?!<)([^\\s"'\`<>;,]{8,256})(?=\\2)`,
+      'gi',
+    ),
+    (m, head: string, quote: string, value: string) => (keyLike(value) ? `${head}${quote}<secret>` : m),
+  ),
   // Base64 runs nobody labelled (keys, signatures): padded or holding a '+', letters and digits mixed.
   rx('base64-run', /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{20,}={0,2}(?![A-Za-z0-9+/=])/g, (m) =>
     (m.includes('+') || m.endsWith('=')) && /\d/.test(m) && /[A-Za-z]/.test(m) ? '<secret>' : m,
   ),
   // Hosts: the host of a URL, UNC paths, connection-string or log fields that name a server, and a
-  // name a lookup or connection failed for. `Server: Microsoft-IIS/10.0` names software, not a host.
+  // name a lookup or connection failed for. `Server: Microsoft-IIS/10.0` and `Server: nginx` name software, not a host.
   // A URL may list several hosts (MongoDB's `h1:27017,h2:27017`); each is redacted, its port kept; a
   // host is followed by its end (`,ssl=true` is a parameter, `,PLAINTEXT://` the next URL). A user
   // without a password (`postgresql://jdoe@db7`) is a user.
@@ -361,19 +565,21 @@ export const REDACTORS: readonly Redactor[] = [
       `\\b(server|data source|host|hostname|computer|machine)([ \\t]*[=:]${VALUE_START})(?![^\\s;,<]*\\/|(?:dial|lookup|read|write|connect|the|a|an|no|not|unable|error|failed|refused|timeout|timed)\\b)((?:tcp:)?[^\\s;,<]+)`,
       'gi',
     ),
-    (_m, w: string, sep: string, host: string) => `${w}${sep}${hostShown(host)}`,
+    // (HTTP's `Server: nginx` names software; `Server=db01;` a host)
+    (m, w: string, sep: string, host: string) => (/^server$/i.test(w) && sep.includes(':') && SERVER_SOFTWARE.test(host) ? m : `${w}${sep}${hostShown(host)}`),
   ),
   rx(
     'host-lookup',
     /\b(ENOTFOUND|EAI_AGAIN|resolve(?:\s+host(?:name)?)?:?|resolving|connect(?:ing|ion)?\s+to(?:\s+host)?)(\s+['"]?)(?!<)([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)/gi,
     (_m, w: string, sp: string, host: string) => `${w}${sp}${hostShown(host)}`,
   ),
-  // Local parts and domains in any script (`josé@exämple.de`, `राम@…`, `xn--` domains), the `@` percent-encoded in a URL
+  // Local parts and domains in any script (`josé@exämple.de`, `राम@…`, `xn--` domains), a quoted local part
+  // (`"john.doe"@…`, `"j doe"@…`: RFC 5322 allows any character there), the `@` percent-encoded in a URL
   // (`mailto:jdoe%40example.com`), an address literal (`jdoe@[10.0.0.1]`). A well-known account's
   // mailbox (`git@github.com`) keeps its name, not its host.
   rx(
     'email',
-    /(?<![\p{L}\p{M}\p{N}._%+-]|[\p{L}\p{N}]')([\p{L}\p{M}\p{N}_%+-][\p{L}\p{M}\p{N}._%+'-]{0,63})(?:@|%40)(?:(?:[\p{L}\p{M}\p{N}-]{1,63}\.){1,16}(?:\p{L}[\p{L}\p{M}]{1,62}|xn--[a-z0-9-]{1,59})(?![\p{L}\p{M}\p{N}-])|\[[0-9A-Fa-f.:]{2,45}\])/gu,
+    /(?<![\p{L}\p{M}\p{N}._%+-]|[\p{L}\p{N}]')("(?:[^"\\\n]|\\.){1,64}"|[\p{L}\p{M}\p{N}_%+-][\p{L}\p{M}\p{N}._%+'-]{0,63})(?:@|%40)(?:(?:[\p{L}\p{M}\p{N}-]{1,63}\.){1,16}(?:\p{L}[\p{L}\p{M}]{1,62}|xn--[a-z0-9-]{1,59})(?![\p{L}\p{M}\p{N}-])|\[[0-9A-Fa-f.:]{2,45}\])/gu,
     (_m, local: string) => (WELL_KNOWN_ACCOUNT.test(local) ? `${local}@<host>` : '<email>'),
     /@|%40/,
   ),
@@ -440,20 +646,25 @@ export const REDACTORS: readonly Redactor[] = [
 /**
  * A line that ends where a redaction's value would start, the value on the next line: a setting's
  * or field's name with its `=` or `:` (`"password":`, `Server:`), an XML key (`<add key="DbPassword"`),
- * an element (`<password>`); or a PEM block's BEGIN line, or a PuTTY key file's first. A text without one is redacted the same
- * line by line.
+ * an element (`<password>`), a secret's YAML block (`password: |`), a line continuation (`mysql -u root \`);
+ * or a PEM block's BEGIN line, a PuTTY key file's first, a netrc entry's first. A text without one
+ * is redacted the same line by line.
  */
 const ACROSS_LINES = new RegExp(
-  `(?:${SECRET_KEY}|\\b(?:server|data source|host(?:name)?|computer|machine|user(?:name| id)?|account|login|uid))(?:["']?[ \\t]*[=:]|>)[ \\t]*$|\\b(?:key|name)[ \\t]*=[ \\t]*["'][^"'\\n]*["'][ \\t]*$`,
+  `(?:${SECRET_KEY}|\\b(?:server|data source|host(?:name)?|computer|machine|user(?:name| id)?|account|login|uid))(?:["']?[ \\t]*[=:](?:[ \\t]*[|>][+-]?\\d?)?|>)[ \\t]*$|\\b(?:key|name)[ \\t]*=[ \\t]*["'][^"'\\n]*["'][ \\t]*$|[ \\t=][\\\\\`^]$`,
   'im',
 )
-/** What every such line ends with: checked first, as most lines of a log end otherwise. */
-const OPEN_LINE_END = /[=:"'>][ \t]*$/m
+/** What every such line ends with (a YAML block's indicator may end in `-` or `+`): checked first, as most lines of a log end otherwise. */
+const OPEN_LINE_END = /[=:"'>|+\-\\`^][ \t]*$/m
+/** A netrc entry's first line: its password may be on a later one (`machine h` / `login u` / `password p`). */
+const NETRC_ENTRY = /^[ \t]*(?:machine|default)\b/m
 
 /** True when redacting `text` whole may take out more than redacting each of its lines alone. */
 export function mayRedactAcrossLines(raw: string): boolean {
   const text = foldLookalikes(raw)
-  return text.includes('-----BEGIN ') || text.includes('PuTTY-User-Key-File-') || (OPEN_LINE_END.test(text) && ACROSS_LINES.test(text))
+  return (
+    text.includes('-----BEGIN ') || text.includes('PuTTY-User-Key-File-') || (OPEN_LINE_END.test(text) && ACROSS_LINES.test(text)) || NETRC_ENTRY.test(text)
+  )
 }
 
 /** Replace every secret and personal value in `text` with its placeholder (the text folded first: foldLookalikes). */
