@@ -563,6 +563,36 @@ describe('what a review of the mined line and name slots found', () => {
     assert.equal(minedLine('src/app.go:9:3: undefined: cfg.Lod\nmake: *** [Makefile:7: all] Error 1'), 'src/app.go:9:3: undefined: cfg.Lod')
   })
 
+  it("a build's or stage's end is how a job ended, not its error: the line that says what failed is mined", () => {
+    // Build tools and CI servers each end a failed run with a line that says only that (Jenkins, Gradle, Maven, a CI phase).
+    assert.equal(minedLine('java.io.IOException: No space left on device\nFinished: FAILURE'), 'java.io.IOException: No space left on device')
+    assert.equal(
+      minedLine(
+        "FAILURE: Build failed with an exception.\n* What went wrong:\nExecution failed for task ':app:compileJava'.\n> Compilation failed; see the compiler error output for details.\nBUILD FAILED in 14s",
+      ),
+      "Execution failed for task ':app:compileJava'.",
+    )
+    assert.equal(
+      minedLine(
+        '[build] Phase complete: INSTALL State: FAILED\n[build] Phase context status code: COMMAND_EXECUTION_ERROR Message: Error while executing command: pip install -r requirements.txt',
+      ),
+      '[build] Phase context status code: COMMAND_EXECUTION_ERROR Message: Error while executing command: pip install -r requirements.txt',
+    )
+    assert.equal(
+      minedLine('Stage \'deploy\' finished with result FAILURE\nError: release "web" failed: timed out waiting for the condition'),
+      'Error: release "web" failed: timed out waiting for the condition',
+    )
+    const maven = (error: string) => `[INFO] BUILD FAILURE\n[ERROR] Failed to execute goal on project shop: ${error}`
+    assert.equal(asked([maven('There are test failures.'), maven('Could not resolve dependencies for project shop:shop:jar:1.0')]).length, 2)
+    // Alone, it is still mined; a line that says what failed in a step is no outcome.
+    assert.equal(minedLine('Finished: FAILURE'), 'Finished: FAILURE')
+    assert.equal(
+      minedLine('Step 4/9 failed: permission denied while trying to connect to the Docker daemon socket'),
+      'Step 4/9 failed: permission denied while trying to connect to the Docker daemon socket',
+    )
+    assert.equal(minedLine('Job status: FAILED\nsomething'), 'Job status: FAILED')
+  })
+
   it('a file named in an error is no name slot: two missing headers are two gaps; a killed process is one, as stored', () => {
     const headers = asked(['fatal error: curl.h: No such file or directory', 'fatal error: expat.h: No such file or directory'])
     assert.equal(headers.length, 2)

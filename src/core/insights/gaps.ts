@@ -139,12 +139,20 @@ export function isPreambleLine(line: string): boolean {
 const CHAINED = /^(?:During handling of the above exception, another exception occurred|The above exception was the direct cause of the following exception):?$/
 
 /**
+ * Data: how a build, or a phase, stage, step or job of one, reports that it ended failed, alone on
+ * its line: `Phase complete: BUILD State: FAILED`, `Stage 'test' finished with result FAILURE`,
+ * `Finished: FAILURE`, `BUILD FAILED in 14s`, `[INFO] BUILD FAILURE`, `FAILURE: Build failed with an exception.`
+ */
+const STAGE_OUTCOME =
+  /^(?:\[\w+\]\s*)?(?:(?:phase|stage|step|job|task|build|pipeline)\b.{0,60}?\b(?:complete|completed|finished|ended)\b.{0,60}?\b(?:state|status|result)\W{1,3}(?:failed|failure|error|errored|aborted|timed[_ ]?out|cancell?ed)|finished: (?:failure|aborted|unstable)|build (?:failed|failure)(?: in \S+)?|failure: build failed with an exception)\.?$/i
+
+/**
  * How a job or command ended, when the error is on another line: `ERROR: Job failed: exit code 1`,
- * `make: *** [Makefile:3: build] Error 1`, `npm ERR! code ELIFECYCLE` and npm's lines after it, `Build FAILED.`: every
- * failure of a CI job ends with one, and mined it would make them one gap.
+ * `make: *** [Makefile:3: build] Error 1`, `npm ERR! code ELIFECYCLE` and npm's lines after it, a
+ * stage's end (STAGE_OUTCOME): every failure of a CI job ends with one, and mined it would make them one gap.
  */
 const OUTCOME_LINE = new RegExp(
-  `${EXIT_STATUS.source}|^make(?:\\[\\d+\\])?: \\*\\*\\* |\\bELIFECYCLE\\b|^Build FAILED\\.?$|^npm ERR! (?:errno -?\\d+$|Failed at the |This is probably not a problem|A complete log of this run)`,
+  `${EXIT_STATUS.source}|^make(?:\\[\\d+\\])?: \\*\\*\\* |\\bELIFECYCLE\\b|${STAGE_OUTCOME.source}|^npm ERR! (?:errno -?\\d+$|Failed at the |This is probably not a problem|A complete log of this run)`,
   'i',
 )
 
