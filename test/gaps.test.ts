@@ -632,6 +632,38 @@ describe('what a review of the mined line and name slots found', () => {
     assert.deepEqual(lineCodes("Command 'docker stop db' returned non-zero exit status 1."), ['exit 1'])
     assert.ok(lineCodes("Microsoft VBScript runtime error '800a0046'").includes('0x800a0046'))
   })
+
+  it('one error for two names where a name is written is one gap: syslog hosts, containers by event or after a colon, a lookup, a table, a unit with its description', () => {
+    const pairs: Array<[string, string]> = [
+      [
+        'Nov 30 04:12:55 mailgw dovecot[2211]: imap-login: Disconnected (auth failed, 1 attempts)',
+        'Nov 30 05:01:13 relay dovecot[87]: imap-login: Disconnected (auth failed, 1 attempts)',
+      ],
+      ['Container db failed startup probe, will be restarted', 'Container cache failed startup probe, will be restarted'],
+      ['Error: No such container: web', 'Error: No such container: queue'],
+      [
+        'Get "http://orders/api": dial tcp: lookup orders on 10.96.0.10:53: server misbehaving',
+        'Get "http://payments/api": dial tcp: lookup payments on 10.96.0.10:53: server misbehaving',
+      ],
+      ['django.db.utils.OperationalError: no such table: shop_cart', 'django.db.utils.OperationalError: no such table: auth_user'],
+      ['Failed to start postgresql.service - PostgreSQL RDBMS.', 'Failed to start ssh.service - OpenBSD Secure Shell server.'],
+    ]
+    for (const [a, b] of pairs) assert.equal(asked([storedQuestion([a]), storedQuestion([b])]).length, 1, `${a} | ${b}`)
+    // Another word in the same place is another error: another probe, program, noun or action.
+    const apart: Array<[string, string]> = [
+      ['Container db failed startup probe, will be restarted', 'Container db failed liveness probe, will be restarted'],
+      [
+        'Nov 30 04:12:55 mailgw dovecot[2211]: imap-login: Disconnected (auth failed, 1 attempts)',
+        'Nov 30 04:12:55 mailgw postfix[2211]: imap-login: Disconnected (auth failed, 1 attempts)',
+      ],
+      ['Error: No such container: web', 'Error: No such image: web'],
+      ['django.db.utils.OperationalError: no such table: shop_cart', 'django.db.utils.OperationalError: no such column: shop_cart'],
+      ['Failed to start ssh.service - OpenBSD Secure Shell server.', 'Failed to stop ssh.service - OpenBSD Secure Shell server.'],
+      // A verb in the past ends a container's or pod's name, not a user's: `user interface` is a compound.
+      ['user interface crashed on login', 'user profile crashed on login'],
+    ]
+    for (const [a, b] of apart) assert.equal(asked([storedQuestion([a]), storedQuestion([b])]).length, 2, `${a} | ${b}`)
+  })
 })
 
 describe('gap ids last as a group grows', () => {

@@ -132,16 +132,29 @@ const WORD = ''
  * only), else the slot that makes it a name (`nameSlot`: to a name of that slot or a value).
  */
 function tokenKinds(tokens: readonly string[]): string[] {
-  return tokens.map((t, i) => (isValueToken(t) ? WILDCARD : (nameSlot(tokens[i - 1], t, tokens[i + 1]) ?? WORD)))
+  return tokens.map((t, i) => (isValueToken(t) ? WILDCARD : (nameSlot(tokens, i) ?? WORD)))
 }
 
 /**
  * The slot of a word that is a name by where or how it is written, as a label (lines whose names
  * have one label differ there by a value); undefined for a word. Shapes, not names: a systemd
- * unit, a process's name in parentheses, a name after a noun that introduces one. A constant-time look at the token and its neighbours, so mining stays linear.
+ * unit, a process's name in parentheses, a name after a noun that introduces one, a syslog line's
+ * host. A constant-time look at the token and its neighbours, so mining stays linear.
  */
-function nameSlot(before: string | undefined, token: string, after: string | undefined): string | undefined {
-  return dottedName(token) ?? nameAfterNumber(before, token) ?? introducedName(before, token, after)
+function nameSlot(tokens: readonly string[], i: number): string | undefined {
+  const [before, token, after] = [tokens[i - 1], tokens[i]!, tokens[i + 1]]
+  return dottedName(token) ?? nameAfterNumber(before, token) ?? introducedName(before, token, after) ?? syslogHost(tokens, i)
+}
+
+/**
+ * The host a syslog line starts with (`webfront sshd[812]: …`, stored as `webfront sshd : …` once
+ * the normalizer took the pid and the time out): the first token, when a program's name and a
+ * colon standing alone (what is left of `[pid]:`) follow it. A host with a digit is a value already.
+ */
+function syslogHost(tokens: readonly string[], i: number): string | undefined {
+  return i === 0 && tokens[2] === ':' && /^\p{Ll}[\p{Ll}_.-]*$/u.test(tokens[0]!) && /^[\p{L}_][\p{L}\d_.-]*$/u.test(tokens[1] ?? '')
+    ? `${WILDCARD} host`
+    : undefined
 }
 
 /**
@@ -175,18 +188,25 @@ function nameAfterNumber(before: string | undefined, token: string): string | un
   return m && (before === undefined || /^(?:\d+|<[\w-]+>|killed|process|task|comm)$/i.test(before)) ? `(${WILDCARD})${m[2]}` : undefined
 }
 
+/** In NAMING_NOUNS: a verb in the past (`failed`, `exited`) ends the noun's name as its prepositions do. */
+const PAST_ENDED = '-ed'
+
 /**
  * Data, not products: nouns that introduce a thing by its name right after them (`container api`,
  * `user admin`), for `introducedName`.
  */
 const NAMING_NOUNS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   // (each with the prepositions that end such a name: `container api in pod …`, `user admin from <ip>`;
-  // `user photo in Outlook` and `container logs from` name no one)
-  ['container', new Set(['in', 'on'])],
-  ['pod', new Set(['in', 'on'])],
+  // `user photo in Outlook` and `container logs from` name no one; PAST_ENDED: or a verb in the past,
+  // as Kubernetes' events write `Container api failed liveness probe`)
+  ['container', new Set(['in', 'on', PAST_ENDED])],
+  ['pod', new Set(['in', 'on', PAST_ENDED])],
   ['namespace', new Set(['in', 'on'])],
   ['deployment', new Set(['in', 'on'])],
   ['user', new Set(['from'])],
+  // (`lookup db on <ip>:53`: Go's resolver names the host it looked up; `no such table: app_user`)
+  ['lookup', new Set(['on'])],
+  ['table', new Set(['in'])],
 ])
 
 /**
@@ -218,13 +238,30 @@ const NOT_NAMES = new Set([
 ])
 
 /**
- * A lower-case name after a noun that introduces one, ended by a preposition (`failed container api
- * in pod`); not a function word, a compound's noun or a participle (`container restarted in`).
+ * A lower-case name after a noun that introduces one, ended by one of the noun's prepositions
+ * (`failed container api in pod`) or a verb in the past (`Container api failed liveness probe`), or
+ * after the noun and a colon at the line's end (`No such container: api`); not a function word, a
+ * compound's noun or a participle itself (`container restarted in`).
  */
 function introducedName(before: string | undefined, token: string, after: string | undefined): string | undefined {
-  if (before === undefined || after === undefined || !/^[\p{Ll}_][\p{Ll}_-]*$/u.test(token)) return undefined
-  const noun = before.toLowerCase()
-  return NAMING_NOUNS.get(noun)?.has(after) && !NOT_NAMES.has(token) && !/..(?:ed|ing)$/.test(token) ? `${noun} ${WILDCARD}` : undefined
+  if (before === undefined || !/^[\p{Ll}_][\p{Ll}_-]*$/u.test(token) || NOT_NAMES.has(token) || /..(?:ed|ing)$/.test(token)) return undefined
+  const colon = before.endsWith(':')
+  const noun = (colon ? before.slice(0, -1) : before).toLowerCase()
+  const ends = NAMING_NOUNS.get(noun)
+  if (!ends) return undefined
+  const ended = colon ? after === undefined : after !== undefined && (ends.has(after) || (ends.has(PAST_ENDED) && /^\p{Ll}{2,}ed$/u.test(after)))
+  return ended ? `${noun} ${WILDCARD}` : undefined
+}
+
+/**
+ * Where a line's tokens stop being the error's: after a systemd unit followed by ` - ` (systemd
+ * 250 and later write the unit's description there, `Failed to start nginx.service - A high
+ * performance web server…`): the description is the unit's, and its length would route one
+ * error in two units apart.
+ */
+function errorTokens(tokens: string[]): string[] {
+  for (let i = 0; i + 1 < tokens.length; i++) if (tokens[i + 1] === '-' && dottedName(tokens[i]!)) return tokens.slice(0, i + 1)
+  return tokens
 }
 
 /**
@@ -246,7 +283,7 @@ export function mineTemplates(items: readonly TemplateItem[], options: Partial<T
   }
   let overflow = 0
   items.forEach((item, i) => {
-    const tokens = templateTokens(item.text, o.maxTokens, o.maxTokenChars)
+    const tokens = errorTokens(templateTokens(item.text, o.maxTokens, o.maxTokenChars))
     if (tokens.length === 0) return
     const line = { tokens, ids: tokens.map(numberOf), kinds: tokenKinds(tokens) }
     const key = item.key ?? ''
