@@ -57,7 +57,11 @@ export interface MatchResult {
   partial: boolean
   signals: { errorCodes: string[]; terms: string[]; errorLines: string[]; skippedLines: number }
   results: MatchHit[]
-  /** For each of `signals.errorCodes`, the paste line it was read from (not sent: the events store checks the codes it keeps against them, redacted). */
+}
+
+/** A match answer with what was read to make it and is not sent: for each of `signals.errorCodes`, the paste line it was read from (the events store checks the codes it keeps against them, redacted). */
+export interface MatchRead {
+  result: MatchResult
   codeSources: Map<string, string>
 }
 
@@ -126,6 +130,11 @@ export class Matcher {
    * segments (at most `maxScoredLines` lines) are bounded in size.
    */
   match(params: MatchParams, budgetMs = Number.POSITIVE_INFINITY): MatchResult {
+    return this.matchRead(params, budgetMs).result
+  }
+
+  /** `match`, with where in the paste each code was read (MatchRead). */
+  matchRead(params: MatchParams, budgetMs = Number.POSITIVE_INFINITY): MatchRead {
     const deadline = performance.now() + budgetMs
     const paste = readPaste(params.text, deadline, this.options, this.kb.index.synonyms)
     let partial = paste.partial
@@ -206,7 +215,7 @@ export class Matcher {
       const confidence = this.isSpecific(s, other) ? s.hit.confidence : Math.min(s.hit.confidence, this.options.specificity.cap)
       return { ...s.hit, confidence, snippet: this.snippet(s.hit.id, segments) }
     })
-    return {
+    const result: MatchResult = {
       noConfidentMatch: !results[0] || results[0].confidence < this.options.confidenceThreshold,
       partial,
       signals: {
@@ -216,8 +225,8 @@ export class Matcher {
         skippedLines: paste.skippedLines,
       },
       results,
-      codeSources: paste.codeSources,
     }
+    return { result, codeSources: paste.codeSources }
   }
 
   /**

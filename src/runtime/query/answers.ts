@@ -6,7 +6,7 @@
  */
 import fastJson from 'fast-json-stringify'
 import { MatchResponse, SearchResponse } from '../../api/schemas.js'
-import type { MatchResult } from '../../core/match/match.js'
+import type { MatchRead } from '../../core/match/match.js'
 import type { SearchResult } from '../../core/search/search.js'
 import { codeLinesOf } from '../events/record.js'
 
@@ -38,14 +38,14 @@ export function searchAnswer(r: SearchResult): Answer {
 }
 
 /** A match result as the response body, with its outcome and the first error lines. */
-export function matchAnswer(r: MatchResult): MatchAnswer {
+export function matchAnswer({ result: r, codeSources }: MatchRead): MatchAnswer {
   return {
     json: matchJson(r),
     partial: r.partial,
     noConfidentMatch: r.noConfidentMatch,
     errorCodes: r.signals.errorCodes,
     errorLines: r.signals.errorLines,
-    codeLines: codeLinesOf(r.signals.errorCodes, r.codeSources, r.signals.errorLines),
+    codeLines: codeLinesOf(r.signals.errorCodes, codeSources, r.signals.errorLines),
     resultIds: r.results.map((h) => h.id),
     confidences: r.results.map((h) => h.confidence),
   }

@@ -44,7 +44,7 @@ export class InThreadRunner implements QueryRunner {
 
   match(kb: KnowledgeBase, params: MatchParams, budgetMs: number): Promise<MatchAnswer> {
     this.answered.main++
-    return this.work.run(() => matchAnswer(kb.matcher.match(params, budgetMs)))
+    return this.work.run(() => matchAnswer(kb.matcher.matchRead(params, budgetMs)))
   }
 
   async close(): Promise<void> {}

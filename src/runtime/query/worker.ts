@@ -61,7 +61,7 @@ onParentMessage((m: WorkerRequest) => {
   if (!kb) return reply({ id: m.id, missing: true })
   try {
     // Serialized here, so the main thread only sends the string (answers.ts).
-    const result = m.type === 'search' ? searchAnswer(search(kb.artifact, m.params)) : matchAnswer(kb.matcher.match(m.params, m.budgetMs))
+    const result = m.type === 'search' ? searchAnswer(search(kb.artifact, m.params)) : matchAnswer(kb.matcher.matchRead(m.params, m.budgetMs))
     reply({ id: m.id, ok: true, result })
   } catch (err) {
     reply(errorReply(m.id, err)) // a query over a limit crosses as data, and is the same 400 on the main thread
