@@ -664,6 +664,122 @@ describe('what a review of the mined line and name slots found', () => {
     ]
     for (const [a, b] of apart) assert.equal(asked([storedQuestion([a]), storedQuestion([b])]).length, 2, `${a} | ${b}`)
   })
+
+  it('the same classes from other sources: hosts of pid-less programs, names ended by a verb or the line, names an error reports, dotted hosts and tables', () => {
+    // Each merged pair was two gaps before (the relation and MySQL pairs were one already: quoted names are values).
+    const merged: Array<[string, string, string]> = [
+      // A syslog host before a program that writes no pid, a pid of one digit, a program with a slash.
+      [
+        'Mar 14 02:30:00 gateway kernel: nf_conntrack: table full, dropping packet',
+        'Mar 14 02:31:10 firewall kernel: nf_conntrack: table full, dropping packet',
+        '<*> kernel: nf_conntrack: table full, dropping packet',
+      ],
+      [
+        'Mar 14 02:30:00 mailhub postfix/qmgr[1402]: warning: connect to transport private/smtp: Connection refused',
+        'Mar 14 02:35:41 smarthost postfix/qmgr[77]: warning: connect to transport private/smtp: Connection refused',
+        '<*> postfix/qmgr : warning: connect to transport private/smtp: Connection refused',
+      ],
+      [
+        'Mar 14 02:30:00 builder systemd[1]: Failed to mount /srv/cache.',
+        'Mar 14 02:30:07 archive systemd[1]: Failed to mount /srv/cache.',
+        '<*> systemd[1]: Failed to mount /srv/cache.',
+      ],
+      // Kubernetes' events: a name at the line's end, before an auxiliary, after `Node`.
+      ['Created container migrate', 'Created container init-db', 'Created container <*>'],
+      ['Node kind-control-plane status is now: NodeNotReady', 'Node minikube status is now: NodeNotReady', 'Node <*> status is now: NodeNotReady'],
+      [
+        'Pod frontend was evicted: The node was low on resource: memory.',
+        'Pod checkout was evicted: The node was low on resource: memory.',
+        'Pod <*> was evicted: The node was low on resource: memory.',
+      ],
+      // What an error looked for, at the line's end: `No such <noun>:`, `unknown <noun>:`, `<noun> not found:`.
+      [
+        'Error response from daemon: No such volume: pgdata',
+        'Error response from daemon: No such volume: uploads',
+        'Error response from daemon: No such volume: <*>',
+      ],
+      ['Error: unknown flag: --dry', 'Error: unknown flag: --force-conflicts', 'Error: unknown flag: <*>'],
+      ['Error: secret not found: api-key', 'Error: secret not found: tls-cert', 'Error: secret not found: <*>'],
+      // A looked-up host with dots, before the resolver or a colon of its own.
+      [
+        'dial tcp: lookup redis.cache.svc.cluster.local on 10.96.0.10:53: no such host',
+        'dial tcp: lookup kafka.queue.svc.cluster.local on 10.96.0.10:53: no such host',
+        'dial tcp: lookup <*> on <ip>:53: no such host',
+      ],
+      ['dial tcp: lookup billing.internal: no such host', 'dial tcp: lookup ledger.internal: no such host', 'dial tcp: lookup <*> no such host'],
+      // Tables: quoted (PostgreSQL, MySQL 1146) or a schema's (SQLite).
+      [
+        'psycopg2.errors.UndefinedTable: relation "inventory_sku" does not exist',
+        'psycopg2.errors.UndefinedTable: relation "payments_refund" does not exist',
+        'psycopg2.errors.UndefinedTable: relation <*> does not exist',
+      ],
+      [
+        "ERROR 1146 (42S02): Table 'erp.suppliers' doesn't exist",
+        "ERROR 1146 (42S02): Table 'hr.staff' doesn't exist",
+        "ERROR 1146 (42S02): Table <*> doesn't exist",
+      ],
+      [
+        'sqlite3.OperationalError: no such table: main.cart_item',
+        'sqlite3.OperationalError: no such table: main.auth_group',
+        'sqlite3.OperationalError: no such table: <*>',
+      ],
+      // A unit and its description, in a syslog line of a host.
+      [
+        'Mar 14 02:30:00 builder systemd[1]: Failed to start cups.service - CUPS Scheduler.',
+        'Mar 14 02:30:00 archive systemd[1]: Failed to start chrony.service - chrony, an NTP client/server.',
+        '<*> systemd[1]: Failed to start <*>',
+      ],
+    ]
+    for (const [a, b, template] of merged)
+      assert.deepEqual(
+        asked([storedQuestion([a]), storedQuestion([b])]).map((g) => [g.template, g.count]),
+        [[template, 2]],
+        `${a} | ${b}`,
+      )
+    // Pasted whole, the stop code's line is mined: two stop codes are two gaps, whatever failed.
+    const bsod = (code: string, module: string) => `Your device ran into a problem and needs to restart.\nStop code: ${code}\nWhat failed: ${module}`
+    assert.deepEqual(
+      asked([
+        bsod('PAGE_FAULT_IN_NONPAGED_AREA', 'ntfs.sys'),
+        bsod('PAGE_FAULT_IN_NONPAGED_AREA', 'rdyboost.sys'),
+        bsod('CRITICAL_PROCESS_DIED', 'ntfs.sys'),
+      ]).map((g) => [g.template, g.count]),
+      [
+        ['Stop code: PAGE_FAULT_IN_NONPAGED_AREA', 2],
+        ['Stop code: CRITICAL_PROCESS_DIED', 1],
+      ],
+    )
+    const apart: Array<[string, string]> = [
+      // Another program, or a phrase that only looks like `host program:`.
+      ['Mar 14 02:30:00 gateway kernel: nf_conntrack: table full, dropping packet', 'Mar 14 02:30:00 gateway sudo: nf_conntrack: table full, dropping packet'],
+      ['remote error: tls: bad certificate', 'local error: tls: bad certificate'],
+      // A compound's noun or a participle where a name would be (these two were one gap before).
+      ['Pod startup failed after 3 attempts', 'Pod shutdown failed after 3 attempts'],
+      ['Created container migrate', 'Created container restarting'],
+      // Another noun or label before the reported name.
+      ['Error response from daemon: No such volume: pgdata', 'Error response from daemon: No such network: pgdata'],
+      ['Error: unknown flag: --dry', 'Error: unknown command: --dry'],
+      ['Error: secret not found: api-key', 'Error: configmap not found: api-key'],
+      // An error's word after `lookup` is no host.
+      ['DNS lookup error: refused', 'DNS lookup timeout: refused'],
+      // Another outcome for the same table, or another MySQL error.
+      ['psycopg2.errors.UndefinedTable: relation "inventory_sku" does not exist', 'psycopg2.errors.DuplicateTable: relation "inventory_sku" already exists'],
+      ["ERROR 1146 (42S02): Table 'erp.suppliers' doesn't exist", "ERROR 1051 (42S02): Unknown table 'erp.suppliers'"],
+      [
+        'Mar 14 02:30:00 builder systemd[1]: Failed to start cups.service - CUPS Scheduler.',
+        'Mar 14 02:30:00 builder systemd[1]: Failed to reload cups.service - CUPS Scheduler.',
+      ],
+      ['Stop code: SYSTEM_THREAD_EXCEPTION_NOT_HANDLED What failed: dxgkrnl.sys', 'Stop code: KMODE_EXCEPTION_NOT_HANDLED What failed: dxgkrnl.sys'],
+      // An error's or a state's word where a name would be reported, and a word after `node` at the line's end.
+      ['Error: unknown error: timeout', 'Error: unknown error: refused'],
+      ['health check: unknown status: degraded', 'health check: unknown status: offline'],
+      ['Please upgrade to node lts', 'Please upgrade to node current'],
+      // A driver a crash names is no reported name: two drivers are two problems (a GPU driver's update, a disk's check).
+      ['What failed: storport.sys', 'What failed: netio.sys'],
+      ['Stop code: SYSTEM_THREAD_EXCEPTION_NOT_HANDLED What failed: dxgkrnl.sys', 'Stop code: SYSTEM_THREAD_EXCEPTION_NOT_HANDLED What failed: atikmpag.sys'],
+    ]
+    for (const [a, b] of apart) assert.equal(asked([storedQuestion([a]), storedQuestion([b])]).length, 2, `${a} | ${b}`)
+  })
 })
 
 describe('gap ids last as a group grows', () => {

@@ -17,9 +17,10 @@
  *   keep the lines apart: "connection refused" and "connection reset" are different errors, where
  *   "port 8080" and "port 8443" are one;
  * - but a word in a slot that holds a name (`nameSlot`: `nginx.service:`, `4242 (java)`, `container
- *   api in`) is a name, not a word: it differs from a name of the same slot as a value does, so one
- *   error in two units, processes or containers is one group; from a word or another slot's name as
- *   a word does (`container api` and `container restarted` stay apart).
+ *   api in`, `No such image: nginx`, a syslog line's host) is a name, not a word: it differs from a
+ *   name of the same slot as a value does, so one error in two units, processes, containers or
+ *   hosts is one group; from a word or another slot's name as a word does (`container api` and
+ *   `container restarted` stay apart).
  * Routing and similarity use one notion of how a token compares (`tokenKinds`), computed once per
  * token from the token and its two neighbours.
  * Pure, deterministic (the same items in the same order give the same groups) and bounded: tokens
@@ -138,23 +139,36 @@ function tokenKinds(tokens: readonly string[]): string[] {
 /**
  * The slot of a word that is a name by where or how it is written, as a label (lines whose names
  * have one label differ there by a value); undefined for a word. Shapes, not names: a systemd
- * unit, a process's name in parentheses, a name after a noun that introduces one, a syslog line's
- * host. A constant-time look at the token and its neighbours, so mining stays linear.
+ * unit, a process's name in parentheses, a name after a noun that introduces one, a name an error
+ * reports at the line's end, a syslog line's host. A constant-time look at the token and its
+ * neighbours, so mining stays linear.
  */
 function nameSlot(tokens: readonly string[], i: number): string | undefined {
   const [before, token, after] = [tokens[i - 1], tokens[i]!, tokens[i + 1]]
-  return dottedName(token) ?? nameAfterNumber(before, token) ?? introducedName(before, token, after) ?? syslogHost(tokens, i)
+  return dottedName(token) ?? nameAfterNumber(before, token) ?? introducedName(before, token, after) ?? reportedName(tokens, i) ?? syslogHost(tokens, i)
 }
+
+/** Data: programs that write to syslog with no pid (`webfront kernel: …`), so their name ends in the colon itself. */
+const PIDLESS_PROGRAMS = new Set(['kernel:', 'sudo:'])
+
+/** A program's name in syslog: `sshd`, `CRON`, `systemd-logind`, `postfix/smtpd`. */
+const PROGRAM = /^[\p{L}_][\p{L}\d_./-]*$/u
 
 /**
  * The host a syslog line starts with (`webfront sshd[812]: …`, stored as `webfront sshd : …` once
- * the normalizer took the pid and the time out): the first token, when a program's name and a
- * colon standing alone (what is left of `[pid]:`) follow it. A host with a digit is a value already.
+ * the normalizer took the pid and the time out): the first token, when a program follows it with
+ * what is left of its `[pid]:` (a colon standing alone; `[1]:` whole, as one digit is no pid to the
+ * normalizer) or, for the programs that write none, its colon. Any other `word word:` is a phrase:
+ * `remote error: tls: …` and `local error: tls: …` are two errors. A host with a digit is a value already.
  */
 function syslogHost(tokens: readonly string[], i: number): string | undefined {
-  return i === 0 && tokens[2] === ':' && /^\p{Ll}[\p{Ll}_.-]*$/u.test(tokens[0]!) && /^[\p{L}_][\p{L}\d_.-]*$/u.test(tokens[1] ?? '')
-    ? `${WILDCARD} host`
-    : undefined
+  if (i !== 0 || !/^\p{Ll}[\p{Ll}_.-]*$/u.test(tokens[0]!)) return undefined
+  const program = tokens[1] ?? ''
+  const written =
+    (tokens[2] === ':' && PROGRAM.test(program)) ||
+    PIDLESS_PROGRAMS.has(program) ||
+    (/^[^[]+\[\d+\]:$/.test(program) && PROGRAM.test(program.slice(0, program.indexOf('['))))
+  return written ? `${WILDCARD} host` : undefined
 }
 
 /**
@@ -188,30 +202,40 @@ function nameAfterNumber(before: string | undefined, token: string): string | un
   return m && (before === undefined || /^(?:\d+|<[\w-]+>|killed|process|task|comm)$/i.test(before)) ? `(${WILDCARD})${m[2]}` : undefined
 }
 
-/** In NAMING_NOUNS: a verb in the past (`failed`, `exited`) ends the noun's name as its prepositions do. */
-const PAST_ENDED = '-ed'
+/** In NAMING_NOUNS: a verb (in the past, `failed`, `exited`, or an auxiliary, `is`, `was`) ends the noun's name as its prepositions do. */
+const VERB_ENDED = '-ed'
+
+/** In NAMING_NOUNS: the line's end ends the noun's name (`Started container api`). */
+const LINE_ENDED = '$'
+
+/** Data: auxiliaries that follow a subject's name as a verb in the past does (`Container api is unhealthy`). */
+const AUXILIARIES = new Set(['is', 'was', 'has', 'had', 'will', 'cannot', 'does', 'did'])
 
 /**
  * Data, not products: nouns that introduce a thing by its name right after them (`container api`,
  * `user admin`), for `introducedName`.
  */
 const NAMING_NOUNS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
-  // (each with the prepositions that end such a name: `container api in pod …`, `user admin from <ip>`;
-  // `user photo in Outlook` and `container logs from` name no one; PAST_ENDED: or a verb in the past,
-  // as Kubernetes' events write `Container api failed liveness probe`)
-  ['container', new Set(['in', 'on', PAST_ENDED])],
-  ['pod', new Set(['in', 'on', PAST_ENDED])],
+  // (each with what ends such a name: a preposition, `container api in pod …`, `user admin from <ip>`;
+  // `user photo in Outlook` and `container logs from` name no one; VERB_ENDED: or a verb, as
+  // Kubernetes' events write `Container api failed liveness probe` and `Node kind-worker has been
+  // rebooted`; LINE_ENDED: or the line's end, `Started container api` (not for `node`: `upgrade to
+  // node lts`); `status`: `Node kind-worker status is now: NodeNotReady`)
+  ['container', new Set(['in', 'on', VERB_ENDED, LINE_ENDED])],
+  ['pod', new Set(['in', 'on', VERB_ENDED, LINE_ENDED])],
+  ['node', new Set(['in', 'from', 'status', VERB_ENDED])],
   ['namespace', new Set(['in', 'on'])],
   ['deployment', new Set(['in', 'on'])],
   ['user', new Set(['from'])],
-  // (`lookup db on <ip>:53`: Go's resolver names the host it looked up; `no such table: app_user`)
-  ['lookup', new Set(['on'])],
+  // (`lookup db on <ip>:53`, `lookup db.internal: no such host`: Go's resolver names the host it
+  // looked up, before the resolver's address or a colon; `no such table: app_user`)
+  ['lookup', new Set(['on', ':'])],
   ['table', new Set(['in'])],
 ])
 
 /**
  * Data: words that follow those nouns without being a name: function words, and the second nouns of
- * compounds (`container image from`, `user account on`).
+ * compounds (`container image from`, `user account on`, `node version is`).
  */
 const NOT_NAMES = new Set([
   ...['a', 'an', 'the', 'and', 'or', 'not', 'no', 'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'does', 'did', 'can', 'cannot', 'will'],
@@ -235,22 +259,61 @@ const NOT_NAMES = new Set([
     'manager',
   ],
   ...['logs', 'log', 'metrics', 'manifest', 'layer', 'layers', 'port', 'ports', 'memory', 'cpu', 'storage', 'restart', 'restarts', 'spec', 'template'],
+  // (and the compounds of Kubernetes' and Node's nouns, `node version is`, and an error's words, `lookup error:`)
+  ...['version', 'versions', 'module', 'modules', 'pool', 'pools', 'affinity', 'selector', 'security', 'startup', 'shutdown'],
+  ...['health', 'probe', 'disk', 'volume', 'volumes', 'error', 'errors', 'timeout', 'failure'],
 ])
+
+/** A name after a naming noun: lower-case, its parts joined by `.` (`my-db.default.svc`, `john.doe`). */
+const INTRODUCED = /^[\p{Ll}_][\p{Ll}_-]*(?:\.[\p{Ll}_-]+)*$/u
 
 /**
  * A lower-case name after a noun that introduces one, ended by one of the noun's prepositions
- * (`failed container api in pod`) or a verb in the past (`Container api failed liveness probe`), or
- * after the noun and a colon at the line's end (`No such container: api`); not a function word, a
+ * (`failed container api in pod`), a verb (`Container api failed liveness probe`), the line's end
+ * (`Started container api`) or a colon of its own (`lookup db.internal: no such host`), or after
+ * the noun and a colon at the line's end (`No such container: api`); not a function word, a
  * compound's noun or a participle itself (`container restarted in`).
  */
 function introducedName(before: string | undefined, token: string, after: string | undefined): string | undefined {
-  if (before === undefined || !/^[\p{Ll}_][\p{Ll}_-]*$/u.test(token) || NOT_NAMES.has(token) || /..(?:ed|ing)$/.test(token)) return undefined
+  if (before === undefined) return undefined
   const colon = before.endsWith(':')
   const noun = (colon ? before.slice(0, -1) : before).toLowerCase()
   const ends = NAMING_NOUNS.get(noun)
   if (!ends) return undefined
-  const ended = colon ? after === undefined : after !== undefined && (ends.has(after) || (ends.has(PAST_ENDED) && /^\p{Ll}{2,}ed$/u.test(after)))
-  return ended ? `${noun} ${WILDCARD}` : undefined
+  // A colon of its own ends the name for the nouns that say so: its slot is apart from the others' (`lookup <*>:`).
+  const own = !colon && ends.has(':') && token.endsWith(':')
+  const name = own ? token.slice(0, -1) : token
+  if (!INTRODUCED.test(name) || NOT_NAMES.has(name) || /..(?:ed|ing)$/.test(name)) return undefined
+  const ended = colon
+    ? after === undefined
+    : own ||
+      (after === undefined ? ends.has(LINE_ENDED) : ends.has(after) || (ends.has(VERB_ENDED) && (AUXILIARIES.has(after) || /^\p{Ll}{2,}ed$/u.test(after))))
+  return ended ? `${noun} ${WILDCARD}${own ? ':' : ''}` : undefined
+}
+
+/** A name an error reports after a colon: any word of letters, with `_.:-` (`nginx:latest`, `--force`, `my-db.default`). */
+const REPORTED = /^[\p{L}_-][\p{L}_.:-]*$/u
+
+/** Data: what a line reports is unknown or not found that is a word, not a name (`unknown error: timeout`, `unknown status: degraded`). */
+const NOT_REPORTED = new Set(['error:', 'errors:', 'exception:', 'failure:', 'status:', 'state:', 'reason:', 'result:', 'cause:', 'value:'])
+
+/**
+ * The name an error reports at the line's end, after what it looked for: `No such image: nginx`,
+ * `unknown command: deploy`, `context not found: staging`. Its slot
+ * is the words before it, so another noun (`No such volume:`) or another label is another slot; a
+ * word in their place before the colon keeps lines apart as any word does.
+ */
+function reportedName(tokens: readonly string[], i: number): string | undefined {
+  if (i < 2 || i !== tokens.length - 1 || !REPORTED.test(tokens[i]!)) return undefined
+  const [a, b, c] = [tokens[i - 3]?.toLowerCase(), tokens[i - 2]!.toLowerCase(), tokens[i - 1]!.toLowerCase()]
+  if (!/^\p{L}[\p{L}_-]*:$/u.test(c) || NOT_REPORTED.has(c)) return undefined
+  const slot =
+    (a === 'no' && b === 'such') || b === 'unknown'
+      ? `${b} ${c}`
+      : b === 'not' && c === 'found:' && a !== undefined && /^\p{L}[\p{L}_-]*$/u.test(a)
+        ? `${a} ${b} ${c}`
+        : undefined
+  return slot && `${slot} ${WILDCARD}`
 }
 
 /**
