@@ -176,7 +176,17 @@ const SECRETS: Array<[class_: string, input: string, secrets: string[]]> = [
     "mysql -h db7 -u app \\\n  -pCnt9Pw appdb\ncurl --password \\\n  'Cn10 pw' https://x\nsqlcmd -S db ^\n  -P Cnt11Pw\nredis-cli -h c `\n  -a Cnt12Pw\nPGPASSWORD=\\\n  Cnt13Pw psql",
     ['Cnt9Pw', 'Cn10', 'Cnt11Pw', 'Cnt12Pw', 'Cnt13Pw'],
   ],
-  ['a YAML block scalar', 'db:\n  password: |\n    Yb9block\n  token: >-\n    Yt8fold', ['Yb9block', 'Yt8fold']],
+  [
+    'a YAML block scalar, every line of it (blank lines, CRLF, a list item)',
+    'db:\n  password: |\n    Yb9block\n\n    Yb9second\n  token: >-\n    Yt8fold\r\n    Yt8two\r\nenv:\n  - secret_key: |+\n      Ys7first\n      Ys7last\n  - name: next',
+    ['Yb9block', 'Yb9second', 'Yt8fold', 'Yt8two', 'Ys7first', 'Ys7last'],
+  ],
+  ['a user named after "the user"', 'Failed password for the user kpatel2 from 198.51.100.4', ['kpatel2', '198.51.100.4']],
+  [
+    "a protocol dialog's password (FTP in curl -v, POP3, IMAP)",
+    '> USER ftpops\r\n< 331 Please specify the password.\r\n> PASS Ft9 pass word\r\nC: PASS Pop3Pw7\nC: a001 LOGIN mjansen "Im4p pw"',
+    ['Ft9', 'pass word', 'Pop3Pw7', 'mjansen', 'Im4p'],
+  ],
   ['a server in a connection string or a log field', 'Server=db01;Database=app; Server: sqlprod7.corp.example', ['db01', 'sqlprod7']],
 ]
 
@@ -192,6 +202,8 @@ const KEPT: Array<[class_: string, input: string, kept: string]> = [
   ],
   ['symbolic error names', 'net::ERR_HTTP2_PROTOCOL_ERROR', 'ERR_HTTP2_PROTOCOL_ERROR'],
   ['server software header', 'Server: Microsoft-IIS/10.0', 'Microsoft-IIS/10.0'],
+  ["a test runner's result line is no FTP password", 'PASS  src/billing/invoice.test.ts (5.21 s)', 'PASS  src/billing/invoice.test.ts (5.21 s)'],
+  ['what a password is asked for', 'Enter password for the database: then sudo: 3 incorrect password attempts', 'Enter password for the database:'],
   ['package versions', 'npm ERR! peer react@18.2.0 from @scope/ui@2.1.0', 'react@18.2.0 from @scope/ui@2.1.0'],
   ['exception names holding a secret word', 'SecurityTokenExpiredException: IDX10223: Lifetime validation failed', 'SecurityTokenExpiredException: IDX10223:'],
   [

@@ -431,14 +431,29 @@ export const REDACTORS: readonly Redactor[] = [
         : `${host ? head.slice(0, -host.length) + hostShown(host) : head}${fields.replace(/(login\s+)(\S+)/, (_l, w: string, user: string) => w + userShown(user))}${sep}<secret>`,
     'password',
   ),
+  // A secret's YAML block scalar (`password: |`, `token: >-`): all of the block as one value, every
+  // line indented past its key (blank lines inside it too); a line back at the key's indentation ends it.
+  rx(
+    'yaml-block-secret',
+    new RegExp(
+      `^([ \\t]*)((?:-[ \\t]+)?["']?${SECRET_KEY}["']?[ \\t]*:[ \\t]*[|>][+-]?\\d?[ \\t]*\\r?\\n(?:[ \\t]*\\r?\\n)*)(\\1[ \\t]+)\\S[^\\r\\n]*(?:\\r?\\n(?:[ \\t]*\\r?\\n)*\\1[ \\t]+\\S[^\\r\\n]*)*`,
+      'gim',
+    ),
+    (_m, indent: string, key: string, inner: string) => `${indent}${key}${inner}<secret>`,
+    /:[ \t]*[|>]/,
+  ),
   // Connection strings, settings, JSON and URL parameters: Password=…, "api_key": "…", DB_PASSWORD=…, ?sig=…,
+  // (a YAML block's indicator is no value: its block is yaml-block-secret's)
   // PHP's arrays ('password' => 'x', $cfg['password'] = 'x')
   // (`%3D`: the `=` of a setting percent-encoded in a URL or a form body; `\u003d`, escaped in JSON)
   // Matched from its `=` or `:`, the key looked for behind it: tried from every word of a run of
   // words (`pass_pass_…`), the key cost 4 ms on 8,000 characters; from the separators, a tenth.
   rx(
     'secret-setting',
-    new RegExp(`(?<![ \\t])(?=${SETTING_SEPARATOR})(?<=${SECRET_KEY}["']?\\]?)(${SETTING_SEPARATOR}${VALUE_START})${SECRET_VALUE}`, 'gim'),
+    new RegExp(
+      `(?<![ \\t])(?=${SETTING_SEPARATOR})(?<=${SECRET_KEY}["']?\\]?)(${SETTING_SEPARATOR}${VALUE_START})(?![|>][+-]?\\d?[ \\t]*\\r?$)${SECRET_VALUE}`,
+      'gim',
+    ),
     (_m, sep: string) => `${sep}<secret>`,
   ),
   // A password given to a command or a configuration line after a space: Redis's `AUTH pw`, `requirepass pw`,
@@ -447,6 +462,15 @@ export const REDACTORS: readonly Redactor[] = [
     'secret-command',
     new RegExp(`\\b(AUTH|requirepass|masterauth)(${COMMAND_BLANK}+)(?!<)${NOT_A_VALUE}[^\\s;,'"]+`, 'g'),
     (_m, w: string, sp: string) => `${w}${sp}<secret>`,
+  ),
+  // A password sent in a protocol's dialog, as clients' verbose logs and transcripts show it: FTP's
+  // and POP3's `PASS pw` (RFC 959, 1939: the rest of the line), IMAP's `a001 LOGIN user pw` (RFC 9051),
+  // after a direction's mark (`> `, `C: `, `Command:`). A test runner's `PASS src/app.test.js` names a file.
+  rx(
+    'protocol-password',
+    /^([ \t]*(?:[<>]{1,3}|-->|[Cc]:|Command:|Sent:|Client:)?[ \t]*)(?:(PASS[ \t]+)(?=\S)(?!<|\*+[ \t]*\r?$)(?!\S*[\\/]\S*\.\w{1,5}(?:[ \t(]|\r?$))[^\r\n]+|([\w.-]{1,20}[ \t]+LOGIN[ \t]+)(?:"(?:[^"\\\r\n]|\\.)*"|[^\s"]+)([ \t]+)(?!<)(?:"(?:[^"\\\r\n]|\\.)*"|\S+))/gm,
+    (_m, lead: string, pass?: string, login?: string, sp?: string) => (pass ? `${lead}${pass}<secret>` : `${lead}${login}<user>${sp}<secret>`),
+    /PASS|LOGIN/,
   ),
   // (set by a CLI or a Dockerfile's ENV: any case; the key may follow a registry's address, `npm config set //registry.npmjs.org/:_authToken x`)
   // The word taken whole, its key looked for behind its end: tried after each `/`, `:` and `_` of
@@ -610,7 +634,7 @@ export const REDACTORS: readonly Redactor[] = [
   rx(
     'user-named',
     new RegExp(
-      `\\b(for (?:invalid |illegal )?user|password for(?: invalid user)?|(?:invalid|illegal|authenticating) user)(\\s+)(?!<|['"]|(?:invalid|illegal)\\s|(?:${WELL_KNOWN_ACCOUNTS})(?=\\.?(?:[\\s'",;:()]|$)))[^\\s'",;:()]+?(?=\\.?(?:[\\s'",;:()]|$))`,
+      `\\b(for (?:the )?(?:invalid |illegal )?user|password for(?: the user| invalid user)?|(?:invalid|illegal|authenticating) user)(\\s+)(?!<|['"]|(?:invalid|illegal|the|a|an|this|that|your|my|our|their|its|his|her)\\s|(?:${WELL_KNOWN_ACCOUNTS})(?=\\.?(?:[\\s'",;:()]|$)))[^\\s'",;:()]+?(?=\\.?(?:[\\s'",;:()]|$))`,
       'gim',
     ),
     (_m, w: string, sp: string) => `${w}${sp}<user>`,
