@@ -184,6 +184,24 @@ describe('events over HTTP, stored in PGlite', () => {
     assert.ok(q!.codes.includes('0x800706ba') && q!.codes.includes('win32 1722'), JSON.stringify(q!.codes))
     assert.ok(!JSON.stringify(q).toLowerCase().includes('qx_ledger_2024'), JSON.stringify(q))
   })
+
+  it('keeps the codes of a full read after a read cut short of the same paste (the remembered form is per code lines)', () => {
+    const paste = 'Error: backup job failed\nretrying in 30 s\nvss writer said 0x800423f4'
+    const asked = (codeLines: string[]) =>
+      questionAsked({
+        kind: 'match',
+        lines: ['Error: backup job failed'],
+        paste,
+        codeLines,
+        resultIds: [],
+        noConfidentMatch: true,
+        partial: false,
+        codes: ['0x800423f4'],
+        buildId: 'b',
+      })
+    assert.deepEqual(asked([]).codes, [], 'a read that stopped before the code gives no line for it')
+    assert.deepEqual(asked(['vss writer said 0x800423f4']).codes, ['0x800423f4'])
+  })
 })
 
 describe('events off', () => {

@@ -189,14 +189,14 @@ const remembered = new Map<string, RedactedQuestion>()
 
 /**
  * redactedQuestion, remembered for short questions: the same search is asked again and again (a
- * cached answer costs microseconds, and redaction's patterns cost more than that), and the
- * stored form depends on the lines and the paste alone (its code lines are read from it). A paste
- * that is the lines is not redacted twice.
+ * cached answer costs microseconds, and redaction's patterns cost more than that), keyed on
+ * everything the stored form depends on: the lines, the paste and its code lines (a read cut short
+ * by its budget gives fewer). A paste that is the lines is not redacted twice.
  */
 export function redactedQuestionOf(lines: readonly string[], paste?: string, codeLines?: readonly string[]): RedactedQuestion {
   const text = lines.length === 1 ? lines[0]! : lines.join('\n')
   const other = paste === undefined || paste.trim() === text ? undefined : paste
-  const key = other === undefined ? text : `${text}\u0000${other}`
+  const key = `${text}\u0000${other ?? ''}\u0000${codeLines === undefined ? '\u0001' : codeLines.join('\n')}`
   if (key.length > REMEMBERED_CHARS) return redactedQuestion(lines, other, codeLines)
   let known = remembered.get(key)
   if (known === undefined) {
