@@ -81,7 +81,31 @@ const folded = new Map<string, string>()
  * character changes.
  */
 export function foldLookalikes(text: string): string {
-  return /[^\x00-\x7f]/.test(text) ? text.replace(FOLDABLE, foldChar) : text
+  if (!/[^\x00-\x7f]/.test(text)) return text
+  const s = text.replace(FOLDABLE, foldChar)
+  return CYRILLIC_OR_GREEK.test(s) ? s.replace(WORD, latinInMixedWord) : s
+}
+
+/**
+ * Data: Cyrillic and Greek letters drawn as Latin ones (the common entries of Unicode's
+ * confusables), which a word mixing them with Latin letters (`pаssword` with a Cyrillic `а`) reads
+ * as. A word wholly in Cyrillic or Greek is a word of its language, and stays.
+ */
+const LATIN_LOOKALIKES: ReadonlyMap<string, string> = new Map(
+  [
+    ...['а a', 'в B', 'е e', 'о o', 'р p', 'с c', 'у y', 'х x', 'ѕ s', 'і i', 'ј j', 'һ h', 'ԁ d', 'ԛ q', 'ԝ w', 'ӏ l', 'ү y'],
+    ...['А A', 'В B', 'Е E', 'К K', 'М M', 'Н H', 'О O', 'Р P', 'С C', 'Т T', 'Х X', 'Ѕ S', 'І I', 'Ј J', 'Ү Y', 'Ԛ Q', 'Ԝ W'],
+    ...['α a', 'ο o', 'ν v', 'ι i', 'κ k', 'υ u', 'Α A', 'Β B', 'Ε E', 'Ζ Z', 'Η H', 'Ι I', 'Κ K', 'Μ M', 'Ν N', 'Ο O', 'Ρ P', 'Τ T', 'Υ Y', 'Χ X'],
+  ].map((pair) => pair.split(' ') as [string, string]),
+)
+const CYRILLIC_OR_GREEK = /[\u0370-\u03ff\u0400-\u052f]/
+/** A word: looked at once each, so folding stays linear however the scripts are laid out. */
+const WORD = /[\p{L}\p{M}]+/gu
+const LOOKALIKE = /[\u0370-\u03ff\u0400-\u052f]/gu
+
+/** A word mixing Latin letters with Cyrillic or Greek look-alikes, in Latin letters; any other word as it is. */
+function latinInMixedWord(word: string): string {
+  return /[A-Za-z]/.test(word) && CYRILLIC_OR_GREEK.test(word) ? word.replace(LOOKALIKE, (c) => LATIN_LOOKALIKES.get(c) ?? c) : word
 }
 
 /**
