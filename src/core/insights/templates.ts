@@ -299,9 +299,9 @@ const NOT_REPORTED = new Set(['error:', 'errors:', 'exception:', 'failure:', 'st
 
 /**
  * The name an error reports at the line's end, after what it looked for: `No such image: nginx`,
- * `unknown command: deploy`, `context not found: staging`. Its slot
- * is the words before it, so another noun (`No such volume:`) or another label is another slot; a
- * word in their place before the colon keeps lines apart as any word does.
+ * `unknown command: deploy`, `context not found: staging`. Its slot is the words before it, so
+ * another noun (`No such volume:`) is another slot; a word in their place before the colon keeps
+ * lines apart as any word does.
  */
 function reportedName(tokens: readonly string[], i: number): string | undefined {
   if (i < 2 || i !== tokens.length - 1 || !REPORTED.test(tokens[i]!)) return undefined

@@ -99,9 +99,9 @@ const LATIN_LOOKALIKES: ReadonlyMap<string, string> = new Map(
   ].map((pair) => pair.split(' ') as [string, string]),
 )
 const CYRILLIC_OR_GREEK = /[\u0370-\u03ff\u0400-\u052f]/
+const LOOKALIKE = new RegExp(CYRILLIC_OR_GREEK.source, 'g')
 /** A word: looked at once each, so folding stays linear however the scripts are laid out. */
 const WORD = /[\p{L}\p{M}]+/gu
-const LOOKALIKE = /[\u0370-\u03ff\u0400-\u052f]/gu
 
 /** A word mixing Latin letters with Cyrillic or Greek look-alikes, in Latin letters; any other word as it is. */
 function latinInMixedWord(word: string): string {
@@ -467,8 +467,8 @@ export const REDACTORS: readonly Redactor[] = [
     /:[ \t]*[|>]/,
   ),
   // Connection strings, settings, JSON and URL parameters: Password=…, "api_key": "…", DB_PASSWORD=…, ?sig=…,
-  // (a YAML block's indicator is no value: its block is yaml-block-secret's)
   // PHP's arrays ('password' => 'x', $cfg['password'] = 'x')
+  // (a YAML block's indicator at a line's end is no value: its block is yaml-block-secret's)
   // (`%3D`: the `=` of a setting percent-encoded in a URL or a form body; `\u003d`, escaped in JSON)
   // Matched from its `=` or `:`, the key looked for behind it: tried from every word of a run of
   // words (`pass_pass_…`), the key cost 4 ms on 8,000 characters; from the separators, a tenth.
