@@ -192,6 +192,27 @@ const SECRETS: Array<[class_: string, input: string, secrets: string[]]> = [
     '> USER ftpops\r\n< 331 Please specify the password.\r\n> PASS Ft9 pass word\r\nC: PASS Pop3Pw7\nC: a001 LOGIN mjansen "Im4p pw"',
     ['Ft9', 'pass word', 'Pop3Pw7', 'mjansen', 'Im4p'],
   ],
+  [
+    'a password piped into a command that reads it from standard input',
+    'echo Sd8pipe | sudo -S systemctl restart app; echo \'Dk9pipe!\' | docker login -u ci --password-stdin reg.example; echo "svc:Ch7pipe" | chpasswd',
+    ['Sd8pipe', 'Dk9pipe', 'Ch7pipe'],
+  ],
+  [
+    "more clients' password arguments (net use, OpenLDAP, archivers, htpasswd)",
+    'net use \\\\fs9\\drop /user:CORP\\svc_x Nu7pw\nnet use Z: \\\\fs9\\drop Nu8pw /persistent:yes\nldapmodify -x -D cn=admin -w Ld4pw -f a.ldif\n7z x a.7z -pSz5pw\nunzip -P Uz6pw a.zip\nhtpasswd -cb /etc/.htp admin Ht7pw; htpasswd -nb admin Ht8pw',
+    ['Nu7pw', 'Nu8pw', 'Ld4pw', 'Sz5pw', 'Uz6pw', 'Ht7pw', 'Ht8pw'],
+  ],
+  [
+    "SQL's PASSWORD() and SQL Server's positional procedures",
+    "SET PASSWORD FOR 'app'@'%' = PASSWORD('My8fn'); EXEC sp_addlogin 'etl', 'Sp9add'; EXEC sp_password 'Old7sp', 'New7sp', 'etl'",
+    ['My8fn', 'Sp9add', 'Old7sp', 'New7sp'],
+  ],
+  [
+    "SASL's credentials (SMTP AUTH PLAIN, the AUTH LOGIN dialog, IMAP AUTHENTICATE)",
+    'C: AUTH PLAIN AHNtdHAAU210cDlwdw==\r\nC: AUTH LOGIN\r\nS: 334 VXNlcm5hbWU6\r\nC: c210cG9wcw==\r\nS: 334 UGFzc3dvcmQ6\r\nC: U210cDhwdw==\r\na2 AUTHENTICATE PLAIN AGltYXAASW1hcDdwdw==',
+    ['AHNtdHAAU210cDlwdw', 'c210cG9wcw', 'U210cDhwdw', 'AGltYXAASW1hcDdwdw'],
+  ],
+  ['a password told in prose', 'my password is Wn24ter! and the old password was: P@ss7old', ['Wn24ter', 'P@ss7old', 'ss7old']],
   ['a server in a connection string or a log field', 'Server=db01;Database=app; Server: sqlprod7.corp.example', ['db01', 'sqlprod7']],
 ]
 
@@ -208,6 +229,19 @@ const KEPT: Array<[class_: string, input: string, kept: string]> = [
   ['symbolic error names', 'net::ERR_HTTP2_PROTOCOL_ERROR', 'ERR_HTTP2_PROTOCOL_ERROR'],
   ['server software header', 'Server: Microsoft-IIS/10.0', 'Microsoft-IIS/10.0'],
   ['words wholly in Cyrillic or Greek', 'Ошибка входа: неверный пароль. Σφάλμα σύνδεσης', 'Ошибка входа: неверный пароль. Σφάλμα σύνδεσης'],
+  ['a SASL mechanism is how, not who', 'AUTH LOGIN then 250-AUTH PLAIN LOGIN CRAM-MD5', 'AUTH LOGIN then 250-AUTH PLAIN LOGIN CRAM-MD5'],
+  [
+    "SQL Server's CREATE LOGIN is no IMAP dialog",
+    'CREATE LOGIN app_reader WITH DEFAULT_DATABASE = sales',
+    'CREATE LOGIN app_reader WITH DEFAULT_DATABASE = sales',
+  ],
+  ['a registry after --password-stdin is no password', 'echo $CR_PAT | docker login ghcr.io -u ci --password-stdin ghcr.io', '--password-stdin ghcr.io'],
+  [
+    'what happened to a password, told in prose',
+    'the password is incorrect; my password is 8 characters; password was changed.',
+    'the password is incorrect; my password is 8 characters; password was changed.',
+  ],
+  ["a piped command's own -S flag", 'echo data | sort -S 50% | head', 'echo data | sort -S 50%'],
   ["a test runner's result line is no FTP password", 'PASS  src/billing/invoice.test.ts (5.21 s)', 'PASS  src/billing/invoice.test.ts (5.21 s)'],
   ['what a password is asked for', 'Enter password for the database: then sudo: 3 incorrect password attempts', 'Enter password for the database:'],
   ['package versions', 'npm ERR! peer react@18.2.0 from @scope/ui@2.1.0', 'react@18.2.0 from @scope/ui@2.1.0'],

@@ -194,7 +194,7 @@ const SECRET_NAME = accentTolerant(
  * (`credential.helper`, `token_expiry`, `password_file`, `token_url`).
  */
 const NOT_SECRET_PARTS =
-  'helper|expiry|expires|expiration|ttl|timeout|lifetime|length|len|policy|type|file|path|url|uri|endpoint|name|format|mode|hint|prompt|age|reset|change|changed|required|enabled|count|size|store|manager|provider|cache|header|field|source|command|cmd|env'
+  'helper|expiry|expires|expiration|ttl|timeout|lifetime|length|len|policy|type|file|path|url|uri|endpoint|name|format|mode|hint|prompt|age|reset|change|changed|required|enabled|count|size|store|manager|provider|cache|header|field|source|command|cmd|env|stdin'
 
 /**
  * A key naming a secret: the name, alone, at the end of a word (`PGPASSWORD`, `SmtpPassword`) or
@@ -208,7 +208,7 @@ const SECRET_KEY = `(?<![A-Za-z0-9])(?!public)(?:[A-Za-z0-9]{1,40}[_.-]){0,4}[A-
  * `password: required`, `token: expired.`, `AUTH failed:`), as a whole value: `No-Access-2024` and
  * `True.Blue42` are passwords; nor an absolute path (sudo's `PWD=/srv/app` is a folder).
  */
-const NOT_A_VALUE = `(?!(?:yes|no|true|false|null|none|required|invalid|expired|missing|incorrect|wrong|not|is|was|must|empty|failed|denied|rejected|unknown|mismatch)(?:[\\s;,'"&<>):]|[.!]?$|[.!]\\s)|\\/[\\w.-]+\\/)`
+const NOT_A_VALUE = `(?!(?:yes|no|true|false|null|none|required|invalid|expired|missing|incorrect|wrong|not|is|was|must|empty|failed|denied|rejected|unknown|mismatch|for)(?:[\\s;,'"&<>):]|[.!]?$|[.!]\\s)|\\/[\\w.-]+\\/)`
 /**
  * A setting's value: quoted ("…" with \" inside, '…' with '' inside, {…} with }} inside; a quote
  * or brace never closed runs to the line's end), or words up to the `;` that ends a
@@ -221,6 +221,16 @@ const SECRET_VALUE = `(?:"(?:[^"\\\\\\n]|\\\\.)*"|'(?:[^'\\n]|'')*'|\\{(?:[^}\\n
 
 /** What joins a setting's name to its value: `=`, `:`, PHP's `=>`, and `=` percent-encoded (`%3D`) or escaped in JSON (`\u003d`). */
 const SETTING_SEPARATOR = `[ \\t]*(?:=>|[=:]|%3[Dd]|\\\\u003[Dd])`
+
+/**
+ * Commands that read a password from their standard input (data: their documented flags): `sudo -S`,
+ * `--password-stdin` (docker, podman, helm, oras), `passwd --stdin`, `chpasswd`, `kinit`.
+ */
+const STDIN_PASSWORD_READERS =
+  'sudo\\b[^|\\n]{0,200}?[ \\t]-[A-Za-z]*S|[^|\\n]{0,200}?[ \\t]--password-stdin|passwd\\b[^|\\n]{0,200}?[ \\t]--stdin|chpasswd|kinit'
+
+/** SASL mechanisms (IANA's registry, the common ones): `AUTH PLAIN`'s word names how, not who. */
+const SASL_MECHANISM = '(?:PLAIN|LOGIN|CRAM-MD5|DIGEST-MD5|XOAUTH2?|OAUTHBEARER|SCRAM-SHA-(?:1|256|512)(?:-PLUS)?|NTLM|GSSAPI|EXTERNAL)'
 
 /**
  * A line continuation: a shell's `\`, PowerShell's backtick or cmd's `^` ending a line, which makes
@@ -482,17 +492,31 @@ export const REDACTORS: readonly Redactor[] = [
   ),
   // A password given to a command or a configuration line after a space: Redis's `AUTH pw`, `requirepass pw`,
   // and a secret setting set by a CLI (`aws configure set aws_secret_access_key …`, `git config --global http.token …`).
+  // SMTP's and IMAP's `AUTH PLAIN <base64>` (`AUTHENTICATE`): the mechanism is kept, the initial
+  // response after it (user and password, base64) is the secret; a mechanism alone is no password.
   rx(
     'secret-command',
-    new RegExp(`\\b(AUTH|requirepass|masterauth)(${COMMAND_BLANK}+)(?!<)${NOT_A_VALUE}[^\\s;,'"]+`, 'g'),
+    new RegExp(
+      `\\b(AUTH(?:ENTICATE)?[ \\t]+${SASL_MECHANISM}(?=[ \\t]+[A-Za-z0-9+/]{8,}={0,2}(?!\\S))|AUTH|requirepass|masterauth)(${COMMAND_BLANK}+)(?!<|${SASL_MECHANISM}(?![\\w-]))${NOT_A_VALUE}[^\\s;,'"]+`,
+      'g',
+    ),
     (_m, w: string, sp: string) => `${w}${sp}<secret>`,
   ),
+  // SMTP's `AUTH LOGIN` dialog: the server asks with `334 <base64 prompt>`, and the client's next
+  // line is its user name or password in base64 (RFC 4954).
+  rx(
+    'sasl-response',
+    /^([ \t]*(?:[<>]{1,3}|S:|Server:)?[ \t]*334(?:[ \t][^\r\n]*)?\r?\n[ \t]*(?:[<>]{1,3}|C:|Client:)?[ \t]*)([A-Za-z0-9+/]{4,}={0,2})(?=[ \t]*\r?$)/gm,
+    (m, head: string, answer: string) => (answer.length % 4 === 0 ? `${head}<secret>` : m),
+    '334',
+  ),
   // A password sent in a protocol's dialog, as clients' verbose logs and transcripts show it: FTP's
-  // and POP3's `PASS pw` (RFC 959, 1939: the rest of the line), IMAP's `a001 LOGIN user pw` (RFC 9051),
+  // and POP3's `PASS pw` (RFC 959, 1939: the rest of the line), IMAP's `a001 LOGIN user pw` (RFC 9051: a tag
+  // with a digit or of three characters at most; SQL's `CREATE LOGIN x WITH` is no dialog),
   // after a direction's mark (`> `, `C: `, `Command:`). A test runner's `PASS src/app.test.js` names a file.
   rx(
     'protocol-password',
-    /^([ \t]*(?:[<>]{1,3}|-->|[Cc]:|Command:|Sent:|Client:)?[ \t]*)(?:(PASS[ \t]+)(?=\S)(?!<|\*+[ \t]*\r?$)(?!\S*[\\/]\S*\.\w{1,5}(?:[ \t(]|\r?$))[^\r\n]+|([\w.-]{1,20}[ \t]+LOGIN[ \t]+)(?:"(?:[^"\\\r\n]|\\.)*"|[^\s"]+)([ \t]+)(?!<)(?:"(?:[^"\\\r\n]|\\.)*"|\S+))/gm,
+    /^([ \t]*(?:[<>]{1,3}|-->|[Cc]:|Command:|Sent:|Client:)?[ \t]*)(?:(PASS[ \t]+)(?=\S)(?!<|\*+[ \t]*\r?$)(?!\S*[\\/]\S*\.\w{1,5}(?:[ \t(]|\r?$))[^\r\n]+|((?=[\w.-]{0,19}\d|[\w.-]{1,3}[ \t])[\w.-]{1,20}[ \t]+LOGIN[ \t]+)(?:"(?:[^"\\\r\n]|\\.)*"|[^\s"]+)([ \t]+)(?!<)(?:"(?:[^"\\\r\n]|\\.)*"|\S+))/gm,
     (_m, lead: string, pass?: string, login?: string, sp?: string) => (pass ? `${lead}${pass}<secret>` : `${lead}${login}<user>${sp}<secret>`),
     /PASS|LOGIN/,
   ),
@@ -507,13 +531,28 @@ export const REDACTORS: readonly Redactor[] = [
     ),
     (_m, w: string, sp: string) => `${w}${sp}<secret>`,
   ),
-  // SQL's passwords: CREATE USER x WITH PASSWORD 'pw', ALTER LOGIN x WITH PASSWORD = 'pw', IDENTIFIED BY pw.
-  rx('sql-password', /\b(PASSWORD\s*=?\s*|IDENTIFIED\s+BY\s+)('(?:[^'\n]|'')*'|"[^"\n]*"|(?<=BY\s+)[^\s;'"]+)/gi, (_m, head: string) => `${head}<secret>`),
+  // SQL's passwords: CREATE USER x WITH PASSWORD 'pw', ALTER LOGIN x WITH PASSWORD = 'pw', IDENTIFIED BY pw,
+  // MySQL's PASSWORD('pw').
+  rx(
+    'sql-password',
+    /\b(PASSWORD\s*(?:=|\(\s*)?\s*|IDENTIFIED\s+BY\s+)('(?:[^'\n]|'')*'|"[^"\n]*"|(?<=BY\s+)[^\s;'"]+)/gi,
+    (_m, head: string) => `${head}<secret>`,
+  ),
+  // SQL Server's procedures that take passwords by position: `sp_addlogin 'login', 'pw'` and
+  // `sp_password 'old', 'new', 'login'` (named, `@passwd = 'pw'`, is a setting).
+  rx(
+    'sql-password-procedure',
+    /\b(sp_addlogin\s+N?'(?:[^'\n]|'')*'\s*,\s*|sp_password\s+)(N?'(?:[^'\n]|'')*'|NULL)(?:(\s*,\s*)N?'(?:[^'\n]|'')*'(?=\s*,))?/gi,
+    (_m, head: string, _first: string, comma?: string) => `${head}<secret>${comma === undefined ? '' : `${comma}<secret>`}`,
+    /sp_(?:addlogin|password)/i,
+  ),
   // A password a client takes as a flag of its own (data: the clients' documented flags), the client
   // a command's first word (`some-mongo` is a container's name): `redis-cli -a pw`, `mysql -uroot -pPw`
   // (attached only: `mysql -p db` prompts, for db), `sqlcmd -P pw`, `mongosh -p pw`, `sshpass -p pw`,
   // `docker login -p pw` (`docker run -p 80:80` publishes a port, and no password is one), `az login -p pw`, `psexec -p pw`,
-  // `rdesktop -p pw`, `xfreerdp /p:pw`, `smbclient -U user%pw`, `net user name pw`.
+  // `rdesktop -p pw`, `xfreerdp /p:pw`, `smbclient -U user%pw`, `net user name pw`, `net use \\\\h\\s pw`
+  // (after the share or `/user:x`), OpenLDAP's `ldapsearch -w pw`, `7z -ppw`, `unzip -P pw`,
+  // `htpasswd -b file user pw` (`-nb user pw`).
   rx(
     'client-password-flag',
     new RegExp(
@@ -525,10 +564,39 @@ export const REDACTORS: readonly Redactor[] = [
         `xfreerdp\\b${COMMAND_SPAN}\\/${AFTER_BLANK}p:`,
         `smbclient\\b${COMMAND_SPAN}-${AFTER_BLANK}U${COMMAND_BLANK}*[^\\s%]{1,64}%`,
         `net[ \\t]+user[ \\t]+(?:"[^"\\n]{1,64}"|[^\\s/"]{1,64})[ \\t]+`,
+        `net[ \\t]+use\\b${COMMAND_SPAN}(?:[ \\t]\\\\\\\\[^\\s\\\\]{1,255}\\\\\\S*|[ \\t]\\/user:\\S{1,255})[ \\t]+`,
+        `(?:ldapsearch|ldapmodify|ldapadd|ldapdelete|ldapmodrdn|ldapcompare|ldapwhoami|ldappasswd|ldapexop)\\b${COMMAND_SPAN}-${AFTER_BLANK}w${COMMAND_BLANK}+`,
+        `(?:7z|7za|7zr|7zz|rar|unrar)\\b${COMMAND_SPAN}-${AFTER_BLANK}p(?=\\S)`,
+        `(?:zip|unzip|zipcloak)\\b${COMMAND_SPAN}-${AFTER_BLANK}P${COMMAND_BLANK}+`,
+        `htpasswd\\b${COMMAND_SPAN}-${AFTER_BLANK}(?:[A-Za-z]*n[A-Za-z]*b|[A-Za-z]*b[A-Za-z]*n)[A-Za-z]*${COMMAND_BLANK}+\\S+${COMMAND_BLANK}+`,
+        `htpasswd\\b${COMMAND_SPAN}-${AFTER_BLANK}(?![A-Za-z]*n)[A-Za-z]*b[A-Za-z]*${COMMAND_BLANK}+\\S+${COMMAND_BLANK}+\\S+${COMMAND_BLANK}+`,
       ].join('|')}))(?!<|-|\\/|\\d+:\\d)("[^"\\n]*"|'[^'\\n]*'|\\S+)`,
       'gi',
     ),
     (_m, head: string) => `${head}<secret>`,
+  ),
+  // A password echoed into a command that reads it from its standard input (data: the commands'
+  // documented ways): `echo pw | sudo -S`, `… | docker login --password-stdin`, `… | passwd --stdin`,
+  // `echo user:pw | chpasswd`. A variable (`echo $PW |`) is no value.
+  rx(
+    'stdin-password',
+    new RegExp(
+      `\\b((?:echo|printf)[ \\t]+(?:-[neE]{1,3}[ \\t]+)?)(?![$%])("[^"\\n]*"|'[^'\\n]*'|[^\\s|;&]+)(?=[ \\t]*\\|[ \\t]*(?:${STDIN_PASSWORD_READERS})(?![\\w-]))`,
+      'g',
+    ),
+    (_m, head: string) => `${head}<secret>`,
+    '|',
+  ),
+  // A password told in prose: `my password is Winter2024!`, `the password was: P@ssw0rd`. Only a
+  // word a password is shaped like (a digit or a sign in it besides a word's `-` and `'`, 4 characters at least): `the password is
+  // incorrect`, `is expired`, `is 8 characters` are what happened.
+  rx(
+    'prose-password',
+    new RegExp(
+      `\\b((?:pass(?:word|wd|phrase)|pwd|pin)[ \\t]+(?:is|was)(?:[ \\t]+(?:set[ \\t]+to|now|still))?[ \\t]*:?[ \\t]+)(["'\`]?)(?!<)${NOT_A_VALUE}([^\\s"'\`]{4,128})(?=\\2)`,
+      'gi',
+    ),
+    (m, head: string, quote: string, value: string) => (/[^A-Za-z'-]/.test(value.replace(/[.,;:!?)]+$/, '')) ? `${head}${quote}<secret>` : m),
   ),
   // SQL*Plus and Oracle's tools log on with user/password, with or without @service (`CONNECT scott/tiger`,
   // `sqlplus system/pw@//orahost:1521/PROD`): the tools by name, CONNECT as SQL*Plus's command (a line's
