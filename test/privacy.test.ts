@@ -213,6 +213,22 @@ const SECRETS: Array<[class_: string, input: string, secrets: string[]]> = [
     ['AHNtdHAAU210cDlwdw', 'c210cG9wcw', 'U210cDhwdw', 'AGltYXAASW1hcDdwdw'],
   ],
   ['a password told in prose', 'my password is Wn24ter! and the old password was: P@ss7old', ['Wn24ter', 'P@ss7old', 'ss7old']],
+  [
+    "an AWS ARN's account and the person in it (an IAM user, an assumed role's session)",
+    'User: arn:aws:sts::210987654321:assumed-role/Deploy/mkowalski is not authorized to perform: s3:PutObject on resource: arn:aws:iam::210987654321:user/ops/tnguyen',
+    ['210987654321', 'mkowalski', 'tnguyen'],
+  ],
+  ['a user at an address', 'ssh -p 2222 lfischer@203.0.113.40: Connection closed', ['lfischer', '203.0.113.40']],
+  [
+    "the user and server a client logs on as, by the client's flags",
+    'psql -h pgprod3.corp.example -U rbianchi -d billing\nmysql -hmy7 -uakumar -p\nsqlcmd -S tcp:sqlhr02,1433 -U dpatel -Q "select 1"\nmongosh --host mg-east1 --username=ohara\nuseradd -m -p $6$rounds$Hx9Crypted bwong',
+    ['pgprod3', 'rbianchi', 'akumar', 'sqlhr02', 'dpatel', 'mg-east1', 'ohara', 'Hx9Crypted'],
+  ],
+  [
+    "the server in SQL Server's message header",
+    'Msg 4060, Level 11, State 1, Server HRSQL07\\PAYROLL, Line 1 and Msg 102, Level 15, State 1, Server DWSQL3, Line 8',
+    ['HRSQL07', 'DWSQL3'],
+  ],
   ['a server in a connection string or a log field', 'Server=db01;Database=app; Server: sqlprod7.corp.example', ['db01', 'sqlprod7']],
 ]
 
@@ -229,6 +245,18 @@ const KEPT: Array<[class_: string, input: string, kept: string]> = [
   ['symbolic error names', 'net::ERR_HTTP2_PROTOCOL_ERROR', 'ERR_HTTP2_PROTOCOL_ERROR'],
   ['server software header', 'Server: Microsoft-IIS/10.0', 'Microsoft-IIS/10.0'],
   ['words wholly in Cyrillic or Greek', 'Ошибка входа: неверный пароль. Σφάλμα σύνδεσης', 'Ошибка входа: неверный пароль. Σφάλμα σύνδεσης'],
+  [
+    'the fixed user names registries take with a token, variables and well-known accounts',
+    'docker login -u gitlab-ci-token -p x reg; docker login -u AWS --password-stdin; docker login -u "$CI_REGISTRY_USER"; psql -U postgres -h localhost',
+    'docker login -u gitlab-ci-token -p <secret> reg; docker login -u AWS --password-stdin; docker login -u "$CI_REGISTRY_USER"; psql -U postgres -h localhost',
+  ],
+  ["a SQL Server instance's name", 'Msg 4060, Level 11, State 1, Server HRSQL07\\PAYROLL, Line 1', '<host>\\PAYROLL, Line 1'],
+  ["MySQL's -S is a socket, not a server", 'mysql -S /var/run/mysqld/mysqld.sock -u root', 'mysql -S /var/run/mysqld/mysqld.sock -u root'],
+  [
+    "an ARN's service, role and resource kind",
+    'not authorized to perform: sts:AssumeRole on arn:aws:iam::',
+    'not authorized to perform: sts:AssumeRole on arn:aws:iam::',
+  ],
   ['a SASL mechanism is how, not who', 'AUTH LOGIN then 250-AUTH PLAIN LOGIN CRAM-MD5', 'AUTH LOGIN then 250-AUTH PLAIN LOGIN CRAM-MD5'],
   [
     "SQL Server's CREATE LOGIN is no IMAP dialog",
@@ -277,7 +305,7 @@ const KEPT: Array<[class_: string, input: string, kept: string]> = [
   ],
   ['a type name holding a number', 'System.Net.Http.Http2ConnectionException: The HTTP/2 server reset the stream', 'Http2ConnectionException'],
   ['a state after a header name', 'Cookie: not set; Authorization: failed', 'Cookie: not set; Authorization: failed'],
-  ['a port published is no password', 'docker run -p 8080:80 web; mysql -h db -p appdb', 'docker run -p 8080:80 web; mysql -h db -p appdb'],
+  ['a port published is no password', 'docker run -p 8080:80 web; mysql -h db -p appdb', 'docker run -p 8080:80 web; mysql -h <host> -p appdb'],
   ['git over SSH keeps its account', 'git@github.com: Permission denied (publickey).', 'git@<host>: Permission denied (publickey).'],
   ['a status after an account name', 'The account: is disabled', 'The account: is disabled'],
   [
