@@ -225,6 +225,11 @@ const SECRETS: Array<[class_: string, input: string, secrets: string[]]> = [
     ['pgprod3', 'rbianchi', 'akumar', 'sqlhr02', 'dpatel', 'mg-east1', 'ohara', 'Hx9Crypted'],
   ],
   [
+    'a user name by a flag that always takes one, a run-as password, a Vault token',
+    'svn up --username hsato; Get-Credential -UserName "ebrown"; mvn -Dusername=rlee; schtasks /create /tn t /ru svc /rp Sc4rp; vault login Vt5positional; VAULT_ADDR=x hvs.CAESIAbCdEfGhIjKlMnOpQrStUv',
+    ['hsato', 'ebrown', 'rlee', 'Sc4rp', 'Vt5positional', 'CAESIAbCdEf'],
+  ],
+  [
     "the server in SQL Server's message header",
     'Msg 4060, Level 11, State 1, Server HRSQL07\\PAYROLL, Line 1 and Msg 102, Level 15, State 1, Server DWSQL3, Line 8',
     ['HRSQL07', 'DWSQL3'],
@@ -251,6 +256,11 @@ const KEPT: Array<[class_: string, input: string, kept: string]> = [
     'docker login -u gitlab-ci-token -p <secret> reg; docker login -u AWS --password-stdin; docker login -u "$CI_REGISTRY_USER"; psql -U postgres -h localhost',
   ],
   ["a SQL Server instance's name", 'Msg 4060, Level 11, State 1, Server HRSQL07\\PAYROLL, Line 1', '<host>\\PAYROLL, Line 1'],
+  [
+    'a flag --user that takes no name',
+    'pip install --user requests; vault login -method=userpass',
+    'pip install --user requests; vault login -method=userpass',
+  ],
   ["MySQL's -S is a socket, not a server", 'mysql -S /var/run/mysqld/mysqld.sock -u root', 'mysql -S /var/run/mysqld/mysqld.sock -u root'],
   [
     "an ARN's service, role and resource kind",

@@ -43,6 +43,8 @@ const BUILTIN_AUTHORITY =
 const WELL_KNOWN_ACCOUNT = new RegExp(`^(?:${WELL_KNOWN_ACCOUNTS})$`, 'i')
 /** A user name as stored: itself when a well-known account, else `<user>`. */
 const userShown = (name: string): string => (WELL_KNOWN_ACCOUNT.test(name) ? name : '<user>')
+/** A user name as stored, quoted (`"jdoe"`, `'sa'`) or not: its quotes kept. */
+const userOrQuotedShown = (user: string): string => (/^["']/.test(user) ? user[0] + userShown(user.slice(1, -1)) + user[0] : userShown(user))
 /** A user value that is a well-known account or built-in identity, whole (the value's end is given by the caller). */
 const NOT_A_PERSON = `(?:(?:${WELL_KNOWN_ACCOUNTS})|${BUILTIN_AUTHORITY})`
 
@@ -311,6 +313,8 @@ const KNOWN_TOKEN_FORMATS: readonly string[] = [
   'whsec_[A-Za-z0-9]{20,}',
   'xapp-[A-Za-z0-9-]{10,}',
   'SG\\.[A-Za-z0-9_-]{16,}\\.[A-Za-z0-9_-]{16,}',
+  'hv[sbr]\\.[A-Za-z0-9_-]{20,}',
+  's\\.[A-Za-z0-9]{24}',
 ]
 
 /** The parts of a name written in camel case: words (`Connection`, `HTTP`, `get`) and numbers. */
@@ -585,7 +589,7 @@ export const REDACTORS: readonly Redactor[] = [
   // `docker login -p pw` (`docker run -p 80:80` publishes a port, and no password is one), `az login -p pw`, `psexec -p pw`,
   // `rdesktop -p pw`, `xfreerdp /p:pw`, `smbclient -U user%pw`, `net user name pw`, `net use \\\\h\\s pw`
   // (after the share or `/user:x`), OpenLDAP's `ldapsearch -w pw`, `7z -ppw`, `unzip -P pw`,
-  // `htpasswd -b file user pw` (`-nb user pw`), `useradd -p <crypted>`.
+  // `htpasswd -b file user pw` (`-nb user pw`), `useradd -p <crypted>`, `schtasks /rp pw`, `vault login <token>`.
   rx(
     'client-password-flag',
     new RegExp(
@@ -602,6 +606,8 @@ export const REDACTORS: readonly Redactor[] = [
         `(?:7z|7za|7zr|7zz|rar|unrar)\\b${COMMAND_SPAN}-${AFTER_BLANK}p(?=\\S)`,
         `(?:zip|unzip|zipcloak)\\b${COMMAND_SPAN}-${AFTER_BLANK}P${COMMAND_BLANK}+`,
         `(?:useradd|usermod)\\b${COMMAND_SPAN}-${AFTER_BLANK}p${COMMAND_BLANK}+`,
+        `schtasks\\b${COMMAND_SPAN}\\/${AFTER_BLANK}rp${COMMAND_BLANK}+`,
+        `vault[ \\t]+login[ \\t]+(?![^\\s=]*=)`,
         `htpasswd\\b${COMMAND_SPAN}-${AFTER_BLANK}(?:[A-Za-z]*n[A-Za-z]*b|[A-Za-z]*b[A-Za-z]*n)[A-Za-z]*${COMMAND_BLANK}+\\S+${COMMAND_BLANK}+`,
         `htpasswd\\b${COMMAND_SPAN}-${AFTER_BLANK}(?![A-Za-z]*n)[A-Za-z]*b[A-Za-z]*${COMMAND_BLANK}+\\S+${COMMAND_BLANK}+\\S+${COMMAND_BLANK}+`,
       ].join('|')}))(?!<|-|\\/|\\d+:\\d)("[^"\\n]*"|'[^'\\n]*'|\\S+)`,
@@ -640,9 +646,7 @@ export const REDACTORS: readonly Redactor[] = [
   // client's name to its end: from every name of a run of names (`psql psql …`), two patterns cost 4 ms on 8,000 characters.
   rx('client-logon', new RegExp(`(?<![\\w./-])(${CLIENTS_WITH_LOGON_FLAGS})\\b${COMMAND_REST}`, 'g'), (command: string, client: string) =>
     command.replace(logonFlags(client), (_f, flag: string, user?: string, hostFlag?: string, host?: string) =>
-      user !== undefined
-        ? `${flag}${/^["']/.test(user) ? user[0] + userShown(user.slice(1, -1)) + user[0] : userShown(user)}`
-        : `${hostFlag}${hostShown(host!)}`,
+      user !== undefined ? `${flag}${userOrQuotedShown(user)}` : `${hostFlag}${hostShown(host!)}`,
     ),
   ),
   // SQL*Plus and Oracle's tools log on with user/password, with or without @service (`CONNECT scott/tiger`,
@@ -798,14 +802,22 @@ export const REDACTORS: readonly Redactor[] = [
   ),
   // sudo's log line names who ran it: `sudo:     jdoe : TTY=pts/0 ; PWD=/home/jdoe ; USER=root ; COMMAND=…`.
   rx('sudo-user', /\b(sudo:\s+)(?!<)([^\s:]{1,64})(?=\s+:)/g, (_m, head: string, user: string) => `${head}${userShown(user)}`),
-  // (Windows' security events name their subject in fields: `Account Name: jdoe`, `Workstation Name: JDOE-PC`)
+  // (Windows' security events name their subject in fields: `Account Name: jdoe`, `Workstation Name: JDOE-PC`;
+  // a Java system property too, `-Dusername=jdoe`)
   rx(
     'user-field',
     new RegExp(
-      `\\b(user(?:name| id| name)?|account(?: name)?|logon account|login|uid)([ \\t]*[:=]${VALUE_START})(?!<|(?:${WELL_KNOWN_ACCOUNTS})(?![^\\s;,])|${BUILTIN_AUTHORITY})${NOT_A_VALUE}[^\\s;,]+`,
+      `(?:\\b|(?<=-D))(user(?:name| id| name)?|account(?: name)?|logon account|login|uid)([ \\t]*[:=]${VALUE_START})(?!<|(?:${WELL_KNOWN_ACCOUNTS})(?![^\\s;,])|${BUILTIN_AUTHORITY})${NOT_A_VALUE}[^\\s;,]+`,
       'gim',
     ),
     (_m, w: string, sep: string) => `${w}${sep}<user>`,
+  ),
+  // A user name given by a flag that always takes one (`svn --username jdoe`, PowerShell's `-UserName
+  // jdoe`); `--user` alone may take none (`pip install --user pkg`).
+  rx(
+    'username-flag',
+    new RegExp(`((?<!\\S)--?user[-_]?name(?:[ \\t]*=[ \\t]*|${COMMAND_BLANK}+))(?!<|-|["']?[$%])("[^"\\n]{1,64}"|'[^'\\n]{1,64}'|[^\\s;,'"]{1,64})`, 'gi'),
+    (_m, flag: string, user: string) => `${flag}${userOrQuotedShown(user)}`,
   ),
   rx(
     'workstation-field',
