@@ -230,6 +230,11 @@ const SECRETS: Array<[class_: string, input: string, secrets: string[]]> = [
     ['hsato', 'ebrown', 'rlee', 'Sc4rp', 'Vt5positional', 'CAESIAbCdEf'],
   ],
   [
+    "who logged in, in sshd's, su's, systemd-logind's and a web server's access log lines",
+    'sshd[71]: Accepted publickey for vpetrov from 198.51.100.8 port 5022 ssh2\nsu[9]: FAILED SU (to root) ahassan on pts/2\nNew session 7 of user cmoreau.\n203.0.113.9 - bkaur [10/Oct/2025:13:55:36 +0000] "GET /admin HTTP/1.1" 401 12',
+    ['vpetrov', 'ahassan', 'cmoreau', 'bkaur'],
+  ],
+  [
     "the server in SQL Server's message header",
     'Msg 4060, Level 11, State 1, Server HRSQL07\\PAYROLL, Line 1 and Msg 102, Level 15, State 1, Server DWSQL3, Line 8',
     ['HRSQL07', 'DWSQL3'],
@@ -260,6 +265,11 @@ const KEPT: Array<[class_: string, input: string, kept: string]> = [
     'a flag --user that takes no name',
     'pip install --user requests; vault login -method=userpass',
     'pip install --user requests; vault login -method=userpass',
+  ],
+  [
+    "words after 'of user', '(to …)' and 'Accepted … for' that name no one",
+    'the number of user sessions; mapped (to disk) sda on boot; Accepted connection for 10 seconds; 192.0.2.1 - - [10/Oct/2025:13:55:36 +0000]',
+    'the number of user sessions; mapped (to disk) sda on boot; Accepted connection for 10 seconds; <ip> - - [10/Oct/2025:13:55:36 +0000]',
   ],
   ["MySQL's -S is a socket, not a server", 'mysql -S /var/run/mysqld/mysqld.sock -u root', 'mysql -S /var/run/mysqld/mysqld.sock -u root'],
   [

@@ -791,14 +791,29 @@ export const REDACTORS: readonly Redactor[] = [
     new RegExp(`\\b(for user|user|login|account|username|role)(\\s+)(['"])(?!<|${NOT_A_PERSON}\\3)[^'"\\n]{1,128}\\3`, 'gi'),
     (_m, w: string, sp: string, q: string) => `${w}${sp}${q}<user>${q}`,
   ),
-  // (sshd's `Invalid user x from`, `authenticating user x`; a name may hold dots, `admin.jsmith`, but not end in one)
+  // (sshd's `Invalid user x from`, `authenticating user x`; systemd-logind's `New session 4 of user x`;
+  // a name may hold dots, `admin.jsmith`, but not end in one)
   rx(
     'user-named',
     new RegExp(
-      `\\b(for (?:the )?(?:invalid |illegal )?user|password for(?: the user| invalid user)?|(?:invalid|illegal|authenticating) user)(\\s+)(?!<|['"]|(?:invalid|illegal|the|a|an|this|that|your|my|our|their|its|his|her)\\s|(?:${WELL_KNOWN_ACCOUNTS})(?=\\.?(?:[\\s'",;:()]|$)))[^\\s'",;:()]+?(?=\\.?(?:[\\s'",;:()]|$))`,
+      `\\b(for (?:the )?(?:invalid |illegal )?user|password for(?: the user| invalid user)?|(?:invalid|illegal|authenticating) user|session \\d+ of user)(\\s+)(?!<|['"]|(?:invalid|illegal|the|a|an|this|that|your|my|our|their|its|his|her)\\s|(?:${WELL_KNOWN_ACCOUNTS})(?=\\.?(?:[\\s'",;:()]|$)))[^\\s'",;:()]+?(?=\\.?(?:[\\s'",;:()]|$))`,
       'gim',
     ),
     (_m, w: string, sp: string) => `${w}${sp}<user>`,
+  ),
+  // Who logged in, in sshd's `Accepted publickey for x from` and su's `(to root) x on pts/1`.
+  rx(
+    'login-user',
+    /\b(Accepted [\w/-]{1,40} for |su(?:\[\d+\])?:[ \t]+(?:FAILED SU[ \t]+)?\(to [^\s)]{1,64}\)[ \t]+)(?!<)([^\s'"()]{1,64})(?= (?:from|on) )/g,
+    (_m, head: string, user: string) => `${head}${userShown(user)}`,
+  ),
+  // The authenticated user of a web server's access log line (Common and Combined Log Format:
+  // `host ident user [10/Oct/2025:13:55:36 +0000] "GET …"`); `-` is none.
+  rx(
+    'access-log-user',
+    /^(\S{1,255} \S{1,64} )(?!-\s|<)([^\s[]{1,64})(?= \[\d{1,2}\/[A-Za-z]{3}\/\d{4}:)/gm,
+    (_m, head: string, user: string) => `${head}${userShown(user)}`,
+    ' [',
   ),
   // sudo's log line names who ran it: `sudo:     jdoe : TTY=pts/0 ; PWD=/home/jdoe ; USER=root ; COMMAND=…`.
   rx('sudo-user', /\b(sudo:\s+)(?!<)([^\s:]{1,64})(?=\s+:)/g, (_m, head: string, user: string) => `${head}${userShown(user)}`),
