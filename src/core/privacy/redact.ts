@@ -232,7 +232,7 @@ const SETTING_SEPARATOR = `[ \\t]*(?:=>|[=:]|%3[Dd]|\\\\u003[Dd])`
  * `--password-stdin` (docker, podman, helm, oras), `passwd --stdin`, `chpasswd`, `kinit`.
  */
 const STDIN_PASSWORD_READERS =
-  'sudo\\b[^|\\n]{0,200}?[ \\t]-[A-Za-z]*S|[^|\\n]{0,200}?[ \\t]--password-stdin|passwd\\b[^|\\n]{0,200}?[ \\t]--stdin|chpasswd|kinit'
+  'sudo\\b[^|\\n]{0,200}?[ \\t](?:-[A-Za-z]*S|--stdin)|[^|\\n]{0,200}?[ \\t]--password-stdin|passwd\\b[^|\\n]{0,200}?[ \\t]--stdin|chpasswd|kinit'
 
 /**
  * Clients that take the user to log on as and the server by flags (data: their documented flags):
@@ -543,7 +543,7 @@ export const REDACTORS: readonly Redactor[] = [
   // line is its user name or password in base64 (RFC 4954).
   rx(
     'sasl-response',
-    /^([ \t]*(?:[<>]{1,3}|S:|Server:)?[ \t]*334(?:[ \t][^\r\n]*)?\r?\n[ \t]*(?:[<>]{1,3}|C:|Client:)?[ \t]*)([A-Za-z0-9+/]{4,}={0,2})(?=[ \t]*\r?$)/gm,
+    /^([ \t]*(?:(?:[<>]{1,3}|S:|Server:)[ \t]*)?334(?:[ \t][^\r\n]*)?\r?\n[ \t]*(?:(?:[<>]{1,3}|C:|Client:)[ \t]*)?)([A-Za-z0-9+/]{4,}={0,2})(?=[ \t]*\r?$)/gm,
     (m, head: string, answer: string) => (answer.length % 4 === 0 ? `${head}<secret>` : m),
     '334',
   ),
@@ -553,7 +553,7 @@ export const REDACTORS: readonly Redactor[] = [
   // after a direction's mark (`> `, `C: `, `Command:`). A test runner's `PASS src/app.test.js` names a file.
   rx(
     'protocol-password',
-    /^([ \t]*(?:[<>]{1,3}|-->|[Cc]:|Command:|Sent:|Client:)?[ \t]*)(?:(PASS[ \t]+)(?=\S)(?!<|\*+[ \t]*\r?$)(?!\S*[\\/]\S*\.\w{1,5}(?:[ \t(]|\r?$))[^\r\n]+|((?=[\w.-]{0,19}\d|[\w.-]{1,3}[ \t])[\w.-]{1,20}[ \t]+LOGIN[ \t]+)(?:"(?:[^"\\\r\n]|\\.)*"|[^\s"]+)([ \t]+)(?!<)(?:"(?:[^"\\\r\n]|\\.)*"|\S+))/gm,
+    /^([ \t]*(?:(?:[<>]{1,3}|-->|[Cc]:|Command:|Sent:|Client:)[ \t]*)?)(?:(PASS[ \t]+)(?=\S)(?!<|\*+[ \t]*\r?$)(?!\S*[\\/]\S*\.\w{1,5}(?:[ \t(]|\r?$))[^\r\n]+|((?=[\w.-]{0,19}\d|[\w.-]{1,3}[ \t])[\w.-]{1,20}[ \t]+LOGIN[ \t]+)(?:"(?:[^"\\\r\n]|\\.)*"|[^\s"]+)([ \t]+)(?!<)(?:"(?:[^"\\\r\n]|\\.)*"|\S+))/gm,
     (_m, lead: string, pass?: string, login?: string, sp?: string) => (pass ? `${lead}${pass}<secret>` : `${lead}${login}<user>${sp}<secret>`),
     /PASS|LOGIN/,
   ),
@@ -572,8 +572,9 @@ export const REDACTORS: readonly Redactor[] = [
   // MySQL's PASSWORD('pw').
   rx(
     'sql-password',
-    /\b(PASSWORD\s*(?:=|\(\s*)?\s*|IDENTIFIED\s+BY\s+)('(?:[^'\n]|'')*'|"[^"\n]*"|(?<=BY\s+)[^\s;'"]+)/gi,
-    (_m, head: string) => `${head}<secret>`,
+    // (one blank run per branch, and no look back over it: `password` and 8,000 blanks took minutes)
+    /\b(?:(PASSWORD(?:[ \t]*[=(])?[ \t]*)('(?:[^'\n]|'')*'|"[^"\n]*")|(IDENTIFIED[ \t]+BY[ \t]+)('(?:[^'\n]|'')*'|"[^"\n]*"|[^\s;'"]+))/gi,
+    (_m, head?: string, _v?: string, byHead?: string) => `${head ?? byHead}<secret>`,
   ),
   // SQL Server's procedures that take passwords by position: `sp_addlogin 'login', 'pw'` and
   // `sp_password 'old', 'new', 'login'` (named, `@passwd = 'pw'`, is a setting).
@@ -596,7 +597,7 @@ export const REDACTORS: readonly Redactor[] = [
       `(?<![\\w./-])((?:${[
         `redis-cli\\b${COMMAND_SPAN}-${AFTER_BLANK}a${COMMAND_BLANK}+`,
         `(?:mysql|mysqldump|mysqladmin|mariadb)\\b${COMMAND_SPAN}-${AFTER_BLANK}p(?=\\S)`,
-        `(?:mongo|mongosh|mongodump|mongorestore|sshpass|psexec|rdesktop|(?:docker|podman|az)[ \\t]+login)\\b${COMMAND_SPAN}-${AFTER_BLANK}p${COMMAND_BLANK}+`,
+        `(?:mongo|mongosh|mongodump|mongorestore|sshpass|psexec|rdesktop|(?:docker|podman|az|oras|helm[ \\t]+registry)[ \\t]+login)\\b${COMMAND_SPAN}-${AFTER_BLANK}p${COMMAND_BLANK}+`,
         `(?:sqlcmd|bcp|osql)\\b${COMMAND_SPAN}-${AFTER_BLANK}P${COMMAND_BLANK}*`,
         `xfreerdp\\b${COMMAND_SPAN}\\/${AFTER_BLANK}p:`,
         `smbclient\\b${COMMAND_SPAN}-${AFTER_BLANK}U${COMMAND_BLANK}*[^\\s%]{1,64}%`,
@@ -796,7 +797,7 @@ export const REDACTORS: readonly Redactor[] = [
   rx(
     'user-named',
     new RegExp(
-      `\\b(for (?:the )?(?:invalid |illegal )?user|password for(?: the user| invalid user)?|(?:invalid|illegal|authenticating) user|session \\d+ of user)(\\s+)(?!<|['"]|(?:invalid|illegal|the|a|an|this|that|your|my|our|their|its|his|her)\\s|(?:${WELL_KNOWN_ACCOUNTS})(?=\\.?(?:[\\s'",;:()]|$)))[^\\s'",;:()]+?(?=\\.?(?:[\\s'",;:()]|$))`,
+      `\\b(for (?:the )?(?:invalid |illegal )?user|password for(?: the user| invalid user| user)?|(?:invalid|illegal|authenticating) user|session \\d+ of user)(\\s+)(?!<|['"]|(?:invalid|illegal|the|a|an|this|that|your|my|our|their|its|his|her)\\s|(?:${WELL_KNOWN_ACCOUNTS})(?=\\.?(?:[\\s'",;:()]|$)))[^\\s'",;:()]+?(?=\\.?(?:[\\s'",;:()]|$))`,
       'gim',
     ),
     (_m, w: string, sp: string) => `${w}${sp}<user>`,
