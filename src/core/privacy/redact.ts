@@ -243,8 +243,10 @@ const CLIENTS_USER_UPPER = 'psql|pg_dump|pg_dumpall|pg_restore|pg_basebackup|cre
 const CLIENTS_USER_LOWER =
   'mysql|mysqldump|mysqladmin|mariadb|mongo|mongosh|mongodump|mongorestore|redis-cli|(?:docker|podman|helm[ \\t]+registry|oras)[ \\t]+login'
 const CLIENTS_WITH_LOGON_FLAGS = `${CLIENTS_USER_UPPER}|${CLIENTS_USER_LOWER}`
+/** One character of a command: anything but a newline, `|`, `;` or `&`, or a newline a continuation escapes. */
+const COMMAND_CHAR = '(?:[^\\n|;&]|(?<=[\\\\`^]\\r?)\\n)'
 /** The rest of a command after its first word: to a `|`, `;`, `&` or the line's end (a continued line goes on), 400 characters at most. */
-const COMMAND_REST = '(?:[^\\n|;&]|(?<=[\\\\`^]\\r?)\\n){0,400}'
+const COMMAND_REST = `${COMMAND_CHAR}{0,400}`
 
 const USER_UPPER_CLIENT = new RegExp(`^(?:${CLIENTS_USER_UPPER})$`, 'i')
 /** Patterns of logonFlags, by the user flag's letter and whether `-S` names the server. */
@@ -279,7 +281,7 @@ const COMMAND_BLANK = `(?:[ \\t]|${CONTINUATION})`
  * a continuation escapes the newline. (Per character, not per line: a group of lines looked for a
  * continuation from every client's name in `mysql mysql …`, half again the step's cost.)
  */
-const COMMAND_SPAN = '(?:[^\\n|;&]|(?<=[\\\\`^]\\r?)\\n){0,200}?'
+const COMMAND_SPAN = `${COMMAND_CHAR}{0,200}?`
 /**
  * After a flag's first character (`-`, `/`): it follows a blank, or starts a continued line
  * (COMMAND_SPAN crosses no other newline). Looked at only where a `-` is, not at every character of the span.
